@@ -1,0 +1,127 @@
+# claimtrack - claim-and-contradiction tracker.
+#
+#   make            build build/claimtrack
+#   make run        install missing build dependencies, build, check claims/
+#   make test       build and run every test (unit, end-to-end, conformance)
+#   make asan       run the test suite built with ASan+UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make golden     rewrite end-to-end expectations (review the diff!)
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+PKGS    := jansson libxml-2.0 libpcre2-8
+SHARED  ?= ../shared
+
+WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Werror
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC := $(wildcard src/*.c) $(wildcard src/report/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
+UNIT_SRC := $(wildcard tests/unit/*.c)
+SCHEMAS := schema/topic.schema.json schema/sources.schema.json
+
+.PHONY: all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+
+all: $(BUILD)/claimtrack
+
+deps:
+	$(Q)sh scripts/install-deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	./$(BUILD)/claimtrack check claims; s=$$?; [ $$s -le 1 ] || exit $$s
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/claimtrack/*.h) $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(BUILD)
+	$(Q)$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
+	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
+	    ct_embedded_sources_schema=schema/sources.schema.json
+
+$(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libclaimtrack.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/claimtrack: $(CLI_OBJ) $(BUILD)/libclaimtrack.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimtrack.a $(LIBS) $(LDFLAGS)
+
+$(BUILD)/check_unit: $(UNIT_SRC) $(BUILD)/libclaimtrack.a tests/unit/unit.h
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-shadow -o $@ $(UNIT_SRC) $(BUILD)/libclaimtrack.a $(LIBS) $(CHECK_LIBS)
+
+$(BUILD)/run_suite: tests/schema-suite/run_suite.c $(BUILD)/libclaimtrack.a
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclaimtrack.a $(LIBS)
+
+# The keyword files of JSON-Schema-Test-Suite (draft 2020-12) the validator supports.
+SUITE_DIR := $(SHARED)/testdata/JSON-Schema-Test-Suite/tests/draft2020-12
+SUITE_FILES := type enum const properties required additionalProperties patternProperties \
+    propertyNames items prefixItems contains minContains maxContains minItems maxItems \
+    uniqueItems minLength maxLength pattern minimum maximum exclusiveMinimum exclusiveMaximum \
+    multipleOf allOf anyOf oneOf not if-then-else boolean_schema dependentRequired \
+    dependentSchemas minProperties maxProperties format optional/format/date \
+    optional/non-bmp-regex
+
+test: all $(BUILD)/check_unit $(BUILD)/run_suite
+	$(Q)echo "== unit tests (Check)"
+	$(Q)CK_VERBOSITY=normal TESTS_DIR=tests ./$(BUILD)/check_unit
+	$(Q)echo "== end-to-end tests"
+	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack
+	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check
+
+schema-suite: $(BUILD)/run_suite
+	$(Q)echo "== JSON-Schema-Test-Suite (draft 2020-12)"
+	$(Q)if [ -d "$(SUITE_DIR)" ]; then \
+	    ./$(BUILD)/run_suite -v $(addprefix $(SUITE_DIR)/,$(addsuffix .json,$(SUITE_FILES))); \
+	else echo "skipped: $(SUITE_DIR) is absent"; fi
+
+jsontestsuite: $(BUILD)/claimtrack
+	$(Q)echo "== JSONTestSuite as topic files"
+	$(Q)sh tests/jsontestsuite.sh ./$(BUILD)/claimtrack $(SHARED)/testdata/JSONTestSuite/test_parsing
+
+seeds-check: $(BUILD)/claimtrack
+	$(Q)echo "== shipped corpus against the seed articles"
+	$(Q)if [ -d "$(SHARED)/seeds" ]; then \
+	    ./$(BUILD)/claimtrack validate --archive $(SHARED)/seeds claims; \
+	else echo "skipped: $(SHARED)/seeds is absent"; fi
+
+asan:
+	$(Q)$(MAKE) --no-print-directory test BUILD=build/asan CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+golden: all
+	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/claimtrack/schema
+	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
+	install -m 644 schema/*.json $(DESTDIR)$(PREFIX)/share/claimtrack/schema/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/claimtrack
+	rm -rf $(DESTDIR)$(PREFIX)/share/claimtrack
+
+clean:
+	rm -rf build

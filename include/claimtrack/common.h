@@ -1,0 +1,44 @@
+/*
+ * claimtrack/common.h - error codes, allocation and small shared types.
+ *
+ * Library calls return 0 on success or a negative CT_E* code.  Detail for
+ * people goes into a caller-owned ct_diag_list (see diag.h), never a global.
+ */
+#ifndef CLAIMTRACK_COMMON_H
+#define CLAIMTRACK_COMMON_H
+
+#include <stddef.h>
+
+#define CT_VERSION "0.1.0"
+
+enum {
+    CT_OK = 0,
+    CT_ENOMEM = -1,   /* an allocation failed */
+    CT_EIO = -2,      /* a file could not be read or written */
+    CT_EPARSE = -3,   /* input is not well-formed JSON or XML */
+    CT_EINVALID = -4, /* input is well-formed but breaks the schema or model */
+    CT_ENOTFOUND = -5 /* a named thing does not exist */
+};
+
+/* Allocation wrappers: every allocation of the library goes through these, so a
+ * test build can make the Nth one fail (see ct_alloc_fail_after). */
+void *ct_malloc(size_t size);
+void *ct_calloc(size_t n, size_t size);
+void *ct_realloc(void *ptr, size_t size);
+/* Grow an array of `n` elements of `size` bytes to `n_new`; overflow-checked. */
+void *ct_reallocarray(void *ptr, size_t n_new, size_t size);
+char *ct_strdup(const char *s);
+char *ct_strndup(const char *s, size_t n);
+void ct_free(void *ptr);
+
+/* Test hook: make the allocation after `n` more succeed fail (n < 0: never).
+ * Only active in builds with -DCT_ALLOC_INJECT; a no-op otherwise. */
+void ct_alloc_fail_after(long n);
+/* Route jansson's allocations through ct_malloc/ct_free. */
+void ct_alloc_setup_jansson(void);
+
+/* 64-bit FNV-1a, used for hashing and stable identifiers. */
+unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed);
+#define CT_HASH64_INIT 14695981039346656037ULL
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * claimtrack/corpus.h - loading and validating a claim corpus.
+ *
+ * A corpus is read from files and folders: `sources.json` (the cited
+ * sources), topic files `*.json` (properties and claims of one topic) and
+ * `*.jsonl` files (one claim per line, naming its topic).  `reviews.json` is
+ * not part of the corpus and is skipped.  Every file is checked against the
+ * embedded JSON Schemas, then against the model (unique ids, known sources,
+ * declared properties, values that fit their property, real dates, no cycles in
+ * `broader`).  Every error is recorded, not just the first.
+ */
+#ifndef CLAIMTRACK_CORPUS_H
+#define CLAIMTRACK_CORPUS_H
+
+#include <stddef.h>
+
+#include "claimtrack/diag.h"
+#include "claimtrack/value.h"
+
+typedef struct {
+    const char *name;
+    const char *label;  /* may be NULL */
+    long broader;       /* index of the broader term, or -1 */
+} ct_term;
+
+typedef struct {
+    const char *name;
+    ct_value_type type;
+    const char *unit;   /* may be NULL */
+    double tolerance;
+    int multi;
+    ct_term *terms;
+    size_t n_terms;
+} ct_property;
+
+typedef struct {
+    const char *alias;
+    const char *canonical;
+} ct_subject_alias;
+
+typedef struct {
+    const char *id;
+    const char *title;
+    const char *description; /* may be NULL */
+    const char *file;
+    ct_property *properties;
+    size_t n_properties;
+    ct_subject_alias *aliases; /* canonical names map to themselves */
+    size_t n_aliases;
+    int has_subjects;          /* subjects were declared: others are errors */
+} ct_topic;
+
+typedef struct {
+    const char *id;
+    const char *title;
+    const char *author, *publisher, *published, *url, *archive, *note; /* may be NULL */
+} ct_source;
+
+typedef struct {
+    const char *id;
+    size_t topic;          /* index into corpus topics */
+    size_t property;       /* index into the topic's properties */
+    const char *subject;   /* canonical name */
+    const char *source;    /* source id */
+    const char *quote;
+    const char *claimant;  /* may be NULL */
+    const char *hedge;     /* may be NULL */
+    const char *locator;   /* may be NULL */
+    const char *note;      /* may be NULL */
+    const char *as_of;     /* may be NULL */
+    double as_of_day;      /* first day covered by as_of, or NAN */
+    int denies;            /* stance "denies" */
+    ct_interval interval;  /* quantity and date values */
+    long term;             /* term values: index into the property's terms */
+    int boolean;           /* boolean values */
+    const char *value_json; /* the value exactly as written, compact JSON */
+    const char *display;   /* the value for people */
+    const char *file;
+    int line;              /* line of the claim's id in its file, 0 if unknown */
+} ct_claim;
+
+typedef struct ct_corpus ct_corpus;
+
+typedef struct {
+    const char *archive_root; /* check quotes against archived texts; may be NULL */
+} ct_corpus_options;
+
+#define CT_CORPUS_OPTIONS_INIT {NULL}
+
+/* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
+int ct_corpus_new(ct_corpus **out);
+void ct_corpus_free(ct_corpus *corpus);
+
+/*
+ * Load every corpus file under `paths` (files or folders; folders are read
+ * recursively, files sorted by name).  Diagnostics go to `diags`.
+ * Returns 0 when all is valid; CT_EINVALID when some claim or file breaks the
+ * schema or model; CT_EPARSE when a file is not well-formed; CT_EIO when a path
+ * cannot be read; CT_ENOMEM.  The worst class wins: EIO/EPARSE over EINVALID.
+ */
+int ct_corpus_load(ct_corpus *corpus, const char *const *paths, size_t n_paths,
+                   const ct_corpus_options *opts, ct_diag_list *diags);
+
+/* Borrowed views, valid while the corpus lives. */
+const ct_claim *ct_corpus_claims(const ct_corpus *corpus, size_t *count);
+const ct_topic *ct_corpus_topics(const ct_corpus *corpus, size_t *count);
+const ct_source *ct_corpus_sources(const ct_corpus *corpus, size_t *count);
+const ct_source *ct_corpus_source_find(const ct_corpus *corpus, const char *id);
+/* The files the corpus was read from, in load order. */
+const char *const *ct_corpus_files(const ct_corpus *corpus, size_t *count);
+
+/* 1 when term `a` equals term `b` or one is broader (transitively) than the
+ * other, within property `p`. */
+int ct_term_related(const ct_property *p, long a, long b);
+
+/* Fold text for quote matching: whitespace runs become one space, every
+ * quote mark becomes '"', every dash '-', "..." for an ellipsis.  New string,
+ * free with ct_free; NULL when out of memory. */
+char *ct_text_fold(const char *s, size_t n);
+
+#endif

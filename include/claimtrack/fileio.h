@@ -1,0 +1,29 @@
+/*
+ * claimtrack/fileio.h - files written whole or not at all.
+ *
+ * ct_atomic_open creates a temporary file beside the target; ct_atomic_commit
+ * flushes it, fsyncs it, renames it over the target and fsyncs the folder, so
+ * a reader sees the old file or the new one, never a mix.
+ */
+#ifndef CLAIMTRACK_FILEIO_H
+#define CLAIMTRACK_FILEIO_H
+
+#include <stdio.h>
+
+typedef struct {
+    char *path; /* target */
+    char *tmp;  /* temporary file beside it */
+    FILE *fp;   /* write here */
+} ct_atomic_file;
+
+/* Returns 0, CT_EIO (errno set) or CT_ENOMEM. */
+int ct_atomic_open(ct_atomic_file *f, const char *path);
+/* Returns 0 or CT_EIO; the temporary file is removed on failure. */
+int ct_atomic_commit(ct_atomic_file *f);
+/* Drop the temporary file; the target is untouched. */
+void ct_atomic_abort(ct_atomic_file *f);
+
+/* Read a whole file into a new NUL-terminated buffer (free with ct_free). */
+int ct_file_read(const char *path, char **out, size_t *len);
+
+#endif

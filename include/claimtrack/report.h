@@ -1,0 +1,38 @@
+/*
+ * claimtrack/report.h - one report model, one writer per format.
+ *
+ * Writers live in src/report/<format>.c and are listed in one table; adding
+ * a format is one row and one file.
+ */
+#ifndef CLAIMTRACK_REPORT_H
+#define CLAIMTRACK_REPORT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "claimtrack/conflict.h"
+#include "claimtrack/corpus.h"
+
+typedef struct {
+    const ct_corpus *corpus;
+    const ct_conflict_set *conflicts;
+    int color; /* ANSI colour in the text format */
+} ct_report;
+
+/* Write `report` as `format` ("text", "json") to `out`.  Returns 0,
+ * CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */
+int ct_report_write(const ct_report *report, const char *format, FILE *out);
+
+/* 1 when `format` names a known writer. */
+int ct_report_format_known(const char *format);
+/* The known formats, comma-separated, for messages. */
+const char *ct_report_formats(void);
+
+/* The report as a JSON document (the "json" format's content); new
+ * reference, NULL when out of memory. */
+json_t *ct_report_to_json(const ct_report *report);
+
+/* Print one conflict in full, as the text format does. */
+int ct_report_write_conflict_text(const ct_report *report, const ct_conflict *c, FILE *out);
+
+#endif

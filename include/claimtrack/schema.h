@@ -1,0 +1,53 @@
+/*
+ * claimtrack/schema.h - a JSON Schema (2020-12) validator over jansson.
+ *
+ * Supported keywords: type, enum, const, properties, required,
+ * additionalProperties, patternProperties, propertyNames, unevaluatedProperties,
+ * dependentRequired, dependentSchemas, minProperties, maxProperties, items,
+ * prefixItems, contains, minContains, maxContains, minItems, maxItems,
+ * uniqueItems, minLength, maxLength, pattern (PCRE2), minimum, maximum,
+ * exclusiveMinimum, exclusiveMaximum, multipleOf, allOf, anyOf, oneOf, not,
+ * if/then/else, $ref to "#", "#/json/pointer" and "#anchor" ($defs, $anchor),
+ * format "date" (asserted when ct_schema_options.assert_format is set).
+ * Unknown keywords are ignored, as the specification asks.
+ */
+#ifndef CLAIMTRACK_SCHEMA_H
+#define CLAIMTRACK_SCHEMA_H
+
+#include <jansson.h>
+
+#include "claimtrack/diag.h"
+
+typedef struct ct_schema ct_schema;
+
+typedef struct {
+    int assert_format; /* treat "format" as an assertion (only "date" is known) */
+} ct_schema_options;
+
+#define CT_SCHEMA_OPTIONS_INIT {1}
+
+/* Compile `root` (a schema document).  Takes a new reference to `root`.
+ * `opts` may be NULL for the defaults.  Returns 0 or CT_ENOMEM; *out is new,
+ * free with ct_schema_free. */
+int ct_schema_new(ct_schema **out, json_t *root, const ct_schema_options *opts);
+void ct_schema_free(ct_schema *schema);
+
+/*
+ * Validate `instance` against the subschema at JSON pointer `at` of the
+ * document ("" for the root).  Errors are appended to `diags` (may be NULL) as
+ * "file: <base_pointer><instance pointer>: message".
+ * Returns 0 when valid, 1 when invalid, or a negative CT_E* code
+ * (CT_ENOTFOUND when `at` does not exist, CT_EINVALID when the schema itself is
+ * malformed or recurses too deeply, CT_ENOMEM).
+ */
+int ct_schema_validate(ct_schema *schema, const char *at, const json_t *instance,
+                       const char *file, const char *base_pointer, ct_diag_list *diags);
+
+/* Structural equality as JSON Schema defines it (1 equals 1.0). */
+int ct_json_equal(const json_t *a, const json_t *b);
+
+/* Resolve JSON pointer `ptr` (RFC 6901, "" is the whole document) in `root`;
+ * borrowed, or NULL. */
+json_t *ct_json_pointer_get(json_t *root, const char *ptr);
+
+#endif

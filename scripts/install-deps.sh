@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages claimtrack needs to build and test, if missing.
+# Says what it installs; does nothing when everything is present.
+set -e
+need="gcc make pkg-config libjansson-dev libxml2-dev libxml2-utils libpcre2-dev check clang"
+missing=""
+for p in $need; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "install-deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,131 @@
+/*
+ * cli.c - loading, colour and output helpers for the commands.
+ */
+#include "cli.h"
+#include "claimtrack/common.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int ct_cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "claimtrack: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (command)
+        fprintf(stderr, "\nTry 'claimtrack %s --help'.\n", command);
+    else
+        fprintf(stderr, "\nTry 'claimtrack --help'.\n");
+    return CT_EXIT_USAGE;
+}
+
+int ct_cli_bad_option(const char *command, int ch, const char *arg)
+{
+    if (ch == ':')
+        return ct_cli_usage_error(command, "option '%s' needs a value", arg);
+    return ct_cli_usage_error(command, "unknown option '%s'", arg);
+}
+
+int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict)
+{
+    static const char *const default_paths[] = {"claims"};
+    ct_corpus *corpus;
+    ct_diag_list diags = CT_DIAG_LIST_INIT;
+    ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
+    opts.archive_root = archive;
+    if (ct_corpus_new(&corpus) < 0) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    int rc = n_paths > 0
+                 ? ct_corpus_load(corpus, (const char *const *)paths, (size_t)n_paths, &opts, &diags)
+                 : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
+    ct_diag_print(&diags, stderr);
+    ct_diag_list_dispose(&diags);
+    if (rc == 0) {
+        *out = corpus;
+        return 0;
+    }
+    ct_corpus_free(corpus);
+    if (rc == CT_ENOMEM)
+        fprintf(stderr, "claimtrack: out of memory\n");
+    if (rc == CT_EINVALID && !strict)
+        return CT_EXIT_FINDINGS;
+    return CT_EXIT_USAGE;
+}
+
+int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int n_paths,
+                   const char *archive)
+{
+    int status = ct_cli_load(corpus, paths, n_paths, archive, 1);
+    if (status)
+        return status;
+    if (ct_conflict_find(*corpus, set) < 0) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        ct_corpus_free(*corpus);
+        return CT_EXIT_USAGE;
+    }
+    return 0;
+}
+
+int ct_cli_color(const char *when, FILE *fp)
+{
+    if (!when || strcmp(when, "auto") == 0) {
+        const char *no = getenv("NO_COLOR");
+        if (no && *no)
+            return 0;
+        return isatty(fileno(fp));
+    }
+    if (strcmp(when, "always") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0)
+        return 0;
+    return -1;
+}
+
+int ct_cli_output_open(ct_cli_output *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    int rc = ct_atomic_open(&o->file, path);
+    if (rc < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path,
+                rc == CT_ENOMEM ? "out of memory" : strerror(errno));
+        return CT_EXIT_USAGE;
+    }
+    o->fp = o->file.fp;
+    o->is_file = 1;
+    return 0;
+}
+
+int ct_cli_output_close(ct_cli_output *o, int ok)
+{
+    if (!o->is_file) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "claimtrack: error writing to standard output\n");
+            return CT_EXIT_USAGE;
+        }
+        return 0;
+    }
+    if (!ok) {
+        ct_atomic_abort(&o->file);
+        return CT_EXIT_USAGE;
+    }
+    char *path = ct_strdup(o->file.path);
+    if (ct_atomic_commit(&o->file) < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path ? path : "output",
+                strerror(errno));
+        ct_free(path);
+        return CT_EXIT_USAGE;
+    }
+    ct_free(path);
+    return 0;
+}

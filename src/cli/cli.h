@@ -1,0 +1,72 @@
+/*
+ * cli.h - what the command implementations share.
+ *
+ * Exit statuses: 0 clean, 1 findings (invalid claims, blocking conflicts),
+ * 2 usage errors or input that cannot be read or parsed.
+ */
+#ifndef CT_CLI_H
+#define CT_CLI_H
+
+#include "claimtrack/conflict.h"
+#include "claimtrack/corpus.h"
+#include "claimtrack/fileio.h"
+
+enum { CT_EXIT_OK = 0, CT_EXIT_FINDINGS = 1, CT_EXIT_USAGE = 2 };
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *help; /* full usage text */
+} ct_cli_command;
+
+const ct_cli_command *ct_cli_commands(size_t *count);
+const ct_cli_command *ct_cli_command_find(const char *name);
+
+int ct_cmd_validate(int argc, char **argv);
+int ct_cmd_check(int argc, char **argv);
+int ct_cmd_topics(int argc, char **argv);
+int ct_cmd_show(int argc, char **argv);
+int ct_cmd_sources(int argc, char **argv);
+int ct_cmd_help(int argc, char **argv);
+
+/* Print "claimtrack: <msg>" plus a hint; returns CT_EXIT_USAGE. */
+int ct_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Report a getopt failure (':' missing value, '?' unknown option). */
+int ct_cli_bad_option(const char *command, int ch, const char *arg);
+
+/*
+ * Load the corpus from `paths` (default "claims"), printing diagnostics to
+ * stderr.  Returns 0 with *out set, or the exit status to end with (the
+ * corpus is freed then).  With `strict`, invalid claims are status 2 (bad
+ * input for commands that analyse); without, status 1 (validate's finding).
+ */
+int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict);
+
+/* Load and analyse: corpus and conflicts, or an exit status. */
+int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int n_paths,
+                   const char *archive);
+
+/* Whether to colour output on `fp`: `when` is "auto", "always" or "never";
+ * auto means a terminal and no NO_COLOR.  -1 for an unknown word. */
+int ct_cli_color(const char *when, FILE *fp);
+
+/* Output to -o FILE (atomically) or stdout.  ct_cli_output_close returns 0 or
+ * CT_EXIT_USAGE after printing why. */
+typedef struct {
+    ct_atomic_file file;
+    FILE *fp;
+    int is_file;
+} ct_cli_output;
+int ct_cli_output_open(ct_cli_output *o, const char *path);
+int ct_cli_output_close(ct_cli_output *o, int ok);
+
+/* Print the `help` text of command `name`. */
+int ct_cli_print_help(const char *name, FILE *fp);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * cmd_show.c - `claimtrack show ID`: one conflict in full.
+ */
+#include "cli.h"
+#include "claimtrack/report.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* Edit distance of two short ids, to suggest the nearest ones. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = (a[i - 1] | 32) == (b[j - 1] | 32) ? 0 : 1;
+            size_t best = prev + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id);
+void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
+{
+    size_t best = 99;
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        size_t d = distance(id, set->conflicts[i].id);
+        if (d < best)
+            best = d;
+    }
+    if (best > 4 || set->n_conflicts == 0)
+        return;
+    fprintf(stderr, "Did you mean:");
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (distance(id, set->conflicts[i].id) == best)
+            fprintf(stderr, " %s", set->conflicts[i].id);
+    fputc('\n', stderr);
+}
+
+int ct_cmd_show(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *color = "auto";
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': color = optarg; break;
+        case 'h': return ct_cli_print_help("show", stdout);
+        default: return ct_cli_bad_option("show", ch, argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return ct_cli_usage_error("show", "expected a conflict id");
+    int use_color = ct_cli_color(color, stdout);
+    if (use_color < 0)
+        return ct_cli_usage_error("show", "--color expects auto, always or never, got '%s'", color);
+    const char *id = argv[optind];
+    ct_corpus *corpus;
+    ct_conflict_set *set;
+    int status = ct_cli_analyse(&corpus, &set, argv + optind + 1, argc - optind - 1, NULL);
+    if (status)
+        return status;
+    const ct_conflict *c = ct_conflict_set_get(set, id);
+    if (!c) {
+        fprintf(stderr, "claimtrack: no conflict with id '%s'\n", id);
+        ct_cli_suggest_ids(set, id);
+        status = CT_EXIT_USAGE;
+    } else {
+        ct_report report = {corpus, set, use_color};
+        const ct_topic *t;
+        size_t n;
+        t = &ct_corpus_topics(corpus, &n)[c->topic];
+        printf("topic: %s (%s)\n", t->title, t->id);
+        status = ct_report_write_conflict_text(&report, c, stdout) == 0 && fflush(stdout) == 0
+                     ? CT_EXIT_OK
+                     : CT_EXIT_USAGE;
+    }
+    ct_conflict_set_free(set);
+    ct_corpus_free(corpus);
+    return status;
+}

@@ -1,0 +1,37 @@
+/*
+ * cmd_validate.c - `claimtrack validate`: schema and model checks only.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+int ct_cmd_validate(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"archive", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *archive = NULL;
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'a': archive = optarg; break;
+        case 'h': return ct_cli_print_help("validate", stdout);
+        default: return ct_cli_bad_option("validate", ch, argv[optind - 1]);
+        }
+    }
+    ct_corpus *corpus;
+    int status = ct_cli_load(&corpus, argv + optind, argc - optind, archive, 0);
+    if (status)
+        return status;
+    size_t n_claims, n_topics, n_sources;
+    ct_corpus_claims(corpus, &n_claims);
+    ct_corpus_topics(corpus, &n_topics);
+    ct_corpus_sources(corpus, &n_sources);
+    fprintf(stderr, "valid: %zu claim%s, %zu topic%s, %zu source%s%s\n", n_claims,
+            n_claims == 1 ? "" : "s", n_topics, n_topics == 1 ? "" : "s", n_sources,
+            n_sources == 1 ? "" : "s",
+            archive ? "; every quote found in its archived source" : "");
+    ct_corpus_free(corpus);
+    return CT_EXIT_OK;
+}

@@ -1,0 +1,76 @@
+/*
+ * commands.c - the command table, with each command's help text.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static const ct_cli_command commands[] = {
+    {"validate", ct_cmd_validate, "check claim files against the schema and the model",
+     "usage: claimtrack validate [--archive DIR] [PATH...]\n\n"
+     "Check every claim file under PATH (default: claims/) against the JSON Schemas\n"
+     "and the claim model, and report every error found.\n\n"
+     "  --archive DIR   also check that each quote appears in its source's archived\n"
+     "                  text (the source's \"archive\" path, relative to DIR)\n"
+     "  -h, --help      show this help\n\n"
+     "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
+    {"check", ct_cmd_check, "find conflicts between sources and report them",
+     "usage: claimtrack check [--format FORMAT] [-o FILE] [--color WHEN] [--archive DIR]\n"
+     "                        [PATH...]\n\n"
+     "Group the claims by topic, subject and property, find the groups whose sources\n"
+     "disagree, and report each conflict with its positions, sources and quotes.\n\n"
+     "  -f, --format FORMAT  text (default) or json\n"
+     "  -o, --output FILE    write the report to FILE (atomically) instead of stdout\n"
+     "  --color WHEN         auto (default: on a terminal, unless NO_COLOR is set),\n"
+     "                       always or never\n"
+     "  --archive DIR        also check quotes against archived texts\n"
+     "  -h, --help           show this help\n\n"
+     "Exit status: 0 no conflicts, 1 conflicts found, 2 usage error or bad input.\n"},
+    {"topics", ct_cmd_topics, "list topics with claim, source and conflict counts",
+     "usage: claimtrack topics [PATH...]\n"},
+    {"show", ct_cmd_show, "print one conflict in full",
+     "usage: claimtrack show [--color WHEN] ID [PATH...]\n\n"
+     "Print conflict ID (as in CT-3f9a2c1b) with every position, claim and quote.\n"
+     "Exit status: 0 shown, 2 unknown id or bad input.\n"},
+    {"sources", ct_cmd_sources, "list sources with their claims and conflicts",
+     "usage: claimtrack sources [PATH...]\n\n"
+     "For each source: its claims, the conflicts it takes part in, and how often it\n"
+     "stands with the majority position (the one backed by the most sources).\n"},
+    {"help", ct_cmd_help, "show help for a command", "usage: claimtrack help [COMMAND]\n"},
+};
+
+const ct_cli_command *ct_cli_commands(size_t *count)
+{
+    *count = sizeof commands / sizeof commands[0];
+    return commands;
+}
+
+const ct_cli_command *ct_cli_command_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int ct_cli_print_help(const char *name, FILE *fp)
+{
+    const ct_cli_command *cmd = ct_cli_command_find(name);
+    if (!cmd)
+        return ct_cli_usage_error(NULL, "unknown command '%s'", name);
+    fputs(cmd->help, fp);
+    return fflush(fp) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+}
+
+int ct_cmd_help(int argc, char **argv)
+{
+    if (argc < 2) {
+        size_t n;
+        const ct_cli_command *cmds = ct_cli_commands(&n);
+        printf("usage: claimtrack COMMAND [OPTIONS] [PATH...]\n\nCommands:\n");
+        for (size_t i = 0; i < n; i++)
+            printf("  %-10s %s\n", cmds[i].name, cmds[i].summary);
+        return CT_EXIT_OK;
+    }
+    return ct_cli_print_help(argv[1], stdout);
+}

@@ -1,0 +1,46 @@
+/*
+ * main.c - read global options, find the command in the table, run it.
+ */
+#include "cli.h"
+#include "claimtrack/common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void print_usage(FILE *fp)
+{
+    size_t n;
+    const ct_cli_command *cmds = ct_cli_commands(&n);
+    fprintf(fp, "usage: claimtrack [--version] [--help] COMMAND [OPTIONS] [PATH...]\n\n"
+                "Track claims and find where sources contradict each other.\n\n"
+                "Commands:\n");
+    for (size_t i = 0; i < n; i++)
+        fprintf(fp, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
+    fprintf(fp, "\nPATH is a claims file or folder (default: claims/).\n"
+                "Exit status: 0 clean, 1 findings, 2 usage error or unreadable input.\n"
+                "Run 'claimtrack help COMMAND' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    ct_alloc_setup_jansson();
+    if (argc < 2) {
+        print_usage(stderr);
+        return CT_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_usage(stdout);
+        return fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("claimtrack %s\n", CT_VERSION);
+        return fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    }
+    if (name[0] == '-')
+        return ct_cli_usage_error(NULL, "unknown option '%s'", name);
+    const ct_cli_command *cmd = ct_cli_command_find(name);
+    if (!cmd)
+        return ct_cli_usage_error(NULL, "unknown command '%s'", name);
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,663 @@
+/*
+ * conflict.c - group claims and find clashes.
+ *
+ * Cost: grouping is one pass over the claims with a hash table keyed by
+ * (topic, interned subject, property); each group is then sorted once
+ * (O(k log k)).  For interval values the clash test sorts the asserting
+ * positions by lower bound: all of them overlap exactly when the greatest lower
+ * bound is at most the least upper bound, and the positions that clash with
+ * position i (in that order) are a suffix, found by binary search.
+ */
+#include "claimtrack/conflict.h"
+#include "claimtrack/common.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct {
+    size_t topic, property;
+    const char *subject;
+    size_t first, count; /* range in the flat member array */
+    size_t fill;
+} group;
+
+typedef struct {
+    const ct_corpus *corpus;
+    const ct_claim *claims;
+    const ct_property *prop;
+} sort_ctx;
+
+const char *ct_conflict_type_name(ct_conflict_type t)
+{
+    static const char *const names[] = {"value", "denial", "self-contradiction"};
+    return names[t];
+}
+
+const char *ct_severity_name(ct_severity s)
+{
+    static const char *const names[] = {"low", "medium", "high"};
+    return names[s];
+}
+
+void ct_conflict_id(const char *topic, const char *subject, const char *property, char out[12])
+{
+    unsigned long long h = ct_hash64(topic, strlen(topic), CT_HASH64_INIT);
+    h = ct_hash64("\x1f", 1, h);
+    h = ct_hash64(subject, strlen(subject), h);
+    h = ct_hash64("\x1f", 1, h);
+    h = ct_hash64(property, strlen(property), h);
+    snprintf(out, 12, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
+}
+
+static int values_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
+{
+    switch (p->type) {
+    case CT_TYPE_QUANTITY:
+    case CT_TYPE_DATE:
+        return ct_interval_overlap(a->interval, b->interval);
+    case CT_TYPE_TERM:
+        return ct_term_related(p, a->term, b->term);
+    case CT_TYPE_BOOLEAN:
+        return a->boolean == b->boolean;
+    case CT_TYPE_TEXT:
+        return 1;
+    }
+    return 1;
+}
+
+int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
+{
+    if (p->type == CT_TYPE_TEXT || (a->denies && b->denies))
+        return 0;
+    int compatible = values_compatible(p, a, b);
+    if (a->denies != b->denies)
+        return compatible;
+    return p->multi ? 0 : !compatible;
+}
+
+/* ---- ordering ----------------------------------------------------------- */
+
+static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
+{
+    if (a->denies != b->denies)
+        return a->denies - b->denies;
+    switch (p->type) {
+    case CT_TYPE_QUANTITY:
+    case CT_TYPE_DATE:
+        if (a->interval.lo != b->interval.lo)
+            return a->interval.lo < b->interval.lo ? -1 : 1;
+        if (a->interval.hi != b->interval.hi)
+            return a->interval.hi < b->interval.hi ? -1 : 1;
+        return 0;
+    case CT_TYPE_TERM:
+        return a->term < b->term ? -1 : a->term > b->term;
+    case CT_TYPE_BOOLEAN:
+        return a->boolean - b->boolean;
+    case CT_TYPE_TEXT:
+        return 0;
+    }
+    return 0;
+}
+
+/* Who speaks: the relayed claimant, else the source itself. */
+static uintptr_t claimant_key(const ct_claim *c)
+{
+    return c->claimant ? (uintptr_t)c->claimant : (uintptr_t)c->source | 1u;
+}
+
+/* qsort has no context argument in C11; sort an array of records that carry
+ * what the comparison needs instead. */
+typedef struct {
+    const ct_claim *claim;
+    const ct_property *prop;
+    size_t index;
+} member;
+
+static int cmp_member_value(const void *x, const void *y)
+{
+    const member *a = x, *b = y;
+    int c = cmp_value(a->prop, a->claim, b->claim);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int cmp_member_claimant(const void *x, const void *y)
+{
+    const member *a = x, *b = y;
+    uintptr_t ka = claimant_key(a->claim), kb = claimant_key(b->claim);
+    if (ka != kb)
+        return ka < kb ? -1 : 1;
+    double da = isnan(a->claim->as_of_day) ? -INFINITY : a->claim->as_of_day;
+    double db = isnan(b->claim->as_of_day) ? -INFINITY : b->claim->as_of_day;
+    if (da != db)
+        return da < db ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int cmp_member_id(const void *x, const void *y)
+{
+    const member *a = x, *b = y;
+    return strcmp(a->claim->id, b->claim->id);
+}
+
+/* ---- building one conflict --------------------------------------------- */
+
+typedef struct {
+    size_t first_member; /* range in the value-sorted member array */
+    size_t count;
+    size_t min_index;    /* earliest claim, for ordering */
+    uintptr_t *keys;     /* sorted claimant keys */
+    size_t n_keys;
+    int strength;        /* 2 first-hand unhedged, 1 attributed unhedged, 0 hedged */
+} pos_build;
+
+static int cmp_pos_build(const void *x, const void *y)
+{
+    const pos_build *a = x, *b = y;
+    return a->min_index < b->min_index ? -1 : a->min_index > b->min_index;
+}
+
+static int cmp_uintptr(const void *x, const void *y)
+{
+    uintptr_t a = *(const uintptr_t *)x, b = *(const uintptr_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int keys_intersect(const pos_build *a, const pos_build *b)
+{
+    size_t i = 0, j = 0;
+    while (i < a->n_keys && j < b->n_keys) {
+        if (a->keys[i] == b->keys[j])
+            return 1;
+        if (a->keys[i] < b->keys[j])
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
+typedef struct {
+    ct_clash *items;
+    size_t count, alloc;
+    int truncated;
+} clash_list;
+
+static int clash_add(clash_list *l, size_t a, size_t b)
+{
+    if (l->count >= CT_CLASHES_MAX) {
+        l->truncated = 1;
+        return 0;
+    }
+    if (l->count == l->alloc) {
+        size_t n = l->alloc ? l->alloc * 2 : 8;
+        ct_clash *items = ct_reallocarray(l->items, n, sizeof *items);
+        if (!items)
+            return CT_ENOMEM;
+        l->items = items;
+        l->alloc = n;
+    }
+    l->items[l->count].a = a < b ? a : b;
+    l->items[l->count].b = a < b ? b : a;
+    l->count++;
+    return 0;
+}
+
+static int cmp_clash(const void *x, const void *y)
+{
+    const ct_clash *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+typedef struct {
+    size_t pos;
+    double lo, hi;
+} iv_entry;
+
+static int cmp_iv_entry(const void *x, const void *y)
+{
+    const iv_entry *a = x, *b = y;
+    if (a->lo != b->lo)
+        return a->lo < b->lo ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Clashes among asserting positions of an interval property. */
+static int interval_clashes(const member *m, const pos_build *pb, const size_t *asserting,
+                            size_t n, clash_list *out)
+{
+    iv_entry *e = ct_calloc(n, sizeof *e);
+    if (!e)
+        return CT_ENOMEM;
+    double max_lo = -INFINITY, min_hi = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        const ct_claim *c = m[pb[asserting[i]].first_member].claim;
+        e[i].pos = asserting[i];
+        e[i].lo = c->interval.lo;
+        e[i].hi = c->interval.hi;
+        max_lo = fmax(max_lo, e[i].lo);
+        min_hi = fmin(min_hi, e[i].hi);
+    }
+    int rc = 0;
+    if (max_lo > min_hi) {
+        qsort(e, n, sizeof *e, cmp_iv_entry);
+        for (size_t i = 0; i < n && rc == 0 && !out->truncated; i++) {
+            /* first j > i whose lower bound lies beyond e[i].hi */
+            size_t lo = i + 1, hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (e[mid].lo > e[i].hi)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            for (size_t j = lo; j < n && rc == 0 && !out->truncated; j++)
+                rc = clash_add(out, e[i].pos, e[j].pos);
+        }
+    }
+    ct_free(e);
+    return rc;
+}
+
+static int find_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
+                        clash_list *out)
+{
+    size_t *asserting = ct_calloc(np, sizeof *asserting);
+    size_t *denying = ct_calloc(np, sizeof *denying);
+    size_t na = 0, nd = 0;
+    int rc = 0;
+    if (!asserting || !denying) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < np; i++) {
+        if (m[pb[i].first_member].claim->denies)
+            denying[nd++] = i;
+        else
+            asserting[na++] = i;
+    }
+    if (!p->multi) {
+        if (p->type == CT_TYPE_QUANTITY || p->type == CT_TYPE_DATE) {
+            rc = interval_clashes(m, pb, asserting, na, out);
+        } else {
+            for (size_t i = 0; i < na && rc == 0; i++)
+                for (size_t j = i + 1; j < na && rc == 0; j++)
+                    if (ct_claims_clash(p, m[pb[asserting[i]].first_member].claim,
+                                        m[pb[asserting[j]].first_member].claim))
+                        rc = clash_add(out, asserting[i], asserting[j]);
+        }
+    }
+    for (size_t d = 0; d < nd && rc == 0; d++)
+        for (size_t a = 0; a < na && rc == 0; a++)
+            if (ct_claims_clash(p, m[pb[denying[d]].first_member].claim,
+                                m[pb[asserting[a]].first_member].claim))
+                rc = clash_add(out, denying[d], asserting[a]);
+done:
+    ct_free(asserting);
+    ct_free(denying);
+    return rc;
+}
+
+static int claim_strength(const ct_claim *c)
+{
+    if (c->hedge)
+        return 0;
+    return c->claimant ? 1 : 2;
+}
+
+/* Numbers that differ by a factor of two or more across the gap. */
+static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim *b)
+{
+    if (p->type != CT_TYPE_QUANTITY)
+        return 0;
+    const ct_claim *low = a->interval.hi < b->interval.lo ? a : b;
+    const ct_claim *high = low == a ? b : a;
+    double l = low->interval.hi, h = high->interval.lo;
+    if (!isfinite(l) || !isfinite(h) || l >= h)
+        return 0;
+    if (l <= 0)
+        return h > 0;
+    return h / l >= 2.0;
+}
+
+static int add_digest_field(unsigned long long *h, const char *s)
+{
+    if (s)
+        *h = ct_hash64(s, strlen(s), *h);
+    *h = ct_hash64("\x1f", 1, *h);
+    return 0;
+}
+
+typedef struct {
+    ct_conflict *items;
+    size_t count, alloc;
+    ct_revision *revs;
+    size_t n_revs, alloc_revs;
+} results;
+
+static int add_revision(results *r, size_t claim, size_t by)
+{
+    if (r->n_revs == r->alloc_revs) {
+        size_t n = r->alloc_revs ? r->alloc_revs * 2 : 8;
+        ct_revision *v = ct_reallocarray(r->revs, n, sizeof *v);
+        if (!v)
+            return CT_ENOMEM;
+        r->revs = v;
+        r->alloc_revs = n;
+    }
+    r->revs[r->n_revs].claim = claim;
+    r->revs[r->n_revs].by = by;
+    r->n_revs++;
+    return 0;
+}
+
+/* Mark claims superseded by a later restatement of the same claimant. */
+static int find_revisions(const ct_property *p, member *m, size_t k, unsigned char *superseded,
+                          results *r)
+{
+    qsort(m, k, sizeof *m, cmp_member_claimant);
+    for (size_t i = 0; i < k;) {
+        size_t j = i + 1;
+        while (j < k && claimant_key(m[j].claim) == claimant_key(m[i].claim))
+            j++;
+        /* run [i, j) of one claimant, by as_of; the last ones are current */
+        const ct_claim *last = m[j - 1].claim;
+        if (j - i > 1 && !isnan(last->as_of_day)) {
+            for (size_t a = i; a < j; a++) {
+                const ct_claim *c = m[a].claim;
+                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day)
+                    continue;
+                for (size_t b = j; b-- > i;) {
+                    const ct_claim *later = m[b].claim;
+                    if (later->as_of_day < last->as_of_day)
+                        break;
+                    if (ct_claims_clash(p, c, later) ||
+                        (c->denies == later->denies && cmp_value(p, c, later) != 0 &&
+                         !p->multi)) {
+                        superseded[a] = 1;
+                        int rc = add_revision(r, m[a].index, m[b].index);
+                        if (rc < 0)
+                            return rc;
+                        break;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+static int build_group(const ct_corpus *corpus, const group *g, const size_t *flat, results *r)
+{
+    size_t n_topics, n_claims;
+    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    const ct_topic *t = &topics[g->topic];
+    const ct_property *p = &t->properties[g->property];
+    size_t k = g->count;
+    if (p->type == CT_TYPE_TEXT || k < 2)
+        return 0;
+    int rc = 0;
+    member *m = ct_calloc(k, sizeof *m);
+    unsigned char *superseded = ct_calloc(k, 1);
+    pos_build *pb = NULL;
+    clash_list cl = {0};
+    size_t np = 0;
+    if (!m || !superseded) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < k; i++) {
+        m[i].index = flat[g->first + i];
+        m[i].claim = &claims[m[i].index];
+        m[i].prop = p;
+    }
+    size_t revs_before = r->n_revs;
+    if ((rc = find_revisions(p, m, k, superseded, r)) < 0)
+        goto done;
+    /* drop superseded claims, then sort the rest by value */
+    size_t active = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!superseded[i])
+            m[active++] = m[i];
+    qsort(m, active, sizeof *m, cmp_member_value);
+    pb = ct_calloc(active ? active : 1, sizeof *pb);
+    if (!pb) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < active;) {
+        size_t j = i + 1;
+        while (j < active && cmp_value(p, m[i].claim, m[j].claim) == 0)
+            j++;
+        pb[np].first_member = i;
+        pb[np].count = j - i;
+        pb[np].min_index = m[i].index;
+        for (size_t x = i; x < j; x++) {
+            if (m[x].index < pb[np].min_index)
+                pb[np].min_index = m[x].index;
+            int s = claim_strength(m[x].claim);
+            if (s > pb[np].strength)
+                pb[np].strength = s;
+        }
+        np++;
+        i = j;
+    }
+    if (np < 2)
+        goto done;
+    qsort(pb, np, sizeof *pb, cmp_pos_build);
+    if ((rc = find_clashes(p, m, pb, np, &cl)) < 0 || cl.count == 0)
+        goto done;
+
+    ct_conflict *c;
+    if (r->count == r->alloc) {
+        size_t n = r->alloc ? r->alloc * 2 : 16;
+        ct_conflict *items = ct_reallocarray(r->items, n, sizeof *items);
+        if (!items) {
+            rc = CT_ENOMEM;
+            goto done;
+        }
+        r->items = items;
+        r->alloc = n;
+    }
+    c = &r->items[r->count];
+    memset(c, 0, sizeof *c);
+    c->topic = g->topic;
+    c->subject = g->subject;
+    c->property = g->property;
+    c->n_claims = k;
+    ct_conflict_id(t->id, g->subject, p->name, c->id);
+    c->positions = ct_calloc(np, sizeof *c->positions);
+    if (!c->positions) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    r->count++; /* from here on the conflict is owned by the results */
+    c->n_positions = np;
+    for (size_t i = 0; i < np; i++) {
+        ct_position *pos = &c->positions[i];
+        const member *first = &m[pb[i].first_member];
+        pos->denies = first->claim->denies;
+        pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
+        pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
+        if (!pos->claims || !pb[i].keys) {
+            rc = CT_ENOMEM;
+            goto done;
+        }
+        for (size_t x = 0; x < pb[i].count; x++) {
+            pos->claims[x] = m[pb[i].first_member + x].index;
+            pb[i].keys[x] = claimant_key(m[pb[i].first_member + x].claim);
+        }
+        pos->n_claims = pb[i].count;
+        pb[i].n_keys = pb[i].count;
+        /* members of a position are in index order already (value ties) */
+        pos->display = claims[pos->claims[0]].display;
+        pos->value_json = claims[pos->claims[0]].value_json;
+        qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_uintptr);
+    }
+    qsort(cl.items, cl.count, sizeof *cl.items, cmp_clash);
+    c->clashes = cl.items;
+    c->n_clashes = cl.count;
+    c->clashes_truncated = cl.truncated;
+    cl.items = NULL;
+    c->type = CT_CONFLICT_VALUE;
+    c->severity = CT_SEVERITY_LOW;
+    for (size_t i = 0; i < c->n_clashes; i++) {
+        const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
+        int sev = a->strength < b->strength ? a->strength : b->strength;
+        if (large_factor(p, m[a->first_member].claim, m[b->first_member].claim) && sev < 2)
+            sev++;
+        if (keys_intersect(a, b)) {
+            c->type = CT_CONFLICT_SELF_CONTRADICTION;
+            sev = 2;
+        } else if (c->type == CT_CONFLICT_VALUE &&
+                   c->positions[c->clashes[i].a].denies != c->positions[c->clashes[i].b].denies) {
+            c->type = CT_CONFLICT_DENIAL;
+        }
+        if ((ct_severity)sev > c->severity)
+            c->severity = (ct_severity)sev;
+    }
+    /* digest: every claim of the group, revised ones too, in id order */
+    for (size_t i = 0; i < k; i++) {
+        m[i].index = flat[g->first + i];
+        m[i].claim = &claims[m[i].index];
+    }
+    qsort(m, k, sizeof *m, cmp_member_id);
+    unsigned long long h = CT_HASH64_INIT;
+    for (size_t i = 0; i < k; i++) {
+        const ct_claim *x = m[i].claim;
+        add_digest_field(&h, x->id);
+        add_digest_field(&h, x->denies ? "denies" : "asserts");
+        add_digest_field(&h, x->value_json);
+        add_digest_field(&h, x->source);
+        add_digest_field(&h, x->claimant);
+        add_digest_field(&h, x->hedge);
+        add_digest_field(&h, x->as_of);
+        add_digest_field(&h, x->quote);
+    }
+    snprintf(c->digest, sizeof c->digest, "%016llx", h);
+    (void)revs_before;
+done:
+    if (pb)
+        for (size_t i = 0; i < np; i++)
+            ct_free(pb[i].keys);
+    ct_free(pb);
+    ct_free(cl.items);
+    ct_free(m);
+    ct_free(superseded);
+    return rc;
+}
+
+/* ---- grouping ----------------------------------------------------------- */
+
+static size_t group_hash(size_t topic, const char *subject, size_t property)
+{
+    size_t key[3] = {topic, (size_t)(uintptr_t)subject, property};
+    return (size_t)ct_hash64(key, sizeof key, CT_HASH64_INIT);
+}
+
+void ct_conflict_set_free(ct_conflict_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        ct_conflict *c = &set->conflicts[i];
+        for (size_t j = 0; j < c->n_positions; j++)
+            ct_free(c->positions[j].claims);
+        ct_free(c->positions);
+        ct_free(c->clashes);
+    }
+    ct_free(set->conflicts);
+    ct_free(set->revisions);
+    ct_free(set);
+}
+
+int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
+{
+    size_t n;
+    const ct_claim *claims = ct_corpus_claims(corpus, &n);
+    int rc = 0;
+    size_t size = 16;
+    while (size < n * 2)
+        size *= 2;
+    size_t *slots = ct_calloc(size, sizeof *slots); /* group index + 1 */
+    size_t *of_claim = ct_calloc(n ? n : 1, sizeof *of_claim);
+    group *groups = ct_calloc(n ? n : 1, sizeof *groups);
+    size_t *flat = ct_calloc(n ? n : 1, sizeof *flat);
+    results r = {0};
+    size_t ng = 0;
+    ct_conflict_set *set = ct_calloc(1, sizeof *set);
+    if (!slots || !of_claim || !groups || !flat || !set) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ct_claim *c = &claims[i];
+        size_t h = group_hash(c->topic, c->subject, c->property) & (size - 1);
+        for (;; h = (h + 1) & (size - 1)) {
+            if (!slots[h]) {
+                group *g = &groups[ng];
+                g->topic = c->topic;
+                g->subject = c->subject;
+                g->property = c->property;
+                slots[h] = ++ng;
+                break;
+            }
+            group *g = &groups[slots[h] - 1];
+            if (g->topic == c->topic && g->subject == c->subject && g->property == c->property)
+                break;
+        }
+        of_claim[i] = slots[h] - 1;
+        groups[slots[h] - 1].count++;
+    }
+    size_t off = 0;
+    for (size_t g = 0; g < ng; g++) {
+        groups[g].first = off;
+        off += groups[g].count;
+    }
+    for (size_t i = 0; i < n; i++) {
+        group *g = &groups[of_claim[i]];
+        flat[g->first + g->fill++] = i;
+    }
+    for (size_t g = 0; g < ng && rc == 0; g++)
+        rc = build_group(corpus, &groups[g], flat, &r);
+    set->conflicts = r.items;
+    set->n_conflicts = r.count;
+    set->revisions = r.revs;
+    set->n_revisions = r.n_revs;
+    set->n_groups = ng;
+    r.items = NULL;
+    r.revs = NULL;
+done:
+    ct_free(slots);
+    ct_free(of_claim);
+    ct_free(groups);
+    ct_free(flat);
+    if (rc < 0) {
+        if (set) {
+            set->conflicts = r.items;
+            set->n_conflicts = r.count;
+            set->revisions = r.revs;
+        }
+        ct_conflict_set_free(set);
+        return rc;
+    }
+    *out = set;
+    return 0;
+}
+
+const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id)
+{
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (strcasecmp(set->conflicts[i].id, id) == 0)
+            return &set->conflicts[i];
+    return NULL;
+}

@@ -1,0 +1,1245 @@
+/*
+ * corpus.c - read sources, topic files and JSONL claims into one corpus.
+ *
+ * Load order is fixed so that references resolve: sources files first, then
+ * topic files, then JSONL files (whose claims name a topic).  Each JSON
+ * document is checked against the embedded schema; the model checks then run
+ * on whatever is well-shaped, so one run reports every error it can.
+ *
+ * Strings live in the corpus's string table; repeated ones (subjects,
+ * sources, claimants, files) are interned.
+ */
+#include "claimtrack/corpus.h"
+#include "claimtrack/common.h"
+#include "claimtrack/fileio.h"
+#include "claimtrack/schema.h"
+#include "embedded.h"
+#include "strtab.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct ct_corpus {
+    ct_strtab strings;
+    ct_source *sources;
+    size_t n_sources, alloc_sources;
+    ct_topic *topics;
+    size_t n_topics, alloc_topics;
+    ct_claim *claims;
+    size_t n_claims, alloc_claims;
+    size_t *id_slots; /* open addressing over claims, index + 1 */
+    size_t id_size;
+    const char **files;
+    size_t n_files, alloc_files;
+    ct_schema *topic_schema;
+    ct_schema *sources_schema;
+};
+
+/* Lines of `"id": "..."` in a file's text, to locate claims for people. */
+typedef struct {
+    const char **ids;
+    int *lines;
+    size_t count, alloc;
+} id_lines;
+
+typedef struct {
+    ct_corpus *c;
+    ct_diag_list *diags;
+    const char *file;
+    int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
+} load_ctx;
+
+/* Keep the worst outcome: out of memory, then unreadable, then unparsable,
+ * then invalid. */
+static int severity_rank(int rc)
+{
+    switch (rc) {
+    case CT_ENOMEM: return 4;
+    case CT_EIO: return 3;
+    case CT_EPARSE: return 2;
+    case CT_EINVALID:
+    case CT_ENOTFOUND: return 1;
+    default: return 0;
+    }
+}
+
+static void note_result(load_ctx *l, int rc)
+{
+    if (severity_rank(rc) > severity_rank(l->worst))
+        l->worst = rc == CT_ENOTFOUND ? CT_EINVALID : rc;
+}
+
+static int model_error(load_ctx *l, const char *ptr, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int model_error(load_ctx *l, const char *ptr, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = ct_diag_addv(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr, fmt, ap);
+    va_end(ap);
+    note_result(l, rc < 0 ? rc : CT_EINVALID);
+    return rc < 0 ? rc : CT_EINVALID;
+}
+
+int ct_corpus_new(ct_corpus **out)
+{
+    ct_corpus *c = ct_calloc(1, sizeof *c);
+    if (!c)
+        return CT_ENOMEM;
+    *out = c;
+    return 0;
+}
+
+void ct_corpus_free(ct_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_topics; i++) {
+        for (size_t j = 0; j < c->topics[i].n_properties; j++)
+            ct_free(c->topics[i].properties[j].terms);
+        ct_free(c->topics[i].properties);
+        ct_free(c->topics[i].aliases);
+    }
+    ct_free(c->topics);
+    ct_free(c->sources);
+    ct_free(c->claims);
+    ct_free(c->id_slots);
+    ct_free((void *)c->files);
+    ct_schema_free(c->topic_schema);
+    ct_schema_free(c->sources_schema);
+    ct_strtab_dispose(&c->strings);
+    ct_free(c);
+}
+
+const ct_claim *ct_corpus_claims(const ct_corpus *c, size_t *count)
+{
+    *count = c->n_claims;
+    return c->claims;
+}
+const ct_topic *ct_corpus_topics(const ct_corpus *c, size_t *count)
+{
+    *count = c->n_topics;
+    return c->topics;
+}
+const ct_source *ct_corpus_sources(const ct_corpus *c, size_t *count)
+{
+    *count = c->n_sources;
+    return c->sources;
+}
+const char *const *ct_corpus_files(const ct_corpus *c, size_t *count)
+{
+    *count = c->n_files;
+    return c->files;
+}
+
+const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_sources; i++)
+        if (strcmp(c->sources[i].id, id) == 0)
+            return &c->sources[i];
+    return NULL;
+}
+
+int ct_term_related(const ct_property *p, long a, long b)
+{
+    if (a == b)
+        return 1;
+    /* walk up from each; chains are acyclic (checked at load) and short */
+    for (long t = p->terms[a].broader; t >= 0; t = p->terms[t].broader)
+        if (t == b)
+            return 1;
+    for (long t = p->terms[b].broader; t >= 0; t = p->terms[t].broader)
+        if (t == a)
+            return 1;
+    return 0;
+}
+
+/* ---- growing arrays ---------------------------------------------------- */
+
+static int grow(void **items, size_t *alloc, size_t count, size_t size)
+{
+    if (count < *alloc)
+        return 0;
+    size_t n = *alloc ? *alloc * 2 : 16;
+    void *p = ct_reallocarray(*items, n, size);
+    if (!p)
+        return CT_ENOMEM;
+    *items = p;
+    *alloc = n;
+    return 0;
+}
+
+static const char *intern(ct_corpus *c, const char *s)
+{
+    return s ? ct_strtab_intern(&c->strings, s, strlen(s)) : NULL;
+}
+
+static const char *copy(ct_corpus *c, const char *s)
+{
+    return s ? ct_strtab_copy(&c->strings, s, strlen(s)) : NULL;
+}
+
+/* Optional string member: NULL when absent; sets *oom on failure. */
+static const char *opt_copy(ct_corpus *c, json_t *obj, const char *key, int interned, int *oom)
+{
+    const char *s = json_string_value(json_object_get(obj, key));
+    if (!s)
+        return NULL;
+    const char *r = interned ? intern(c, s) : copy(c, s);
+    if (!r)
+        *oom = 1;
+    return r;
+}
+
+/* ---- claim id index ---------------------------------------------------- */
+
+static size_t id_slot(const ct_corpus *c, const char *id)
+{
+    size_t mask = c->id_size - 1;
+    size_t h = (size_t)ct_hash64(id, strlen(id), CT_HASH64_INIT) & mask;
+    while (c->id_slots[h] && strcmp(c->claims[c->id_slots[h] - 1].id, id) != 0)
+        h = (h + 1) & mask;
+    return h;
+}
+
+/* Index of the claim with `id`, or -1. */
+static long id_find(const ct_corpus *c, const char *id)
+{
+    if (!c->id_size)
+        return -1;
+    size_t h = id_slot(c, id);
+    return c->id_slots[h] ? (long)c->id_slots[h] - 1 : -1;
+}
+
+static int id_insert(ct_corpus *c, size_t index)
+{
+    if ((c->n_claims + 1) * 2 > c->id_size) {
+        size_t n = c->id_size ? c->id_size * 2 : 1024;
+        size_t *slots = ct_calloc(n, sizeof *slots);
+        if (!slots)
+            return CT_ENOMEM;
+        size_t *old = c->id_slots, old_size = c->id_size;
+        c->id_slots = slots;
+        c->id_size = n;
+        for (size_t i = 0; i < old_size; i++)
+            if (old[i])
+                c->id_slots[id_slot(c, c->claims[old[i] - 1].id)] = old[i];
+        ct_free(old);
+    }
+    c->id_slots[id_slot(c, c->claims[index].id)] = index + 1;
+    return 0;
+}
+
+/* ---- reading files ------------------------------------------------------ */
+
+static void id_lines_dispose(id_lines *m)
+{
+    ct_free((void *)m->ids);
+    ct_free(m->lines);
+}
+
+/* Record the line of every `"id": "<value>"` in text.  The strings are
+ * interned so the claim loader can match them by pointer or strcmp. */
+static int id_lines_scan(ct_corpus *c, const char *text, size_t len, id_lines *m)
+{
+    int line = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            line++;
+            continue;
+        }
+        if (text[i] != '"' || len - i < 5 || memcmp(text + i, "\"id\"", 4) != 0)
+            continue;
+        size_t j = i + 4;
+        while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+        if (j >= len || text[j] != ':')
+            continue;
+        j++;
+        while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+        if (j >= len || text[j] != '"')
+            continue;
+        size_t start = ++j;
+        while (j < len && text[j] != '"' && text[j] != '\\' && text[j] != '\n')
+            j++;
+        if (j >= len || text[j] != '"')
+            continue;
+        if (m->count == m->alloc) {
+            size_t n = m->alloc ? m->alloc * 2 : 64;
+            const char **ids = ct_reallocarray((void *)m->ids, n, sizeof *ids);
+            if (!ids)
+                return CT_ENOMEM;
+            m->ids = ids;
+            int *lines = ct_reallocarray(m->lines, n, sizeof *lines);
+            if (!lines)
+                return CT_ENOMEM;
+            m->lines = lines;
+            m->alloc = n;
+        }
+        const char *id = ct_strtab_intern(&c->strings, text + start, j - start);
+        if (!id)
+            return CT_ENOMEM;
+        m->ids[m->count] = id;
+        m->lines[m->count++] = line;
+        i = j;
+    }
+    return 0;
+}
+
+/* The line of the first not yet claimed occurrence of `id`; claiming it
+ * lets a repeated id find its own line. */
+static int id_lines_take(id_lines *m, const char *id)
+{
+    for (size_t i = 0; i < m->count; i++)
+        if (m->ids[i] && strcmp(m->ids[i], id) == 0) {
+            m->ids[i] = NULL;
+            return m->lines[i];
+        }
+    return 0;
+}
+
+static int get_schema(ct_corpus *c, int sources, ct_schema **out)
+{
+    ct_schema **slot = sources ? &c->sources_schema : &c->topic_schema;
+    if (!*slot) {
+        json_error_t err;
+        const char *text = sources ? ct_embedded_sources_schema : ct_embedded_topic_schema;
+        size_t len = sources ? ct_embedded_sources_schema_len : ct_embedded_topic_schema_len;
+        json_t *doc = json_loadb(text, len, 0, &err);
+        if (!doc)
+            return CT_ENOMEM; /* the embedded schema is tested; only OOM fails here */
+        int rc = ct_schema_new(slot, doc, NULL);
+        json_decref(doc);
+        if (rc < 0)
+            return rc;
+    }
+    *out = *slot;
+    return 0;
+}
+
+/* A JSON error from jansson.  Duplicate keys and NUL bytes in keys are
+ * well-formed JSON that claimtrack refuses: invalid input, not unparsable. */
+static int parse_error(load_ctx *l, const json_error_t *err, int line_offset)
+{
+    int line = err->line > 0 ? err->line + line_offset : line_offset;
+    enum json_error_code code = json_error_code(err);
+    int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key
+                   ? CT_EINVALID
+                   : CT_EPARSE;
+    int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line > 0 ? line : 1,
+                         err->column > 0 ? err->column : 1, NULL, "%s", err->text);
+    note_result(l, rc < 0 ? rc : kind);
+    return rc < 0 ? rc : kind;
+}
+
+/* jansson stops at a NUL byte as if the text ended there; refuse one. */
+static int check_nul(load_ctx *l, const char *text, size_t len, int line_offset)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (!nul)
+        return 0;
+    int line = 1 + line_offset, col = 1;
+    for (const char *p = text; p < nul; p++) {
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, col, NULL,
+                         "unexpected NUL byte (expected JSON text)");
+    note_result(l, rc < 0 ? rc : CT_EPARSE);
+    return rc < 0 ? rc : CT_EPARSE;
+}
+
+#define JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
+
+/* ---- sources ------------------------------------------------------------ */
+
+static int load_sources(load_ctx *l, json_t *doc)
+{
+    ct_corpus *c = l->c;
+    ct_schema *schema;
+    int rc = get_schema(c, 1, &schema);
+    if (rc < 0)
+        return rc;
+    rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
+    if (rc < 0)
+        return rc;
+    if (rc > 0)
+        note_result(l, CT_EINVALID);
+    const char *id;
+    json_t *src;
+    json_t *all = json_object_get(doc, "sources");
+    if (!json_is_object(all))
+        return CT_EINVALID;
+    json_object_foreach(all, id, src)
+    {
+        char ptr[300];
+        snprintf(ptr, sizeof ptr, "/sources/%s", id);
+        /* a malformed source is reported above; keep the well-formed ones so
+         * that claims citing them are not reported as well */
+        if ((rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL)) < 0)
+            return rc;
+        if (rc > 0)
+            continue;
+        if (ct_corpus_source_find(c, id)) {
+            rc = model_error(l, ptr, 0, "source \"%s\" is declared twice", id);
+            if (rc == CT_ENOMEM)
+                return rc;
+            continue;
+        }
+        const char *published = json_string_value(json_object_get(src, "published"));
+        if (published) {
+            ct_interval iv;
+            char why[160];
+            if (ct_date_parse(published, &iv, why, sizeof why) < 0) {
+                snprintf(ptr, sizeof ptr, "/sources/%s/published", id);
+                if ((rc = model_error(l, ptr, 0, "%s", why)) == CT_ENOMEM)
+                    return rc;
+            }
+        }
+        if ((rc = grow((void **)&c->sources, &c->alloc_sources, c->n_sources, sizeof *c->sources)) < 0)
+            return rc;
+        ct_source *s = &c->sources[c->n_sources];
+        int oom = 0;
+        s->id = intern(c, id);
+        s->title = opt_copy(c, src, "title", 0, &oom);
+        s->author = opt_copy(c, src, "author", 0, &oom);
+        s->publisher = opt_copy(c, src, "publisher", 0, &oom);
+        s->published = opt_copy(c, src, "published", 0, &oom);
+        s->url = opt_copy(c, src, "url", 0, &oom);
+        s->archive = opt_copy(c, src, "archive", 0, &oom);
+        s->note = opt_copy(c, src, "note", 0, &oom);
+        if (oom || !s->id)
+            return CT_ENOMEM;
+        c->n_sources++;
+    }
+    return 0;
+}
+
+/* ---- topics ------------------------------------------------------------- */
+
+static const ct_topic *topic_find(const ct_corpus *c, const char *id, size_t *index)
+{
+    for (size_t i = 0; i < c->n_topics; i++)
+        if (strcmp(c->topics[i].id, id) == 0) {
+            if (index)
+                *index = i;
+            return &c->topics[i];
+        }
+    return NULL;
+}
+
+static long property_find(const ct_topic *t, const char *name)
+{
+    for (size_t i = 0; i < t->n_properties; i++)
+        if (strcmp(t->properties[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long term_find(const ct_property *p, const char *name)
+{
+    for (size_t i = 0; i < p->n_terms; i++)
+        if (strcmp(p->terms[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int load_property(load_ctx *l, ct_property *p, const char *name, json_t *def,
+                         const char *topic_ptr)
+{
+    ct_corpus *c = l->c;
+    char ptr[400];
+    int rc;
+    p->name = intern(c, name);
+    if (!p->name)
+        return CT_ENOMEM;
+    if (ct_value_type_from_name(json_string_value(json_object_get(def, "type")), &p->type) < 0)
+        p->type = CT_TYPE_TEXT; /* the schema has reported it */
+    int oom = 0;
+    p->unit = opt_copy(c, def, "unit", 1, &oom);
+    if (oom)
+        return CT_ENOMEM;
+    json_t *tol = json_object_get(def, "tolerance");
+    p->tolerance = json_is_number(tol) ? json_number_value(tol) : CT_DEFAULT_TOLERANCE;
+    p->multi = json_is_true(json_object_get(def, "multi"));
+    p->terms = NULL;
+    p->n_terms = 0;
+    json_t *terms = json_object_get(def, "terms");
+    if (p->type != CT_TYPE_TERM || !json_is_object(terms))
+        return 0;
+    size_t n = json_object_size(terms);
+    p->terms = ct_calloc(n, sizeof *p->terms);
+    if (!p->terms)
+        return CT_ENOMEM;
+    const char *tname;
+    json_t *tdef;
+    json_object_foreach(terms, tname, tdef)
+    {
+        ct_term *t = &p->terms[p->n_terms++];
+        t->name = intern(c, tname);
+        t->label = opt_copy(c, tdef, "label", 0, &oom);
+        t->broader = -1;
+        if (!t->name || oom)
+            return CT_ENOMEM;
+    }
+    size_t i = 0;
+    json_object_foreach(terms, tname, tdef)
+    {
+        const char *broader = json_string_value(json_object_get(tdef, "broader"));
+        if (broader) {
+            long b = term_find(p, broader);
+            if (b < 0) {
+                snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
+                         tname);
+                if ((rc = model_error(l, ptr, 0, "broader term \"%s\" is not declared", broader)) ==
+                    CT_ENOMEM)
+                    return rc;
+            } else {
+                p->terms[i].broader = b;
+            }
+        }
+        i++;
+    }
+    /* a chain longer than the number of terms must loop */
+    for (i = 0; i < p->n_terms; i++) {
+        size_t steps = 0;
+        long t = p->terms[i].broader;
+        while (t >= 0 && steps <= p->n_terms) {
+            t = p->terms[t].broader;
+            steps++;
+        }
+        if (t >= 0) {
+            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
+                     p->terms[i].name);
+            if ((rc = model_error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
+                                  p->terms[i].name)) == CT_ENOMEM)
+                return rc;
+            for (size_t k = 0; k < p->n_terms; k++)
+                p->terms[k].broader = -1; /* keep later walks finite */
+            break;
+        }
+    }
+    return 0;
+}
+
+static int load_topic_head(load_ctx *l, json_t *doc, size_t *index)
+{
+    ct_corpus *c = l->c;
+    int rc;
+    const char *id = json_string_value(json_object_get(doc, "topic"));
+    if (!id)
+        return CT_EINVALID;
+    const ct_topic *prev = topic_find(c, id, NULL);
+    if (prev) {
+        return model_error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id, prev->file);
+    }
+    if ((rc = grow((void **)&c->topics, &c->alloc_topics, c->n_topics, sizeof *c->topics)) < 0)
+        return rc;
+    ct_topic *t = &c->topics[c->n_topics];
+    memset(t, 0, sizeof *t);
+    c->n_topics++;
+    int oom = 0;
+    t->id = intern(c, id);
+    t->title = opt_copy(c, doc, "title", 0, &oom);
+    if (!t->title && !oom)
+        t->title = t->id;
+    t->description = opt_copy(c, doc, "description", 0, &oom);
+    t->file = intern(c, l->file);
+    if (oom || !t->id || !t->file)
+        return CT_ENOMEM;
+    json_t *props = json_object_get(doc, "properties");
+    if (json_is_object(props) && json_object_size(props)) {
+        t->properties = ct_calloc(json_object_size(props), sizeof *t->properties);
+        if (!t->properties)
+            return CT_ENOMEM;
+        const char *name;
+        json_t *def;
+        json_object_foreach(props, name, def)
+        {
+            if (!json_is_object(def))
+                continue;
+            rc = load_property(l, &t->properties[t->n_properties], name, def, "");
+            t->n_properties++;
+            if (rc == CT_ENOMEM)
+                return rc;
+        }
+    }
+    json_t *subjects = json_object_get(doc, "subjects");
+    if (json_is_object(subjects)) {
+        t->has_subjects = 1;
+        size_t n = 0;
+        const char *canon;
+        json_t *aliases;
+        json_object_foreach(subjects, canon, aliases) n += 1 + json_array_size(aliases);
+        t->aliases = ct_calloc(n ? n : 1, sizeof *t->aliases);
+        if (!t->aliases)
+            return CT_ENOMEM;
+        json_object_foreach(subjects, canon, aliases)
+        {
+            const char *cn = intern(c, canon);
+            if (!cn)
+                return CT_ENOMEM;
+            for (size_t i = 0; i <= json_array_size(aliases); i++) {
+                const char *alias = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
+                if (!alias)
+                    continue;
+                int dup = 0;
+                for (size_t k = 0; k < t->n_aliases; k++)
+                    if (strcmp(t->aliases[k].alias, alias) == 0) {
+                        dup = 1;
+                        if (t->aliases[k].canonical != cn) {
+                            char ptr[300];
+                            snprintf(ptr, sizeof ptr, "/subjects/%s", canon);
+                            if ((rc = model_error(l, ptr, 0,
+                                                  "\"%s\" already names subject \"%s\"", alias,
+                                                  t->aliases[k].canonical)) == CT_ENOMEM)
+                                return rc;
+                        }
+                    }
+                if (dup)
+                    continue;
+                t->aliases[t->n_aliases].alias = intern(c, alias);
+                t->aliases[t->n_aliases].canonical = cn;
+                if (!t->aliases[t->n_aliases].alias)
+                    return CT_ENOMEM;
+                t->n_aliases++;
+            }
+        }
+    }
+    *index = c->n_topics - 1;
+    return 0;
+}
+
+static const char *subject_canonical(const ct_topic *t, const char *subject)
+{
+    for (size_t i = 0; i < t->n_aliases; i++)
+        if (strcmp(t->aliases[i].alias, subject) == 0)
+            return t->aliases[i].canonical;
+    return NULL;
+}
+
+/* ---- claims ------------------------------------------------------------- */
+
+static int load_value(load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v, const char *ptr,
+                      int line)
+{
+    char why[200];
+    char vptr[400];
+    snprintf(vptr, sizeof vptr, "%s/value", ptr);
+    switch (p->type) {
+    case CT_TYPE_QUANTITY:
+        if (ct_quantity_value_parse(v, p->tolerance, &cl->interval, why, sizeof why) < 0)
+            return model_error(l, vptr, line, "%s for quantity property \"%s\" (claim %s)", why,
+                               p->name, cl->id);
+        return 0;
+    case CT_TYPE_DATE:
+        if (ct_date_value_parse(v, &cl->interval, why, sizeof why) < 0)
+            return model_error(l, vptr, line, "%s for date property \"%s\" (claim %s)", why,
+                               p->name, cl->id);
+        return 0;
+    case CT_TYPE_TERM: {
+        const char *s = json_string_value(v);
+        if (!s)
+            return model_error(l, vptr, line, "expected a term of property \"%s\", got %s (claim %s)",
+                               p->name, json_is_object(v) ? "object" : "non-string", cl->id);
+        cl->term = term_find(p, s);
+        if (cl->term < 0) {
+            char known[200] = "";
+            for (size_t i = 0; i < p->n_terms; i++) {
+                size_t k = strlen(known);
+                snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", p->terms[i].name);
+            }
+            return model_error(l, vptr, line,
+                               "\"%s\" is not a term of property \"%s\" (expected one of: %s) (claim %s)",
+                               s, p->name, known, cl->id);
+        }
+        return 0;
+    }
+    case CT_TYPE_BOOLEAN:
+        if (!json_is_boolean(v))
+            return model_error(l, vptr, line, "expected true or false for boolean property \"%s\" (claim %s)",
+                               p->name, cl->id);
+        cl->boolean = json_is_true(v);
+        return 0;
+    case CT_TYPE_TEXT:
+        if (!json_is_string(v))
+            return model_error(l, vptr, line, "expected a string for text property \"%s\" (claim %s)",
+                               p->name, cl->id);
+        return 0;
+    }
+    return 0;
+}
+
+/* Load one claim object (already schema-valid) of topic `ti`. */
+static int load_claim(load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+{
+    ct_corpus *c = l->c;
+    const ct_topic *t = &c->topics[ti];
+    const char *id = json_string_value(json_object_get(obj, "id"));
+    const char *subject = json_string_value(json_object_get(obj, "subject"));
+    const char *prop = json_string_value(json_object_get(obj, "property"));
+    const char *source = json_string_value(json_object_get(obj, "source"));
+    const char *topic = json_string_value(json_object_get(obj, "topic"));
+    char fptr[400];
+    int rc, bad = 0;
+
+    long prev = id_find(c, id);
+    if (prev >= 0) {
+        snprintf(fptr, sizeof fptr, "%s/id", ptr);
+        const ct_claim *p = &c->claims[prev];
+        if ((rc = model_error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
+                              p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
+            return rc;
+        return CT_EINVALID;
+    }
+    if (topic && strcmp(topic, t->id) != 0) {
+        snprintf(fptr, sizeof fptr, "%s/topic", ptr);
+        if ((rc = model_error(l, fptr, line, "claim names topic \"%s\" inside topic file \"%s\" (claim %s)",
+                              topic, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    const char *canonical = subject;
+    if (t->has_subjects && !(canonical = subject_canonical(t, subject))) {
+        snprintf(fptr, sizeof fptr, "%s/subject", ptr);
+        if ((rc = model_error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
+                              subject, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    long pi = property_find(t, prop);
+    if (pi < 0) {
+        snprintf(fptr, sizeof fptr, "%s/property", ptr);
+        if ((rc = model_error(l, fptr, line, "property \"%s\" is not declared in topic \"%s\" (claim %s)",
+                              prop, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    if (!ct_corpus_source_find(c, source)) {
+        snprintf(fptr, sizeof fptr, "%s/source", ptr);
+        if ((rc = model_error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
+            CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    ct_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.id = id;
+    cl.term = -1;
+    cl.as_of_day = NAN;
+    const char *as_of = json_string_value(json_object_get(obj, "as_of"));
+    if (as_of) {
+        ct_interval iv;
+        char why[160];
+        if (ct_date_parse(as_of, &iv, why, sizeof why) < 0) {
+            snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
+            if ((rc = model_error(l, fptr, line, "%s (claim %s)", why, id)) == CT_ENOMEM)
+                return rc;
+            bad = 1;
+        } else {
+            cl.as_of_day = iv.lo;
+        }
+    }
+    json_t *value = json_object_get(obj, "value");
+    if (pi >= 0) {
+        rc = load_value(l, &cl, &t->properties[pi], value, ptr, line);
+        if (rc == CT_ENOMEM)
+            return rc;
+        if (rc < 0)
+            bad = 1;
+    }
+    if (bad)
+        return CT_EINVALID;
+
+    const ct_property *p = &t->properties[pi];
+    char display[256];
+    ct_value_describe(value, p->type, p->unit, display, sizeof display);
+    if (p->type == CT_TYPE_TERM && p->terms[cl.term].label)
+        snprintf(display, sizeof display, "%s", p->terms[cl.term].label);
+    char *vjson = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
+    if (!vjson)
+        return CT_ENOMEM;
+    int oom = 0;
+    cl.id = copy(c, id);
+    cl.topic = ti;
+    cl.property = (size_t)pi;
+    cl.subject = intern(c, canonical);
+    cl.source = intern(c, source);
+    cl.quote = copy(c, json_string_value(json_object_get(obj, "quote")));
+    cl.claimant = opt_copy(c, obj, "claimant", 1, &oom);
+    cl.hedge = opt_copy(c, obj, "hedge", 1, &oom);
+    cl.locator = opt_copy(c, obj, "locator", 0, &oom);
+    cl.note = opt_copy(c, obj, "note", 0, &oom);
+    cl.as_of = opt_copy(c, obj, "as_of", 1, &oom);
+    const char *stance = json_string_value(json_object_get(obj, "stance"));
+    cl.denies = stance && strcmp(stance, "denies") == 0;
+    cl.value_json = intern(c, vjson);
+    free(vjson);
+    cl.display = intern(c, display);
+    cl.file = intern(c, l->file);
+    cl.line = line;
+    if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
+        !cl.file)
+        return CT_ENOMEM;
+    if ((rc = grow((void **)&c->claims, &c->alloc_claims, c->n_claims, sizeof *c->claims)) < 0)
+        return rc;
+    c->claims[c->n_claims] = cl;
+    if ((rc = id_insert(c, c->n_claims)) < 0)
+        return rc;
+    c->n_claims++;
+    return 0;
+}
+
+static int load_topic(load_ctx *l, json_t *doc, id_lines *lines)
+{
+    ct_corpus *c = l->c;
+    ct_schema *schema;
+    int rc = get_schema(c, 0, &schema);
+    if (rc < 0)
+        return rc;
+    rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
+    if (rc < 0)
+        return rc;
+    if (rc > 0)
+        note_result(l, CT_EINVALID);
+    if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
+        return CT_EINVALID;
+    size_t ti = 0;
+    if ((rc = load_topic_head(l, doc, &ti)) < 0)
+        return rc;
+    size_t i;
+    json_t *claim;
+    json_array_foreach(json_object_get(doc, "claims"), i, claim)
+    {
+        char ptr[64];
+        snprintf(ptr, sizeof ptr, "/claims/%zu", i);
+        const char *id = json_string_value(json_object_get(claim, "id"));
+        int line = id ? id_lines_take(lines, id) : 0;
+        /* the schema has already reported a malformed claim; skip it here */
+        rc = ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
+        if (rc < 0)
+            return rc;
+        if (rc > 0)
+            continue;
+        rc = load_claim(l, claim, ti, ptr, line);
+        if (rc == CT_ENOMEM)
+            return rc;
+    }
+    return 0;
+}
+
+static int load_jsonl(load_ctx *l, const char *path)
+{
+    ct_corpus *c = l->c;
+    ct_schema *schema;
+    int rc = get_schema(c, 0, &schema);
+    if (rc < 0)
+        return rc;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : CT_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int lineno = 0;
+    rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t k = (size_t)n;
+        while (k && (line[k - 1] == '\n' || line[k - 1] == '\r' || line[k - 1] == ' ' || line[k - 1] == '\t'))
+            k--;
+        if (k == 0)
+            continue;
+        json_error_t err;
+        if ((rc = check_nul(l, line, k, lineno - 1)) < 0) {
+            if (rc == CT_ENOMEM)
+                break;
+            continue;
+        }
+        json_t *obj = json_loadb(line, k, JSON_LOAD_FLAGS, &err);
+        if (!obj) {
+            err.line = 0; /* one line: report the file's line */
+            if ((rc = parse_error(l, &err, lineno)) == CT_ENOMEM)
+                break;
+            continue;
+        }
+        rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
+        if (rc > 0) {
+            /* rerun with diagnostics, each one located by line */
+            ct_diag_list local = CT_DIAG_LIST_INIT;
+            rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", &local);
+            for (size_t d = 0; rc >= 0 && d < local.count; d++)
+                if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer,
+                                "%s", local.items[d].message) < 0)
+                    rc = CT_ENOMEM;
+            if (local.oom)
+                rc = CT_ENOMEM;
+            ct_diag_list_dispose(&local);
+            if (rc >= 0) {
+                note_result(l, CT_EINVALID);
+                rc = 0;
+            }
+        } else if (rc == 0) {
+            size_t ti;
+            const char *topic = json_string_value(json_object_get(obj, "topic"));
+            if (!topic_find(c, topic, &ti)) {
+                rc = model_error(l, "/topic", lineno, "unknown topic \"%s\" (claim %s)", topic,
+                                 json_string_value(json_object_get(obj, "id")));
+            } else {
+                rc = load_claim(l, obj, ti, "", lineno);
+            }
+        }
+        json_decref(obj);
+        if (rc == CT_ENOMEM)
+            break;
+        rc = 0;
+    }
+    int err = ferror(f);
+    free(line);
+    fclose(f);
+    if (rc == CT_ENOMEM) {
+        note_result(l, rc);
+        return rc;
+    }
+    if (err) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "read error");
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return CT_EIO;
+    }
+    return 0;
+}
+
+/* ---- collecting files -------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+typedef struct {
+    char **items;
+    size_t count, alloc;
+} path_list;
+
+static int path_add(path_list *pl, const char *path)
+{
+    int rc = grow((void **)&pl->items, &pl->alloc, pl->count, sizeof *pl->items);
+    if (rc < 0)
+        return rc;
+    if (!(pl->items[pl->count] = ct_strdup(path)))
+        return CT_ENOMEM;
+    pl->count++;
+    return 0;
+}
+
+static int is_corpus_file(const char *name)
+{
+    if (name[0] == '.')
+        return 0;
+    if (strcmp(name, "reviews.json") == 0 || has_suffix(name, ".schema.json"))
+        return 0;
+    return has_suffix(name, ".json") || has_suffix(name, ".jsonl");
+}
+
+static int strcmp_ptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_file, int depth)
+{
+    struct stat st;
+    int rc;
+    if (stat(path, &st) != 0) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : 0;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return explicit_file || is_corpus_file(base_name(path)) ? path_add(pl, path) : 0;
+    if (depth > 32)
+        return 0;
+    DIR *d = opendir(path);
+    if (!d) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read folder: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : 0;
+    }
+    path_list local = {0};
+    struct dirent *e;
+    rc = 0;
+    while (rc == 0 && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = strlen(path) + strlen(e->d_name) + 2;
+        char *child = ct_malloc(n);
+        if (!child) {
+            rc = CT_ENOMEM;
+            break;
+        }
+        snprintf(child, n, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", e->d_name);
+        rc = path_add(&local, child);
+        ct_free(child);
+    }
+    closedir(d);
+    if (rc == 0)
+        qsort(local.items, local.count, sizeof *local.items, strcmp_ptr);
+    for (size_t i = 0; i < local.count; i++) {
+        if (rc == 0)
+            rc = collect(l, local.items[i], pl, 0, depth + 1);
+        ct_free(local.items[i]);
+    }
+    ct_free(local.items);
+    return rc;
+}
+
+/* ---- quote grounding ---------------------------------------------------- */
+
+/* Decode one UTF-8 sequence at s (n bytes left); returns its length (1 for an
+ * invalid byte, which then stands for itself). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    if (s[0] < 0x80 || n < 2) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+        *cp = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+        return 2;
+    }
+    if ((s[0] & 0xF0) == 0xE0 && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        return 3;
+    }
+    *cp = s[0];
+    return 1;
+}
+
+char *ct_text_fold(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char *out = ct_malloc(n * 3 + 1); /* an ellipsis (3 bytes) becomes "..." */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    int space = 1; /* drop leading whitespace */
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        int is_space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                       cp == 0x2009 || cp == 0x202F || cp == 0x200A || cp == 0x2002 || cp == 0x2003;
+        if (is_space) {
+            if (!space)
+                out[o++] = ' ';
+            space = 1;
+            i += k;
+            continue;
+        }
+        space = 0;
+        if (cp == '\'' || cp == '"' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A ||
+            cp == 0x201B || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
+            cp == 0xAB || cp == 0xBB || cp == 0x2032 || cp == 0x2033 || cp == 0x2039 || cp == 0x203A) {
+            out[o++] = '"';
+        } else if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) {
+            out[o++] = '-';
+        } else if (cp == 0x2026) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+typedef struct {
+    const char *source;
+    char *folded; /* NULL when unreadable */
+} archive_text;
+
+static int check_quotes(load_ctx *l, const char *root)
+{
+    ct_corpus *c = l->c;
+    archive_text *texts = ct_calloc(c->n_sources, sizeof *texts);
+    int rc = 0;
+    if (!texts)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < c->n_sources && rc == 0; i++) {
+        const ct_source *s = &c->sources[i];
+        texts[i].source = s->id;
+        if (!s->archive)
+            continue;
+        size_t n = strlen(root) + strlen(s->archive) + 2;
+        char *path = ct_malloc(n);
+        if (!path) {
+            rc = CT_ENOMEM;
+            break;
+        }
+        snprintf(path, n, "%s/%s", root, s->archive);
+        char *raw;
+        size_t len;
+        int r = ct_file_read(path, &raw, &len);
+        if (r == CT_ENOMEM) {
+            rc = r;
+        } else if (r < 0) {
+            l->file = "sources";
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "/sources/%s/archive", s->id);
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
+                             "cannot read the archived text of source \"%s\": %s", s->id,
+                             strerror(errno));
+            note_result(l, rc < 0 ? rc : CT_EIO);
+            rc = rc < 0 ? rc : 0;
+        } else {
+            texts[i].folded = ct_text_fold(raw, len);
+            ct_free(raw);
+            if (!texts[i].folded)
+                rc = CT_ENOMEM;
+        }
+        ct_free(path);
+    }
+    for (size_t i = 0; i < c->n_claims && rc == 0; i++) {
+        const ct_claim *cl = &c->claims[i];
+        size_t si;
+        for (si = 0; si < c->n_sources; si++)
+            if (c->sources[si].id == cl->source)
+                break;
+        if (si == c->n_sources || !texts[si].folded) {
+            if (si < c->n_sources && !c->sources[si].archive) {
+                l->file = cl->file;
+                rc = model_error(l, NULL, cl->line, "claim %s: source \"%s\" has no archive to check its quote against",
+                                 cl->id, cl->source);
+                rc = rc == CT_ENOMEM ? rc : 0;
+            }
+            continue;
+        }
+        char *q = ct_text_fold(cl->quote, strlen(cl->quote));
+        if (!q) {
+            rc = CT_ENOMEM;
+            break;
+        }
+        if (!strstr(texts[si].folded, q)) {
+            l->file = cl->file;
+            rc = model_error(l, NULL, cl->line,
+                             "claim %s: quote not found in the archived text of source \"%s\": \"%.60s%s\"",
+                             cl->id, cl->source, cl->quote, strlen(cl->quote) > 60 ? "..." : "");
+            rc = rc == CT_ENOMEM ? rc : 0;
+        }
+        ct_free(q);
+    }
+    for (size_t i = 0; i < c->n_sources; i++)
+        ct_free(texts[i].folded);
+    ct_free(texts);
+    return rc;
+}
+
+/* ---- the loader --------------------------------------------------------- */
+
+static int file_kind(const char *path)
+{
+    const char *b = base_name(path);
+    if (strcmp(b, "sources.json") == 0 || has_suffix(b, ".sources.json"))
+        return 0;
+    if (has_suffix(b, ".jsonl"))
+        return 2;
+    return 1;
+}
+
+static int load_json_file(load_ctx *l, const char *path, int kind)
+{
+    char *text;
+    size_t len;
+    int rc = ct_file_read(path, &text, &len);
+    if (rc < 0) {
+        int r = rc == CT_ENOMEM ? rc
+                                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
+                                              "cannot read: %s", strerror(errno));
+        note_result(l, r < 0 ? r : CT_EIO);
+        return r < 0 ? r : CT_EIO;
+    }
+    json_error_t err;
+    if ((rc = check_nul(l, text, len, 0)) < 0) {
+        ct_free(text);
+        return rc;
+    }
+    json_t *doc = json_loadb(text, len, JSON_LOAD_FLAGS, &err);
+    if (!doc) {
+        ct_free(text);
+        return parse_error(l, &err, 0);
+    }
+    if (kind == 0) {
+        rc = load_sources(l, doc);
+    } else {
+        id_lines lines = {0};
+        rc = id_lines_scan(l->c, text, len, &lines);
+        if (rc == 0)
+            rc = load_topic(l, doc, &lines);
+        id_lines_dispose(&lines);
+    }
+    json_decref(doc);
+    ct_free(text);
+    if (rc == CT_ENOMEM)
+        note_result(l, rc);
+    return rc;
+}
+
+int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
+                   const ct_corpus_options *opts, ct_diag_list *diags)
+{
+    load_ctx l = {c, diags, NULL, 0};
+    path_list files = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n_paths && rc == 0; i++)
+        rc = collect(&l, paths[i], &files, 1, 0);
+    for (int kind = 0; kind < 3 && rc != CT_ENOMEM; kind++) {
+        for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
+            if (file_kind(files.items[i]) != kind)
+                continue;
+            l.file = intern(c, files.items[i]);
+            if (!l.file || grow((void **)&c->files, &c->alloc_files, c->n_files, sizeof *c->files) < 0) {
+                rc = CT_ENOMEM;
+                break;
+            }
+            c->files[c->n_files++] = l.file;
+            rc = kind == 2 ? load_jsonl(&l, l.file) : load_json_file(&l, l.file, kind);
+        }
+    }
+    for (size_t i = 0; i < files.count; i++)
+        ct_free(files.items[i]);
+    ct_free(files.items);
+    if (rc != CT_ENOMEM && opts && opts->archive_root)
+        rc = check_quotes(&l, opts->archive_root);
+    if (rc == CT_ENOMEM || diags->oom)
+        return CT_ENOMEM;
+    return l.worst;
+}

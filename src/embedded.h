@@ -1,0 +1,13 @@
+/*
+ * embedded.h - schema documents compiled into the binary (internal).
+ * Generated into build/embedded.c from schema/ by tools/embed.c.
+ */
+#ifndef CT_EMBEDDED_H
+#define CT_EMBEDDED_H
+
+extern const char ct_embedded_topic_schema[];
+extern const unsigned long ct_embedded_topic_schema_len;
+extern const char ct_embedded_sources_schema[];
+extern const unsigned long ct_embedded_sources_schema_len;
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * fileio.c - atomic replacement of files.
+ */
+#include "claimtrack/fileio.h"
+#include "claimtrack/common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int ct_atomic_open(ct_atomic_file *f, const char *path)
+{
+    memset(f, 0, sizeof *f);
+    size_t n = strlen(path) + 16;
+    f->path = ct_strdup(path);
+    f->tmp = ct_malloc(n);
+    if (!f->path || !f->tmp) {
+        ct_atomic_abort(f);
+        return CT_ENOMEM;
+    }
+    snprintf(f->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(f->tmp);
+    if (fd < 0) {
+        int e = errno;
+        ct_free(f->tmp);
+        f->tmp = NULL;
+        ct_atomic_abort(f);
+        errno = e;
+        return CT_EIO;
+    }
+    (void)fchmod(fd, 0644);
+    f->fp = fdopen(fd, "w");
+    if (!f->fp) {
+        int e = errno;
+        close(fd);
+        ct_atomic_abort(f);
+        errno = e;
+        return CT_EIO;
+    }
+    return 0;
+}
+
+static int sync_parent(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
+    if (!dir)
+        return CT_ENOMEM;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    ct_free(dir);
+    if (fd < 0)
+        return CT_EIO;
+    int rc = fsync(fd) == 0 || errno == EINVAL ? 0 : CT_EIO;
+    close(fd);
+    return rc;
+}
+
+int ct_atomic_commit(ct_atomic_file *f)
+{
+    int rc = 0;
+    if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
+        rc = CT_EIO;
+    int e = errno;
+    if (fclose(f->fp) != 0 && rc == 0) {
+        rc = CT_EIO;
+        e = errno;
+    }
+    f->fp = NULL;
+    if (rc == 0 && rename(f->tmp, f->path) != 0) {
+        rc = CT_EIO;
+        e = errno;
+    }
+    if (rc == 0) {
+        ct_free(f->tmp);
+        f->tmp = NULL;
+        rc = sync_parent(f->path);
+        e = errno;
+    }
+    ct_atomic_abort(f);
+    errno = e;
+    return rc;
+}
+
+void ct_atomic_abort(ct_atomic_file *f)
+{
+    if (f->fp)
+        fclose(f->fp);
+    if (f->tmp)
+        unlink(f->tmp);
+    ct_free(f->tmp);
+    ct_free(f->path);
+    memset(f, 0, sizeof *f);
+}
+
+int ct_file_read(const char *path, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return CT_EIO;
+    size_t cap = 4096, n = 0;
+    char *buf = ct_malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return CT_ENOMEM;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *nb = cap > ((size_t)-1) / 4 ? NULL : ct_realloc(buf, cap * 2);
+            if (!nb) {
+                ct_free(buf);
+                fclose(f);
+                return CT_ENOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f);
+    int e = errno;
+    fclose(f);
+    if (err) {
+        ct_free(buf);
+        errno = e;
+        return CT_EIO;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}

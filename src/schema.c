@@ -1,0 +1,1017 @@
+/*
+ * schema.c - JSON Schema 2020-12 validation over jansson.
+ *
+ * The schema document is kept as jansson values and interpreted directly;
+ * regular expressions are compiled once with PCRE2 and cached by the address of
+ * the schema string that holds them (the document is immutable while the
+ * ct_schema lives, so addresses are stable).
+ *
+ * Evaluation returns 1 (valid), 0 (invalid) or a negative CT_E* code.  When
+ * a subschema is tried only to learn whether it matches (anyOf, oneOf, not,
+ * if, contains), it runs "quiet": no diagnostics are recorded.
+ *
+ * unevaluatedProperties needs the names of the properties that adjacent
+ * keywords evaluated; a schema that has it, or whose parent is collecting,
+ * passes a key set down through the in-place applicators.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "claimtrack/schema.h"
+#include "claimtrack/common.h"
+
+#include <math.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 200
+
+typedef struct {
+    const void *key;
+    pcre2_code *code;
+    pcre2_match_data *match;
+} regex_slot;
+
+struct ct_schema {
+    json_t *root;
+    ct_schema_options opts;
+    regex_slot *regex; /* open addressing, power-of-two size */
+    size_t regex_size, regex_used;
+    pcre2_general_context *gctx;
+    pcre2_compile_context *cctx;
+};
+
+/* A growable JSON pointer into the instance, for messages. */
+typedef struct {
+    char *s;
+    size_t len, alloc;
+} ptrbuf;
+
+typedef struct {
+    const char **keys;
+    size_t count, alloc;
+} keyset;
+
+typedef struct {
+    ct_schema *s;
+    const char *file;
+    const char *base;
+    ct_diag_list *diags; /* NULL when quiet */
+    int depth;
+} vctx;
+
+static void *pcre_malloc(size_t n, void *ud)
+{
+    (void)ud;
+    return ct_malloc(n);
+}
+static void pcre_free(void *p, void *ud)
+{
+    (void)ud;
+    ct_free(p);
+}
+
+int ct_schema_new(ct_schema **out, json_t *root, const ct_schema_options *opts)
+{
+    ct_schema *s = ct_calloc(1, sizeof *s);
+    if (!s)
+        return CT_ENOMEM;
+    ct_schema_options def = CT_SCHEMA_OPTIONS_INIT;
+    s->opts = opts ? *opts : def;
+    s->gctx = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+    s->cctx = s->gctx ? pcre2_compile_context_create(s->gctx) : NULL;
+    if (!s->cctx) {
+        ct_schema_free(s);
+        return CT_ENOMEM;
+    }
+    s->root = json_incref(root);
+    *out = s;
+    return 0;
+}
+
+void ct_schema_free(ct_schema *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->regex_size; i++) {
+        if (s->regex[i].key) {
+            pcre2_match_data_free(s->regex[i].match);
+            pcre2_code_free(s->regex[i].code);
+        }
+    }
+    ct_free(s->regex);
+    pcre2_compile_context_free(s->cctx);
+    pcre2_general_context_free(s->gctx);
+    json_decref(s->root);
+    ct_free(s);
+}
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int ptr_push(ptrbuf *p, const char *seg, size_t *mark)
+{
+    *mark = p->len;
+    size_t need = p->len + 2 + 2 * strlen(seg) + 1;
+    if (need > p->alloc) {
+        size_t n = p->alloc ? p->alloc : 64;
+        while (n < need)
+            n *= 2;
+        char *s = ct_realloc(p->s, n);
+        if (!s)
+            return CT_ENOMEM;
+        p->s = s;
+        p->alloc = n;
+    }
+    p->s[p->len++] = '/';
+    for (; *seg; seg++) {
+        if (*seg == '~') {
+            p->s[p->len++] = '~';
+            p->s[p->len++] = '0';
+        } else if (*seg == '/') {
+            p->s[p->len++] = '~';
+            p->s[p->len++] = '1';
+        } else {
+            p->s[p->len++] = *seg;
+        }
+    }
+    p->s[p->len] = '\0';
+    return 0;
+}
+
+static int ptr_push_index(ptrbuf *p, size_t i, size_t *mark)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", i);
+    return ptr_push(p, buf, mark);
+}
+
+static void ptr_pop(ptrbuf *p, size_t mark)
+{
+    p->len = mark;
+    if (p->s)
+        p->s[mark] = '\0';
+}
+
+static int keyset_add(keyset *k, const char *key)
+{
+    if (!k)
+        return 0;
+    for (size_t i = 0; i < k->count; i++)
+        if (k->keys[i] == key || strcmp(k->keys[i], key) == 0)
+            return 0;
+    if (k->count == k->alloc) {
+        size_t n = k->alloc ? k->alloc * 2 : 8;
+        const char **keys = ct_reallocarray((void *)k->keys, n, sizeof *keys);
+        if (!keys)
+            return CT_ENOMEM;
+        k->keys = keys;
+        k->alloc = n;
+    }
+    k->keys[k->count++] = key;
+    return 0;
+}
+
+static int keyset_has(const keyset *k, const char *key)
+{
+    for (size_t i = 0; i < k->count; i++)
+        if (strcmp(k->keys[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+static int keyset_merge(keyset *into, const keyset *from)
+{
+    if (!into)
+        return 0;
+    for (size_t i = 0; i < from->count; i++) {
+        int rc = keyset_add(into, from->keys[i]);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static void keyset_dispose(keyset *k) { ct_free((void *)k->keys); }
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "object";
+    case JSON_ARRAY: return "array";
+    case JSON_STRING: return "string";
+    case JSON_INTEGER: return "integer";
+    case JSON_REAL: return "number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "boolean";
+    case JSON_NULL: return "null";
+    }
+    return "value";
+}
+
+static int fail(vctx *c, const ptrbuf *ip, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Record an error (unless quiet); returns 0 (invalid) or CT_ENOMEM. */
+static int fail(vctx *c, const ptrbuf *ip, const char *fmt, ...)
+{
+    if (!c->diags)
+        return 0;
+    char ptr[1024];
+    snprintf(ptr, sizeof ptr, "%s%s", c->base ? c->base : "", ip->s ? ip->s : "");
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = ct_diag_addv(c->diags, CT_DIAG_ERROR, c->file, 0, 0, ptr, fmt, ap);
+    va_end(ap);
+    return rc < 0 ? rc : 0;
+}
+
+int ct_json_equal(const json_t *a, const json_t *b)
+{
+    if (json_is_number(a) && json_is_number(b)) {
+        if (json_is_integer(a) && json_is_integer(b))
+            return json_integer_value(a) == json_integer_value(b);
+        return json_number_value(a) == json_number_value(b);
+    }
+    if (json_typeof(a) != json_typeof(b))
+        return 0;
+    switch (json_typeof(a)) {
+    case JSON_STRING:
+        return json_string_length(a) == json_string_length(b) &&
+               memcmp(json_string_value(a), json_string_value(b), json_string_length(a)) == 0;
+    case JSON_ARRAY:
+        if (json_array_size(a) != json_array_size(b))
+            return 0;
+        for (size_t i = 0; i < json_array_size(a); i++)
+            if (!ct_json_equal(json_array_get(a, i), json_array_get(b, i)))
+                return 0;
+        return 1;
+    case JSON_OBJECT: {
+        if (json_object_size(a) != json_object_size(b))
+            return 0;
+        const char *k;
+        json_t *v;
+        json_object_foreach((json_t *)a, k, v)
+        {
+            json_t *w = json_object_get(b, k);
+            if (!w || !ct_json_equal(v, w))
+                return 0;
+        }
+        return 1;
+    }
+    default:
+        return 1; /* true, false, null */
+    }
+}
+
+/* Decode one reference token of a JSON pointer (with %-decoding for URI
+ * fragments) into `out`. */
+static size_t decode_token(const char *s, size_t n, char *out, size_t cap, int pct)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        char ch = s[i];
+        if (pct && ch == '%' && i + 2 < n) {
+            char hex[3] = {s[i + 1], s[i + 2], 0};
+            char *end;
+            long v = strtol(hex, &end, 16);
+            if (*end == '\0') {
+                ch = (char)v;
+                i += 2;
+            }
+        } else if (ch == '~' && i + 1 < n) {
+            if (s[i + 1] == '0')
+                ch = '~', i++;
+            else if (s[i + 1] == '1')
+                ch = '/', i++;
+        }
+        out[o++] = ch;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static json_t *pointer_get(json_t *root, const char *ptr, int pct)
+{
+    json_t *cur = root;
+    if (*ptr == '\0')
+        return root;
+    if (*ptr != '/')
+        return NULL;
+    while (cur && *ptr == '/') {
+        ptr++;
+        size_t n = strcspn(ptr, "/");
+        char tok[512];
+        decode_token(ptr, n, tok, sizeof tok, pct);
+        ptr += n;
+        if (json_is_object(cur)) {
+            cur = json_object_get(cur, tok);
+        } else if (json_is_array(cur)) {
+            char *end;
+            if (!tok[0] || (tok[0] == '0' && tok[1]))
+                return NULL;
+            unsigned long idx = strtoul(tok, &end, 10);
+            if (*end)
+                return NULL;
+            cur = json_array_get(cur, idx);
+        } else {
+            return NULL;
+        }
+    }
+    return cur;
+}
+
+json_t *ct_json_pointer_get(json_t *root, const char *ptr) { return pointer_get(root, ptr, 0); }
+
+static json_t *find_anchor(json_t *node, const char *name, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return NULL;
+    if (json_is_object(node)) {
+        json_t *a = json_object_get(node, "$anchor");
+        if (json_is_string(a) && strcmp(json_string_value(a), name) == 0)
+            return node;
+        const char *k;
+        json_t *v;
+        json_object_foreach(node, k, v)
+        {
+            if (strcmp(k, "enum") == 0 || strcmp(k, "const") == 0)
+                continue;
+            json_t *r = find_anchor(v, name, depth + 1);
+            if (r)
+                return r;
+        }
+    } else if (json_is_array(node)) {
+        for (size_t i = 0; i < json_array_size(node); i++) {
+            json_t *r = find_anchor(json_array_get(node, i), name, depth + 1);
+            if (r)
+                return r;
+        }
+    }
+    return NULL;
+}
+
+static json_t *resolve_ref(ct_schema *s, const char *ref)
+{
+    if (ref[0] != '#')
+        return NULL; /* only document-local references are supported */
+    if (ref[1] == '\0' || ref[1] == '/')
+        return pointer_get(s->root, ref + 1, 1);
+    return find_anchor(s->root, ref + 1, 0);
+}
+
+static size_t utf8_length(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+/* ECMAScript (which JSON Schema patterns follow) spells Unicode properties by
+ * long name, as in \p{Letter}; PCRE2 10.42 knows the short ones.  Rewrite
+ * the long general-category names into a new string (free with ct_free). */
+static char *ecma_to_pcre(const char *pattern)
+{
+    static const struct {
+        const char *lng, *shrt;
+    } names[] = {{"Letter", "L"},          {"Lowercase_Letter", "Ll"}, {"Uppercase_Letter", "Lu"},
+                 {"Titlecase_Letter", "Lt"}, {"Modifier_Letter", "Lm"}, {"Other_Letter", "Lo"},
+                 {"Mark", "M"},            {"Number", "N"},            {"Decimal_Number", "Nd"},
+                 {"digit", "Nd"},          {"Letter_Number", "Nl"},    {"Other_Number", "No"},
+                 {"Punctuation", "P"},     {"punct", "P"},             {"Symbol", "S"},
+                 {"Separator", "Z"},       {"Space_Separator", "Zs"},  {"Other", "C"},
+                 {"Control", "Cc"},        {"cntrl", "Cc"}};
+    size_t n = strlen(pattern);
+    char *out = ct_malloc(n + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        if (pattern[i] == '\\' && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P') &&
+            pattern[i + 2] == '{') {
+            const char *name = pattern + i + 3;
+            size_t len = strcspn(name, "}");
+            size_t k;
+            for (k = 0; k < sizeof names / sizeof names[0]; k++)
+                if (strlen(names[k].lng) == len && strncmp(names[k].lng, name, len) == 0)
+                    break;
+            if (k < sizeof names / sizeof names[0] && name[len] == '}') {
+                o += snprintf(o, n + 1 - (size_t)(o - out), "\\%c{%s}", pattern[i + 1], names[k].shrt);
+                i += 3 + len + 1;
+                continue;
+            }
+        }
+        if (pattern[i] == '\\' && pattern[i + 1]) {
+            *o++ = pattern[i++];
+        }
+        *o++ = pattern[i++];
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Returns 1 match, 0 no match, CT_EINVALID bad pattern, CT_ENOMEM. */
+static int regex_match(ct_schema *s, const void *key, const char *pattern, const char *subject,
+                       size_t len)
+{
+    if (s->regex_used * 2 >= s->regex_size) {
+        size_t n = s->regex_size ? s->regex_size * 2 : 16;
+        regex_slot *slots = ct_calloc(n, sizeof *slots);
+        if (!slots)
+            return CT_ENOMEM;
+        for (size_t i = 0; i < s->regex_size; i++) {
+            if (!s->regex[i].key)
+                continue;
+            size_t h = (size_t)ct_hash64(&s->regex[i].key, sizeof(void *), CT_HASH64_INIT);
+            while (slots[h & (n - 1)].key)
+                h++;
+            slots[h & (n - 1)] = s->regex[i];
+        }
+        ct_free(s->regex);
+        s->regex = slots;
+        s->regex_size = n;
+    }
+    size_t h = (size_t)ct_hash64(&key, sizeof(void *), CT_HASH64_INIT);
+    regex_slot *slot;
+    for (;; h++) {
+        slot = &s->regex[h & (s->regex_size - 1)];
+        if (!slot->key || slot->key == key)
+            break;
+    }
+    if (!slot->key) {
+        int err;
+        PCRE2_SIZE off;
+        char *translated = ecma_to_pcre(pattern);
+        if (!translated)
+            return CT_ENOMEM;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)translated, PCRE2_ZERO_TERMINATED,
+                                         PCRE2_UTF | PCRE2_UCP, &err, &off, s->cctx);
+        ct_free(translated);
+        if (!code)
+            return err == PCRE2_ERROR_NOMEMORY ? CT_ENOMEM : CT_EINVALID;
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, s->gctx);
+        if (!md) {
+            pcre2_code_free(code);
+            return CT_ENOMEM;
+        }
+        slot->key = key;
+        slot->code = code;
+        slot->match = md;
+        s->regex_used++;
+    }
+    int rc = pcre2_match(slot->code, (PCRE2_SPTR)subject, len, 0, 0, slot->match, NULL);
+    if (rc >= 0)
+        return 1;
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc == PCRE2_ERROR_NOMEMORY)
+        return CT_ENOMEM;
+    return 0; /* invalid UTF-8 in the subject and the like: no match */
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static int is_full_date(const char *s, size_t n)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* ---- evaluation ------------------------------------------------------- */
+
+static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, keyset *ev);
+
+/* Evaluate quietly: only whether it matches. */
+static int eval_quiet(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, keyset *ev)
+{
+    ct_diag_list *saved = c->diags;
+    c->diags = NULL;
+    int rc = eval(c, schema, inst, ip, ev);
+    c->diags = saved;
+    return rc;
+}
+
+static int type_matches(const char *t, const json_t *inst)
+{
+    if (strcmp(t, "integer") == 0) {
+        if (json_is_integer(inst))
+            return 1;
+        if (json_is_real(inst)) {
+            double v = json_real_value(inst);
+            return isfinite(v) && floor(v) == v;
+        }
+        return 0;
+    }
+    if (strcmp(t, "number") == 0)
+        return json_is_number(inst);
+    if (strcmp(t, "string") == 0)
+        return json_is_string(inst);
+    if (strcmp(t, "object") == 0)
+        return json_is_object(inst);
+    if (strcmp(t, "array") == 0)
+        return json_is_array(inst);
+    if (strcmp(t, "boolean") == 0)
+        return json_is_boolean(inst);
+    if (strcmp(t, "null") == 0)
+        return json_is_null(inst);
+    return 0;
+}
+
+#define CHECK(expr)                                                                       \
+    do {                                                                                  \
+        int rc_ = (expr);                                                                 \
+        if (rc_ < 0)                                                                      \
+            return rc_;                                                                   \
+        if (rc_ == 0) {                                                                   \
+            valid = 0;                                                                    \
+            if (!c->diags)                                                                \
+                return 0;                                                                 \
+        }                                                                                 \
+    } while (0)
+
+static int eval_type(vctx *c, const json_t *t, const json_t *inst, ptrbuf *ip)
+{
+    if (json_is_string(t)) {
+        if (type_matches(json_string_value(t), inst))
+            return 1;
+        return fail(c, ip, "expected %s, got %s", json_string_value(t), type_name(inst));
+    }
+    if (json_is_array(t)) {
+        char names[256] = "";
+        for (size_t i = 0; i < json_array_size(t); i++) {
+            const char *n = json_string_value(json_array_get(t, i));
+            if (n && type_matches(n, inst))
+                return 1;
+            if (n) {
+                size_t l = strlen(names);
+                snprintf(names + l, sizeof names - l, "%s%s", i ? " or " : "", n);
+            }
+        }
+        return fail(c, ip, "expected %s, got %s", names, type_name(inst));
+    }
+    return 1;
+}
+
+static void describe(const json_t *v, char *buf, size_t n)
+{
+    char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    snprintf(buf, n, "%s", s ? s : "?");
+    if (s && strlen(s) >= n && n > 4)
+        memcpy(buf + n - 4, "...", 4);
+    free(s);
+}
+
+static int eval_numeric(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+{
+    int valid = 1;
+    double v = json_number_value(inst);
+    json_t *k;
+    if ((k = json_object_get(schema, "minimum")) && json_is_number(k) && v < json_number_value(k))
+        CHECK(fail(c, ip, "expected a number >= %g, got %g", json_number_value(k), v));
+    if ((k = json_object_get(schema, "maximum")) && json_is_number(k) && v > json_number_value(k))
+        CHECK(fail(c, ip, "expected a number <= %g, got %g", json_number_value(k), v));
+    if ((k = json_object_get(schema, "exclusiveMinimum")) && json_is_number(k) &&
+        v <= json_number_value(k))
+        CHECK(fail(c, ip, "expected a number > %g, got %g", json_number_value(k), v));
+    if ((k = json_object_get(schema, "exclusiveMaximum")) && json_is_number(k) &&
+        v >= json_number_value(k))
+        CHECK(fail(c, ip, "expected a number < %g, got %g", json_number_value(k), v));
+    if ((k = json_object_get(schema, "multipleOf")) && json_is_number(k) &&
+        json_number_value(k) > 0) {
+        int ok;
+        if (json_is_integer(k) && json_is_integer(inst)) {
+            ok = json_integer_value(inst) % json_integer_value(k) == 0;
+        } else {
+            double q = v / json_number_value(k);
+            ok = isfinite(q) && fabs(q - nearbyint(q)) <= 1e-9 * fmax(1.0, fabs(q));
+        }
+        if (!ok)
+            CHECK(fail(c, ip, "expected a multiple of %g, got %g", json_number_value(k), v));
+    }
+    return valid;
+}
+
+static int eval_string(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+{
+    int valid = 1;
+    const char *s = json_string_value(inst);
+    size_t bytes = json_string_length(inst);
+    json_t *k;
+    json_t *minl = json_object_get(schema, "minLength"), *maxl = json_object_get(schema, "maxLength");
+    if ((minl && json_is_number(minl)) || (maxl && json_is_number(maxl))) {
+        size_t len = utf8_length(s, bytes);
+        if (json_is_number(minl) && (double)len < json_number_value(minl))
+            CHECK(fail(c, ip, "expected at least %g character(s), got %zu",
+                       json_number_value(minl), len));
+        if (json_is_number(maxl) && (double)len > json_number_value(maxl))
+            CHECK(fail(c, ip, "expected at most %g character(s), got %zu",
+                       json_number_value(maxl), len));
+    }
+    if ((k = json_object_get(schema, "pattern")) && json_is_string(k)) {
+        int rc = regex_match(c->s, k, json_string_value(k), s, bytes);
+        if (rc == CT_EINVALID)
+            return CT_EINVALID;
+        CHECK(rc == 1 ? 1
+                      : rc < 0 ? rc
+                               : fail(c, ip, "\"%.80s\" does not match pattern %s", s,
+                                      json_string_value(k)));
+    }
+    if (c->s->opts.assert_format && (k = json_object_get(schema, "format")) && json_is_string(k) &&
+        strcmp(json_string_value(k), "date") == 0 && !is_full_date(s, bytes))
+        CHECK(fail(c, ip, "expected a calendar date YYYY-MM-DD, got \"%.40s\"", s));
+    return valid;
+}
+
+static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+{
+    int valid = 1;
+    size_t n = json_array_size(inst), mark;
+    json_t *k;
+    if ((k = json_object_get(schema, "minItems")) && json_is_number(k) &&
+        (double)n < json_number_value(k))
+        CHECK(fail(c, ip, "expected at least %g items, got %zu", json_number_value(k), n));
+    if ((k = json_object_get(schema, "maxItems")) && json_is_number(k) &&
+        (double)n > json_number_value(k))
+        CHECK(fail(c, ip, "expected at most %g items, got %zu", json_number_value(k), n));
+    if ((k = json_object_get(schema, "uniqueItems")) && json_is_true(k)) {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (ct_json_equal(json_array_get(inst, i), json_array_get(inst, j))) {
+                    CHECK(fail(c, ip, "expected unique items, but items %zu and %zu are equal",
+                               i, j));
+                    i = j = n;
+                }
+    }
+    size_t prefix = 0;
+    json_t *pi = json_object_get(schema, "prefixItems");
+    if (json_is_array(pi)) {
+        prefix = json_array_size(pi);
+        for (size_t i = 0; i < prefix && i < n; i++) {
+            int rc;
+            if ((rc = ptr_push_index(ip, i, &mark)) < 0)
+                return rc;
+            rc = eval(c, json_array_get(pi, i), json_array_get(inst, i), ip, NULL);
+            ptr_pop(ip, mark);
+            CHECK(rc);
+        }
+    }
+    json_t *items = json_object_get(schema, "items");
+    if (items) {
+        for (size_t i = prefix; i < n; i++) {
+            int rc;
+            if ((rc = ptr_push_index(ip, i, &mark)) < 0)
+                return rc;
+            rc = eval(c, items, json_array_get(inst, i), ip, NULL);
+            ptr_pop(ip, mark);
+            CHECK(rc);
+        }
+    }
+    json_t *contains = json_object_get(schema, "contains");
+    if (contains) {
+        size_t matches = 0;
+        for (size_t i = 0; i < n; i++) {
+            int rc = eval_quiet(c, contains, json_array_get(inst, i), ip, NULL);
+            if (rc < 0)
+                return rc;
+            matches += (size_t)rc;
+        }
+        json_t *mn = json_object_get(schema, "minContains");
+        json_t *mx = json_object_get(schema, "maxContains");
+        double lo = json_is_number(mn) ? json_number_value(mn) : 1;
+        if ((double)matches < lo)
+            CHECK(fail(c, ip, "expected at least %g matching items, got %zu", lo, matches));
+        if (json_is_number(mx) && (double)matches > json_number_value(mx))
+            CHECK(fail(c, ip, "expected at most %g matching items, got %zu",
+                       json_number_value(mx), matches));
+    }
+    return valid;
+}
+
+static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip,
+                       keyset *ev)
+{
+    int valid = 1, rc;
+    size_t mark, n = json_object_size(inst);
+    json_t *k;
+    const char *key;
+    json_t *val;
+    if ((k = json_object_get(schema, "minProperties")) && json_is_number(k) &&
+        (double)n < json_number_value(k))
+        CHECK(fail(c, ip, "expected at least %g properties, got %zu", json_number_value(k), n));
+    if ((k = json_object_get(schema, "maxProperties")) && json_is_number(k) &&
+        (double)n > json_number_value(k))
+        CHECK(fail(c, ip, "expected at most %g properties, got %zu", json_number_value(k), n));
+    json_t *req = json_object_get(schema, "required");
+    for (size_t i = 0; json_is_array(req) && i < json_array_size(req); i++) {
+        const char *name = json_string_value(json_array_get(req, i));
+        if (name && !json_object_get(inst, name))
+            CHECK(fail(c, ip, "missing required property \"%s\"", name));
+    }
+    json_t *dreq = json_object_get(schema, "dependentRequired");
+    if (json_is_object(dreq)) {
+        json_object_foreach(dreq, key, val)
+        {
+            if (!json_object_get(inst, key) || !json_is_array(val))
+                continue;
+            for (size_t i = 0; i < json_array_size(val); i++) {
+                const char *name = json_string_value(json_array_get(val, i));
+                if (name && !json_object_get(inst, name))
+                    CHECK(fail(c, ip, "property \"%s\" requires property \"%s\"", key, name));
+            }
+        }
+    }
+    json_t *dsch = json_object_get(schema, "dependentSchemas");
+    if (json_is_object(dsch)) {
+        json_object_foreach(dsch, key, val)
+        {
+            if (json_object_get(inst, key))
+                CHECK(eval(c, val, inst, ip, ev));
+        }
+    }
+    json_t *pn = json_object_get(schema, "propertyNames");
+    if (pn) {
+        json_object_foreach((json_t *)inst, key, val)
+        {
+            json_t *name = json_string(key);
+            if (!name)
+                return CT_ENOMEM;
+            if ((rc = ptr_push(ip, key, &mark)) < 0) {
+                json_decref(name);
+                return rc;
+            }
+            rc = eval(c, pn, name, ip, NULL);
+            ptr_pop(ip, mark);
+            json_decref(name);
+            CHECK(rc);
+        }
+    }
+    json_t *props = json_object_get(schema, "properties");
+    json_t *pprops = json_object_get(schema, "patternProperties");
+    json_t *addl = json_object_get(schema, "additionalProperties");
+    if (json_is_object(props) || json_is_object(pprops) || addl) {
+        json_object_foreach((json_t *)inst, key, val)
+        {
+            int matched = 0;
+            if ((rc = ptr_push(ip, key, &mark)) < 0)
+                return rc;
+            json_t *ps = json_is_object(props) ? json_object_get(props, key) : NULL;
+            if (ps) {
+                matched = 1;
+                rc = eval(c, ps, val, ip, NULL);
+                if (rc < 0 || (rc == 0 && !c->diags)) {
+                    ptr_pop(ip, mark);
+                    return rc;
+                }
+                valid &= rc;
+            }
+            const char *pk;
+            json_t *psch;
+            if (json_is_object(pprops)) {
+                json_object_foreach(pprops, pk, psch)
+                {
+                    rc = regex_match(c->s, pk, pk, key, strlen(key));
+                    if (rc == 1) {
+                        matched = 1;
+                        rc = eval(c, psch, val, ip, NULL);
+                        if (rc == 0)
+                            valid = 0;
+                    }
+                    if (rc < 0 || (valid == 0 && !c->diags)) {
+                        ptr_pop(ip, mark);
+                        return rc < 0 ? rc : 0;
+                    }
+                }
+            }
+            if (!matched && addl) {
+                if (json_is_false(addl)) {
+                    ptr_pop(ip, mark);
+                    rc = fail(c, ip, "property \"%s\" is not allowed here", key);
+                    if ((rc = ptr_push(ip, key, &mark)) < 0)
+                        return rc;
+                    rc = 0;
+                } else {
+                    rc = eval(c, addl, val, ip, NULL);
+                }
+                matched = 1;
+                if (rc < 0 || (rc == 0 && !c->diags)) {
+                    ptr_pop(ip, mark);
+                    return rc;
+                }
+                valid &= rc;
+            }
+            ptr_pop(ip, mark);
+            if (matched && (rc = keyset_add(ev, key)) < 0)
+                return rc;
+        }
+    }
+    return valid;
+}
+
+static int eval_applicators(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip,
+                            keyset *ev)
+{
+    int valid = 1, rc;
+    json_t *k;
+    if ((k = json_object_get(schema, "$ref")) && json_is_string(k)) {
+        json_t *target = resolve_ref(c->s, json_string_value(k));
+        if (!target)
+            return CT_EINVALID;
+        CHECK(eval(c, target, inst, ip, ev));
+    }
+    if ((k = json_object_get(schema, "allOf")) && json_is_array(k)) {
+        for (size_t i = 0; i < json_array_size(k); i++)
+            CHECK(eval(c, json_array_get(k, i), inst, ip, ev));
+    }
+    if ((k = json_object_get(schema, "anyOf")) && json_is_array(k)) {
+        int any = 0;
+        for (size_t i = 0; i < json_array_size(k); i++) {
+            keyset local = {0};
+            rc = eval_quiet(c, json_array_get(k, i), inst, ip, ev ? &local : NULL);
+            if (rc == 1) {
+                any = 1;
+                rc = keyset_merge(ev, &local);
+            }
+            keyset_dispose(&local);
+            if (rc < 0)
+                return rc;
+            if (any && !ev)
+                break;
+        }
+        json_t *title = json_object_get(schema, "title");
+        if (!any && json_is_string(title))
+            CHECK(fail(c, ip, "expected %s", json_string_value(title)));
+        else if (!any)
+            CHECK(fail(c, ip, "expected a value matching at least one of %zu allowed forms",
+                       json_array_size(k)));
+    }
+    if ((k = json_object_get(schema, "oneOf")) && json_is_array(k)) {
+        size_t count = 0;
+        for (size_t i = 0; i < json_array_size(k); i++) {
+            keyset local = {0};
+            rc = eval_quiet(c, json_array_get(k, i), inst, ip, ev ? &local : NULL);
+            if (rc == 1) {
+                count++;
+                rc = keyset_merge(ev, &local);
+                if (rc == 0)
+                    rc = 1;
+            }
+            keyset_dispose(&local);
+            if (rc < 0)
+                return rc;
+        }
+        if (count != 1)
+            CHECK(fail(c, ip, "expected a value matching exactly one of %zu forms, matched %zu",
+                       json_array_size(k), count));
+    }
+    if ((k = json_object_get(schema, "not"))) {
+        rc = eval_quiet(c, k, inst, ip, NULL);
+        if (rc < 0)
+            return rc;
+        if (rc == 1)
+            CHECK(fail(c, ip, "value matches a form that is not allowed here"));
+    }
+    if ((k = json_object_get(schema, "if"))) {
+        keyset local = {0};
+        rc = eval_quiet(c, k, inst, ip, ev ? &local : NULL);
+        if (rc == 1)
+            rc = keyset_merge(ev, &local) < 0 ? CT_ENOMEM : 1;
+        keyset_dispose(&local);
+        if (rc < 0)
+            return rc;
+        json_t *branch = json_object_get(schema, rc ? "then" : "else");
+        if (branch)
+            CHECK(eval(c, branch, inst, ip, ev));
+    }
+    return valid;
+}
+
+static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, keyset *ev)
+{
+    if (json_is_true(schema))
+        return 1;
+    if (json_is_false(schema))
+        return fail(c, ip, "no value is allowed here");
+    if (!json_is_object(schema))
+        return CT_EINVALID;
+    if (++c->depth > MAX_DEPTH) {
+        c->depth--;
+        return CT_EINVALID;
+    }
+    int valid = 1, rc = 0;
+    json_t *k;
+    json_t *unevaluated = json_is_object(inst) ? json_object_get(schema, "unevaluatedProperties")
+                                               : NULL;
+    keyset local = {0};
+    keyset *mine = (unevaluated || ev) ? &local : NULL;
+
+    if ((k = json_object_get(schema, "type")) && (rc = eval_type(c, k, inst, ip)) <= 0) {
+        valid = 0;
+        if (rc < 0 || !c->diags)
+            goto done;
+    }
+    if ((k = json_object_get(schema, "const")) && !ct_json_equal(k, inst)) {
+        char want[80];
+        describe(k, want, sizeof want);
+        if ((rc = fail(c, ip, "expected %s", want)) < 0 || !c->diags) {
+            valid = 0;
+            goto done;
+        }
+        valid = 0;
+    }
+    if ((k = json_object_get(schema, "enum")) && json_is_array(k)) {
+        int found = 0;
+        for (size_t i = 0; i < json_array_size(k) && !found; i++)
+            found = ct_json_equal(json_array_get(k, i), inst);
+        if (!found) {
+            char want[160], got[80];
+            describe(k, want, sizeof want);
+            describe(inst, got, sizeof got);
+            valid = 0;
+            if ((rc = fail(c, ip, "expected one of %s, got %s", want, got)) < 0 || !c->diags)
+                goto done;
+        }
+    }
+    if (json_is_number(inst))
+        rc = eval_numeric(c, schema, inst, ip);
+    else if (json_is_string(inst))
+        rc = eval_string(c, schema, inst, ip);
+    else if (json_is_array(inst))
+        rc = eval_array(c, schema, inst, ip);
+    else if (json_is_object(inst))
+        rc = eval_object(c, schema, inst, ip, mine);
+    else
+        rc = 1;
+    if (rc <= 0) {
+        valid = 0;
+        if (rc < 0 || !c->diags)
+            goto done;
+    }
+    rc = eval_applicators(c, schema, inst, ip, mine);
+    if (rc <= 0) {
+        valid = 0;
+        if (rc < 0 || !c->diags)
+            goto done;
+    }
+    if (unevaluated) {
+        const char *key;
+        json_t *val;
+        size_t mark;
+        json_object_foreach((json_t *)inst, key, val)
+        {
+            if (keyset_has(&local, key))
+                continue;
+            if ((rc = ptr_push(ip, key, &mark)) < 0)
+                goto done;
+            if (json_is_false(unevaluated))
+                rc = fail(c, ip, "property \"%s\" is not allowed here", key);
+            else
+                rc = eval(c, unevaluated, val, ip, NULL);
+            ptr_pop(ip, mark);
+            if (rc <= 0) {
+                valid = 0;
+                if (rc < 0 || !c->diags)
+                    goto done;
+            }
+            if ((rc = keyset_add(&local, key)) < 0)
+                goto done;
+        }
+    }
+    rc = 0;
+    if (valid && ev)
+        rc = keyset_merge(ev, &local);
+done:
+    keyset_dispose(&local);
+    c->depth--;
+    if (rc < 0)
+        return rc;
+    return valid;
+}
+
+int ct_schema_validate(ct_schema *s, const char *at, const json_t *instance, const char *file,
+                       const char *base_pointer, ct_diag_list *diags)
+{
+    json_t *schema = pointer_get(s->root, at ? at : "", 0);
+    if (!schema)
+        return CT_ENOTFOUND;
+    vctx c = {s, file, base_pointer, diags, 0};
+    ptrbuf ip = {0};
+    int rc = eval(&c, schema, instance, &ip, NULL);
+    ct_free(ip.s);
+    if (rc < 0)
+        return rc;
+    return rc ? 0 : 1;
+}

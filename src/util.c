@@ -1,0 +1,87 @@
+/*
+ * util.c - allocation wrappers (with optional failure injection) and hashing.
+ *
+ * The failure-injection counter is process state by nature; it is compiled in
+ * only for the CT_ALLOC_INJECT test build, never in the product.
+ */
+#include "claimtrack/common.h"
+
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef CT_ALLOC_INJECT
+static long fail_countdown = -1; /* test build only */
+static int should_fail(void)
+{
+    if (fail_countdown < 0)
+        return 0;
+    if (fail_countdown == 0)
+        return 1;
+    fail_countdown--;
+    return 0;
+}
+void ct_alloc_fail_after(long n) { fail_countdown = n; }
+#else
+#define should_fail() 0
+void ct_alloc_fail_after(long n) { (void)n; }
+#endif
+
+void *ct_malloc(size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return malloc(size ? size : 1);
+}
+
+void *ct_calloc(size_t n, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return calloc(n ? n : 1, size ? size : 1);
+}
+
+void *ct_realloc(void *ptr, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return realloc(ptr, size ? size : 1);
+}
+
+void *ct_reallocarray(void *ptr, size_t n_new, size_t size)
+{
+    if (size && n_new > SIZE_MAX / size)
+        return NULL;
+    return ct_realloc(ptr, n_new * size);
+}
+
+char *ct_strndup(const char *s, size_t n)
+{
+    char *p = ct_malloc(n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *ct_strdup(const char *s) { return s ? ct_strndup(s, strlen(s)) : NULL; }
+
+void ct_free(void *ptr) { free(ptr); }
+
+static void *jansson_malloc(size_t size) { return ct_malloc(size); }
+static void jansson_free(void *ptr) { ct_free(ptr); }
+
+void ct_alloc_setup_jansson(void) { json_set_alloc_funcs(jansson_malloc, jansson_free); }
+
+unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed)
+{
+    const unsigned char *p = data;
+    unsigned long long h = seed;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}

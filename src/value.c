@@ -1,0 +1,231 @@
+/*
+ * value.c - dates and quantities as closed intervals.
+ *
+ * A date of lower precision covers its whole month or year: "2025-06" is
+ * [2025-06-01, 2025-06-30].  Day numbers come from the proleptic Gregorian
+ * calendar (Howard Hinnant's days_from_civil algorithm).
+ */
+#include "claimtrack/value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+long ct_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void ct_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+static int month_days(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return days[m - 1];
+}
+
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
+{
+    size_t n = strlen(s);
+    int y = -1, m = 0, d = 0;
+    if (n >= 4)
+        y = digits(s, 4);
+    if ((n != 4 && n != 7 && n != 10) || y < 0 || (n >= 7 && (s[4] != '-' || (m = digits(s + 5, 2)) < 0)) ||
+        (n == 10 && (s[7] != '-' || (d = digits(s + 8, 2)) < 0))) {
+        snprintf(why, why_len, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"%.40s\"", s);
+        return -1;
+    }
+    if (n >= 7 && (m < 1 || m > 12)) {
+        snprintf(why, why_len, "no month %02d in date \"%s\"", m, s);
+        return -1;
+    }
+    if (n == 10 && (d < 1 || d > month_days(y, m))) {
+        snprintf(why, why_len, "no day %02d in %04d-%02d (date \"%s\")", d, y, m, s);
+        return -1;
+    }
+    if (n == 4) {
+        out->lo = (double)ct_days_from_civil(y, 1, 1);
+        out->hi = (double)ct_days_from_civil(y, 12, 31);
+    } else if (n == 7) {
+        out->lo = (double)ct_days_from_civil(y, m, 1);
+        out->hi = (double)ct_days_from_civil(y, m, month_days(y, m));
+    } else {
+        out->lo = out->hi = (double)ct_days_from_civil(y, m, d);
+    }
+    return 0;
+}
+
+int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why_len)
+{
+    if (json_is_string(v))
+        return ct_date_parse(json_string_value(v), out, why, why_len);
+    if (!json_is_object(v)) {
+        snprintf(why, why_len, "expected a date string or {\"from\", \"to\"}");
+        return -1;
+    }
+    json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
+    ct_interval a = {-INFINITY, -INFINITY}, b = {INFINITY, INFINITY};
+    if (!from && !to) {
+        snprintf(why, why_len, "expected \"from\" or \"to\" in a date range");
+        return -1;
+    }
+    if (from && (!json_is_string(from) || ct_date_parse(json_string_value(from), &a, why, why_len) < 0)) {
+        if (!json_is_string(from))
+            snprintf(why, why_len, "expected a date string for \"from\"");
+        return -1;
+    }
+    if (to && (!json_is_string(to) || ct_date_parse(json_string_value(to), &b, why, why_len) < 0)) {
+        if (!json_is_string(to))
+            snprintf(why, why_len, "expected a date string for \"to\"");
+        return -1;
+    }
+    if (from && to && a.lo > b.hi) {
+        snprintf(why, why_len, "date range ends (%s) before it starts (%s)", json_string_value(to),
+                 json_string_value(from));
+        return -1;
+    }
+    out->lo = a.lo;
+    out->hi = b.hi;
+    return 0;
+}
+
+int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out, char *why,
+                            size_t why_len)
+{
+    if (json_is_number(v)) {
+        out->lo = out->hi = json_number_value(v);
+        return 0;
+    }
+    if (!json_is_object(v)) {
+        snprintf(why, why_len, "expected a number, {\"min\", \"max\"} or {\"about\"}");
+        return -1;
+    }
+    json_t *about = json_object_get(v, "about");
+    json_t *min = json_object_get(v, "min"), *max = json_object_get(v, "max");
+    if (about) {
+        if (!json_is_number(about) || min || max) {
+            snprintf(why, why_len, "expected {\"about\": number} alone");
+            return -1;
+        }
+        double n = json_number_value(about), d = fabs(n) * tolerance;
+        out->lo = n - d;
+        out->hi = n + d;
+        return 0;
+    }
+    if ((!min && !max) || (min && !json_is_number(min)) || (max && !json_is_number(max))) {
+        snprintf(why, why_len, "expected numeric \"min\" and/or \"max\"");
+        return -1;
+    }
+    out->lo = min ? json_number_value(min) : -INFINITY;
+    out->hi = max ? json_number_value(max) : INFINITY;
+    if (out->lo > out->hi) {
+        snprintf(why, why_len, "min (%g) is greater than max (%g)", out->lo, out->hi);
+        return -1;
+    }
+    return 0;
+}
+
+int ct_interval_overlap(ct_interval a, ct_interval b) { return a.lo <= b.hi && b.lo <= a.hi; }
+
+static void fmt_num(double x, char *buf, size_t n)
+{
+    if (fabs(x) < 1e15 && x == floor(x))
+        snprintf(buf, n, "%.0f", x);
+    else
+        snprintf(buf, n, "%g", x);
+}
+
+void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, char *buf, size_t n)
+{
+    char a[64], b[64];
+    const char *u = unit && *unit ? unit : "";
+    const char *sp = *u ? " " : "";
+    switch (type) {
+    case CT_TYPE_QUANTITY:
+        if (json_is_number(v)) {
+            fmt_num(json_number_value(v), a, sizeof a);
+            snprintf(buf, n, "%s%s%s", a, sp, u);
+        } else if (json_object_get(v, "about")) {
+            fmt_num(json_number_value(json_object_get(v, "about")), a, sizeof a);
+            snprintf(buf, n, "about %s%s%s", a, sp, u);
+        } else {
+            json_t *mn = json_object_get(v, "min"), *mx = json_object_get(v, "max");
+            if (mn)
+                fmt_num(json_number_value(mn), a, sizeof a);
+            if (mx)
+                fmt_num(json_number_value(mx), b, sizeof b);
+            if (mn && mx)
+                snprintf(buf, n, "%s to %s%s%s", a, b, sp, u);
+            else if (mn)
+                snprintf(buf, n, "at least %s%s%s", a, sp, u);
+            else
+                snprintf(buf, n, "at most %s%s%s", mx ? b : "?", sp, u);
+        }
+        break;
+    case CT_TYPE_DATE:
+        if (json_is_string(v)) {
+            snprintf(buf, n, "%s", json_string_value(v));
+        } else {
+            const char *f = json_string_value(json_object_get(v, "from"));
+            const char *t = json_string_value(json_object_get(v, "to"));
+            if (f && t)
+                snprintf(buf, n, "%s to %s", f, t);
+            else if (f)
+                snprintf(buf, n, "from %s", f);
+            else
+                snprintf(buf, n, "until %s", t ? t : "?");
+        }
+        break;
+    case CT_TYPE_BOOLEAN:
+        snprintf(buf, n, "%s", json_is_true(v) ? "yes" : "no");
+        break;
+    case CT_TYPE_TERM:
+    case CT_TYPE_TEXT:
+        snprintf(buf, n, "%s", json_is_string(v) ? json_string_value(v) : "?");
+        break;
+    }
+}
+
+static const char *const type_names[] = {"quantity", "date", "term", "boolean", "text"};
+
+const char *ct_value_type_name(ct_value_type t) { return type_names[t]; }
+
+int ct_value_type_from_name(const char *name, ct_value_type *out)
+{
+    for (int i = 0; i < 5; i++)
+        if (strcmp(name, type_names[i]) == 0) {
+            *out = (ct_value_type)i;
+            return 0;
+        }
+    return -1;
+}

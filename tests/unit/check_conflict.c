@@ -1,0 +1,265 @@
+/*
+ * check_conflict.c - every compatibility rule and its edge cases.
+ */
+#include "unit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define CLAIM(id, prop, value, source, extra)                                                   \
+    "{\"id\": \"" id "\", \"subject\": \"s\", \"property\": \"" prop "\", \"value\": " value       \
+    ", \"source\": \"" source "\", \"quote\": \"q\"" extra "}"
+
+static const char *const props =
+    "{\"n\": {\"type\": \"quantity\"}, \"m\": {\"type\": \"quantity\", \"tolerance\": 0.5},"
+    " \"d\": {\"type\": \"date\"}, \"b\": {\"type\": \"boolean\"}, \"x\": {\"type\": \"text\"},"
+    " \"tags\": {\"type\": \"term\", \"multi\": true, \"terms\": {\"p\": {}, \"q\": {}}},"
+    " \"who\": {\"type\": \"term\", \"terms\": {\"forces\": {}, \"police\": {\"broader\": \"forces\"},"
+    "   \"riot-police\": {\"broader\": \"police\"}, \"fsb\": {\"broader\": \"forces\"}, \"army\": {}}}}";
+
+/* Number of conflicts found for two or more claims. */
+static size_t conflicts_of(fixture *f, const char *claims)
+{
+    char buf[8192];
+    snprintf(buf, sizeof buf, "[%s]", claims);
+    fixture_load(f, props, buf);
+    ck_assert_msg(f->rc == 0, "load failed: %s", f->diags.count ? f->diags.items[0].message : "?");
+    return f->set->n_conflicts;
+}
+
+static void expect(const char *claims, size_t want)
+{
+    fixture f = {0};
+    size_t got = conflicts_of(&f, claims);
+    ck_assert_msg(got == want, "%zu conflicts, want %zu: %s", got, want, claims);
+    fixture_dispose(&f);
+}
+
+START_TEST(test_equal_numbers_agree)
+{
+    expect(CLAIM("a", "n", "38", "a", "") "," CLAIM("b", "n", "38", "b", ""), 0);
+    expect(CLAIM("a", "n", "38", "a", "") "," CLAIM("b", "n", "37", "b", ""), 1);
+}
+END_TEST
+
+START_TEST(test_touching_intervals_agree)
+{
+    expect(CLAIM("a", "n", "{\"min\": 5, \"max\": 10}", "a", "") ","
+           CLAIM("b", "n", "{\"min\": 10, \"max\": 20}", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"max\": 9}", "a", "") "," CLAIM("b", "n", "{\"min\": 10}", "b", ""), 1);
+}
+END_TEST
+
+START_TEST(test_open_bounds)
+{
+    /* "dozens" (at least 24) against 6 and 30 */
+    expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "30", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "6", "b", ""), 1);
+    expect(CLAIM("a", "n", "{\"max\": 5}", "a", "") "," CLAIM("b", "n", "{\"min\": 2}", "b", ""), 0);
+}
+END_TEST
+
+START_TEST(test_about_uses_tolerance)
+{
+    expect(CLAIM("a", "n", "{\"about\": 500}", "a", "") "," CLAIM("b", "n", "550", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"about\": 500}", "a", "") "," CLAIM("b", "n", "551", "b", ""), 1);
+    expect(CLAIM("a", "m", "{\"about\": 500}", "a", "") "," CLAIM("b", "m", "740", "b", ""), 0);
+}
+END_TEST
+
+START_TEST(test_date_precision)
+{
+    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b", ""), 0);
+    expect(CLAIM("a", "d", "\"2025\"", "a", "") "," CLAIM("b", "d", "\"2025-12-31\"", "b", ""), 0);
+    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-07-01\"", "b", ""), 1);
+    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a", "") ","
+           CLAIM("b", "d", "\"2025-06-30\"", "b", ""), 0);
+    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a", "") ","
+           CLAIM("b", "d", "\"2025-06-19\"", "b", ""), 1);
+}
+END_TEST
+
+START_TEST(test_broader_chain_is_compatible)
+{
+    expect(CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b", ""), 0);
+    expect(CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"riot-police\"", "b", ""), 0);
+    /* siblings under one broader term are different answers */
+    expect(CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ""), 1);
+    expect(CLAIM("a", "who", "\"forces\"", "a", "") "," CLAIM("b", "who", "\"army\"", "b", ""), 1);
+}
+END_TEST
+
+START_TEST(test_booleans_and_text)
+{
+    expect(CLAIM("a", "b", "true", "a", "") "," CLAIM("b", "b", "true", "b", ""), 0);
+    expect(CLAIM("a", "b", "true", "a", "") "," CLAIM("b", "b", "false", "b", ""), 1);
+    expect(CLAIM("a", "x", "\"one\"", "a", "") "," CLAIM("b", "x", "\"two\"", "b", ""), 0);
+}
+END_TEST
+
+START_TEST(test_denial_clashes_with_compatible_assertion)
+{
+    fixture f = {0};
+    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", "") ","
+                                       CLAIM("b", "b", "true", "b", ", \"stance\": \"denies\"")),
+                      1);
+    ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_DENIAL);
+    ck_assert_int_eq(f.set->conflicts[0].positions[1].denies, 1);
+    fixture_dispose(&f);
+    /* denying a different value is no clash; two denials never clash */
+    expect(CLAIM("a", "n", "3", "a", "") "," CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "n", "3", "a", ", \"stance\": \"denies\"") ","
+           CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
+}
+END_TEST
+
+START_TEST(test_multi_property_only_denials_clash)
+{
+    expect(CLAIM("a", "tags", "\"p\"", "a", "") "," CLAIM("b", "tags", "\"q\"", "b", ""), 0);
+    expect(CLAIM("a", "tags", "\"p\"", "a", "") ","
+           CLAIM("b", "tags", "\"p\"", "b", ", \"stance\": \"denies\""), 1);
+}
+END_TEST
+
+START_TEST(test_later_as_of_is_a_revision)
+{
+    fixture f = {0};
+    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-06-28\"") ","
+                                       CLAIM("b", "n", "3", "b", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-07-02\"")),
+                      0);
+    ck_assert_uint_eq(f.set->n_revisions, 1);
+    size_t n;
+    const ct_claim *c = ct_corpus_claims(f.corpus, &n);
+    ck_assert_str_eq(c[f.set->revisions[0].claim].id, "a");
+    ck_assert_str_eq(c[f.set->revisions[0].by].id, "b");
+    fixture_dispose(&f);
+    /* the revised claim takes no part, but the current one can still clash */
+    expect(CLAIM("a", "n", "2", "a", ", \"as_of\": \"2025-06-28\"") ","
+           CLAIM("b", "n", "3", "a", ", \"as_of\": \"2025-07-02\"") "," CLAIM("c", "n", "2", "c", ""), 1);
+}
+END_TEST
+
+START_TEST(test_same_claimant_without_as_of_is_self_contradiction)
+{
+    fixture f = {0};
+    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\"") ","
+                                       CLAIM("b", "n", "5", "b", ", \"claimant\": \"Ministry\"")),
+                      1);
+    ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_SELF_CONTRADICTION);
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_one_source_relaying_two_claimants_is_a_conflict)
+{
+    fixture f = {0};
+    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", ", \"claimant\": \"Baku\"") ","
+                                       CLAIM("b", "b", "false", "a", ", \"claimant\": \"Moscow\"")),
+                      1);
+    ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_VALUE);
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_severity_rules)
+{
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
+    fixture_dispose(&f);
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "7", "b", ", \"hedge\": \"reported\""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
+    fixture_dispose(&f);
+    /* a large factor raises a hedged clash one level */
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "30", "b", ", \"hedge\": \"reported\""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_positions_group_equal_values)
+{
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
+                     CLAIM("c", "n", "{\"min\": 6, \"max\": 6}", "c", "") "," CLAIM("d", "n", "{\"min\": 24}", "d", ""));
+    const ct_conflict *c = &f.set->conflicts[0];
+    ck_assert_uint_eq(c->n_positions, 3);
+    ck_assert_uint_eq(c->positions[0].n_claims, 2); /* 6 and [6, 6] */
+    ck_assert_str_eq(c->positions[0].display, "6");
+    ck_assert_uint_eq(c->n_clashes, 3);
+    ck_assert_uint_eq(c->clashes[0].a, 0);
+    ck_assert_uint_eq(c->clashes[0].b, 1);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_id_stable_digest_tracks_claims)
+{
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", ""));
+    char id[12], digest[17];
+    memcpy(id, f.set->conflicts[0].id, sizeof id);
+    memcpy(digest, f.set->conflicts[0].digest, sizeof digest);
+    char want[12];
+    ct_conflict_id("t", "s", "n", want);
+    ck_assert_str_eq(id, want);
+    ck_assert_int_eq((int)strlen(id), 11);
+    fixture_dispose(&f);
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
+                     CLAIM("c", "n", "9", "c", ""));
+    ck_assert_str_eq(f.set->conflicts[0].id, id);
+    ck_assert_str_ne(f.set->conflicts[0].digest, digest);
+    fixture_dispose(&f);
+    /* same claims in another order: same digest */
+    conflicts_of(&f, CLAIM("b", "n", "9", "b", "") "," CLAIM("a", "n", "6", "a", ""));
+    ck_assert_str_eq(f.set->conflicts[0].digest, digest);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_many_positions_clash_suffixes)
+{
+    /* 0..49 exact values: every pair clashes; 1225 pairs, listing capped */
+    char buf[8192] = "";
+    for (int i = 0; i < 50; i++) {
+        char one[160];
+        snprintf(one, sizeof one,
+                 "%s{\"id\": \"c%d\", \"subject\": \"s\", \"property\": \"n\", \"value\": %d,"
+                 " \"source\": \"a\", \"quote\": \"q\", \"claimant\": \"k%d\"}",
+                 i ? "," : "", i, i, i);
+        strcat(buf, one);
+    }
+    fixture f = {0};
+    ck_assert_uint_eq(conflicts_of(&f, buf), 1);
+    ck_assert_uint_eq(f.set->conflicts[0].n_positions, 50);
+    ck_assert_uint_eq(f.set->conflicts[0].n_clashes, CT_CLASHES_MAX);
+    ck_assert_int_eq(f.set->conflicts[0].clashes_truncated, 1);
+    fixture_dispose(&f);
+}
+END_TEST
+
+Suite *suite_conflict(void)
+{
+    Suite *s = suite_create("conflict");
+    TCase *tc = tcase_create("conflict");
+    tcase_add_test(tc, test_equal_numbers_agree);
+    tcase_add_test(tc, test_touching_intervals_agree);
+    tcase_add_test(tc, test_open_bounds);
+    tcase_add_test(tc, test_about_uses_tolerance);
+    tcase_add_test(tc, test_date_precision);
+    tcase_add_test(tc, test_broader_chain_is_compatible);
+    tcase_add_test(tc, test_booleans_and_text);
+    tcase_add_test(tc, test_denial_clashes_with_compatible_assertion);
+    tcase_add_test(tc, test_multi_property_only_denials_clash);
+    tcase_add_test(tc, test_later_as_of_is_a_revision);
+    tcase_add_test(tc, test_same_claimant_without_as_of_is_self_contradiction);
+    tcase_add_test(tc, test_one_source_relaying_two_claimants_is_a_conflict);
+    tcase_add_test(tc, test_severity_rules);
+    tcase_add_test(tc, test_positions_group_equal_values);
+    tcase_add_test(tc, test_id_stable_digest_tracks_claims);
+    tcase_add_test(tc, test_many_positions_clash_suffixes);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,180 @@
+/*
+ * check_value.c - dates and quantities as intervals.
+ */
+#include "unit.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "claimtrack/value.h"
+
+static ct_interval date(const char *s)
+{
+    ct_interval iv;
+    char why[128];
+    ck_assert_msg(ct_date_parse(s, &iv, why, sizeof why) == 0, "%s: %s", s, why);
+    return iv;
+}
+
+static long day(int y, int m, int d) { return ct_days_from_civil(y, m, d); }
+
+START_TEST(test_date_day_is_one_day)
+{
+    ct_interval iv = date("2024-12-25");
+    ck_assert(iv.lo == iv.hi);
+    ck_assert(iv.lo == (double)day(2024, 12, 25));
+    ck_assert(date("1970-01-01").lo == 0);
+}
+END_TEST
+
+START_TEST(test_date_month_covers_whole_month)
+{
+    ct_interval iv = date("2024-02");
+    ck_assert(iv.lo == (double)day(2024, 2, 1));
+    ck_assert(iv.hi == (double)day(2024, 2, 29)); /* leap year */
+    iv = date("2025-02");
+    ck_assert(iv.hi == (double)day(2025, 2, 28));
+}
+END_TEST
+
+START_TEST(test_date_year_covers_whole_year)
+{
+    ct_interval iv = date("2023");
+    ck_assert(iv.lo == (double)day(2023, 1, 1));
+    ck_assert(iv.hi == (double)day(2023, 12, 31));
+}
+END_TEST
+
+START_TEST(test_date_calendar_checked)
+{
+    ct_interval iv;
+    char why[128];
+    ck_assert_int_eq(ct_date_parse("2025-02-29", &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "no day 29 in 2025-02 (date \"2025-02-29\")");
+    ck_assert_int_eq(ct_date_parse("2024-02-29", &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_parse("1900-02-29", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2000-02-29", &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_parse("2025-13", &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "no month 13 in date \"2025-13\"");
+    ck_assert_int_eq(ct_date_parse("2025-00-10", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("25-01-01", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025/01/01", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("", &iv, why, sizeof why), -1);
+}
+END_TEST
+
+START_TEST(test_date_civil_round_trip)
+{
+    for (long z = -800000; z < 800000; z += 997) {
+        int y, m, d;
+        ct_civil_from_days(z, &y, &m, &d);
+        ck_assert_int_eq(ct_days_from_civil(y, m, d), z);
+    }
+}
+END_TEST
+
+START_TEST(test_date_range_value)
+{
+    json_t *v = json_pack("{ssss}", "from", "2025-06-20", "to", "2025-06");
+    ct_interval iv;
+    char why[128];
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == (double)day(2025, 6, 20));
+    ck_assert(iv.hi == (double)day(2025, 6, 30)); /* "to" a month: its last day */
+    json_decref(v);
+    v = json_pack("{ss}", "from", "2025");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert(iv.hi == INFINITY);
+    json_decref(v);
+    v = json_pack("{ssss}", "from", "2025-07", "to", "2025-06-30");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "date range ends (2025-06-30) before it starts (2025-07)");
+    json_decref(v);
+    v = json_pack("{ssss}", "from", "2025-06", "to", "2025-06");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0); /* one month */
+    json_decref(v);
+}
+END_TEST
+
+START_TEST(test_quantity_forms)
+{
+    ct_interval iv;
+    char why[128];
+    json_t *v = json_integer(38);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == 38 && iv.hi == 38);
+    json_decref(v);
+    v = json_pack("{si}", "min", 24);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == 24 && iv.hi == INFINITY);
+    json_decref(v);
+    v = json_pack("{si}", "max", 5);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == -INFINITY && iv.hi == 5);
+    json_decref(v);
+    v = json_pack("{si}", "about", 500);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(fabs(iv.lo - 450) < 1e-9 && fabs(iv.hi - 550) < 1e-9);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.25, &iv, why, sizeof why), 0);
+    ck_assert(fabs(iv.lo - 375) < 1e-9);
+    json_decref(v);
+    v = json_pack("{sisi}", "min", 9, "max", 3);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "min (9) is greater than max (3)");
+    json_decref(v);
+    v = json_string("dozens");
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    json_decref(v);
+    v = json_pack("{sisi}", "about", 9, "max", 3);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    json_decref(v);
+}
+END_TEST
+
+START_TEST(test_interval_touching_overlaps)
+{
+    ct_interval a = {1, 5}, b = {5, 9}, c = {5.0001, 9};
+    ck_assert(ct_interval_overlap(a, b));
+    ck_assert(ct_interval_overlap(b, a));
+    ck_assert(!ct_interval_overlap(a, c));
+    ct_interval open = {-INFINITY, INFINITY};
+    ck_assert(ct_interval_overlap(open, a));
+}
+END_TEST
+
+START_TEST(test_value_describe)
+{
+    char buf[128];
+    json_t *v = json_pack("{si}", "min", 100001);
+    ct_value_describe(v, CT_TYPE_QUANTITY, "people", buf, sizeof buf);
+    ck_assert_str_eq(buf, "at least 100001 people");
+    json_decref(v);
+    v = json_pack("{ssss}", "from", "2025-06-20", "to", "2025-06-30");
+    ct_value_describe(v, CT_TYPE_DATE, NULL, buf, sizeof buf);
+    ck_assert_str_eq(buf, "2025-06-20 to 2025-06-30");
+    json_decref(v);
+    v = json_real(1.178);
+    ct_value_describe(v, CT_TYPE_QUANTITY, "billion USD", buf, sizeof buf);
+    ck_assert_str_eq(buf, "1.178 billion USD");
+    json_decref(v);
+    ct_value_describe(json_true(), CT_TYPE_BOOLEAN, NULL, buf, sizeof buf);
+    ck_assert_str_eq(buf, "yes");
+}
+END_TEST
+
+Suite *suite_value(void)
+{
+    Suite *s = suite_create("value");
+    TCase *tc = tcase_create("value");
+    tcase_add_test(tc, test_date_day_is_one_day);
+    tcase_add_test(tc, test_date_month_covers_whole_month);
+    tcase_add_test(tc, test_date_year_covers_whole_year);
+    tcase_add_test(tc, test_date_calendar_checked);
+    tcase_add_test(tc, test_date_civil_round_trip);
+    tcase_add_test(tc, test_date_range_value);
+    tcase_add_test(tc, test_quantity_forms);
+    tcase_add_test(tc, test_interval_touching_overlaps);
+    tcase_add_test(tc, test_value_describe);
+    suite_add_tcase(s, tc);
+    return s;
+}
