@@ -976,6 +976,8 @@ static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_fi
     struct stat st;
     int rc;
     if (stat(path, &st) != 0) {
+        if (!explicit_file && errno == ENOENT)
+            return 0; /* listed, then gone: a temporary file of a concurrent writer */
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         note_result(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;

@@ -12,12 +12,18 @@
 
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
+#include "claimtrack/review.h"
 
 typedef struct {
     const ct_corpus *corpus;
     const ct_conflict_set *conflicts;
-    int color; /* ANSI colour in the text format */
+    const ct_review_set *reviews; /* may be NULL: every conflict unreviewed */
+    ct_fail_on fail_on;           /* which conflicts block the gate */
+    int color;                    /* ANSI colour in the text format */
 } ct_report;
+
+/* Number of conflicts that block the gate. */
+size_t ct_report_blocking(const ct_report *report);
 
 /* Write `report` as `format` ("text", "json") to `out`.  Returns 0,
  * CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */

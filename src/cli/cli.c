@@ -5,6 +5,7 @@
 #include "claimtrack/common.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,4 +129,38 @@ int ct_cli_output_close(ct_cli_output *o, int ok)
     }
     ct_free(path);
     return 0;
+}
+
+char *ct_cli_reviews_path(const char *option, char **paths, int n_paths)
+{
+    if (option)
+        return ct_strdup(option);
+    const char *first = n_paths > 0 ? paths[0] : "claims";
+    struct stat st;
+    size_t n = strlen(first) + 16;
+    char *out = ct_malloc(n);
+    if (!out)
+        return NULL;
+    if (stat(first, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        const char *slash = strrchr(first, '/');
+        if (slash)
+            snprintf(out, n, "%.*s/reviews.json", (int)(slash - first), first);
+        else
+            snprintf(out, n, "reviews.json");
+    } else {
+        size_t len = strlen(first);
+        snprintf(out, n, "%s%sreviews.json", first, len && first[len - 1] == '/' ? "" : "/");
+    }
+    return out;
+}
+
+int ct_cli_load_reviews(ct_review_set **out, const char *path)
+{
+    ct_diag_list diags = CT_DIAG_LIST_INIT;
+    int rc = ct_review_set_load(out, path, &diags);
+    ct_diag_print(&diags, stderr);
+    ct_diag_list_dispose(&diags);
+    if (rc == CT_ENOMEM)
+        fprintf(stderr, "claimtrack: out of memory\n");
+    return rc < 0 ? CT_EXIT_USAGE : 0;
 }

@@ -10,6 +10,7 @@
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/fileio.h"
+#include "claimtrack/review.h"
 
 enum { CT_EXIT_OK = 0, CT_EXIT_FINDINGS = 1, CT_EXIT_USAGE = 2 };
 
@@ -29,6 +30,17 @@ int ct_cmd_topics(int argc, char **argv);
 int ct_cmd_show(int argc, char **argv);
 int ct_cmd_sources(int argc, char **argv);
 int ct_cmd_help(int argc, char **argv);
+int ct_cmd_review(int argc, char **argv);
+
+/* The reviews file: `option` when given, else reviews.json in the first PATH
+ * (a folder) or beside it (a file), default claims/.  New, free with ct_free. */
+char *ct_cli_reviews_path(const char *option, char **paths, int n_paths);
+
+/* Load the reviews, printing diagnostics; 0 or an exit status. */
+int ct_cli_load_reviews(ct_review_set **out, const char *path);
+
+/* Suggest the conflict ids nearest to `id` on stderr. */
+void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id);
 
 /* Print "claimtrack: <msg>" plus a hint; returns CT_EXIT_USAGE. */
 int ct_cli_usage_error(const char *command, const char *fmt, ...)

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claimtrack/common.h"
+
 /* Edit distance of two short ids, to suggest the nearest ones. */
 static size_t distance(const char *a, const char *b)
 {
@@ -35,7 +37,6 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
-void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id);
 void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
 {
     size_t best = 99;
@@ -84,7 +85,12 @@ int ct_cmd_show(int argc, char **argv)
         ct_cli_suggest_ids(set, id);
         status = CT_EXIT_USAGE;
     } else {
-        ct_report report = {corpus, set, use_color};
+        ct_review_set *reviews = NULL;
+        char *path = ct_cli_reviews_path(NULL, argv + optind + 1, argc - optind - 1);
+        if (path && ct_cli_load_reviews(&reviews, path) == 0)
+            ct_review_order_positions(reviews, set, corpus);
+        ct_free(path);
+        ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color};
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
@@ -92,6 +98,7 @@ int ct_cmd_show(int argc, char **argv)
         status = ct_report_write_conflict_text(&report, c, stdout) == 0 && fflush(stdout) == 0
                      ? CT_EXIT_OK
                      : CT_EXIT_USAGE;
+        ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);
     ct_corpus_free(corpus);

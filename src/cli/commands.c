@@ -24,8 +24,30 @@ static const ct_cli_command commands[] = {
      "  --color WHEN         auto (default: on a terminal, unless NO_COLOR is set),\n"
      "                       always or never\n"
      "  --archive DIR        also check quotes against archived texts\n"
+     "  --fail-on CLASS      which conflicts fail the run: unreviewed (default: not\n"
+     "                       reviewed, or stale: changed since review), stale,\n"
+     "                       conflict (any not dismissed) or none\n"
+     "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
      "  -h, --help           show this help\n\n"
-     "Exit status: 0 no conflicts, 1 conflicts found, 2 usage error or bad input.\n"},
+     "Exit status: 0 nothing blocks, 1 a conflict of the --fail-on class exists,\n"
+     "2 usage error or bad input.\n"},
+    {"review", ct_cmd_review, "record an editor's review of a conflict",
+     "usage: claimtrack review ID --status confirmed|dismissed|resolved [--prefer CLAIM-ID]...\n"
+     "                         --note TEXT [--by NAME] [--date YYYY-MM-DD] [PATH...]\n"
+     "       claimtrack review --prune [PATH...]\n\n"
+     "Record a review of the current state of conflict ID in the reviews file\n"
+     "(reviews.json in the first PATH, default claims/).  If the conflict's claims\n"
+     "change later, the review becomes stale and the gate fails again.\n\n"
+     "  --status STATUS   confirmed: a real disagreement, reported as such;\n"
+     "                    dismissed: not a real disagreement (the note says why);\n"
+     "                    resolved: one position is preferred (name its claims)\n"
+     "  --prefer CLAIM-ID a claim of the preferred position (resolved; repeatable)\n"
+     "  --note TEXT       the editor's judgement (required)\n"
+     "  --by NAME         the reviewer (default: $CLAIMTRACK_REVIEWER, else $USER)\n"
+     "  --date DATE       the review's date (default: today, UTC)\n"
+     "  --reviews FILE    the reviews file\n"
+     "  --prune           drop reviews of conflicts that no longer exist\n\n"
+     "Exit status: 0 recorded, 2 unknown id, bad options or unwritable file.\n"},
     {"topics", ct_cmd_topics, "list topics with claim, source and conflict counts",
      "usage: claimtrack topics [PATH...]\n"},
     {"show", ct_cmd_show, "print one conflict in full",

@@ -58,6 +58,14 @@ const ct_claim *ct_report__claim(const ct_report *r, size_t index)
     return &ct_corpus_claims(r->corpus, &n)[index];
 }
 
+size_t ct_report_blocking(const ct_report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->conflicts->n_conflicts; i++)
+        n += ct_review_blocks(r->fail_on, ct_review_state_of(r->reviews, &r->conflicts->conflicts[i], NULL));
+    return n;
+}
+
 /* ---- JSON model --------------------------------------------------------- */
 
 static int set_str(json_t *obj, const char *key, const char *value)
@@ -94,6 +102,30 @@ static json_t *claim_json(const ct_claim *c)
 static json_t *parse_value(const char *value_json)
 {
     return json_loads(value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+}
+
+static json_t *review_json(const ct_report *r, const ct_conflict *c)
+{
+    const json_t *entry;
+    ct_review_state st = ct_review_state_of(r->reviews, c, &entry);
+    json_t *o = json_object();
+    if (!o || set_str(o, "state", ct_review_state_name(st)) ||
+        json_object_set_new(o, "blocking", json_boolean(ct_review_blocks(r->fail_on, st)))) {
+        json_decref(o);
+        return NULL;
+    }
+    if (entry) {
+        static const char *const keys[] = {"status", "note", "reviewer", "date", "digest", "prefer"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+            json_t *v = json_object_get(entry, keys[i]);
+            const char *name = strcmp(keys[i], "digest") == 0 ? "reviewed_digest" : keys[i];
+            if (v && json_object_set(o, name, v)) {
+                json_decref(o);
+                return NULL;
+            }
+        }
+    }
+    return o;
 }
 
 static json_t *conflict_json(const ct_report *r, const ct_conflict *c)
@@ -145,6 +177,8 @@ static json_t *conflict_json(const ct_report *r, const ct_conflict *c)
     clashes = NULL;
     if (c->clashes_truncated && json_object_set_new(o, "clashes_truncated", json_true()))
         goto fail;
+    if (json_object_set_new(o, "review", review_json(r, c)))
+        goto fail;
     return o;
 fail:
     json_decref(o);
@@ -162,11 +196,14 @@ json_t *ct_report_to_json(const ct_report *r)
     const ct_conflict_set *set = r->conflicts;
     json_t *doc = json_object(), *summary = json_object(), *src = json_array(),
            *tops = json_array(), *confs = json_array(), *revs = json_array();
-    size_t sev[3] = {0, 0, 0};
-    if (!doc || !summary || !src || !tops || !confs || !revs)
+    size_t sev[3] = {0, 0, 0}, states[5] = {0, 0, 0, 0, 0};
+    json_t *warnings = json_array();
+    if (!doc || !summary || !src || !tops || !confs || !revs || !warnings)
         goto fail;
-    for (size_t i = 0; i < set->n_conflicts; i++)
+    for (size_t i = 0; i < set->n_conflicts; i++) {
         sev[set->conflicts[i].severity]++;
+        states[ct_review_state_of(r->reviews, &set->conflicts[i], NULL)]++;
+    }
     if (set_str(doc, "claimtrack", CT_VERSION) || json_object_set(doc, "summary", summary) ||
         set_int(summary, "claims", n_claims) || set_int(summary, "sources", n_sources) ||
         set_int(summary, "topics", n_topics) || set_int(summary, "groups", set->n_groups) ||
@@ -174,8 +211,31 @@ json_t *ct_report_to_json(const ct_report *r)
         set_int(summary, "revisions", set->n_revisions) ||
         json_object_set_new(summary, "severity",
                             json_pack("{sIsIsI}", "high", (json_int_t)sev[2], "medium",
-                                      (json_int_t)sev[1], "low", (json_int_t)sev[0])))
+                                      (json_int_t)sev[1], "low", (json_int_t)sev[0])) ||
+        json_object_set_new(summary, "review",
+                            json_pack("{sIsIsIsIsI}", "unreviewed", (json_int_t)states[0],
+                                      "stale", (json_int_t)states[1], "confirmed",
+                                      (json_int_t)states[2], "dismissed", (json_int_t)states[3],
+                                      "resolved", (json_int_t)states[4])) ||
+        set_int(summary, "blocking", ct_report_blocking(r)))
         goto fail;
+    if (r->reviews) {
+        json_t *orphans = ct_review_orphans(r->reviews, set);
+        size_t i;
+        json_t *id;
+        if (!orphans)
+            goto fail;
+        json_array_foreach(orphans, i, id)
+        {
+            json_t *w = json_pack("{sssOss}", "type", "orphan-review", "id", id, "message",
+                                  "review of a conflict that no longer exists");
+            if (json_array_append_new(warnings, w)) {
+                json_decref(orphans);
+                goto fail;
+            }
+        }
+        json_decref(orphans);
+    }
     for (size_t i = 0; i < n_sources; i++) {
         const ct_source *s = &sources[i];
         json_t *o = json_object();
@@ -234,8 +294,14 @@ json_t *ct_report_to_json(const ct_report *r)
         revs = NULL;
         goto fail;
     }
+    revs = NULL;
+    if (json_object_set_new(doc, "warnings", warnings)) {
+        warnings = NULL;
+        goto fail;
+    }
     return doc;
 fail:
+    json_decref(warnings);
     json_decref(doc);
     json_decref(summary);
     json_decref(src);

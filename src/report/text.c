@@ -53,6 +53,24 @@ int ct_report_write_conflict_text(const ct_report *r, const ct_conflict *c, FILE
             fprintf(out, ")\n        %s\"%s\"%s\n", p.dim, cl->quote, p.reset);
         }
     }
+    const json_t *entry;
+    ct_review_state st = ct_review_state_of(r->reviews, c, &entry);
+    const char *blocking = ct_review_blocks(r->fail_on, st) ? " (blocking)" : "";
+    if (!entry) {
+        fprintf(out, "  review: %sunreviewed%s%s\n", p.red, p.reset, blocking);
+    } else {
+        const char *date = json_string_value(json_object_get(entry, "date"));
+        const char *by = json_string_value(json_object_get(entry, "reviewer"));
+        const char *note = json_string_value(json_object_get(entry, "note"));
+        if (st == CT_REVIEW_STALE)
+            fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n",
+                    p.yellow, p.reset, blocking,
+                    json_string_value(json_object_get(entry, "status")), by, date);
+        else
+            fprintf(out, "  review: %s by %s on %s%s\n", ct_review_state_name(st), by, date,
+                    blocking);
+        fprintf(out, "    %s\n", note ? note : "");
+    }
     fprintf(out, "  clashes:");
     for (size_t i = 0; i < c->n_clashes; i++)
         fprintf(out, "%s [%zu]x[%zu]", i ? "," : "", c->clashes[i].a + 1, c->clashes[i].b + 1);
@@ -110,5 +128,17 @@ int ct_report__write_text(const ct_report *r, FILE *out)
             n_topics == 1 ? "" : "s", set->n_groups, set->n_groups == 1 ? "" : "s",
             set->n_conflicts, set->n_conflicts == 1 ? "" : "s", sev[2], sev[1], sev[0],
             set->n_revisions, set->n_revisions == 1 ? "" : "s");
+    size_t blocking = ct_report_blocking(r);
+    if (blocking) {
+        fprintf(out, "\n%s%zu conflict%s block%s the build:%s\n", p.red, blocking,
+                blocking == 1 ? "" : "s", blocking == 1 ? "s" : "", p.reset);
+        for (size_t i = 0; i < set->n_conflicts; i++) {
+            const ct_conflict *c = &set->conflicts[i];
+            ct_review_state st = ct_review_state_of(r->reviews, c, NULL);
+            if (ct_review_blocks(r->fail_on, st))
+                fprintf(out, "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
+                        c->id, ct_review_state_name(st), c->id);
+        }
+    }
     return ferror(out) ? CT_EIO : 0;
 }

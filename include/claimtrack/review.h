@@ -1,0 +1,93 @@
+/*
+ * claimtrack/review.h - editors' reviews of conflicts, and the CI gate.
+ *
+ * The reviews file maps conflict ids to the digest the conflict had when it
+ * was reviewed, a status (confirmed, dismissed, resolved), the preferred
+ * claims of a resolution, a note, the reviewer and the date.  A conflict whose
+ * digest no longer matches its review is stale.  The file is rewritten whole,
+ * atomically, with sorted keys and two-space indentation, and every field the
+ * tool does not know is kept.
+ */
+#ifndef CLAIMTRACK_REVIEW_H
+#define CLAIMTRACK_REVIEW_H
+
+#include <jansson.h>
+
+#include "claimtrack/conflict.h"
+#include "claimtrack/diag.h"
+
+typedef enum {
+    CT_REVIEW_UNREVIEWED,
+    CT_REVIEW_STALE,
+    CT_REVIEW_CONFIRMED,
+    CT_REVIEW_DISMISSED,
+    CT_REVIEW_RESOLVED
+} ct_review_state;
+
+/* Which conflicts block the gate (claimtrack check --fail-on). */
+typedef enum {
+    CT_FAIL_ON_UNREVIEWED, /* unreviewed or stale (the default) */
+    CT_FAIL_ON_STALE,      /* stale only */
+    CT_FAIL_ON_CONFLICT,   /* every conflict not dismissed */
+    CT_FAIL_ON_NONE
+} ct_fail_on;
+
+typedef struct ct_review_set ct_review_set;
+
+/* Load reviews from `path`; a missing file is an empty set.  Returns 0,
+ * CT_EPARSE (malformed JSON), CT_EINVALID (breaks the schema), CT_EIO or
+ * CT_ENOMEM, with diagnostics in `diags`.  *out is new, free with
+ * ct_review_set_free. */
+int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags);
+void ct_review_set_free(ct_review_set *set);
+
+/* The state of conflict `c`; *entry (may be NULL) receives the review
+ * object, borrowed, or NULL when unreviewed. */
+ct_review_state ct_review_state_of(const ct_review_set *set, const ct_conflict *c,
+                                   const json_t **entry);
+const char *ct_review_state_name(ct_review_state s);
+int ct_fail_on_from_name(const char *name, ct_fail_on *out);
+/* 1 when a conflict in state `s` blocks the gate under `policy`. */
+int ct_review_blocks(ct_fail_on policy, ct_review_state s);
+
+typedef struct {
+    const char *status;      /* "confirmed", "dismissed" or "resolved" */
+    const char *const *prefer; /* claim ids, resolved only */
+    size_t n_prefer;
+    const char *note;
+    const char *reviewer;
+    const char *date;        /* YYYY-MM-DD */
+} ct_review_input;
+
+/* Record a review of the current state of `c` (topic, subject, property
+ * given for people reading the file).  Unknown fields of an existing entry are
+ * kept.  Returns 0 or CT_ENOMEM. */
+int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topic,
+                      const char *property, const ct_review_input *in);
+
+/* Drop reviews of conflicts not in `conflicts`; their ids are appended to
+ * `removed` (a JSON array).  Returns the number dropped, or CT_ENOMEM. */
+int ct_review_set_prune(ct_review_set *set, const ct_conflict_set *conflicts, json_t *removed);
+
+/* Ids of reviews whose conflict no longer exists, as a new JSON array. */
+json_t *ct_review_orphans(const ct_review_set *set, const ct_conflict_set *conflicts);
+
+/* Write the set to its file atomically (temporary file, fsync, rename, fsync
+ * of the folder).  Call with the lock held: temporary files that killed
+ * writers left beside the file are removed first.  `checkpoint`, when not NULL, is called at each step with
+ * its name (tests use it to kill the process there).  Returns 0 or CT_EIO. */
+int ct_review_set_save(const ct_review_set *set, const char *path,
+                       void (*checkpoint)(const char *step, void *payload), void *payload);
+
+/* Take the exclusive lock that serialises writers of `path` (flock on
+ * "<path>.lock"; waits for other writers).  Returns a descriptor to pass to
+ * ct_review_unlock, or CT_EIO. */
+int ct_review_lock(const char *path);
+void ct_review_unlock(int fd);
+
+/* Put the preferred position of each resolved, current conflict first
+ * (remapping clashes). */
+void ct_review_order_positions(const ct_review_set *set, ct_conflict_set *conflicts,
+                               const ct_corpus *corpus);
+
+#endif

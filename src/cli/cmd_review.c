@@ -1,0 +1,211 @@
+/*
+ * cmd_review.c - `claimtrack review`: record an editor's judgement of a
+ * conflict, or prune reviews of conflicts that are gone.
+ *
+ * The read-modify-write of the reviews file happens under an exclusive flock,
+ * so concurrent reviewers never lose each other's entries; the file is
+ * replaced atomically, so a killed process leaves the old file or the new.
+ */
+#include "cli.h"
+#include "claimtrack/common.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Test hook: CLAIMTRACK_CRASH_AT=<step> kills the process at that step of the
+ * write ("locked", "opened", "half-written", "written"), to prove that a crash
+ * anywhere leaves a readable file. */
+static void crash_checkpoint(const char *step, void *payload)
+{
+    const char *at = payload;
+    if (at && strcmp(at, step) == 0)
+        raise(SIGKILL);
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static int valid_date(const char *s)
+{
+    ct_interval iv;
+    char why[64];
+    return strlen(s) == 10 && ct_date_parse(s, &iv, why, sizeof why) == 0;
+}
+
+/* Every preferred claim must belong to the conflict. */
+static int check_prefer(const ct_corpus *corpus, const ct_conflict *c, char **prefer, size_t n)
+{
+    size_t n_claims;
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    for (size_t i = 0; i < n; i++) {
+        int found = 0;
+        for (size_t p = 0; p < c->n_positions && !found; p++)
+            for (size_t k = 0; k < c->positions[p].n_claims && !found; k++)
+                found = strcmp(claims[c->positions[p].claims[k]].id, prefer[i]) == 0;
+        if (!found) {
+            fprintf(stderr, "claimtrack: claim '%s' is not part of conflict %s\n", prefer[i], c->id);
+            return CT_EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
+int ct_cmd_review(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"status", required_argument, NULL, 's'},
+                                             {"prefer", required_argument, NULL, 'p'},
+                                             {"note", required_argument, NULL, 'n'},
+                                             {"by", required_argument, NULL, 'b'},
+                                             {"date", required_argument, NULL, 'd'},
+                                             {"reviews", required_argument, NULL, 'r'},
+                                             {"prune", no_argument, NULL, 'P'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
+    const char *status_name = NULL, *note = NULL, *by = NULL, *date = NULL, *reviews_opt = NULL;
+    char **prefer = ct_calloc((size_t)argc + 1, sizeof *prefer);
+    size_t n_prefer = 0;
+    int prune = 0, ch;
+    if (!prefer) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    opterr = 0;
+    int status = 0;
+    while (status == 0 && (ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 's': status_name = optarg; break;
+        case 'p': prefer[n_prefer++] = optarg; break;
+        case 'n': note = optarg; break;
+        case 'b': by = optarg; break;
+        case 'd': date = optarg; break;
+        case 'r': reviews_opt = optarg; break;
+        case 'P': prune = 1; break;
+        case 'h': ct_free(prefer); return ct_cli_print_help("review", stdout);
+        default: status = ct_cli_bad_option("review", ch, argv[optind - 1]);
+        }
+    }
+    const char *id = NULL;
+    char **paths = argv + optind;
+    int n_paths = argc - optind;
+    if (status == 0 && !prune) {
+        if (n_paths < 1)
+            status = ct_cli_usage_error("review", "expected a conflict id");
+        else if (!status_name || (strcmp(status_name, "confirmed") != 0 &&
+                                  strcmp(status_name, "dismissed") != 0 &&
+                                  strcmp(status_name, "resolved") != 0))
+            status = ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
+        else if (!note || !*note)
+            status = ct_cli_usage_error("review", "--note TEXT is required (for a dismissal, the reason)");
+        else if (strcmp(status_name, "resolved") == 0 && n_prefer == 0)
+            status = ct_cli_usage_error("review", "--status resolved needs --prefer CLAIM-ID");
+        else if (strcmp(status_name, "resolved") != 0 && n_prefer > 0)
+            status = ct_cli_usage_error("review", "--prefer goes with --status resolved only");
+        else if (date && !valid_date(date))
+            status = ct_cli_usage_error("review", "--date expects YYYY-MM-DD, got '%s'", date);
+        else {
+            id = paths[0];
+            paths++;
+            n_paths--;
+        }
+    }
+    if (status) {
+        ct_free(prefer);
+        return status;
+    }
+    char day[11];
+    if (!date) {
+        today(day);
+        date = day;
+    }
+    if (!by)
+        by = getenv("CLAIMTRACK_REVIEWER");
+    if (!by || !*by)
+        by = getenv("USER");
+    if (!by || !*by)
+        by = "unknown";
+
+    ct_corpus *corpus = NULL;
+    ct_conflict_set *set = NULL;
+    ct_review_set *reviews = NULL;
+    const char *crash_at = getenv("CLAIMTRACK_CRASH_AT");
+    char *path = NULL;
+    int lock = -1;
+    status = ct_cli_analyse(&corpus, &set, paths, n_paths, NULL);
+    if (status)
+        goto done;
+    const ct_conflict *c = NULL;
+    if (id && !(c = ct_conflict_set_get(set, id))) {
+        fprintf(stderr, "claimtrack: no conflict with id '%s'\n", id);
+        ct_cli_suggest_ids(set, id);
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    if (c && (status = check_prefer(corpus, c, prefer, n_prefer)))
+        goto done;
+    if (!(path = ct_cli_reviews_path(reviews_opt, paths, n_paths))) {
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    if ((lock = ct_review_lock(path)) < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot lock for writing\n", path);
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    crash_checkpoint("locked", (void *)crash_at);
+    /* read under the lock: another writer may have just added its review */
+    if ((status = ct_cli_load_reviews(&reviews, path)))
+        goto done;
+    json_t *removed = NULL;
+    if (prune) {
+        removed = json_array();
+        int n = removed ? ct_review_set_prune(reviews, set, removed) : CT_ENOMEM;
+        if (n < 0) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+            json_decref(removed);
+            goto done;
+        }
+    } else {
+        size_t nt;
+        const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
+        ct_review_input in = {status_name, (const char *const *)prefer, n_prefer, note, by, date};
+        if (ct_review_set_put(reviews, c, t->id, t->properties[c->property].name, &in) < 0) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+            goto done;
+        }
+    }
+    if (ct_review_set_save(reviews, path, crash_checkpoint, (void *)crash_at) < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write the reviews\n", path);
+        status = CT_EXIT_USAGE;
+        json_decref(removed);
+        goto done;
+    }
+    if (prune) {
+        size_t n = json_array_size(removed);
+        for (size_t i = 0; i < n; i++)
+            printf("pruned %s\n", json_string_value(json_array_get(removed, i)));
+        printf("%zu review%s pruned\n", n, n == 1 ? "" : "s");
+        json_decref(removed);
+    } else {
+        printf("%s: %s (%s)\n", c->id, status_name, path);
+    }
+    status = fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+done:
+    ct_review_unlock(lock);
+    ct_free(path);
+    ct_free(prefer);
+    ct_review_set_free(reviews);
+    ct_conflict_set_free(set);
+    ct_corpus_free(corpus);
+    return status;
+}

@@ -1,0 +1,368 @@
+/*
+ * review.c - the reviews file: load, query, update, prune, save, lock.
+ *
+ * The set keeps the whole document as jansson values, so fields the tool does
+ * not know survive a rewrite.  Saving dumps with sorted keys and two-space
+ * indentation: the same content always gives the same bytes, and a new review
+ * shows as a small diff.
+ */
+#include "claimtrack/review.h"
+#include "claimtrack/common.h"
+#include "claimtrack/fileio.h"
+#include "claimtrack/schema.h"
+#include "embedded.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+struct ct_review_set {
+    json_t *doc;     /* the whole file */
+    json_t *reviews; /* borrowed: doc["reviews"] */
+};
+
+static const char *const state_names[] = {"unreviewed", "stale", "confirmed", "dismissed",
+                                          "resolved"};
+
+const char *ct_review_state_name(ct_review_state s) { return state_names[s]; }
+
+int ct_fail_on_from_name(const char *name, ct_fail_on *out)
+{
+    static const char *const names[] = {"unreviewed", "stale", "conflict", "none"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (ct_fail_on)i;
+            return 0;
+        }
+    return -1;
+}
+
+int ct_review_blocks(ct_fail_on policy, ct_review_state s)
+{
+    switch (policy) {
+    case CT_FAIL_ON_UNREVIEWED: return s == CT_REVIEW_UNREVIEWED || s == CT_REVIEW_STALE;
+    case CT_FAIL_ON_STALE: return s == CT_REVIEW_STALE;
+    case CT_FAIL_ON_CONFLICT: return s != CT_REVIEW_DISMISSED;
+    case CT_FAIL_ON_NONE: return 0;
+    }
+    return 0;
+}
+
+static int empty_set(ct_review_set *s)
+{
+    s->doc = json_pack("{sss{}}", "$schema", "../schema/reviews.schema.json", "reviews");
+    if (!s->doc)
+        return CT_ENOMEM;
+    s->reviews = json_object_get(s->doc, "reviews");
+    return 0;
+}
+
+int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags)
+{
+    ct_review_set *s = ct_calloc(1, sizeof *s);
+    if (!s)
+        return CT_ENOMEM;
+    char *text;
+    size_t len;
+    int rc = ct_file_read(path, &text, &len);
+    if (rc == CT_EIO && errno == ENOENT) {
+        if ((rc = empty_set(s)) < 0) {
+            ct_free(s);
+            return rc;
+        }
+        *out = s;
+        return 0;
+    }
+    if (rc < 0) {
+        if (rc == CT_EIO)
+            ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        ct_free(s);
+        return rc;
+    }
+    json_error_t err;
+    err.text[0] = '\0';
+    err.line = err.column = 0;
+    s->doc = memchr(text, '\0', len) ? NULL
+                                     : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    ct_free(text);
+    if (!s->doc) {
+        ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
+                        err.column > 0 ? err.column : 1, NULL, "%s",
+                        err.text[0] ? err.text : "unexpected NUL byte");
+        ct_free(s);
+        return CT_EPARSE;
+    }
+    json_t *schema_doc = json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
+    ct_schema *schema = NULL;
+    rc = schema_doc ? ct_schema_new(&schema, schema_doc, NULL) : CT_ENOMEM;
+    json_decref(schema_doc);
+    if (rc == 0) {
+        rc = ct_schema_validate(schema, "", s->doc, path, "", diags);
+        rc = rc > 0 ? CT_EINVALID : rc;
+    }
+    ct_schema_free(schema);
+    if (rc < 0) {
+        json_decref(s->doc);
+        ct_free(s);
+        return rc;
+    }
+    s->reviews = json_object_get(s->doc, "reviews");
+    *out = s;
+    return 0;
+}
+
+void ct_review_set_free(ct_review_set *s)
+{
+    if (!s)
+        return;
+    json_decref(s->doc);
+    ct_free(s);
+}
+
+ct_review_state ct_review_state_of(const ct_review_set *s, const ct_conflict *c,
+                                   const json_t **entry)
+{
+    json_t *r = s ? json_object_get(s->reviews, c->id) : NULL;
+    if (entry)
+        *entry = r;
+    if (!r)
+        return CT_REVIEW_UNREVIEWED;
+    const char *digest = json_string_value(json_object_get(r, "digest"));
+    if (!digest || strcmp(digest, c->digest) != 0)
+        return CT_REVIEW_STALE;
+    const char *status = json_string_value(json_object_get(r, "status"));
+    if (status && strcmp(status, "dismissed") == 0)
+        return CT_REVIEW_DISMISSED;
+    if (status && strcmp(status, "resolved") == 0)
+        return CT_REVIEW_RESOLVED;
+    return CT_REVIEW_CONFIRMED;
+}
+
+int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
+                      const char *property, const ct_review_input *in)
+{
+    json_t *r = json_object_get(s->reviews, c->id);
+    if (!r) {
+        r = json_object();
+        if (!r || json_object_set_new(s->reviews, c->id, r))
+            return CT_ENOMEM;
+    }
+    json_t *prefer = NULL;
+    if (in->n_prefer) {
+        prefer = json_array();
+        for (size_t i = 0; prefer && i < in->n_prefer; i++)
+            if (json_array_append_new(prefer, json_string(in->prefer[i]))) {
+                json_decref(prefer);
+                prefer = NULL;
+            }
+        if (!prefer)
+            return CT_ENOMEM;
+    }
+    int rc = json_object_set_new(r, "digest", json_string(c->digest)) |
+             json_object_set_new(r, "status", json_string(in->status)) |
+             json_object_set_new(r, "note", json_string(in->note)) |
+             json_object_set_new(r, "reviewer", json_string(in->reviewer)) |
+             json_object_set_new(r, "date", json_string(in->date)) |
+             json_object_set_new(r, "topic", json_string(topic)) |
+             json_object_set_new(r, "subject", json_string(c->subject)) |
+             json_object_set_new(r, "property", json_string(property));
+    if (prefer)
+        rc |= json_object_set_new(r, "prefer", prefer);
+    else
+        json_object_del(r, "prefer");
+    return rc ? CT_ENOMEM : 0;
+}
+
+static int conflict_exists(const ct_conflict_set *set, const char *id)
+{
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (strcmp(set->conflicts[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+json_t *ct_review_orphans(const ct_review_set *s, const ct_conflict_set *conflicts)
+{
+    json_t *out = json_array();
+    const char *id;
+    json_t *r;
+    if (!out)
+        return NULL;
+    json_object_foreach(s->reviews, id, r)
+    {
+        if (!conflict_exists(conflicts, id) && json_array_append_new(out, json_string(id))) {
+            json_decref(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+int ct_review_set_prune(ct_review_set *s, const ct_conflict_set *conflicts, json_t *removed)
+{
+    json_t *orphans = ct_review_orphans(s, conflicts);
+    if (!orphans)
+        return CT_ENOMEM;
+    size_t i;
+    json_t *id;
+    json_array_foreach(orphans, i, id)
+    {
+        json_object_del(s->reviews, json_string_value(id));
+        if (json_array_append(removed, id)) {
+            json_decref(orphans);
+            return CT_ENOMEM;
+        }
+    }
+    int n = (int)json_array_size(orphans);
+    json_decref(orphans);
+    return n;
+}
+
+/* Remove "<path>.tmp*" files left by writers that were killed mid-write.
+ * Only called with the lock held, when no other writer can be writing one. */
+static void remove_stale_temporaries(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dir_len = slash ? (size_t)(slash - path) : 0;
+    char *dir = slash ? ct_strndup(path, dir_len ? dir_len : 1) : ct_strdup(".");
+    if (!dir)
+        return;
+    DIR *d = opendir(dir);
+    if (d) {
+        size_t blen = strlen(base);
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (strncmp(e->d_name, base, blen) != 0 || strncmp(e->d_name + blen, ".tmp", 4) != 0)
+                continue;
+            size_t n = strlen(dir) + strlen(e->d_name) + 2;
+            char *victim = ct_malloc(n);
+            if (victim) {
+                snprintf(victim, n, "%s/%s", dir, e->d_name);
+                unlink(victim);
+                ct_free(victim);
+            }
+        }
+        closedir(d);
+    }
+    ct_free(dir);
+}
+
+int ct_review_set_save(const ct_review_set *s, const char *path,
+                       void (*checkpoint)(const char *step, void *payload), void *payload)
+{
+    remove_stale_temporaries(path);
+    char *text = json_dumps(s->doc, JSON_INDENT(2) | JSON_SORT_KEYS);
+    if (!text)
+        return CT_ENOMEM;
+    ct_atomic_file f;
+    int rc = ct_atomic_open(&f, path);
+    if (rc < 0) {
+        free(text);
+        return rc;
+    }
+    if (checkpoint)
+        checkpoint("opened", payload);
+    size_t len = strlen(text), half = len / 2;
+    /* written in two parts, so a test can stop the process between them */
+    if (fwrite(text, 1, half, f.fp) != half || fflush(f.fp) != 0)
+        rc = CT_EIO;
+    if (rc == 0 && checkpoint)
+        checkpoint("half-written", payload);
+    if (rc == 0 && (fwrite(text + half, 1, len - half, f.fp) != len - half || fputc('\n', f.fp) == EOF))
+        rc = CT_EIO;
+    free(text);
+    if (rc == 0 && checkpoint)
+        checkpoint("written", payload);
+    if (rc < 0) {
+        ct_atomic_abort(&f);
+        return rc;
+    }
+    return ct_atomic_commit(&f);
+}
+
+int ct_review_lock(const char *path)
+{
+    size_t n = strlen(path) + 6;
+    char *lock = ct_malloc(n);
+    if (!lock)
+        return CT_ENOMEM;
+    snprintf(lock, n, "%s.lock", path);
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    ct_free(lock);
+    if (fd < 0)
+        return CT_EIO;
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            close(fd);
+            return CT_EIO;
+        }
+    }
+    return fd;
+}
+
+void ct_review_unlock(int fd)
+{
+    if (fd >= 0) {
+        flock(fd, LOCK_UN);
+        close(fd);
+    }
+}
+
+static int cmp_clash(const void *x, const void *y)
+{
+    const ct_clash *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+void ct_review_order_positions(const ct_review_set *s, ct_conflict_set *conflicts,
+                               const ct_corpus *corpus)
+{
+    size_t n_claims;
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    for (size_t i = 0; i < conflicts->n_conflicts; i++) {
+        ct_conflict *c = &conflicts->conflicts[i];
+        const json_t *r;
+        if (ct_review_state_of(s, c, &r) != CT_REVIEW_RESOLVED)
+            continue;
+        json_t *prefer = json_object_get(r, "prefer");
+        size_t best = 0;
+        int found = 0;
+        for (size_t p = 0; p < c->n_positions && !found; p++)
+            for (size_t k = 0; k < c->positions[p].n_claims && !found; k++) {
+                size_t j;
+                json_t *id;
+                json_array_foreach(prefer, j, id)
+                {
+                    if (json_is_string(id) &&
+                        strcmp(json_string_value(id), claims[c->positions[p].claims[k]].id) == 0) {
+                        best = p;
+                        found = 1;
+                    }
+                }
+            }
+        if (!found || best == 0)
+            continue;
+        /* move position `best` to the front, shifting 0..best-1 down by one */
+        ct_position moved = c->positions[best];
+        memmove(&c->positions[1], &c->positions[0], best * sizeof *c->positions);
+        c->positions[0] = moved;
+        for (size_t k = 0; k < c->n_clashes; k++) {
+            size_t *ends[2] = {&c->clashes[k].a, &c->clashes[k].b};
+            for (int e = 0; e < 2; e++)
+                *ends[e] = *ends[e] == best ? 0 : *ends[e] < best ? *ends[e] + 1 : *ends[e];
+            if (c->clashes[k].a > c->clashes[k].b) {
+                size_t t = c->clashes[k].a;
+                c->clashes[k].a = c->clashes[k].b;
+                c->clashes[k].b = t;
+            }
+        }
+        qsort(c->clashes, c->n_clashes, sizeof *c->clashes, cmp_clash);
+    }
+}

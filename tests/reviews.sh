@@ -1,0 +1,149 @@
+#!/bin/sh
+# Reviews and the CI gate, end to end:
+#   1. review -> check passes -> edit a claim -> stale -> check fails -> re-review -> passes;
+#      orphans are warned about and pruned.
+#   2. claimtrack review killed with SIGKILL at every step of a write, and at
+#      arbitrary moments over hundreds of runs: the reviews file always parses
+#      and holds every review whose command exited 0.
+#   3. 8 processes recording 50 reviews each at once leave all 400 in the file.
+# Usage: reviews.sh CLAIMTRACK
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+expect_status() { # want, description, command...
+    want=$1; what=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" = "$want" ]; then ok "$what"; else bad "$what: exit $got, want $want"; cat "$tmp/out" "$tmp/err" | head -5; fi
+}
+export LC_ALL=C NO_COLOR=1
+
+# ---- 1. the workflow ---------------------------------------------------------
+w="$tmp/flow"
+mkdir -p "$w"
+cp "$root"/fixtures/basic/*.json "$w"/
+R="$bin review --by tester --date 2026-01-02"
+expect_status 1 "unreviewed conflicts fail the gate" "$bin" check "$w"
+grep -q "claimtrack review CT-a9e87638 --status" "$tmp/out" && ok "gate names the command to review" || bad "no review command in the output"
+expect_status 2 "unknown id is refused" $R CT-a9e87600 --status confirmed --note x "$w"
+grep -q "Did you mean: CT-a9e87638" "$tmp/err" && ok "nearest id suggested" || bad "no suggestion"
+expect_status 2 "resolved needs --prefer" $R CT-a9e87638 --status resolved --note x "$w"
+expect_status 2 "--prefer must name a claim of the conflict" $R CT-a9e87638 --status resolved --prefer c4 --note x "$w"
+expect_status 0 "review one conflict" $R CT-a9e87638 --status resolved --prefer c3 --note "the wire's count" "$w"
+expect_status 1 "one unreviewed conflict still fails" "$bin" check "$w"
+expect_status 0 "review the other" $R CT-512ca393 --status dismissed --note "different questions" "$w"
+expect_status 0 "all reviewed: the gate passes" "$bin" check "$w"
+"$bin" show CT-a9e87638 "$w" | sed -n 3p | grep -q "\[1\] 12" && ok "resolved conflict shows the preferred position first" || bad "preferred position not first"
+sed 's/"value": 38/"value": 39/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
+expect_status 1 "an edited claim makes its review stale" "$bin" check "$w"
+grep -q "CT-a9e87638 (stale)" "$tmp/out" && ok "stale conflict named as blocking" || bad "stale not reported"
+expect_status 0 "--fail-on none passes" "$bin" check --fail-on none "$w"
+expect_status 1 "--fail-on stale fails" "$bin" check --fail-on stale "$w"
+expect_status 0 "re-review" $R CT-a9e87638 --status confirmed --note "still disagree" "$w"
+expect_status 0 "re-reviewed: the gate passes" "$bin" check "$w"
+expect_status 1 "--fail-on conflict fails on a confirmed conflict" "$bin" check --fail-on conflict "$w"
+sed 's/"value": "bird"/"value": "sam"/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
+expect_status 0 "a conflict gone: still passes" "$bin" check "$w"
+grep -q "warning: review of CT-512ca393: no such conflict" "$tmp/err" && ok "orphan review warned about" || bad "no orphan warning"
+expect_status 0 "prune" $R --prune "$w"
+grep -q "pruned CT-512ca393" "$tmp/out" && ok "prune says which" || bad "prune output"
+grep -q "CT-512ca393" "$w/reviews.json" && bad "pruned review still in the file" || ok "pruned review gone"
+printf '{"reviews": {"CT-a9e87638": {"status": "maybe"}}}' >"$w/reviews.json"
+expect_status 2 "a malformed reviews file is bad input" "$bin" check "$w"
+grep -q 'reviews.json: /reviews/CT-a9e87638: missing required property "digest"' "$tmp/err" && ok "reviews file validated on load" || bad "no schema error for reviews"
+
+# unknown fields survive a rewrite
+printf '{"x-team": "desk", "reviews": {"CT-a9e87638": {"digest": "0000000000000000", "status": "confirmed", "note": "n", "reviewer": "r", "date": "2026-01-01", "x-ticket": 42}}}' >"$w/reviews.json"
+expect_status 0 "rewrite keeps unknown fields" $R CT-a9e87638 --status confirmed --note again "$w"
+grep -q '"x-team": "desk"' "$w/reviews.json" && grep -q '"x-ticket": 42' "$w/reviews.json" && ok "unknown fields preserved" || bad "unknown fields lost"
+
+# ---- a corpus with many conflicts -------------------------------------------
+many="$tmp/many"
+mkdir -p "$many"
+printf '{"sources": {"a": {"title": "A"}, "b": {"title": "B"}}}\n' >"$many/sources.json"
+printf '{"topic": "t", "title": "T", "properties": {"n": {"type": "quantity"}}, "claims": []}\n' >"$many/t.json"
+i=0
+while [ $i -lt 400 ]; do
+    echo "{\"topic\": \"t\", \"id\": \"a$i\", \"subject\": \"s$i\", \"property\": \"n\", \"value\": 1, \"source\": \"a\", \"quote\": \"q\"}"
+    echo "{\"topic\": \"t\", \"id\": \"b$i\", \"subject\": \"s$i\", \"property\": \"n\", \"value\": 2, \"source\": \"b\", \"quote\": \"q\"}"
+    i=$((i + 1))
+done >"$many/claims.jsonl"
+"$bin" check --format json --fail-on none "$many" | grep '^      "id": "CT-' | sed 's/.*"\(CT-[0-9a-f]*\)".*/\1/' >"$tmp/ids"
+[ "$(wc -l <"$tmp/ids")" -eq 400 ] && ok "400 conflicts generated" || bad "expected 400 conflicts"
+
+count_reviews() { grep -c '^    "CT-[0-9a-f]*": {' "$1" 2>/dev/null || echo 0; }
+
+# ---- 2. crashes ---------------------------------------------------------------
+crash="$tmp/crash"
+cp -R "$many" "$crash"
+: >"$tmp/recorded"
+n=0
+for step in locked opened half-written written; do
+    id=$(sed -n "$((n + 1))p" "$tmp/ids")
+    CLAIMTRACK_CRASH_AT=$step $R "$id" --status confirmed --note "crash at $step" "$crash" >/dev/null 2>&1
+    s=$?
+    [ $s -eq 137 ] || [ $s -eq 0 ] || bad "crash at $step: exit $s"
+    [ $s -eq 0 ] && echo "$id" >>"$tmp/recorded"
+    n=$((n + 1))
+    "$bin" check --fail-on none "$crash" >/dev/null 2>"$tmp/err" || { bad "reviews file unreadable after a kill at $step"; cat "$tmp/err"; }
+    # a normal review right after proves the lock and file recover
+    id=$(sed -n "$((n + 1))p" "$tmp/ids")
+    $R "$id" --status confirmed --note "after $step" "$crash" >/dev/null 2>&1 && echo "$id" >>"$tmp/recorded"
+    n=$((n + 1))
+done
+ok "killed at every write step: file intact"
+runs=0
+while [ $runs -lt 300 ]; do
+    id=$(sed -n "$((n % 400 + 1))p" "$tmp/ids")
+    n=$((n + 1))
+    ( $R "$id" --status confirmed --note "run $runs" "$crash" >/dev/null 2>&1; echo $? >"$tmp/st.$runs" ) &
+    pid=$!
+    # stop it at a varying moment: sometimes before, during or after its write
+    case $((runs % 6)) in
+    0) ;;
+    1) sleep 0.001 ;;
+    2) sleep 0.003 ;;
+    3) sleep 0.006 ;;
+    4) sleep 0.01 ;;
+    5) sleep 0.02 ;;
+    esac
+    pkill -9 -P $pid -f "note run $runs" 2>/dev/null
+    wait $pid 2>/dev/null
+    [ "$(cat "$tmp/st.$runs" 2>/dev/null)" = 0 ] && echo "$id" >>"$tmp/recorded"
+    rm -f "$tmp/st.$runs"
+    runs=$((runs + 1))
+done
+if "$bin" check --fail-on none "$crash" >/dev/null 2>"$tmp/err"; then ok "after 300 killed runs the reviews file parses"; else bad "reviews file broken"; cat "$tmp/err"; fi
+missing=0
+for id in $(sort -u "$tmp/recorded"); do
+    grep -q "\"$id\": {" "$crash/reviews.json" || missing=$((missing + 1))
+done
+[ $missing -eq 0 ] && ok "every review whose command exited 0 is in the file ($(sort -u "$tmp/recorded" | wc -l) of them)" || bad "$missing recorded reviews missing"
+ls "$crash" | grep -q 'reviews.json.tmp' && echo "note: killed writers left temporary files (expected after SIGKILL)"
+
+# ---- 3. concurrent writers ----------------------------------------------------
+conc="$tmp/conc"
+cp -R "$many" "$conc"
+p=0
+while [ $p -lt 8 ]; do
+    (
+        k=0
+        while [ $k -lt 50 ]; do
+            id=$(sed -n "$((p * 50 + k + 1))p" "$tmp/ids")
+            $R "$id" --status confirmed --note "writer $p" "$conc" >/dev/null 2>"$tmp/w.err.$p" || { echo "writer $p: $id failed:"; cat "$tmp/w.err.$p"; }
+            k=$((k + 1))
+        done
+    ) &
+    p=$((p + 1))
+done
+wait
+got=$(count_reviews "$conc/reviews.json")
+[ "$got" -eq 400 ] && ok "8 writers x 50 reviews: all 400 in the file" || bad "concurrent writers: $got of 400 reviews"
+expect_status 0 "and the gate passes" "$bin" check "$conc"
+
+echo "reviews: $fails failed"
+[ $fails -eq 0 ]
