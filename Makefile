@@ -76,6 +76,12 @@ $(BUILD)/check_unit: $(UNIT_SRC) $(BUILD)/libclaimtrack.a tests/unit/unit.h
 $(BUILD)/run_suite: tests/schema-suite/run_suite.c $(BUILD)/libclaimtrack.a
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclaimtrack.a $(LIBS)
 
+$(BUILD)/json_validate: tests/tools/json_validate.c $(BUILD)/libclaimtrack.a
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclaimtrack.a $(LIBS)
+
+$(BUILD)/xml_validate: tests/tools/xml_validate.c
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
 # The keyword files of JSON-Schema-Test-Suite (draft 2020-12) the validator supports.
 SUITE_DIR := $(SHARED)/testdata/JSON-Schema-Test-Suite/tests/draft2020-12
 SUITE_FILES := type enum const properties required additionalProperties patternProperties \
@@ -85,13 +91,15 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
     dependentSchemas minProperties maxProperties format optional/format/date \
     optional/non-bmp-regex
 
-test: all $(BUILD)/check_unit $(BUILD)/run_suite
+test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate
 	$(Q)echo "== unit tests (Check)"
 	$(Q)CK_VERBOSITY=normal TESTS_DIR=tests ./$(BUILD)/check_unit
 	$(Q)echo "== end-to-end tests"
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== reviews: workflow, crashes, concurrent writers"
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
+	$(Q)echo "== reports: every format from one run, validated against its schema"
+	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check
 
 schema-suite: $(BUILD)/run_suite

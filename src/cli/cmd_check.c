@@ -7,6 +7,11 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+
+static int check_run(int argc, char **argv, const char *format, const char *output,
+                     const char *color, const char *archive, const char *fail_on_name,
+                     const char *reviews_opt, char **reports, size_t n_reports);
 
 int ct_cmd_check(int argc, char **argv)
 {
@@ -16,11 +21,18 @@ int ct_cmd_check(int argc, char **argv)
                                              {"archive", required_argument, NULL, 'a'},
                                              {"fail-on", required_argument, NULL, 'F'},
                                              {"reviews", required_argument, NULL, 'r'},
+                                             {"report", required_argument, NULL, 'R'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
     const char *format = "text", *output = NULL, *color = "auto", *archive = NULL;
     const char *fail_on_name = "unreviewed", *reviews_opt = NULL;
     int ch;
+    char **reports = ct_calloc((size_t)argc + 1, sizeof *reports);
+    size_t n_reports = 0;
+    if (!reports) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
         switch (ch) {
@@ -30,9 +42,52 @@ int ct_cmd_check(int argc, char **argv)
         case 'a': archive = optarg; break;
         case 'F': fail_on_name = optarg; break;
         case 'r': reviews_opt = optarg; break;
-        case 'h': return ct_cli_print_help("check", stdout);
-        default: return ct_cli_bad_option("check", ch, argv[optind - 1]);
+        case 'R': reports[n_reports++] = optarg; break;
+        case 'h': ct_free(reports); return ct_cli_print_help("check", stdout);
+        default: ct_free(reports); return ct_cli_bad_option("check", ch, argv[optind - 1]);
         }
+    }
+    int status = check_run(argc, argv, format, output, color, archive, fail_on_name, reviews_opt,
+                           reports, n_reports);
+    ct_free(reports);
+    return status;
+}
+
+/* Split a --report FORMAT:FILE; 0, or -1 when malformed or the format is unknown. */
+static int split_report(const char *spec, char *format, size_t n, const char **path)
+{
+    const char *colon = strchr(spec, ':');
+    if (!colon || colon == spec || !colon[1] || (size_t)(colon - spec) >= n)
+        return -1;
+    memcpy(format, spec, (size_t)(colon - spec));
+    format[colon - spec] = '\0';
+    *path = colon + 1;
+    return ct_report_format_known(format) ? 0 : -1;
+}
+
+static int write_one(const ct_report *report, const char *format, const char *path)
+{
+    ct_cli_output out;
+    int status = ct_cli_output_open(&out, path);
+    if (status)
+        return status;
+    int rc = ct_report_write(report, format, out.fp);
+    if (rc < 0)
+        fprintf(stderr, "claimtrack: cannot write the %s report%s%s\n", format, path ? " to " : "",
+                path ? path : "");
+    return ct_cli_output_close(&out, rc == 0);
+}
+
+static int check_run(int argc, char **argv, const char *format, const char *output,
+                     const char *color, const char *archive, const char *fail_on_name,
+                     const char *reviews_opt, char **reports, size_t n_reports)
+{
+    for (size_t i = 0; i < n_reports; i++) {
+        char f[32];
+        const char *path;
+        if (split_report(reports[i], f, sizeof f, &path) < 0)
+            return ct_cli_usage_error("check", "--report expects FORMAT:FILE with FORMAT one of %s, got '%s'",
+                                      ct_report_formats(), reports[i]);
     }
     if (!ct_report_format_known(format))
         return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", format,
@@ -41,7 +96,6 @@ int ct_cmd_check(int argc, char **argv)
     if (ct_fail_on_from_name(fail_on_name, &fail_on) < 0)
         return ct_cli_usage_error("check", "--fail-on expects unreviewed, stale, conflict or none, got '%s'",
                                   fail_on_name);
-    ct_cli_output out;
     int use_color = ct_cli_color(color, stdout);
     if (use_color < 0)
         return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", color);
@@ -64,12 +118,17 @@ int ct_cmd_check(int argc, char **argv)
                     reviews_path, json_string_value(json_array_get(orphans, i)));
         json_decref(orphans);
     }
-    if (status == 0 && (status = ct_cli_output_open(&out, output)) == 0) {
-        ct_report report = {corpus, set, reviews, fail_on, output ? 0 : use_color};
-        int rc = ct_report_write(&report, format, out.fp);
-        if (rc < 0)
-            fprintf(stderr, "claimtrack: cannot write the report\n");
-        status = ct_cli_output_close(&out, rc == 0);
+    if (status == 0) {
+        ct_report report = {corpus, set, reviews, fail_on, 0};
+        for (size_t i = 0; i < n_reports && status == 0; i++) {
+            char f[32];
+            const char *path;
+            split_report(reports[i], f, sizeof f, &path);
+            status = write_one(&report, f, path);
+        }
+        report.color = output ? 0 : use_color;
+        if (status == 0)
+            status = write_one(&report, format, output);
         if (status == 0)
             status = ct_report_blocking(&report) ? CT_EXIT_FINDINGS : CT_EXIT_OK;
     }

@@ -15,12 +15,14 @@ static const ct_cli_command commands[] = {
      "  -h, --help      show this help\n\n"
      "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
     {"check", ct_cmd_check, "find conflicts between sources and report them",
-     "usage: claimtrack check [--format FORMAT] [-o FILE] [--color WHEN] [--archive DIR]\n"
-     "                        [PATH...]\n\n"
+     "usage: claimtrack check [--format FORMAT] [-o FILE] [--report FORMAT:FILE]...\n"
+     "                        [--fail-on CLASS] [--color WHEN] [--archive DIR] [PATH...]\n\n"
      "Group the claims by topic, subject and property, find the groups whose sources\n"
      "disagree, and report each conflict with its positions, sources and quotes.\n\n"
-     "  -f, --format FORMAT  text (default) or json\n"
+     "  -f, --format FORMAT  text (default), json, xml, markdown, junit, sarif or html\n"
      "  -o, --output FILE    write the report to FILE (atomically) instead of stdout\n"
+     "  --report FORMAT:FILE also write FORMAT to FILE (repeatable: several formats\n"
+     "                       from one run)\n"
      "  --color WHEN         auto (default: on a terminal, unless NO_COLOR is set),\n"
      "                       always or never\n"
      "  --archive DIR        also check quotes against archived texts\n"

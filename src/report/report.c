@@ -9,12 +9,14 @@
 
 typedef struct {
     const char *name;
-    int (*write)(const ct_report *r, FILE *out);
+    int (*write)(const ct_report *r, const json_t *model, FILE *out);
 } format_entry;
 
 static const format_entry formats[] = {
-    {"text", ct_report__write_text},
-    {"json", ct_report__write_json},
+    {"text", ct_report__write_text},   {"json", ct_report__write_json},
+    {"xml", ct_report__write_xml},     {"markdown", ct_report__write_markdown},
+    {"junit", ct_report__write_junit}, {"sarif", ct_report__write_sarif},
+    {"html", ct_report__write_html},
 };
 
 #define N_FORMATS (sizeof formats / sizeof formats[0])
@@ -27,13 +29,27 @@ int ct_report_format_known(const char *format)
     return 0;
 }
 
-const char *ct_report_formats(void) { return "text, json"; }
+const char *ct_report_formats(void) { return "text, json, xml, markdown, junit, sarif, html"; }
+
+const char *ct_report__str(const json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+long long ct_report__int(const json_t *obj, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(obj, key));
+}
 
 int ct_report_write(const ct_report *r, const char *format, FILE *out)
 {
     for (size_t i = 0; i < N_FORMATS; i++)
         if (strcmp(formats[i].name, format) == 0) {
-            int rc = formats[i].write(r, out);
+            json_t *model = ct_report_to_json(r);
+            if (!model)
+                return CT_ENOMEM;
+            int rc = formats[i].write(r, model, out);
+            json_decref(model);
             if (rc == 0 && (fflush(out) != 0 || ferror(out)))
                 rc = CT_EIO;
             return rc;

@@ -6,8 +6,18 @@
 
 #include "claimtrack/report.h"
 
-int ct_report__write_text(const ct_report *r, FILE *out);
-int ct_report__write_json(const ct_report *r, FILE *out);
+/* Every writer gets the report and its JSON model (built once per write). */
+int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_json(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_xml(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_markdown(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_junit(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_sarif(const ct_report *r, const json_t *model, FILE *out);
+int ct_report__write_html(const ct_report *r, const json_t *model, FILE *out);
+
+/* Small accessors over the JSON model. */
+const char *ct_report__str(const json_t *obj, const char *key);
+long long ct_report__int(const json_t *obj, const char *key);
 
 /* Helpers over the report model. */
 const ct_topic *ct_report__topic(const ct_report *r, const ct_conflict *c);

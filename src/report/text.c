@@ -80,8 +80,9 @@ int ct_report_write_conflict_text(const ct_report *r, const ct_conflict *c, FILE
     return ferror(out) ? CT_EIO : 0;
 }
 
-int ct_report__write_text(const ct_report *r, FILE *out)
+int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
 {
+    (void)model;
     palette p = colours(r->color);
     size_t n_claims, n_sources, n_topics;
     ct_corpus_claims(r->corpus, &n_claims);

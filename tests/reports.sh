@@ -1,0 +1,86 @@
+#!/bin/sh
+# Reports: every format written from one run (--report FORMAT:FILE), each
+# checked against its schema: JSON with claimtrack's own validator and
+# schema/report.schema.json, XML with libxml2's XSD validation (and xmllint
+# when present), SARIF against the official SARIF 2.1.0 schema; HTML escaped
+# and rendered in headless Chromium when it is installed.
+# Usage: reports.sh BUILD_DIR SHARED_DIR
+set -u
+build=$(cd "$1" && pwd)
+shared=$2
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+export LC_ALL=C NO_COLOR=1
+
+for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text; do
+    name=$(basename "$corpus")
+    out="$tmp/$name"
+    mkdir -p "$out"
+    (cd "$root" && "$build/claimtrack" check --fail-on none --format text -o "$out/r.txt" \
+        --report json:"$out/r.json" --report xml:"$out/r.xml" --report markdown:"$out/r.md" \
+        --report junit:"$out/r.junit.xml" --report sarif:"$out/r.sarif" --report html:"$out/r.html" \
+        --fail-on unreviewed "$corpus") >/dev/null 2>"$out/err"
+    s=$?
+    [ $s -le 1 ] && [ -s "$out/r.txt" ] || { bad "$name: one run, seven formats (exit $s)"; cat "$out/err"; continue; }
+    ok "$name: one run wrote text, json, xml, markdown, junit, sarif and html"
+    "$build/json_validate" "$root/schema/report.schema.json" "$out/r.json" >/dev/null 2>"$out/v" &&
+        ok "$name: JSON report valid against schema/report.schema.json" || { bad "$name: JSON report invalid"; cat "$out/v"; }
+    "$build/xml_validate" "$root/schema/report.xsd" "$out/r.xml" >/dev/null 2>"$out/v" &&
+        ok "$name: XML report valid against schema/report.xsd (libxml2)" || { bad "$name: XML report invalid"; cat "$out/v"; }
+    if command -v xmllint >/dev/null 2>&1; then
+        xmllint --noout --nonet --schema "$root/schema/report.xsd" "$out/r.xml" 2>"$out/v" &&
+            ok "$name: xmllint --schema agrees" || { bad "$name: xmllint rejects the XML report"; cat "$out/v"; }
+        xmllint --noout --nonet "$out/r.junit.xml" && ok "$name: JUnit report is well-formed" || bad "$name: JUnit malformed"
+    else
+        echo "skipped: xmllint absent"
+    fi
+    if [ -f "$shared/testdata/sarif/sarif-schema-2.1.0.json" ]; then
+        "$build/json_validate" "$shared/testdata/sarif/sarif-schema-2.1.0.json" "$out/r.sarif" >/dev/null 2>"$out/v" &&
+            ok "$name: SARIF valid against the official SARIF 2.1.0 schema" || { bad "$name: SARIF invalid"; cat "$out/v"; }
+    else
+        echo "skipped: $shared/testdata/sarif is absent"
+    fi
+    # the same conflicts in every format
+    for id in $(grep -o '"id": "CT-[0-9a-f]*"' "$out/r.json" | sed 's/.*"\(CT-[0-9a-f]*\)"/\1/'); do
+        for f in r.txt r.xml r.md r.junit.xml r.html; do
+            grep -q "$id" "$out/$f" || bad "$name: $id missing from $f"
+        done
+    done
+done
+
+# unreviewed conflicts: SARIF results and JUnit failures carry them
+out="$tmp/basic"
+grep -q '"claimtrackConflictId/v1": "CT-a9e87638"' "$out/r.sarif" && ok "SARIF fingerprints the conflict id" || bad "no SARIF fingerprint"
+grep -q '"startLine": 11' "$out/r.sarif" && ok "SARIF points at the claim's line" || bad "no SARIF line"
+[ "$(grep -c '<failure ' "$out/r.junit.xml")" -eq 2 ] && ok "JUnit: one failed test case per blocking conflict" || bad "JUnit failures"
+
+# escaping: a quote holding <script> stays text
+out="$tmp/hostile-text"
+if grep -q '<script>' "$out/r.html" || grep -q '<i>thing' "$out/r.html"; then bad "HTML: corpus text not escaped"; else ok "HTML escapes corpus text"; fi
+grep -q '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;' "$out/r.html" && ok "HTML shows the quote as text" || bad "HTML quote"
+grep -q '<svg' "$out/r.html" && ok "HTML draws interval charts" || bad "no SVG chart"
+if grep -qi '<script\|https\?://' "$out/r.html"; then bad "HTML has script or network references"; else ok "HTML self-contained (no script, no network)"; fi
+grep -q 'at least five \\| pipes' "$out/r.md" && ok "Markdown escapes table pipes" || bad "Markdown pipes"
+
+# headless Chromium renders the page
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ]; then
+    html="$tmp/claims/r.html"
+    flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$tmp/profile"
+    timeout 120 "$browser" $flags --dump-dom "file://$html" >"$tmp/dom.html" 2>/dev/null
+    n=$(grep -c '<article class=' "$tmp/dom.html")
+    want=$(grep -c '"digest": "' "$tmp/claims/r.json")
+    [ "$n" -eq "$want" ] && [ "$n" -gt 0 ] && ok "Chromium DOM holds all $n conflicts" || bad "Chromium DOM: $n articles, want $want"
+    timeout 120 "$browser" $flags --window-size=1200,2400 --screenshot="$tmp/report.png" "file://$html" >/dev/null 2>&1
+    [ -s "$tmp/report.png" ] && ok "Chromium rendered a PNG ($(wc -c <"$tmp/report.png") bytes)" || bad "no PNG from Chromium"
+    [ -n "${SCREENSHOT:-}" ] && cp "$tmp/report.png" "$SCREENSHOT"
+else
+    echo "skipped: chromium is not installed (CI installs it; apt-get install chromium)"
+fi
+
+echo "reports: $fails failed"
+[ $fails -eq 0 ]
