@@ -75,7 +75,7 @@ if [ -n "$browser" ]; then
     n=$(grep -c '<article class=' "$tmp/dom.html")
     want=$(grep -c '"digest": "' "$tmp/claims/r.json")
     [ "$n" -eq "$want" ] && [ "$n" -gt 0 ] && ok "Chromium DOM holds all $n conflicts" || bad "Chromium DOM: $n articles, want $want"
-    timeout 120 "$browser" $flags --window-size=1200,2400 --screenshot="$tmp/report.png" "file://$html" >/dev/null 2>&1
+    timeout 120 "$browser" $flags --window-size=1100,1500 --screenshot="$tmp/report.png" "file://$html" >/dev/null 2>&1
     [ -s "$tmp/report.png" ] && ok "Chromium rendered a PNG ($(wc -c <"$tmp/report.png") bytes)" || bad "no PNG from Chromium"
     [ -n "${SCREENSHOT:-}" ] && cp "$tmp/report.png" "$SCREENSHOT"
 else
