@@ -31,7 +31,8 @@ CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c)
-SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json
+SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
+           schema/topic.xsd
 
 .PHONY: all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
@@ -56,7 +57,8 @@ $(BUILD)/embed: tools/embed.c
 $(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
 	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
 	    ct_embedded_sources_schema=schema/sources.schema.json \
-	    ct_embedded_reviews_schema=schema/reviews.schema.json
+	    ct_embedded_reviews_schema=schema/reviews.schema.json \
+	    ct_embedded_topic_xsd=schema/topic.xsd
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@mkdir -p $(dir $@)
@@ -100,6 +102,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
+	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check
 
 schema-suite: $(BUILD)/run_suite
@@ -128,7 +132,7 @@ golden: all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/claimtrack/schema
 	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
-	install -m 644 schema/*.json $(DESTDIR)$(PREFIX)/share/claimtrack/schema/
+	install -m 644 schema/*.json schema/*.xsd $(DESTDIR)$(PREFIX)/share/claimtrack/schema/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/claimtrack

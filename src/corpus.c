@@ -15,6 +15,7 @@
 #include "claimtrack/schema.h"
 #include "embedded.h"
 #include "strtab.h"
+#include "xml_claims.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -476,6 +477,10 @@ static int load_property(load_ctx *l, ct_property *p, const char *name, json_t *
         return CT_ENOMEM;
     json_t *tol = json_object_get(def, "tolerance");
     p->tolerance = json_is_number(tol) ? json_number_value(tol) : CT_DEFAULT_TOLERANCE;
+    p->tolerance_set = json_is_number(tol);
+    p->description = opt_copy(c, def, "description", 0, &oom);
+    if (oom)
+        return CT_ENOMEM;
     p->multi = json_is_true(json_object_get(def, "multi"));
     p->terms = NULL;
     p->n_terms = 0;
@@ -493,6 +498,7 @@ static int load_property(load_ctx *l, ct_property *p, const char *name, json_t *
         ct_term *t = &p->terms[p->n_terms++];
         t->name = intern(c, tname);
         t->label = opt_copy(c, tdef, "label", 0, &oom);
+        t->description = opt_copy(c, tdef, "description", 0, &oom);
         t->broader = -1;
         if (!t->name || oom)
             return CT_ENOMEM;
@@ -581,6 +587,7 @@ static int load_topic_head(load_ctx *l, json_t *doc, size_t *index)
     }
     json_t *subjects = json_object_get(doc, "subjects");
     if (json_is_object(subjects)) {
+        /* an alias list keeps its canonical name first, then the aliases in order */
         t->has_subjects = 1;
         size_t n = 0;
         const char *canon;
@@ -805,14 +812,14 @@ static int load_claim(load_ctx *l, json_t *obj, size_t ti, const char *ptr, int 
     return 0;
 }
 
-static int load_topic(load_ctx *l, json_t *doc, id_lines *lines)
+static int load_topic(load_ctx *l, json_t *doc, id_lines *lines, const char *base)
 {
     ct_corpus *c = l->c;
     ct_schema *schema;
     int rc = get_schema(c, 0, &schema);
     if (rc < 0)
         return rc;
-    rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
+    rc = ct_schema_validate(schema, "", doc, l->file, base, l->diags);
     if (rc < 0)
         return rc;
     if (rc > 0)
@@ -826,8 +833,8 @@ static int load_topic(load_ctx *l, json_t *doc, id_lines *lines)
     json_t *claim;
     json_array_foreach(json_object_get(doc, "claims"), i, claim)
     {
-        char ptr[64];
-        snprintf(ptr, sizeof ptr, "/claims/%zu", i);
+        char ptr[96];
+        snprintf(ptr, sizeof ptr, "%s/claims/%zu", base, i);
         const char *id = json_string_value(json_object_get(claim, "id"));
         int line = id ? id_lines_take(lines, id) : 0;
         /* the schema has already reported a malformed claim; skip it here */
@@ -963,7 +970,7 @@ static int is_corpus_file(const char *name)
         return 0;
     if (strcmp(name, "reviews.json") == 0 || has_suffix(name, ".schema.json"))
         return 0;
-    return has_suffix(name, ".json") || has_suffix(name, ".jsonl");
+    return has_suffix(name, ".json") || has_suffix(name, ".jsonl") || has_suffix(name, ".xml");
 }
 
 static int strcmp_ptr(const void *a, const void *b)
@@ -1167,20 +1174,56 @@ static int check_quotes(load_ctx *l, const char *root)
 
 /* ---- the loader --------------------------------------------------------- */
 
-static int file_kind(const char *path)
+enum { KIND_SOURCES, KIND_TOPIC, KIND_BUNDLE };
+
+/* A parsed JSON or XML file, waiting for its turn in the load order. */
+typedef struct {
+    const char *file;
+    json_t *doc;
+    id_lines lines;
+    int kind;
+} parsed_doc;
+
+static int is_jsonl(const char *path) { return has_suffix(path, ".jsonl"); }
+
+static int kind_of(const char *path, const json_t *doc)
 {
     const char *b = base_name(path);
-    if (strcmp(b, "sources.json") == 0 || has_suffix(b, ".sources.json"))
-        return 0;
-    if (has_suffix(b, ".jsonl"))
-        return 2;
-    return 1;
+    if (json_is_object(doc) && !json_object_get(doc, "topic") && json_is_array(json_object_get(doc, "topics")))
+        return KIND_BUNDLE;
+    if (strcmp(b, "sources.json") == 0 || has_suffix(b, ".sources.json") ||
+        (json_is_object(doc) && json_object_get(doc, "sources") && !json_object_get(doc, "topic")))
+        return KIND_SOURCES;
+    return KIND_TOPIC;
 }
 
-static int load_json_file(load_ctx *l, const char *path, int kind)
+static int id_lines_from_json(ct_corpus *c, const json_t *map, id_lines *m)
+{
+    const char *id;
+    json_t *line;
+    size_t n = json_object_size(map);
+    if (!n)
+        return 0;
+    m->ids = ct_calloc(n, sizeof *m->ids);
+    m->lines = ct_calloc(n, sizeof *m->lines);
+    if (!m->ids || !m->lines)
+        return CT_ENOMEM;
+    m->alloc = n;
+    json_object_foreach((json_t *)map, id, line)
+    {
+        if (!(m->ids[m->count] = intern(c, id)))
+            return CT_ENOMEM;
+        m->lines[m->count++] = (int)json_integer_value(line);
+    }
+    return 0;
+}
+
+static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
 {
     char *text;
     size_t len;
+    memset(out, 0, sizeof *out);
+    out->file = path;
     int rc = ct_file_read(path, &text, &len);
     if (rc < 0) {
         int r = rc == CT_ENOMEM ? rc
@@ -1189,30 +1232,90 @@ static int load_json_file(load_ctx *l, const char *path, int kind)
         note_result(l, r < 0 ? r : CT_EIO);
         return r < 0 ? r : CT_EIO;
     }
-    json_error_t err;
-    if ((rc = check_nul(l, text, len, 0)) < 0) {
+    if (has_suffix(path, ".xml")) {
+        json_t *lines = NULL;
+        rc = ct_xml__read(path, text, len, &out->doc, &lines, l->diags);
         ct_free(text);
+        if (rc == 0)
+            rc = id_lines_from_json(l->c, lines, &out->lines);
+        json_decref(lines);
+        if (rc < 0) {
+            note_result(l, rc);
+            return rc;
+        }
+    } else {
+        json_error_t err;
+        if ((rc = check_nul(l, text, len, 0)) < 0) {
+            ct_free(text);
+            return rc;
+        }
+        out->doc = json_loadb(text, len, JSON_LOAD_FLAGS, &err);
+        if (!out->doc) {
+            ct_free(text);
+            return parse_error(l, &err, 0);
+        }
+        rc = id_lines_scan(l->c, text, len, &out->lines);
+        ct_free(text);
+        if (rc < 0) {
+            note_result(l, rc);
+            return rc;
+        }
+    }
+    out->kind = kind_of(path, out->doc);
+    return 0;
+}
+
+/* A bundle: {"sources": {...}, "topics": [topic, ...]} as export writes. */
+static int check_bundle(load_ctx *l, json_t *doc)
+{
+    const char *key;
+    json_t *v;
+    int rc = 0;
+    json_object_foreach(doc, key, v)
+    {
+        if (strcmp(key, "sources") && strcmp(key, "topics") && strcmp(key, "$schema") && strcmp(key, "claimtrack")) {
+            char ptr[300];
+            snprintf(ptr, sizeof ptr, "/%s", key);
+            if ((rc = model_error(l, ptr, 0, "property \"%s\" is not allowed in a corpus file", key)) == CT_ENOMEM)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
+{
+    int rc = 0;
+    l->file = d->file;
+    if (pass == 0 && d->kind == KIND_SOURCES)
+        return load_sources(l, d->doc);
+    if (pass == 1 && d->kind == KIND_TOPIC)
+        return load_topic(l, d->doc, &d->lines, "");
+    if (d->kind != KIND_BUNDLE)
+        return 0;
+    if (pass == 0) {
+        if ((rc = check_bundle(l, d->doc)) < 0)
+            return rc;
+        json_t *src = json_object_get(d->doc, "sources");
+        if (!src)
+            return 0;
+        json_t *wrap = json_pack("{sO}", "sources", src);
+        if (!wrap)
+            return CT_ENOMEM;
+        rc = load_sources(l, wrap);
+        json_decref(wrap);
         return rc;
     }
-    json_t *doc = json_loadb(text, len, JSON_LOAD_FLAGS, &err);
-    if (!doc) {
-        ct_free(text);
-        return parse_error(l, &err, 0);
+    size_t i;
+    json_t *t;
+    json_array_foreach(json_object_get(d->doc, "topics"), i, t)
+    {
+        char base[48];
+        snprintf(base, sizeof base, "/topics/%zu", i);
+        if ((rc = load_topic(l, t, &d->lines, base)) == CT_ENOMEM)
+            return rc;
     }
-    if (kind == 0) {
-        rc = load_sources(l, doc);
-    } else {
-        id_lines lines = {0};
-        rc = id_lines_scan(l->c, text, len, &lines);
-        if (rc == 0)
-            rc = load_topic(l, doc, &lines);
-        id_lines_dispose(&lines);
-    }
-    json_decref(doc);
-    ct_free(text);
-    if (rc == CT_ENOMEM)
-        note_result(l, rc);
-    return rc;
+    return 0;
 }
 
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
@@ -1220,22 +1323,46 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
 {
     load_ctx l = {c, diags, NULL, 0};
     path_list files = {0};
+    parsed_doc *docs = NULL;
+    size_t n_docs = 0;
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++)
         rc = collect(&l, paths[i], &files, 1, 0);
-    for (int kind = 0; kind < 3 && rc != CT_ENOMEM; kind++) {
-        for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
-            if (file_kind(files.items[i]) != kind)
-                continue;
-            l.file = intern(c, files.items[i]);
-            if (!l.file || grow((void **)&c->files, &c->alloc_files, c->n_files, sizeof *c->files) < 0) {
-                rc = CT_ENOMEM;
-                break;
-            }
-            c->files[c->n_files++] = l.file;
-            rc = kind == 2 ? load_jsonl(&l, l.file) : load_json_file(&l, l.file, kind);
+    if (rc == 0 && files.count && !(docs = ct_calloc(files.count, sizeof *docs)))
+        rc = CT_ENOMEM;
+    /* parse every file, then load in dependency order: sources, topics, JSONL */
+    for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
+        const char *file = intern(c, files.items[i]);
+        if (!file || grow((void **)&c->files, &c->alloc_files, c->n_files, sizeof *c->files) < 0) {
+            rc = CT_ENOMEM;
+            break;
+        }
+        c->files[c->n_files++] = file;
+        if (is_jsonl(file))
+            continue;
+        l.file = file;
+        rc = parse_file(&l, file, &docs[n_docs]);
+        if (rc == 0) {
+            n_docs++;
+        } else {
+            json_decref(docs[n_docs].doc);
+            id_lines_dispose(&docs[n_docs].lines);
         }
     }
+    for (int pass = 0; pass < 2 && rc != CT_ENOMEM; pass++)
+        for (size_t i = 0; i < n_docs && rc != CT_ENOMEM; i++)
+            rc = load_parsed(&l, &docs[i], pass);
+    for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
+        if (!is_jsonl(files.items[i]))
+            continue;
+        l.file = intern(c, files.items[i]);
+        rc = l.file ? load_jsonl(&l, l.file) : CT_ENOMEM;
+    }
+    for (size_t i = 0; i < n_docs; i++) {
+        json_decref(docs[i].doc);
+        id_lines_dispose(&docs[i].lines);
+    }
+    ct_free(docs);
     for (size_t i = 0; i < files.count; i++)
         ct_free(files.items[i]);
     ct_free(files.items);

@@ -11,5 +11,7 @@ extern const char ct_embedded_sources_schema[];
 extern const unsigned long ct_embedded_sources_schema_len;
 extern const char ct_embedded_reviews_schema[];
 extern const unsigned long ct_embedded_reviews_schema_len;
+extern const char ct_embedded_topic_xsd[];
+extern const unsigned long ct_embedded_topic_xsd_len;
 
 #endif

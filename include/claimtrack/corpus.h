@@ -12,22 +12,27 @@
 #ifndef CLAIMTRACK_CORPUS_H
 #define CLAIMTRACK_CORPUS_H
 
+#include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "claimtrack/diag.h"
 #include "claimtrack/value.h"
 
 typedef struct {
     const char *name;
-    const char *label;  /* may be NULL */
-    long broader;       /* index of the broader term, or -1 */
+    const char *label;       /* may be NULL */
+    const char *description; /* may be NULL */
+    long broader;            /* index of the broader term, or -1 */
 } ct_term;
 
 typedef struct {
     const char *name;
     ct_value_type type;
-    const char *unit;   /* may be NULL */
+    const char *unit;        /* may be NULL */
+    const char *description; /* may be NULL */
     double tolerance;
+    int tolerance_set;       /* given in the file, not the default */
     int multi;
     ct_term *terms;
     size_t n_terms;
@@ -108,6 +113,14 @@ const ct_source *ct_corpus_sources(const ct_corpus *corpus, size_t *count);
 const ct_source *ct_corpus_source_find(const ct_corpus *corpus, const char *id);
 /* The files the corpus was read from, in load order. */
 const char *const *ct_corpus_files(const ct_corpus *corpus, size_t *count);
+
+/* The whole corpus as one document: {"sources": {...}, "topics": [topic
+ * file, ...]}, every claim inside its topic.  Loading this document alone
+ * gives the same corpus.  New reference, NULL when out of memory. */
+json_t *ct_corpus_export(const ct_corpus *corpus);
+
+/* The same as one XML <corpus> document (schema/topic.xsd). */
+int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out);
 
 /* 1 when term `a` equals term `b` or one is broader (transitively) than the
  * other, within property `p`. */

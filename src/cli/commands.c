@@ -60,6 +60,13 @@ static const ct_cli_command commands[] = {
      "usage: claimtrack sources [PATH...]\n\n"
      "For each source: its claims, the conflicts it takes part in, and how often it\n"
      "stands with the majority position (the one backed by the most sources).\n"},
+    {"export", ct_cmd_export, "write the whole corpus as one JSON or XML document",
+     "usage: claimtrack export [--format json|xml] [-o FILE] [PATH...]\n\n"
+     "Write sources, topics and every claim as one document (JSON by default).\n"
+     "That file alone, in a folder, is a loadable corpus; JSON -> XML -> JSON loses\n"
+     "nothing.\n\n"
+     "  -f, --format FORMAT  json (default) or xml\n"
+     "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"},
     {"help", ct_cmd_help, "show help for a command", "usage: claimtrack help [COMMAND]\n"},
 };
 

@@ -1,0 +1,55 @@
+/*
+ * cmd_export.c - `claimtrack export`: the whole corpus as one JSON or XML
+ * document, loadable on its own.
+ */
+#include "cli.h"
+#include "claimtrack/common.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+int ct_cmd_export(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
+    const char *format = "json", *output = NULL;
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        case 'h': return ct_cli_print_help("export", stdout);
+        default: return ct_cli_bad_option("export", ch, argv[optind - 1]);
+        }
+    }
+    if (strcmp(format, "json") != 0 && strcmp(format, "xml") != 0)
+        return ct_cli_usage_error("export", "--format expects json or xml, got '%s'", format);
+    ct_corpus *corpus;
+    int status = ct_cli_load(&corpus, argv + optind, argc - optind, NULL, 1);
+    if (status)
+        return status;
+    ct_cli_output out;
+    if ((status = ct_cli_output_open(&out, output)) == 0) {
+        int rc;
+        if (strcmp(format, "xml") == 0) {
+            rc = ct_corpus_export_xml(corpus, out.fp);
+        } else {
+            json_t *doc = ct_corpus_export(corpus);
+            rc = !doc ? CT_ENOMEM
+                      : json_dumpf(doc, out.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+                                fputc('\n', out.fp) != EOF
+                            ? 0
+                            : CT_EIO;
+            json_decref(doc);
+        }
+        if (rc < 0)
+            fprintf(stderr, "claimtrack: cannot write the export\n");
+        status = ct_cli_output_close(&out, rc == 0);
+    }
+    ct_corpus_free(corpus);
+    return status;
+}

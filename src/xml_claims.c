@@ -1,0 +1,642 @@
+/*
+ * xml_claims.c - reading and writing claim files in XML.
+ *
+ * Reading is safe by construction: XML_PARSE_NONET, never NOENT, DTDLOAD,
+ * XINCLUDE or HUGE; a DOCTYPE of any kind stops the parser (through the SAX
+ * internalSubset callback) before an entity can be declared; XInclude
+ * elements are refused; libxml2 bounds depth and rejects bad UTF-8 and NUL
+ * bytes.  The document is then validated against the embedded XSD and turned
+ * into the same JSON shape the JSON loader reads, so both paths share every
+ * model check.
+ */
+#include "xml_claims.h"
+#include "claimtrack/common.h"
+#include "embedded.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLAIMS_NS "https://claimtrack.dev/schema/claims"
+#define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+#define XINCLUDE_NS_OLD "http://www.w3.org/2003/XInclude"
+
+typedef struct {
+    int doctype_seen;
+    const char *path;
+    ct_diag_list *diags;
+    int oom;
+} read_state;
+
+/* SAX: any DOCTYPE declaration ends the parse. */
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name;
+    (void)ext;
+    (void)sys;
+    xmlParserCtxtPtr ctxt = ctx;
+    read_state *st = ctxt->_private;
+    st->doctype_seen = 1;
+    xmlStopParser(ctxt);
+}
+
+static void schema_error(void *payload, xmlErrorPtr err)
+{
+    read_state *st = payload;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", err && err->message ? err->message : "invalid");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    /* libxml2 names elements as {namespace}name; the namespace is noise here */
+    char *ns;
+    while ((ns = strstr(msg, "{" CLAIMS_NS "}")))
+        memmove(ns, ns + strlen("{" CLAIMS_NS "}"), strlen(ns + strlen("{" CLAIMS_NS "}")) + 1);
+    if (ct_diag_add(st->diags, CT_DIAG_ERROR, st->path, err && err->line > 0 ? err->line : 1, 0, NULL,
+                    "%s", msg) < 0)
+        st->oom = 1;
+}
+
+static int is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static int has_xinclude(const xmlNode *n, int depth)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (n->ns && n->ns->href &&
+            (strcmp((const char *)n->ns->href, XINCLUDE_NS) == 0 ||
+             strcmp((const char *)n->ns->href, XINCLUDE_NS_OLD) == 0))
+            return n->line > 0 ? (int)n->line : 1;
+        if (depth < 300) {
+            int line = has_xinclude(n->children, depth + 1);
+            if (line)
+                return line;
+        }
+    }
+    return 0;
+}
+
+/* Attribute or element text as a new JSON string; NULL when absent. */
+static json_t *attr_str(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v)
+        return NULL;
+    json_t *s = json_string((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+static json_t *text_str(const xmlNode *n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    json_t *s = json_string(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+static const xmlNode *child(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (is(c, name))
+            return c;
+    return NULL;
+}
+
+/* Numbers keep JSON's distinction: an integer literal stays an integer. */
+static json_t *number_from(const char *s)
+{
+    if (!s)
+        return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '\n')
+        s++;
+    const char *p = s + (*s == '-' || *s == '+');
+    size_t digits = strspn(p, "0123456789");
+    char *end;
+    if (digits && digits < 18 && (p[digits] == '\0' || strspn(p + digits, " \t\n") == strlen(p + digits)))
+        return json_integer(strtoll(s, &end, 10));
+    double d = strtod(s, &end);
+    return isfinite(d) ? json_real(d) : NULL;
+}
+
+static json_t *number_attr(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v)
+        return NULL;
+    json_t *j = number_from((const char *)v);
+    xmlFree(v);
+    return j;
+}
+
+static json_t *number_text(const xmlNode *n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    json_t *j = number_from((const char *)v);
+    xmlFree(v);
+    return j;
+}
+
+/* set key to v (stolen) when v is not NULL; *oom on failure */
+static void put(json_t *obj, const char *key, json_t *v, int *oom)
+{
+    if (v && json_object_set_new(obj, key, v))
+        *oom = 1;
+}
+
+static json_t *value_json(const xmlNode *value)
+{
+    for (const xmlNode *c = value->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        int oom = 0;
+        if (is(c, "number") || is(c, "about")) {
+            json_t *n = number_text(c);
+            if (is(c, "number"))
+                return n;
+            json_t *o = json_object();
+            put(o, "about", n, &oom);
+            return o;
+        }
+        if (is(c, "range") || is(c, "dates")) {
+            json_t *o = json_object();
+            if (is(c, "range")) {
+                put(o, "min", number_attr(c, "min"), &oom);
+                put(o, "max", number_attr(c, "max"), &oom);
+            } else {
+                put(o, "from", attr_str(c, "from"), &oom);
+                put(o, "to", attr_str(c, "to"), &oom);
+            }
+            return o;
+        }
+        if (is(c, "boolean")) {
+            xmlChar *v = xmlNodeGetContent(c);
+            int t = v && (strcmp((const char *)v, "true") == 0 || strcmp((const char *)v, "1") == 0);
+            xmlFree(v);
+            return json_boolean(t);
+        }
+        return text_str(c); /* date, term, text */
+    }
+    return json_null();
+}
+
+static json_t *claim_json(const xmlNode *n, json_t *lines, int *oom)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *oom = 1;
+        return NULL;
+    }
+    static const char *const attrs[][2] = {{"id", "id"}, {"topic", "topic"}, {"subject", "subject"},
+                                           {"property", "property"}, {"source", "source"},
+                                           {"claimant", "claimant"}, {"hedge", "hedge"},
+                                           {"stance", "stance"}, {"as-of", "as_of"},
+                                           {"locator", "locator"}};
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+        put(o, attrs[i][1], attr_str(n, attrs[i][0]), oom);
+    const xmlNode *v = child(n, "value");
+    put(o, "value", v ? value_json(v) : NULL, oom);
+    const xmlNode *q = child(n, "quote");
+    put(o, "quote", q ? text_str(q) : NULL, oom);
+    const xmlNode *note = child(n, "note");
+    put(o, "note", note ? text_str(note) : NULL, oom);
+    const char *id = json_string_value(json_object_get(o, "id"));
+    if (id && lines)
+        put(lines, id, json_integer(n->line > 0 ? (json_int_t)n->line : 0), oom);
+    return o;
+}
+
+static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
+{
+    json_t *t = json_object(), *props = json_object(), *claims = json_array();
+    json_t *subjects = NULL;
+    if (!t || !props || !claims) {
+        json_decref(t);
+        json_decref(props);
+        json_decref(claims);
+        *oom = 1;
+        return NULL;
+    }
+    put(t, "topic", attr_str(n, "id"), oom);
+    put(t, "title", attr_str(n, "title"), oom);
+    xmlChar *declared = xmlGetProp(n, BAD_CAST "subjects-declared");
+    if (declared && (strcmp((const char *)declared, "true") == 0 || strcmp((const char *)declared, "1") == 0))
+        subjects = json_object();
+    xmlFree(declared);
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is(c, "description")) {
+            put(t, "description", text_str(c), oom);
+        } else if (is(c, "subject")) {
+            if (!subjects && !(subjects = json_object())) {
+                *oom = 1;
+                continue;
+            }
+            json_t *aliases = json_array();
+            for (const xmlNode *a = c->children; aliases && a; a = a->next)
+                if (is(a, "alias") && json_array_append_new(aliases, text_str(a)))
+                    *oom = 1;
+            xmlChar *name = xmlGetProp(c, BAD_CAST "name");
+            if (name)
+                put(subjects, (const char *)name, aliases, oom);
+            else
+                json_decref(aliases);
+            xmlFree(name);
+        } else if (is(c, "property")) {
+            json_t *p = json_object();
+            put(p, "type", attr_str(c, "type"), oom);
+            put(p, "unit", attr_str(c, "unit"), oom);
+            put(p, "tolerance", number_attr(c, "tolerance"), oom);
+            xmlChar *multi = xmlGetProp(c, BAD_CAST "multi");
+            if (multi)
+                put(p, "multi", json_boolean(strcmp((const char *)multi, "true") == 0 || strcmp((const char *)multi, "1") == 0), oom);
+            xmlFree(multi);
+            json_t *terms = NULL;
+            for (const xmlNode *d = c->children; d; d = d->next) {
+                if (is(d, "description")) {
+                    put(p, "description", text_str(d), oom);
+                } else if (is(d, "term")) {
+                    if (!terms && !(terms = json_object())) {
+                        *oom = 1;
+                        continue;
+                    }
+                    json_t *term = json_object();
+                    put(term, "broader", attr_str(d, "broader"), oom);
+                    put(term, "label", attr_str(d, "label"), oom);
+                    const xmlNode *desc = child(d, "description");
+                    put(term, "description", desc ? text_str(desc) : NULL, oom);
+                    xmlChar *name = xmlGetProp(d, BAD_CAST "name");
+                    if (name)
+                        put(terms, (const char *)name, term, oom);
+                    else
+                        json_decref(term);
+                    xmlFree(name);
+                }
+            }
+            put(p, "terms", terms, oom);
+            xmlChar *name = xmlGetProp(c, BAD_CAST "name");
+            if (name)
+                put(props, (const char *)name, p, oom);
+            else
+                json_decref(p);
+            xmlFree(name);
+        } else if (is(c, "claim")) {
+            if (json_array_append_new(claims, claim_json(c, lines, oom)))
+                *oom = 1;
+        }
+    }
+    put(t, "subjects", subjects, oom);
+    put(t, "properties", props, oom);
+    put(t, "claims", claims, oom);
+    return t;
+}
+
+static json_t *sources_json(const xmlNode *n, int *oom)
+{
+    json_t *all = json_object();
+    if (!all) {
+        *oom = 1;
+        return NULL;
+    }
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!is(c, "source"))
+            continue;
+        json_t *s = json_object();
+        static const char *const keys[] = {"title", "author", "publisher", "published", "url", "archive"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            put(s, keys[i], attr_str(c, keys[i]), oom);
+        const xmlNode *note = child(c, "note");
+        put(s, "note", note ? text_str(note) : NULL, oom);
+        xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+        if (id)
+            put(all, (const char *)id, s, oom);
+        else
+            json_decref(s);
+        xmlFree(id);
+    }
+    return all;
+}
+
+static int validate_xsd(xmlDocPtr doc, read_state *st)
+{
+    xmlSchemaParserCtxtPtr pctx =
+        xmlSchemaNewMemParserCtxt(ct_embedded_topic_xsd, (int)ct_embedded_topic_xsd_len);
+    xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : NULL;
+    xmlSchemaFreeParserCtxt(pctx);
+    if (!schema)
+        return CT_ENOMEM; /* the embedded schema is tested; only memory fails here */
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    int rc = CT_ENOMEM;
+    if (vctx) {
+        xmlSchemaSetValidStructuredErrors(vctx, schema_error, st);
+        int v = xmlSchemaValidateDoc(vctx, doc);
+        rc = v == 0 ? 0 : v > 0 ? CT_EINVALID : CT_ENOMEM;
+        xmlSchemaFreeValidCtxt(vctx);
+    }
+    xmlSchemaFree(schema);
+    return st->oom ? CT_ENOMEM : rc;
+}
+
+int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, json_t **lines,
+                 ct_diag_list *diags)
+{
+    read_state st = {0, path, diags, 0};
+    *out = NULL;
+    *lines = NULL;
+    if (len > (size_t)0x7fffffff)
+        return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0 ? CT_ENOMEM : CT_EPARSE;
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        int line = 1, col = 1;
+        for (const char *p = text; p < nul; p++)
+            if (*p == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        return ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
+                           "unexpected NUL byte (XML text cannot hold one)") < 0 ? CT_ENOMEM : CT_EPARSE;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return CT_ENOMEM;
+    ctxt->_private = &st;
+    ctxt->sax->internalSubset = refuse_doctype;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text, (int)len, path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc = 0;
+    if (st.doctype_seen) {
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, path, ctxt->input ? ctxt->input->line : 1, 0, NULL,
+                         "a DOCTYPE is not allowed (no DTDs or entities in claim files)");
+        rc = rc < 0 ? CT_ENOMEM : CT_EPARSE;
+    } else if (!doc || !ctxt->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        char msg[400];
+        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
+        for (char *p = msg; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        size_t n = strlen(msg);
+        while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+            msg[--n] = '\0';
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, path, e && e->line > 0 ? e->line : 1,
+                         e && e->int2 > 0 ? e->int2 : 0, NULL, "%s", msg);
+        rc = rc < 0 ? CT_ENOMEM : CT_EPARSE;
+    }
+    xmlFreeParserCtxt(ctxt);
+    if (rc < 0) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    int xi = root ? has_xinclude(root, 0) : 0;
+    if (xi) {
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, path, xi, 0, NULL, "XInclude is not allowed in claim files");
+        xmlFreeDoc(doc);
+        return rc < 0 ? CT_ENOMEM : CT_EPARSE;
+    }
+    if ((rc = validate_xsd(doc, &st)) < 0) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
+    int oom = 0;
+    json_t *result = NULL;
+    *lines = json_object();
+    if (!*lines) {
+        xmlFreeDoc(doc);
+        return CT_ENOMEM;
+    }
+    if (is(root, "topic")) {
+        result = topic_json(root, *lines, &oom);
+    } else if (is(root, "sources")) {
+        result = json_object();
+        put(result, "sources", sources_json(root, &oom), &oom);
+    } else {
+        result = json_object();
+        json_t *topics = json_array();
+        for (const xmlNode *c = root->children; c && result && topics; c = c->next) {
+            if (is(c, "sources"))
+                put(result, "sources", sources_json(c, &oom), &oom);
+            else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, *lines, &oom)))
+                oom = 1;
+        }
+        if (!json_object_get(result, "sources"))
+            put(result, "sources", json_object(), &oom);
+        put(result, "topics", topics, &oom);
+    }
+    xmlFreeDoc(doc);
+    if (oom || !result) {
+        json_decref(result);
+        json_decref(*lines);
+        *lines = NULL;
+        return CT_ENOMEM;
+    }
+    *out = result;
+    return 0;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct {
+    xmlTextWriterPtr w;
+    int rc;
+} xw;
+
+static void w_start(xw *x, const char *name)
+{
+    if (x->rc == 0 && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+        x->rc = -1;
+}
+
+static void w_end(xw *x)
+{
+    if (x->rc == 0 && xmlTextWriterEndElement(x->w) < 0)
+        x->rc = -1;
+}
+
+static void w_attr(xw *x, const char *name, const char *value)
+{
+    if (value && x->rc == 0 && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
+        x->rc = -1;
+}
+
+static void w_elem(xw *x, const char *name, const char *text)
+{
+    if (text && x->rc == 0 && xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST text) < 0)
+        x->rc = -1;
+}
+
+/* The shortest decimal that reads back as the same double. */
+static void fmt_double(double d, char *buf, size_t n)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+static void fmt_number(const json_t *v, char *buf, size_t n)
+{
+    if (json_is_integer(v))
+        snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+    else
+        fmt_double(json_number_value(v), buf, n);
+}
+
+static void w_num_attr(xw *x, const char *name, const json_t *v)
+{
+    char buf[64];
+    if (!v)
+        return;
+    fmt_number(v, buf, sizeof buf);
+    w_attr(x, name, buf);
+}
+
+static void w_value(xw *x, const json_t *v, const char *type)
+{
+    char buf[64];
+    w_start(x, "value");
+    if (json_is_number(v)) {
+        fmt_number(v, buf, sizeof buf);
+        w_elem(x, "number", buf);
+    } else if (json_is_boolean(v)) {
+        w_elem(x, "boolean", json_is_true(v) ? "true" : "false");
+    } else if (json_is_string(v)) {
+        const char *kind = type && strcmp(type, "date") == 0   ? "date"
+                           : type && strcmp(type, "term") == 0 ? "term"
+                                                               : "text";
+        w_elem(x, kind, json_string_value(v));
+    } else if (json_object_get(v, "about")) {
+        fmt_number(json_object_get(v, "about"), buf, sizeof buf);
+        w_elem(x, "about", buf);
+    } else if (json_object_get(v, "from") || json_object_get(v, "to")) {
+        w_start(x, "dates");
+        w_attr(x, "from", json_string_value(json_object_get(v, "from")));
+        w_attr(x, "to", json_string_value(json_object_get(v, "to")));
+        w_end(x);
+    } else {
+        w_start(x, "range");
+        w_num_attr(x, "min", json_object_get(v, "min"));
+        w_num_attr(x, "max", json_object_get(v, "max"));
+        w_end(x);
+    }
+    w_end(x);
+}
+
+static void w_topic(xw *x, const json_t *t)
+{
+    w_start(x, "topic");
+    w_attr(x, "id", json_string_value(json_object_get(t, "topic")));
+    w_attr(x, "title", json_string_value(json_object_get(t, "title")));
+    json_t *subjects = json_object_get(t, "subjects");
+    if (subjects && json_object_size(subjects) == 0)
+        w_attr(x, "subjects-declared", "true");
+    w_elem(x, "description", json_string_value(json_object_get(t, "description")));
+    const char *key;
+    json_t *v;
+    json_object_foreach(subjects, key, v)
+    {
+        w_start(x, "subject");
+        w_attr(x, "name", key);
+        size_t i;
+        json_t *a;
+        json_array_foreach(v, i, a) w_elem(x, "alias", json_string_value(a));
+        w_end(x);
+    }
+    json_t *props = json_object_get(t, "properties");
+    json_object_foreach(props, key, v)
+    {
+        w_start(x, "property");
+        w_attr(x, "name", key);
+        w_attr(x, "type", json_string_value(json_object_get(v, "type")));
+        w_attr(x, "unit", json_string_value(json_object_get(v, "unit")));
+        w_num_attr(x, "tolerance", json_object_get(v, "tolerance"));
+        if (json_object_get(v, "multi"))
+            w_attr(x, "multi", json_is_true(json_object_get(v, "multi")) ? "true" : "false");
+        w_elem(x, "description", json_string_value(json_object_get(v, "description")));
+        const char *tk;
+        json_t *tv;
+        json_object_foreach(json_object_get(v, "terms"), tk, tv)
+        {
+            w_start(x, "term");
+            w_attr(x, "name", tk);
+            w_attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
+            w_attr(x, "label", json_string_value(json_object_get(tv, "label")));
+            w_elem(x, "description", json_string_value(json_object_get(tv, "description")));
+            w_end(x);
+        }
+        w_end(x);
+    }
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(t, "claims"), i, c)
+    {
+        w_start(x, "claim");
+        static const char *const attrs[][2] = {{"id", "id"}, {"topic", "topic"}, {"subject", "subject"},
+                                               {"property", "property"}, {"source", "source"},
+                                               {"claimant", "claimant"}, {"hedge", "hedge"},
+                                               {"stance", "stance"}, {"as-of", "as_of"},
+                                               {"locator", "locator"}};
+        for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
+            w_attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
+        const char *prop = json_string_value(json_object_get(c, "property"));
+        json_t *pdef = prop ? json_object_get(props, prop) : NULL;
+        w_value(x, json_object_get(c, "value"), json_string_value(json_object_get(pdef, "type")));
+        w_elem(x, "quote", json_string_value(json_object_get(c, "quote")));
+        w_elem(x, "note", json_string_value(json_object_get(c, "note")));
+        w_end(x);
+    }
+    w_end(x);
+}
+
+int ct_xml__write_corpus(const json_t *bundle, FILE *out)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    if (!buf)
+        return CT_ENOMEM;
+    xw x = {xmlNewTextWriterMemory(buf, 0), 0};
+    if (!x.w) {
+        xmlBufferFree(buf);
+        return CT_ENOMEM;
+    }
+    if (xmlTextWriterSetIndent(x.w, 1) < 0 || xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
+        xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0)
+        x.rc = -1;
+    w_start(&x, "corpus");
+    w_attr(&x, "xmlns", CLAIMS_NS);
+    w_start(&x, "sources");
+    const char *id;
+    json_t *s;
+    json_object_foreach(json_object_get(bundle, "sources"), id, s)
+    {
+        w_start(&x, "source");
+        w_attr(&x, "id", id);
+        static const char *const keys[] = {"title", "author", "publisher", "published", "url", "archive"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            w_attr(&x, keys[i], json_string_value(json_object_get(s, keys[i])));
+        w_elem(&x, "note", json_string_value(json_object_get(s, "note")));
+        w_end(&x);
+    }
+    w_end(&x);
+    size_t i;
+    json_t *t;
+    json_array_foreach(json_object_get(bundle, "topics"), i, t) w_topic(&x, t);
+    w_end(&x);
+    if (x.rc == 0 && xmlTextWriterEndDocument(x.w) < 0)
+        x.rc = -1;
+    xmlFreeTextWriter(x.w);
+    int rc = x.rc < 0 ? CT_ENOMEM : 0;
+    if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
+                       (size_t)xmlBufferLength(buf))
+        rc = CT_EIO;
+    xmlBufferFree(buf);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/*
+ * xml_claims.h - claim files in XML, read into and written from the JSON
+ * shape of the model (internal).
+ */
+#ifndef CT_XML_CLAIMS_H
+#define CT_XML_CLAIMS_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "claimtrack/diag.h"
+
+/*
+ * Parse and check an XML claim file safely: no network, no DTD (a DOCTYPE is
+ * refused), no entity substitution, no XInclude, libxml2's depth limit, and
+ * validation against the embedded schema/topic.xsd.  On success *doc is the
+ * document in JSON shape: a topic object, {"sources": {...}}, or a corpus
+ * bundle {"sources": {...}, "topics": [...]}; *lines maps claim ids to their
+ * line numbers.  Returns 0, CT_EPARSE (not well-formed or refused),
+ * CT_EINVALID (breaks the XSD), or CT_ENOMEM, with located diagnostics.
+ */
+int ct_xml__read(const char *path, const char *text, size_t len, json_t **doc, json_t **lines,
+                 ct_diag_list *diags);
+
+/* Write a corpus bundle (JSON shape, as ct_corpus_export builds it) as one
+ * XML <corpus> document.  Returns 0, CT_ENOMEM or CT_EIO. */
+int ct_xml__write_corpus(const json_t *bundle, FILE *out);
+
+#endif
