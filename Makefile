@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -104,6 +104,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
+	$(Q)echo "== fuzz seeds and regressions, replayed"
+	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check
 
 schema-suite: $(BUILD)/run_suite
@@ -125,6 +127,35 @@ seeds-check: $(BUILD)/claimtrack
 asan:
 	$(Q)$(MAKE) --no-print-directory test BUILD=build/asan CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+# ---- fuzzing (clang libFuzzer) ----------------------------------------------
+FUZZ_TARGETS := topic jsonl xml values schema reviews
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+fuzz:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	    build/fuzz/libclaimtrack.a
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	    clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -Itests/fuzz -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+	        build/fuzz/libclaimtrack.a $(LIBS) || exit 1; \
+	    sh tests/fuzz/seed.sh $$t build/fuzz/corpus/$$t $(SHARED); \
+	    mkdir -p tests/fuzz/regressions/$$t; \
+	    echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
+	    ./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	        -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=tests/fuzz/regressions/$$t/ \
+	        build/fuzz/corpus/$$t 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY)" ; \
+	done
+
+# Replay seeds and every regression input with the ordinary build (make test).
+fuzz-replay: $(BUILD)/libclaimtrack.a
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	    $(CC) $(ALL_CFLAGS) -Itests/fuzz -o $(BUILD)/replay_$$t tests/fuzz/standalone.c \
+	        tests/fuzz/fuzz_$$t.c $(BUILD)/libclaimtrack.a $(LIBS) || exit 1; \
+	    rm -rf $(BUILD)/seeds/$$t; sh tests/fuzz/seed.sh $$t $(BUILD)/seeds/$$t $(SHARED); \
+	    printf "fuzz_%s: " $$t; ./$(BUILD)/replay_$$t $(BUILD)/seeds/$$t tests/fuzz/regressions/$$t || exit 1; \
+	done
 
 golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update

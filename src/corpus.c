@@ -850,18 +850,28 @@ static int load_topic(load_ctx *l, json_t *doc, id_lines *lines, const char *bas
     return 0;
 }
 
+static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path);
+
 static int load_jsonl(load_ctx *l, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : CT_EIO;
+    }
+    return load_jsonl_stream(l, f, path);
+}
+
+/* Read claims line by line: memory stays bounded by the longest line. */
+static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
 {
     ct_corpus *c = l->c;
     ct_schema *schema;
     int rc = get_schema(c, 0, &schema);
-    if (rc < 0)
+    if (rc < 0) {
+        fclose(f);
         return rc;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        note_result(l, rc < 0 ? rc : CT_EIO);
-        return rc < 0 ? rc : CT_EIO;
     }
     char *line = NULL;
     size_t cap = 0;
@@ -1218,20 +1228,12 @@ static int id_lines_from_json(ct_corpus *c, const json_t *map, id_lines *m)
     return 0;
 }
 
-static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
+/* Parse `text` (taken: freed here) of file `path`. */
+static int parse_text(load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
 {
-    char *text;
-    size_t len;
+    int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    int rc = ct_file_read(path, &text, &len);
-    if (rc < 0) {
-        int r = rc == CT_ENOMEM ? rc
-                                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
-                                              "cannot read: %s", strerror(errno));
-        note_result(l, r < 0 ? r : CT_EIO);
-        return r < 0 ? r : CT_EIO;
-    }
     if (has_suffix(path, ".xml")) {
         json_t *lines = NULL;
         rc = ct_xml__read(path, text, len, &out->doc, &lines, l->diags);
@@ -1263,6 +1265,22 @@ static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
     }
     out->kind = kind_of(path, out->doc);
     return 0;
+}
+
+static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
+{
+    char *text;
+    size_t len;
+    memset(out, 0, sizeof *out);
+    int rc = ct_file_read(path, &text, &len);
+    if (rc < 0) {
+        int r = rc == CT_ENOMEM ? rc
+                                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
+                                              "cannot read: %s", strerror(errno));
+        note_result(l, r < 0 ? r : CT_EIO);
+        return r < 0 ? r : CT_EIO;
+    }
+    return parse_text(l, path, text, len, out);
 }
 
 /* A bundle: {"sources": {...}, "topics": [topic, ...]} as export writes. */
@@ -1316,6 +1334,37 @@ static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
             return rc;
     }
     return 0;
+}
+
+int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
+                          ct_diag_list *diags)
+{
+    load_ctx l = {c, diags, NULL, 0};
+    int rc = 0;
+    l.file = intern(c, name);
+    if (!l.file)
+        return CT_ENOMEM;
+    if (is_jsonl(name)) {
+        FILE *f = len ? fmemopen((void *)text, len, "rb") : NULL;
+        if (!f)
+            return len ? CT_ENOMEM : 0;
+        rc = load_jsonl_stream(&l, f, l.file);
+    } else {
+        char *copy = ct_malloc(len + 1);
+        parsed_doc d;
+        if (!copy)
+            return CT_ENOMEM;
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+        rc = parse_text(&l, l.file, copy, len, &d);
+        for (int pass = 0; rc == 0 && pass < 2; pass++)
+            rc = load_parsed(&l, &d, pass);
+        json_decref(d.doc);
+        id_lines_dispose(&d.lines);
+    }
+    if (rc == CT_ENOMEM || diags->oom)
+        return CT_ENOMEM;
+    return l.worst;
 }
 
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,

@@ -61,44 +61,26 @@ static int empty_set(ct_review_set *s)
     return 0;
 }
 
-int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags)
+int ct_review_set_parse(ct_review_set **out, const char *path, const char *text, size_t len,
+                        ct_diag_list *diags)
 {
     ct_review_set *s = ct_calloc(1, sizeof *s);
     if (!s)
         return CT_ENOMEM;
-    char *text;
-    size_t len;
-    int rc = ct_file_read(path, &text, &len);
-    if (rc == CT_EIO && errno == ENOENT) {
-        if ((rc = empty_set(s)) < 0) {
-            ct_free(s);
-            return rc;
-        }
-        *out = s;
-        return 0;
-    }
-    if (rc < 0) {
-        if (rc == CT_EIO)
-            ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        ct_free(s);
-        return rc;
-    }
     json_error_t err;
     err.text[0] = '\0';
     err.line = err.column = 0;
-    s->doc = memchr(text, '\0', len) ? NULL
-                                     : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-    ct_free(text);
+    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!s->doc) {
-        ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
-                        err.column > 0 ? err.column : 1, NULL, "%s",
-                        err.text[0] ? err.text : "unexpected NUL byte");
+        int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
+                             err.column > 0 ? err.column : 1, NULL, "%s",
+                             err.text[0] ? err.text : "unexpected NUL byte");
         ct_free(s);
-        return CT_EPARSE;
+        return rc < 0 || json_error_code(&err) == json_error_out_of_memory ? CT_ENOMEM : CT_EPARSE;
     }
     json_t *schema_doc = json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
     ct_schema *schema = NULL;
-    rc = schema_doc ? ct_schema_new(&schema, schema_doc, NULL) : CT_ENOMEM;
+    int rc = schema_doc ? ct_schema_new(&schema, schema_doc, NULL) : CT_ENOMEM;
     json_decref(schema_doc);
     if (rc == 0) {
         rc = ct_schema_validate(schema, "", s->doc, path, "", diags);
@@ -113,6 +95,33 @@ int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diag
     s->reviews = json_object_get(s->doc, "reviews");
     *out = s;
     return 0;
+}
+
+int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags)
+{
+    char *text;
+    size_t len;
+    int rc = ct_file_read(path, &text, &len);
+    if (rc == CT_EIO && errno == ENOENT) {
+        ct_review_set *s = ct_calloc(1, sizeof *s);
+        if (!s)
+            return CT_ENOMEM;
+        if ((rc = empty_set(s)) < 0) {
+            ct_free(s);
+            return rc;
+        }
+        *out = s;
+        return 0;
+    }
+    if (rc < 0) {
+        if (rc == CT_EIO && ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
+                                        strerror(errno)) < 0)
+            rc = CT_ENOMEM;
+        return rc;
+    }
+    rc = ct_review_set_parse(out, path, text, len, diags);
+    ct_free(text);
+    return rc;
 }
 
 void ct_review_set_free(ct_review_set *s)

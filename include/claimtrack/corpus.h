@@ -106,6 +106,13 @@ void ct_corpus_free(ct_corpus *corpus);
 int ct_corpus_load(ct_corpus *corpus, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags);
 
+/* Load one file's content from memory as if read from a file called
+ * `name`, whose suffix picks the format (.json, .jsonl or .xml).  Call it
+ * for the sources first, then topics, then JSONL.  Returns as
+ * ct_corpus_load. */
+int ct_corpus_load_memory(ct_corpus *corpus, const char *name, const char *text, size_t len,
+                          ct_diag_list *diags);
+
 /* Borrowed views, valid while the corpus lives. */
 const ct_claim *ct_corpus_claims(const ct_corpus *corpus, size_t *count);
 const ct_topic *ct_corpus_topics(const ct_corpus *corpus, size_t *count);

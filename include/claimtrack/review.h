@@ -41,6 +41,10 @@ typedef struct ct_review_set ct_review_set;
 int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags);
 void ct_review_set_free(ct_review_set *set);
 
+/* The same from the file's content in memory (`path` names it in messages). */
+int ct_review_set_parse(ct_review_set **out, const char *path, const char *text, size_t len,
+                        ct_diag_list *diags);
+
 /* The state of conflict `c`; *entry (may be NULL) receives the review
  * object, borrowed, or NULL when unreviewed. */
 ct_review_state ct_review_state_of(const ct_review_set *set, const ct_conflict *c,

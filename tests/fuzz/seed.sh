@@ -1,0 +1,37 @@
+#!/bin/sh
+# Assemble the seed corpus of one fuzz target from the project's fixtures, the
+# shipped corpus and ../shared/testdata (when present).
+# Usage: seed.sh TARGET OUT_DIR SHARED_DIR
+set -u
+target=$1
+out=$2
+shared=$3
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$out"
+n=0
+add() { [ -f "$1" ] && cp "$1" "$out/seed-$n" && n=$((n + 1)); }
+case $target in
+topic)
+    for f in "$root"/claims/*.json "$root"/tests/fixtures/*/*.json; do add "$f"; done
+    for f in "$shared"/testdata/JSONTestSuite/test_parsing/*.json; do add "$f"; done ;;
+jsonl)
+    for f in "$root"/tests/fixtures/*/*.jsonl; do add "$f"; done
+    printf '{"topic": "t", "id": "a", "subject": "s", "property": "n", "value": {"min": 3}, "source": "a", "quote": "q"}\n{"topic": "t", "id": "b", "subject": "alias", "property": "n", "value": 1, "source": "b", "quote": "q", "as_of": "2025-02"}\n' >"$out/seed-jsonl"
+    printf '{"topic": "t", "id": "c", "subject": "s", "property": "w", "value": "y", "source": "a", "quote": "q", "stance": "denies"}\n{"topic": "t", "id": "d", "subject": "s", "property": "d", "value": {"from": "2024-12", "to": "2025"}, "source": "b", "quote": "q"}\n' >"$out/seed-jsonl2" ;;
+xml)
+    for f in "$root"/tests/fixtures/*/*.xml "$shared"/testdata/xml-hostile/*.xml; do add "$f"; done ;;
+values)
+    for v in 2025 2025-06 2025-02-29 2024-02-29 '"2025-06-30"' '{"from": "2025-06-20", "to": "2025-06"}' \
+             '{"min": 24}' '{"about": 500}' '{"min": 3, "max": 1}' 38 1e308 '"x"'; do
+        printf '%s' "$v" >"$out/seed-$n"
+        n=$((n + 1))
+    done ;;
+schema)
+    for f in "$root"/schema/*.json; do add "$f"; done
+    printf '[{"type": "object", "required": ["a"], "properties": {"a": {"pattern": "^x+$"}}}, {"a": "xxx"}]' >"$out/seed-s1"
+    printf '[{"$defs": {"n": {"anyOf": [{"type": "integer"}, {"$ref": "#/$defs/n"}]}}, "$ref": "#/$defs/n"}, 1.5]' >"$out/seed-s2"
+    printf '[{"unevaluatedProperties": false, "allOf": [{"properties": {"a": true}}]}, {"a": 1, "b": 2}]' >"$out/seed-s3" ;;
+reviews)
+    for f in "$root"/claims/reviews.json; do add "$f"; done
+    printf '{"reviews": {"CT-00000000": {"digest": "0000000000000000", "status": "resolved", "prefer": ["a"], "note": "n", "reviewer": "r", "date": "2026-01-01"}}}' >"$out/seed-r1" ;;
+esac
