@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -156,6 +156,17 @@ fuzz-replay: $(BUILD)/libclaimtrack.a
 	    rm -rf $(BUILD)/seeds/$$t; sh tests/fuzz/seed.sh $$t $(BUILD)/seeds/$$t $(SHARED); \
 	    printf "fuzz_%s: " $$t; ./$(BUILD)/replay_$$t $(BUILD)/seeds/$$t tests/fuzz/regressions/$$t || exit 1; \
 	done
+
+# Fail every allocation in turn over a full check (ASan + LeakSanitizer).
+alloc-test:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/alloc CC=clang EXTRA_CFLAGS=-DCT_ALLOC_INJECT \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    build/alloc/claimtrack
+	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --fail-on none --format json tests/fixtures/revisions
+	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format html tests/fixtures/basic
+	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack validate tests/fixtures/invalid
+	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format sarif tests/fixtures/revisions
+	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format xml tests/fixtures/mixed
 
 golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update

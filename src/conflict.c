@@ -642,11 +642,7 @@ done:
     ct_free(groups);
     ct_free(flat);
     if (rc < 0) {
-        if (set) {
-            set->conflicts = r.items;
-            set->n_conflicts = r.count;
-            set->revisions = r.revs;
-        }
+        /* set is NULL only when nothing was built; otherwise it owns it all */
         ct_conflict_set_free(set);
         return rc;
     }

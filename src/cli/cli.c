@@ -110,6 +110,8 @@ int ct_cli_output_open(ct_cli_output *o, const char *path)
 int ct_cli_output_close(ct_cli_output *o, int ok)
 {
     if (!o->is_file) {
+        if (!ok)
+            return CT_EXIT_USAGE;
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "claimtrack: error writing to standard output\n");
             return CT_EXIT_USAGE;

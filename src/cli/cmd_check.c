@@ -73,8 +73,8 @@ static int write_one(const ct_report *report, const char *format, const char *pa
         return status;
     int rc = ct_report_write(report, format, out.fp);
     if (rc < 0)
-        fprintf(stderr, "claimtrack: cannot write the %s report%s%s\n", format, path ? " to " : "",
-                path ? path : "");
+        fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format, path ? " to " : "",
+                path ? path : "", rc == CT_ENOMEM ? "out of memory" : "write error");
     return ct_cli_output_close(&out, rc == 0);
 }
 
@@ -106,8 +106,10 @@ static int check_run(int argc, char **argv, const char *format, const char *outp
         return status;
     ct_review_set *reviews = NULL;
     char *reviews_path = ct_cli_reviews_path(reviews_opt, argv + optind, argc - optind);
-    if (!reviews_path)
+    if (!reviews_path) {
+        fprintf(stderr, "claimtrack: out of memory\n");
         status = CT_EXIT_USAGE;
+    }
     if (status == 0)
         status = ct_cli_load_reviews(&reviews, reviews_path);
     if (status == 0) {

@@ -5,6 +5,7 @@
 #include "claimtrack/common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void print_usage(FILE *fp)
@@ -24,6 +25,12 @@ static void print_usage(FILE *fp)
 int main(int argc, char **argv)
 {
     ct_alloc_setup_jansson();
+#ifdef CT_ALLOC_INJECT
+    /* allocation-failure test build: fail the Nth allocation */
+    const char *fail_after = getenv("CLAIMTRACK_ALLOC_FAIL_AFTER");
+    if (fail_after)
+        ct_alloc_fail_after(strtol(fail_after, NULL, 10));
+#endif
     if (argc < 2) {
         print_usage(stderr);
         return CT_EXIT_USAGE;

@@ -163,15 +163,20 @@ static json_t *conflict_json(const ct_report *r, const ct_conflict *c)
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_position *pos = &c->positions[i];
         json_t *po = json_object(), *list = json_array();
-        if (!po || !list || json_array_append_new(positions, po)) {
+        /* each new value is owned by its container before anything else can fail */
+        if (json_array_append_new(positions, po)) {
             json_decref(list);
             goto fail;
         }
+        int stolen = 0; /* json_object_set_new takes list even when it fails */
         if (json_object_set_new(po, "value", parse_value(pos->value_json)) ||
             set_str(po, "display", pos->display) ||
             set_str(po, "stance", pos->denies ? "denies" : "asserts") ||
-            json_object_set_new(po, "claims", list))
+            (stolen = 1, json_object_set_new(po, "claims", list))) {
+            if (!stolen)
+                json_decref(list);
             goto fail;
+        }
         for (size_t j = 0; j < pos->n_claims; j++)
             if (json_array_append_new(list, claim_json(ct_report__claim(r, pos->claims[j]))))
                 goto fail;
