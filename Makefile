@@ -17,7 +17,7 @@ WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
               -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 ifeq ($(V),1)
@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -167,6 +167,17 @@ alloc-test:
 	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack validate tests/fixtures/invalid
 	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format sarif tests/fixtures/revisions
 	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format xml tests/fixtures/mixed
+
+# ---- benchmarks (print figures, never fail on time) ---------------------------
+$(BUILD)/gen_corpus: tests/bench/gen_corpus.c
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o $@ $<
+$(BUILD)/bare_parse: tests/bench/bare_parse.c
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
+$(BUILD)/measure: tests/bench/measure.c
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o $@ $<
+
+bench: all $(BUILD)/gen_corpus $(BUILD)/bare_parse $(BUILD)/measure
+	$(Q)sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)
 
 golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update

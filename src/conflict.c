@@ -590,7 +590,8 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
         size *= 2;
     size_t *slots = ct_calloc(size, sizeof *slots); /* group index + 1 */
     size_t *of_claim = ct_calloc(n ? n : 1, sizeof *of_claim);
-    group *groups = ct_calloc(n ? n : 1, sizeof *groups);
+    size_t groups_alloc = 64;
+    group *groups = ct_calloc(groups_alloc, sizeof *groups); /* grows: groups are fewer than claims */
     size_t *flat = ct_calloc(n ? n : 1, sizeof *flat);
     results r = {0};
     size_t ng = 0;
@@ -604,6 +605,16 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
         size_t h = group_hash(c->topic, c->subject, c->property) & (size - 1);
         for (;; h = (h + 1) & (size - 1)) {
             if (!slots[h]) {
+                if (ng == groups_alloc) {
+                    group *more = ct_reallocarray(groups, groups_alloc * 2, sizeof *groups);
+                    if (!more) {
+                        rc = CT_ENOMEM;
+                        goto done;
+                    }
+                    memset(more + groups_alloc, 0, groups_alloc * sizeof *groups);
+                    groups = more;
+                    groups_alloc *= 2;
+                }
                 group *g = &groups[ng];
                 g->topic = c->topic;
                 g->subject = c->subject;

@@ -18,6 +18,7 @@
 #include "xml_claims.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -54,6 +55,7 @@ typedef struct {
     ct_diag_list *diags;
     const char *file;
     int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
+    const ct_corpus_options *opts; /* may be NULL */
 } load_ctx;
 
 /* Keep the worst outcome: out of memory, then unreadable, then unparsable,
@@ -145,8 +147,10 @@ const char *const *ct_corpus_files(const ct_corpus *c, size_t *count)
 
 const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 {
-    for (size_t i = 0; i < c->n_sources; i++)
-        if (strcmp(c->sources[i].id, id) == 0)
+    /* source ids are interned: an id never interned names no source */
+    const char *key = ct_strtab_lookup(&c->strings, id, strlen(id));
+    for (size_t i = 0; key && i < c->n_sources; i++)
+        if (c->sources[i].id == key)
             return &c->sources[i];
     return NULL;
 }
@@ -864,73 +868,263 @@ static int load_jsonl(load_ctx *l, const char *path)
 }
 
 /* Read claims line by line: memory stays bounded by the longest line. */
-static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
+/* One JSONL line.  `ready`, when not NULL, is the line already parsed and
+ * found valid by a worker thread (taken); otherwise the line is parsed and
+ * validated here, with every diagnostic. */
+static int load_jsonl_line(load_ctx *l, ct_schema *schema, const char *line, size_t k, int lineno,
+                           json_t *ready)
 {
     ct_corpus *c = l->c;
+    int rc = 0;
+    json_t *obj = ready;
+    if (!obj) {
+        json_error_t err;
+        if ((rc = check_nul(l, line, k, lineno - 1)) < 0)
+            return rc == CT_ENOMEM ? rc : 0;
+        obj = json_loadb(line, k, JSON_LOAD_FLAGS, &err);
+        if (!obj) {
+            err.line = 0; /* one line: report the file's line */
+            rc = parse_error(l, &err, lineno);
+            return rc == CT_ENOMEM ? rc : 0;
+        }
+        rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
+    }
+    if (rc > 0) {
+        /* rerun with diagnostics, each one located by line */
+        ct_diag_list local = CT_DIAG_LIST_INIT;
+        rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", &local);
+        for (size_t d = 0; rc >= 0 && d < local.count; d++)
+            if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer, "%s",
+                            local.items[d].message) < 0)
+                rc = CT_ENOMEM;
+        if (local.oom)
+            rc = CT_ENOMEM;
+        ct_diag_list_dispose(&local);
+        if (rc >= 0) {
+            note_result(l, CT_EINVALID);
+            rc = 0;
+        }
+    } else if (rc == 0) {
+        size_t ti;
+        const char *topic = json_string_value(json_object_get(obj, "topic"));
+        if (!topic_find(c, topic, &ti))
+            rc = model_error(l, "/topic", lineno, "unknown topic \"%s\" (claim %s)", topic,
+                             json_string_value(json_object_get(obj, "id")));
+        else
+            rc = load_claim(l, obj, ti, "", lineno);
+    }
+    json_decref(obj);
+    return rc == CT_ENOMEM ? rc : 0;
+}
+
+static size_t trim_line(const char *line, size_t n)
+{
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+    return n;
+}
+
+/*
+ * Parallel JSONL: the reading thread cuts the file into batches of lines;
+ * worker threads parse and validate whole batches, each with its own compiled
+ * schema; the reading thread loads the claims of each finished batch in file
+ * order, so results and diagnostics are the same as with one thread.
+ * Lines a worker could not parse or validate are redone by the loader, which
+ * then reports them exactly as the single-threaded path does.
+ */
+#define BATCH_LINES 512
+#define RING 8
+
+enum { SLOT_EMPTY, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
+
+typedef struct {
+    int state;
+    int first_lineno;
+    size_t n;                  /* lines in the batch */
+    char *text;                /* the lines, back to back */
+    size_t text_len, text_cap;
+    size_t offset[BATCH_LINES + 1];
+    int lineno[BATCH_LINES];
+    json_t *doc[BATCH_LINES];  /* parsed and valid, or NULL */
+} batch;
+
+typedef struct {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    batch ring[RING];
+    size_t next_work;          /* sequence number of the next batch to parse */
+    size_t filled;             /* batches filled so far */
+    int stop;
+} pipeline;
+
+static void *jsonl_worker(void *arg)
+{
+    pipeline *p = arg;
+    ct_schema *schema = NULL;
+    json_error_t err;
+    json_t *doc = json_loadb(ct_embedded_topic_schema, ct_embedded_topic_schema_len, 0, &err);
+    if (doc)
+        ct_schema_new(&schema, doc, NULL);
+    json_decref(doc);
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->stop && (p->next_work >= p->filled || p->ring[p->next_work % RING].state != SLOT_FILLED))
+            pthread_cond_wait(&p->changed, &p->lock);
+        if (p->stop)
+            break;
+        batch *b = &p->ring[p->next_work++ % RING];
+        b->state = SLOT_WORKING;
+        pthread_mutex_unlock(&p->lock);
+        for (size_t i = 0; i < b->n; i++) {
+            const char *line = b->text + b->offset[i];
+            size_t k = b->offset[i + 1] - b->offset[i];
+            json_t *obj = schema && !memchr(line, '\0', k) ? json_loadb(line, k, JSON_LOAD_FLAGS, NULL) : NULL;
+            if (obj && ct_schema_validate(schema, "/$defs/jsonlClaim", obj, NULL, "", NULL) != 0) {
+                json_decref(obj);
+                obj = NULL;
+            }
+            b->doc[i] = obj;
+        }
+        pthread_mutex_lock(&p->lock);
+        b->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->changed);
+    }
+    pthread_mutex_unlock(&p->lock);
+    ct_schema_free(schema);
+    return NULL;
+}
+
+static int batch_add(batch *b, const char *line, size_t k, int lineno)
+{
+    if (b->text_len + k > b->text_cap) {
+        size_t cap = b->text_cap ? b->text_cap : 64 * 1024;
+        while (cap < b->text_len + k)
+            cap *= 2;
+        char *t = ct_realloc(b->text, cap);
+        if (!t)
+            return CT_ENOMEM;
+        b->text = t;
+        b->text_cap = cap;
+    }
+    memcpy(b->text + b->text_len, line, k);
+    b->offset[b->n] = b->text_len;
+    b->text_len += k;
+    b->offset[b->n + 1] = b->text_len;
+    b->lineno[b->n++] = lineno;
+    return 0;
+}
+
+static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs)
+{
+    pipeline *p = ct_calloc(1, sizeof *p);
+    if (!p)
+        return CT_ENOMEM;
+    pthread_t threads[16];
+    int started = 0, rc = 0;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->changed, NULL);
+    json_decref(json_object()); /* jansson seeds its hash function on first use: do it here */
+    for (; started < jobs && started < 16; started++)
+        if (pthread_create(&threads[started], NULL, jsonl_worker, p) != 0)
+            break;
+    char *line = NULL;
+    size_t cap = 0, loaded = 0;
+    int lineno = 0, eof = 0;
+    while (rc == 0 && (!eof || loaded < p->filled)) {
+        pthread_mutex_lock(&p->lock);
+        /* fill free slots while the input lasts */
+        while (!eof && p->filled - loaded < RING) {
+            batch *b = &p->ring[p->filled % RING];
+            pthread_mutex_unlock(&p->lock);
+            b->n = 0;
+            b->text_len = 0;
+            ssize_t n;
+            while (rc == 0 && b->n < BATCH_LINES && (n = getline(&line, &cap, f)) >= 0) {
+                size_t k = trim_line(line, (size_t)n);
+                lineno++;
+                if (k)
+                    rc = batch_add(b, line, k, lineno);
+            }
+            if (b->n < BATCH_LINES)
+                eof = 1;
+            pthread_mutex_lock(&p->lock);
+            if (rc < 0)
+                break;
+            b->state = SLOT_FILLED;
+            p->filled++;
+            pthread_cond_broadcast(&p->changed);
+        }
+        if (rc < 0 || loaded == p->filled) {
+            pthread_mutex_unlock(&p->lock);
+            break;
+        }
+        batch *b = &p->ring[loaded % RING];
+        while (b->state != SLOT_DONE && started > 0)
+            pthread_cond_wait(&p->changed, &p->lock);
+        pthread_mutex_unlock(&p->lock);
+        for (size_t i = 0; i < b->n; i++) {
+            if (rc == 0) {
+                rc = load_jsonl_line(l, schema, b->text + b->offset[i], b->offset[i + 1] - b->offset[i],
+                                     b->lineno[i], b->doc[i]);
+            } else {
+                json_decref(b->doc[i]);
+            }
+            b->doc[i] = NULL;
+        }
+        pthread_mutex_lock(&p->lock);
+        b->state = SLOT_EMPTY;
+        loaded++;
+        pthread_mutex_unlock(&p->lock);
+    }
+    pthread_mutex_lock(&p->lock);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    for (size_t i = 0; i < RING; i++) {
+        for (size_t j = 0; j < BATCH_LINES; j++)
+            json_decref(p->ring[i].doc[j]);
+        ct_free(p->ring[i].text);
+    }
+    pthread_cond_destroy(&p->changed);
+    pthread_mutex_destroy(&p->lock);
+    ct_free(p);
+    free(line);
+    return started == 0 && rc == 0 ? 1 : rc; /* 1: no thread could start */
+}
+
+/* Read claims line by line: memory stays bounded by the longest line. */
+static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
+{
     ct_schema *schema;
-    int rc = get_schema(c, 0, &schema);
+    int rc = get_schema(l->c, 0, &schema);
     if (rc < 0) {
         fclose(f);
         return rc;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int lineno = 0;
-    rc = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t k = (size_t)n;
-        while (k && (line[k - 1] == '\n' || line[k - 1] == '\r' || line[k - 1] == ' ' || line[k - 1] == '\t'))
-            k--;
-        if (k == 0)
-            continue;
-        json_error_t err;
-        if ((rc = check_nul(l, line, k, lineno - 1)) < 0) {
-            if (rc == CT_ENOMEM)
-                break;
-            continue;
-        }
-        json_t *obj = json_loadb(line, k, JSON_LOAD_FLAGS, &err);
-        if (!obj) {
-            err.line = 0; /* one line: report the file's line */
-            if ((rc = parse_error(l, &err, lineno)) == CT_ENOMEM)
-                break;
-            continue;
-        }
-        rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
-        if (rc > 0) {
-            /* rerun with diagnostics, each one located by line */
-            ct_diag_list local = CT_DIAG_LIST_INIT;
-            rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", &local);
-            for (size_t d = 0; rc >= 0 && d < local.count; d++)
-                if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer,
-                                "%s", local.items[d].message) < 0)
-                    rc = CT_ENOMEM;
-            if (local.oom)
-                rc = CT_ENOMEM;
-            ct_diag_list_dispose(&local);
-            if (rc >= 0) {
-                note_result(l, CT_EINVALID);
-                rc = 0;
-            }
-        } else if (rc == 0) {
-            size_t ti;
-            const char *topic = json_string_value(json_object_get(obj, "topic"));
-            if (!topic_find(c, topic, &ti)) {
-                rc = model_error(l, "/topic", lineno, "unknown topic \"%s\" (claim %s)", topic,
-                                 json_string_value(json_object_get(obj, "id")));
-            } else {
-                rc = load_claim(l, obj, ti, "", lineno);
-            }
-        }
-        json_decref(obj);
-        if (rc == CT_ENOMEM)
-            break;
+    int jobs = l->opts ? l->opts->jobs : 1;
+    struct stat st;
+    /* threads pay off on big inputs only */
+    if (jobs > 1 && fstat(fileno(f), &st) == 0 && st.st_size > (off_t)(4 << 20))
+        rc = load_jsonl_parallel(l, schema, f, jobs);
+    else
+        rc = 1;
+    if (rc == 1) {
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        int lineno = 0;
         rc = 0;
+        while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+            size_t k = trim_line(line, (size_t)n);
+            lineno++;
+            if (k)
+                rc = load_jsonl_line(l, schema, line, k, lineno, NULL);
+        }
+        free(line);
     }
     int err = ferror(f);
-    free(line);
     fclose(f);
     if (rc == CT_ENOMEM) {
         note_result(l, rc);
@@ -1339,7 +1533,7 @@ static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
 int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
                           ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0};
+    load_ctx l = {c, diags, NULL, 0, NULL};
     int rc = 0;
     l.file = intern(c, name);
     if (!l.file)
@@ -1370,7 +1564,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0};
+    load_ctx l = {c, diags, NULL, 0, opts};
     path_list files = {0};
     parsed_doc *docs = NULL;
     size_t n_docs = 0;

@@ -26,6 +26,100 @@
 
 #define MAX_DEPTH 200
 
+/* Keywords the validator reads; each schema object is indexed once. */
+enum {
+    KW_REF,
+    KW_ADDITIONALPROPERTIES,
+    KW_ALLOF,
+    KW_ANYOF,
+    KW_CONST,
+    KW_CONTAINS,
+    KW_DEPENDENTREQUIRED,
+    KW_DEPENDENTSCHEMAS,
+    KW_ENUM,
+    KW_EXCLUSIVEMAXIMUM,
+    KW_EXCLUSIVEMINIMUM,
+    KW_FORMAT,
+    KW_IF,
+    KW_ITEMS,
+    KW_MAXCONTAINS,
+    KW_MAXITEMS,
+    KW_MAXLENGTH,
+    KW_MAXPROPERTIES,
+    KW_MAXIMUM,
+    KW_MINCONTAINS,
+    KW_MINITEMS,
+    KW_MINLENGTH,
+    KW_MINPROPERTIES,
+    KW_MINIMUM,
+    KW_MULTIPLEOF,
+    KW_NOT,
+    KW_ONEOF,
+    KW_PATTERN,
+    KW_PATTERNPROPERTIES,
+    KW_PREFIXITEMS,
+    KW_PROPERTIES,
+    KW_PROPERTYNAMES,
+    KW_REQUIRED,
+    KW_TITLE,
+    KW_TYPE,
+    KW_UNEVALUATEDPROPERTIES,
+    KW_UNIQUEITEMS,
+    KW_THEN,
+    KW_ELSE,
+    KW_COUNT
+};
+
+static const char *const keyword_names[KW_COUNT] = {
+    "$ref",
+    "additionalProperties",
+    "allOf",
+    "anyOf",
+    "const",
+    "contains",
+    "dependentRequired",
+    "dependentSchemas",
+    "enum",
+    "exclusiveMaximum",
+    "exclusiveMinimum",
+    "format",
+    "if",
+    "items",
+    "maxContains",
+    "maxItems",
+    "maxLength",
+    "maxProperties",
+    "maximum",
+    "minContains",
+    "minItems",
+    "minLength",
+    "minProperties",
+    "minimum",
+    "multipleOf",
+    "not",
+    "oneOf",
+    "pattern",
+    "patternProperties",
+    "prefixItems",
+    "properties",
+    "propertyNames",
+    "required",
+    "title",
+    "type",
+    "unevaluatedProperties",
+    "uniqueItems",
+    "then",
+    "else",
+};
+
+/* A schema object with its keywords looked up once: evaluation reads an
+ * array instead of hashing keyword names again for every instance. */
+typedef struct {
+    const json_t *schema;
+    json_t *kw[KW_COUNT];
+    json_t *ref_target; /* $ref resolved once */
+} cnode;
+
 typedef struct {
     const void *key;
     pcre2_code *code;
@@ -39,6 +133,8 @@ struct ct_schema {
     size_t regex_size, regex_used;
     pcre2_general_context *gctx;
     pcre2_compile_context *cctx;
+    cnode **nodes; /* open addressing by schema object address */
+    size_t nodes_size, nodes_used;
 };
 
 /* A growable JSON pointer into the instance, for messages. */
@@ -100,6 +196,9 @@ void ct_schema_free(ct_schema *s)
         }
     }
     ct_free(s->regex);
+    for (size_t i = 0; i < s->nodes_size; i++)
+        ct_free(s->nodes[i]);
+    ct_free(s->nodes);
     pcre2_compile_context_free(s->cctx);
     pcre2_general_context_free(s->gctx);
     json_decref(s->root);
@@ -452,6 +551,7 @@ static int regex_match(ct_schema *s, const void *key, const char *pattern, const
         ct_free(translated);
         if (!code)
             return err == PCRE2_ERROR_NOMEMORY ? CT_ENOMEM : CT_EINVALID;
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, s->gctx);
         if (!md) {
             pcre2_code_free(code);
@@ -489,6 +589,54 @@ static int is_full_date(const char *s, size_t n)
             return 0;
     int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
     return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+static size_t node_slot(cnode **nodes, size_t size, const json_t *schema)
+{
+    size_t h = (size_t)ct_hash64(&schema, sizeof schema, CT_HASH64_INIT) & (size - 1);
+    while (nodes[h] && nodes[h]->schema != schema)
+        h = (h + 1) & (size - 1);
+    return h;
+}
+
+/* The indexed form of schema object `schema`, built on first use; NULL when
+ * out of memory. */
+static const cnode *node_of(ct_schema *s, const json_t *schema)
+{
+    if (s->nodes_size) {
+        cnode *n = s->nodes[node_slot(s->nodes, s->nodes_size, schema)];
+        if (n)
+            return n;
+    }
+    if ((s->nodes_used + 1) * 2 > s->nodes_size) {
+        size_t size = s->nodes_size ? s->nodes_size * 2 : 64;
+        cnode **nodes = ct_calloc(size, sizeof *nodes);
+        if (!nodes)
+            return NULL;
+        for (size_t i = 0; i < s->nodes_size; i++)
+            if (s->nodes[i])
+                nodes[node_slot(nodes, size, s->nodes[i]->schema)] = s->nodes[i];
+        ct_free(s->nodes);
+        s->nodes = nodes;
+        s->nodes_size = size;
+    }
+    cnode *n = ct_calloc(1, sizeof *n);
+    if (!n)
+        return NULL;
+    n->schema = schema;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)schema, key, v)
+    {
+        for (int k = 0; k < KW_COUNT; k++)
+            if (strcmp(key, keyword_names[k]) == 0) {
+                n->kw[k] = v;
+                break;
+            }
+    }
+    s->nodes[node_slot(s->nodes, s->nodes_size, schema)] = n;
+    s->nodes_used++;
+    return n;
 }
 
 /* ---- evaluation ------------------------------------------------------- */
@@ -575,22 +723,22 @@ static void describe(const json_t *v, char *buf, size_t n)
     free(s);
 }
 
-static int eval_numeric(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+static int eval_numeric(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
 {
     int valid = 1;
     double v = json_number_value(inst);
     json_t *k;
-    if ((k = json_object_get(schema, "minimum")) && json_is_number(k) && v < json_number_value(k))
+    if ((k = nd->kw[KW_MINIMUM]) && json_is_number(k) && v < json_number_value(k))
         CHECK(fail(c, ip, "expected a number >= %g, got %g", json_number_value(k), v));
-    if ((k = json_object_get(schema, "maximum")) && json_is_number(k) && v > json_number_value(k))
+    if ((k = nd->kw[KW_MAXIMUM]) && json_is_number(k) && v > json_number_value(k))
         CHECK(fail(c, ip, "expected a number <= %g, got %g", json_number_value(k), v));
-    if ((k = json_object_get(schema, "exclusiveMinimum")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_EXCLUSIVEMINIMUM]) && json_is_number(k) &&
         v <= json_number_value(k))
         CHECK(fail(c, ip, "expected a number > %g, got %g", json_number_value(k), v));
-    if ((k = json_object_get(schema, "exclusiveMaximum")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_EXCLUSIVEMAXIMUM]) && json_is_number(k) &&
         v >= json_number_value(k))
         CHECK(fail(c, ip, "expected a number < %g, got %g", json_number_value(k), v));
-    if ((k = json_object_get(schema, "multipleOf")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_MULTIPLEOF]) && json_is_number(k) &&
         json_number_value(k) > 0) {
         int ok;
         if (json_is_integer(k) && json_is_integer(inst)) {
@@ -605,13 +753,13 @@ static int eval_numeric(vctx *c, const json_t *schema, const json_t *inst, ptrbu
     return valid;
 }
 
-static int eval_string(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+static int eval_string(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
 {
     int valid = 1;
     const char *s = json_string_value(inst);
     size_t bytes = json_string_length(inst);
     json_t *k;
-    json_t *minl = json_object_get(schema, "minLength"), *maxl = json_object_get(schema, "maxLength");
+    json_t *minl = nd->kw[KW_MINLENGTH], *maxl = nd->kw[KW_MAXLENGTH];
     if ((minl && json_is_number(minl)) || (maxl && json_is_number(maxl))) {
         size_t len = utf8_length(s, bytes);
         if (json_is_number(minl) && (double)len < json_number_value(minl))
@@ -621,7 +769,7 @@ static int eval_string(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
             CHECK(fail(c, ip, "expected at most %g character(s), got %zu",
                        json_number_value(maxl), len));
     }
-    if ((k = json_object_get(schema, "pattern")) && json_is_string(k)) {
+    if ((k = nd->kw[KW_PATTERN]) && json_is_string(k)) {
         int rc = regex_match(c->s, k, json_string_value(k), s, bytes);
         if (rc == CT_EINVALID)
             return CT_EINVALID;
@@ -630,24 +778,24 @@ static int eval_string(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
                                : fail(c, ip, "\"%.80s\" does not match pattern %s", s,
                                       json_string_value(k)));
     }
-    if (c->s->opts.assert_format && (k = json_object_get(schema, "format")) && json_is_string(k) &&
+    if (c->s->opts.assert_format && (k = nd->kw[KW_FORMAT]) && json_is_string(k) &&
         strcmp(json_string_value(k), "date") == 0 && !is_full_date(s, bytes))
         CHECK(fail(c, ip, "expected a calendar date YYYY-MM-DD, got \"%.40s\"", s));
     return valid;
 }
 
-static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip)
+static int eval_array(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
 {
     int valid = 1;
     size_t n = json_array_size(inst), mark;
     json_t *k;
-    if ((k = json_object_get(schema, "minItems")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_MINITEMS]) && json_is_number(k) &&
         (double)n < json_number_value(k))
         CHECK(fail(c, ip, "expected at least %g items, got %zu", json_number_value(k), n));
-    if ((k = json_object_get(schema, "maxItems")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_MAXITEMS]) && json_is_number(k) &&
         (double)n > json_number_value(k))
         CHECK(fail(c, ip, "expected at most %g items, got %zu", json_number_value(k), n));
-    if ((k = json_object_get(schema, "uniqueItems")) && json_is_true(k)) {
+    if ((k = nd->kw[KW_UNIQUEITEMS]) && json_is_true(k)) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
                 if (ct_json_equal(json_array_get(inst, i), json_array_get(inst, j))) {
@@ -657,7 +805,7 @@ static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf 
                 }
     }
     size_t prefix = 0;
-    json_t *pi = json_object_get(schema, "prefixItems");
+    json_t *pi = nd->kw[KW_PREFIXITEMS];
     if (json_is_array(pi)) {
         prefix = json_array_size(pi);
         for (size_t i = 0; i < prefix && i < n; i++) {
@@ -669,7 +817,7 @@ static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf 
             CHECK(rc);
         }
     }
-    json_t *items = json_object_get(schema, "items");
+    json_t *items = nd->kw[KW_ITEMS];
     if (items) {
         for (size_t i = prefix; i < n; i++) {
             int rc;
@@ -680,7 +828,7 @@ static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf 
             CHECK(rc);
         }
     }
-    json_t *contains = json_object_get(schema, "contains");
+    json_t *contains = nd->kw[KW_CONTAINS];
     if (contains) {
         size_t matches = 0;
         for (size_t i = 0; i < n; i++) {
@@ -689,8 +837,8 @@ static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf 
                 return rc;
             matches += (size_t)rc;
         }
-        json_t *mn = json_object_get(schema, "minContains");
-        json_t *mx = json_object_get(schema, "maxContains");
+        json_t *mn = nd->kw[KW_MINCONTAINS];
+        json_t *mx = nd->kw[KW_MAXCONTAINS];
         double lo = json_is_number(mn) ? json_number_value(mn) : 1;
         if ((double)matches < lo)
             CHECK(fail(c, ip, "expected at least %g matching items, got %zu", lo, matches));
@@ -701,7 +849,7 @@ static int eval_array(vctx *c, const json_t *schema, const json_t *inst, ptrbuf 
     return valid;
 }
 
-static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip,
+static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
                        keyset *ev)
 {
     int valid = 1, rc;
@@ -709,19 +857,19 @@ static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
     json_t *k;
     const char *key;
     json_t *val;
-    if ((k = json_object_get(schema, "minProperties")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_MINPROPERTIES]) && json_is_number(k) &&
         (double)n < json_number_value(k))
         CHECK(fail(c, ip, "expected at least %g properties, got %zu", json_number_value(k), n));
-    if ((k = json_object_get(schema, "maxProperties")) && json_is_number(k) &&
+    if ((k = nd->kw[KW_MAXPROPERTIES]) && json_is_number(k) &&
         (double)n > json_number_value(k))
         CHECK(fail(c, ip, "expected at most %g properties, got %zu", json_number_value(k), n));
-    json_t *req = json_object_get(schema, "required");
+    json_t *req = nd->kw[KW_REQUIRED];
     for (size_t i = 0; json_is_array(req) && i < json_array_size(req); i++) {
         const char *name = json_string_value(json_array_get(req, i));
         if (name && !json_object_get(inst, name))
             CHECK(fail(c, ip, "missing required property \"%s\"", name));
     }
-    json_t *dreq = json_object_get(schema, "dependentRequired");
+    json_t *dreq = nd->kw[KW_DEPENDENTREQUIRED];
     if (json_is_object(dreq)) {
         json_object_foreach(dreq, key, val)
         {
@@ -734,7 +882,7 @@ static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
             }
         }
     }
-    json_t *dsch = json_object_get(schema, "dependentSchemas");
+    json_t *dsch = nd->kw[KW_DEPENDENTSCHEMAS];
     if (json_is_object(dsch)) {
         json_object_foreach(dsch, key, val)
         {
@@ -742,7 +890,7 @@ static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
                 CHECK(eval(c, val, inst, ip, ev));
         }
     }
-    json_t *pn = json_object_get(schema, "propertyNames");
+    json_t *pn = nd->kw[KW_PROPERTYNAMES];
     if (pn) {
         json_object_foreach((json_t *)inst, key, val)
         {
@@ -759,9 +907,9 @@ static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
             CHECK(rc);
         }
     }
-    json_t *props = json_object_get(schema, "properties");
-    json_t *pprops = json_object_get(schema, "patternProperties");
-    json_t *addl = json_object_get(schema, "additionalProperties");
+    json_t *props = nd->kw[KW_PROPERTIES];
+    json_t *pprops = nd->kw[KW_PATTERNPROPERTIES];
+    json_t *addl = nd->kw[KW_ADDITIONALPROPERTIES];
     if (json_is_object(props) || json_is_object(pprops) || addl) {
         json_object_foreach((json_t *)inst, key, val)
         {
@@ -821,22 +969,22 @@ static int eval_object(vctx *c, const json_t *schema, const json_t *inst, ptrbuf
     return valid;
 }
 
-static int eval_applicators(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip,
+static int eval_applicators(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
                             keyset *ev)
 {
     int valid = 1, rc;
     json_t *k;
-    if ((k = json_object_get(schema, "$ref")) && json_is_string(k)) {
-        json_t *target = resolve_ref(c->s, json_string_value(k));
-        if (!target)
+    if ((k = nd->kw[KW_REF]) && json_is_string(k)) {
+        json_t *target = nd->ref_target;
+        if (!target && !(target = ((cnode *)nd)->ref_target = resolve_ref(c->s, json_string_value(k))))
             return CT_EINVALID;
         CHECK(eval(c, target, inst, ip, ev));
     }
-    if ((k = json_object_get(schema, "allOf")) && json_is_array(k)) {
+    if ((k = nd->kw[KW_ALLOF]) && json_is_array(k)) {
         for (size_t i = 0; i < json_array_size(k); i++)
             CHECK(eval(c, json_array_get(k, i), inst, ip, ev));
     }
-    if ((k = json_object_get(schema, "anyOf")) && json_is_array(k)) {
+    if ((k = nd->kw[KW_ANYOF]) && json_is_array(k)) {
         int any = 0;
         for (size_t i = 0; i < json_array_size(k); i++) {
             keyset local = {0};
@@ -851,14 +999,14 @@ static int eval_applicators(vctx *c, const json_t *schema, const json_t *inst, p
             if (any && !ev)
                 break;
         }
-        json_t *title = json_object_get(schema, "title");
+        json_t *title = nd->kw[KW_TITLE];
         if (!any && json_is_string(title))
             CHECK(fail(c, ip, "expected %s", json_string_value(title)));
         else if (!any)
             CHECK(fail(c, ip, "expected a value matching at least one of %zu allowed forms",
                        json_array_size(k)));
     }
-    if ((k = json_object_get(schema, "oneOf")) && json_is_array(k)) {
+    if ((k = nd->kw[KW_ONEOF]) && json_is_array(k)) {
         size_t count = 0;
         for (size_t i = 0; i < json_array_size(k); i++) {
             keyset local = {0};
@@ -877,14 +1025,14 @@ static int eval_applicators(vctx *c, const json_t *schema, const json_t *inst, p
             CHECK(fail(c, ip, "expected a value matching exactly one of %zu forms, matched %zu",
                        json_array_size(k), count));
     }
-    if ((k = json_object_get(schema, "not"))) {
+    if ((k = nd->kw[KW_NOT])) {
         rc = eval_quiet(c, k, inst, ip, NULL);
         if (rc < 0)
             return rc;
         if (rc == 1)
             CHECK(fail(c, ip, "value matches a form that is not allowed here"));
     }
-    if ((k = json_object_get(schema, "if"))) {
+    if ((k = nd->kw[KW_IF])) {
         keyset local = {0};
         rc = eval_quiet(c, k, inst, ip, ev ? &local : NULL);
         if (rc == 1)
@@ -892,7 +1040,7 @@ static int eval_applicators(vctx *c, const json_t *schema, const json_t *inst, p
         keyset_dispose(&local);
         if (rc < 0)
             return rc;
-        json_t *branch = json_object_get(schema, rc ? "then" : "else");
+        json_t *branch = rc ? nd->kw[KW_THEN] : nd->kw[KW_ELSE];
         if (branch)
             CHECK(eval(c, branch, inst, ip, ev));
     }
@@ -911,19 +1059,24 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         c->depth--;
         return CT_EINVALID;
     }
+    const cnode *nd = node_of(c->s, schema);
+    if (!nd) {
+        c->depth--;
+        return CT_ENOMEM;
+    }
     int valid = 1, rc = 0;
     json_t *k;
-    json_t *unevaluated = json_is_object(inst) ? json_object_get(schema, "unevaluatedProperties")
+    json_t *unevaluated = json_is_object(inst) ? nd->kw[KW_UNEVALUATEDPROPERTIES]
                                                : NULL;
     keyset local = {0};
     keyset *mine = (unevaluated || ev) ? &local : NULL;
 
-    if ((k = json_object_get(schema, "type")) && (rc = eval_type(c, k, inst, ip)) <= 0) {
+    if ((k = nd->kw[KW_TYPE]) && (rc = eval_type(c, k, inst, ip)) <= 0) {
         valid = 0;
         if (rc < 0 || !c->diags)
             goto done;
     }
-    if ((k = json_object_get(schema, "const")) && !ct_json_equal(k, inst)) {
+    if ((k = nd->kw[KW_CONST]) && !ct_json_equal(k, inst)) {
         char want[80];
         describe(k, want, sizeof want);
         if ((rc = fail(c, ip, "expected %s", want)) < 0 || !c->diags) {
@@ -932,7 +1085,7 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         }
         valid = 0;
     }
-    if ((k = json_object_get(schema, "enum")) && json_is_array(k)) {
+    if ((k = nd->kw[KW_ENUM]) && json_is_array(k)) {
         int found = 0;
         for (size_t i = 0; i < json_array_size(k) && !found; i++)
             found = ct_json_equal(json_array_get(k, i), inst);
@@ -946,13 +1099,13 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         }
     }
     if (json_is_number(inst))
-        rc = eval_numeric(c, schema, inst, ip);
+        rc = eval_numeric(c, nd, inst, ip);
     else if (json_is_string(inst))
-        rc = eval_string(c, schema, inst, ip);
+        rc = eval_string(c, nd, inst, ip);
     else if (json_is_array(inst))
-        rc = eval_array(c, schema, inst, ip);
+        rc = eval_array(c, nd, inst, ip);
     else if (json_is_object(inst))
-        rc = eval_object(c, schema, inst, ip, mine);
+        rc = eval_object(c, nd, inst, ip, mine);
     else
         rc = 1;
     if (rc <= 0) {
@@ -960,7 +1113,7 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         if (rc < 0 || !c->diags)
             goto done;
     }
-    rc = eval_applicators(c, schema, inst, ip, mine);
+    rc = eval_applicators(c, nd, inst, ip, mine);
     if (rc <= 0) {
         valid = 0;
         if (rc < 0 || !c->diags)

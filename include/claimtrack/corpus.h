@@ -88,9 +88,10 @@ typedef struct ct_corpus ct_corpus;
 
 typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */
+    int jobs;                 /* threads parsing big JSONL files (1: none) */
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL}
+#define CT_CORPUS_OPTIONS_INIT {NULL, 1}
 
 /* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);

@@ -32,6 +32,17 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg)
     return ct_cli_usage_error(command, "unknown option '%s'", arg);
 }
 
+int ct_cli_jobs(const char *text)
+{
+    if (text) {
+        char *end;
+        long n = strtol(text, &end, 10);
+        return *end || n < 1 || n > 64 ? -1 : (int)n;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+}
+
 int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict)
 {
     static const char *const default_paths[] = {"claims"};
@@ -39,6 +50,9 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive,
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
     opts.archive_root = archive;
+    opts.jobs = ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
+    if (opts.jobs < 1)
+        opts.jobs = 1;
     if (ct_corpus_new(&corpus) < 0) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;

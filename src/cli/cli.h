@@ -50,6 +50,10 @@ int ct_cli_usage_error(const char *command, const char *fmt, ...)
 #endif
     ;
 
+/* Threads for parsing big inputs: a number 1-64, or (NULL) the online CPUs
+ * up to 8; -1 when `text` is not a valid number. */
+int ct_cli_jobs(const char *text);
+
 /* Report a getopt failure (':' missing value, '?' unknown option). */
 int ct_cli_bad_option(const char *command, int ch, const char *arg);
 

@@ -45,8 +45,9 @@ int ct_report_write(const ct_report *r, const char *format, FILE *out)
 {
     for (size_t i = 0; i < N_FORMATS; i++)
         if (strcmp(formats[i].name, format) == 0) {
-            json_t *model = ct_report_to_json(r);
-            if (!model)
+            /* the text writer reads the conflict set directly: no model */
+            json_t *model = formats[i].write == ct_report__write_text ? NULL : ct_report_to_json(r);
+            if (!model && formats[i].write != ct_report__write_text)
                 return CT_ENOMEM;
             int rc = formats[i].write(r, model, out);
             json_decref(model);
