@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -102,6 +102,9 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== CI recipes in examples/ci"
+	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
+	$(Q)$(MAKE) --no-print-directory doc-check
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== fuzz seeds and regressions, replayed"
@@ -183,13 +186,30 @@ golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/claimtrack/schema
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/claimtrack/schema
 	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
+	install -m 644 claimtrack.1 $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1
+	install -m 644 completions/claimtrack.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
 	install -m 644 schema/*.json schema/*.xsd $(DESTDIR)$(PREFIX)/share/claimtrack/schema/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/claimtrack
+	rm -f $(DESTDIR)$(PREFIX)/bin/claimtrack $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
 	rm -rf $(DESTDIR)$(PREFIX)/share/claimtrack
+
+# The man page renders without a warning; install lays out every file.
+doc-check: all
+	$(Q)echo "== man page and install layout"
+	$(Q)out=$$(groff -ww -man -z claimtrack.1 2>&1); [ -z "$$out" ] || { echo "$$out"; exit 1; }; echo "ok   groff -ww: claimtrack.1 renders without warnings"
+	$(Q)d=$$(mktemp -d) && $(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/usr >/dev/null && \
+	    for f in bin/claimtrack share/man/man1/claimtrack.1 share/bash-completion/completions/claimtrack \
+	             share/claimtrack/schema/topic.schema.json share/claimtrack/schema/topic.xsd; do \
+	        [ -f $$d/usr/$$f ] || { echo "FAIL install: $$f missing"; exit 1; }; done && \
+	    $$d/usr/bin/claimtrack --version >/dev/null && \
+	    $(MAKE) --no-print-directory -s uninstall DESTDIR=$$d PREFIX=/usr && \
+	    [ -z "$$(find $$d -type f)" ] && rm -rf $$d && echo "ok   make install DESTDIR= lays out bin, man, completion, schemas; uninstall removes them"
+	$(Q)bash -c 'source completions/claimtrack.bash && COMP_WORDS=(claimtrack ch) COMP_CWORD=1 && _claimtrack && [ "$${COMPREPLY[*]}" = check ]' && echo "ok   bash completion completes commands"
 
 clean:
 	rm -rf build

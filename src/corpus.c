@@ -1186,6 +1186,8 @@ static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_fi
 {
     struct stat st;
     int rc;
+    if (explicit_file && strcmp(path, "-") == 0)
+        return path_add(pl, path); /* standard input */
     if (stat(path, &st) != 0) {
         if (!explicit_file && errno == ENOENT)
             return 0; /* listed, then gone: a temporary file of a concurrent writer */
@@ -1428,7 +1430,8 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
     int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    if (has_suffix(path, ".xml")) {
+    size_t lead = strspn(text, " \t\r\n");
+    if (has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
         json_t *lines = NULL;
         rc = ct_xml__read(path, text, len, &out->doc, &lines, l->diags);
         ct_free(text);
@@ -1466,7 +1469,7 @@ static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
     char *text;
     size_t len;
     memset(out, 0, sizeof *out);
-    int rc = ct_file_read(path, &text, &len);
+    int rc = strcmp(path, "-") == 0 ? ct_stream_read(stdin, &text, &len) : ct_file_read(path, &text, &len);
     if (rc < 0) {
         int r = rc == CT_ENOMEM ? rc
                                 : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,

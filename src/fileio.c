@@ -100,18 +100,24 @@ int ct_file_read(const char *path, char **out, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return CT_EIO;
+    int rc = ct_stream_read(f, out, len);
+    int e = errno;
+    fclose(f);
+    errno = e;
+    return rc;
+}
+
+int ct_stream_read(FILE *f, char **out, size_t *len)
+{
     size_t cap = 4096, n = 0;
     char *buf = ct_malloc(cap);
-    if (!buf) {
-        fclose(f);
+    if (!buf)
         return CT_ENOMEM;
-    }
     for (;;) {
         if (n + 1 >= cap) {
             char *nb = cap > ((size_t)-1) / 4 ? NULL : ct_realloc(buf, cap * 2);
             if (!nb) {
                 ct_free(buf);
-                fclose(f);
                 return CT_ENOMEM;
             }
             buf = nb;
@@ -122,12 +128,8 @@ int ct_file_read(const char *path, char **out, size_t *len)
         if (got == 0)
             break;
     }
-    int err = ferror(f);
-    int e = errno;
-    fclose(f);
-    if (err) {
+    if (ferror(f)) {
         ct_free(buf);
-        errno = e;
         return CT_EIO;
     }
     buf[n] = '\0';

@@ -9,7 +9,7 @@
 #   status   expected exit status          (optional: absent means 0)
 #   stdin    fed to standard input         (optional)
 #   setup    shell run first in a scratch copy of the case, with ROOT set to
-#            the repository (optional)
+#            the repository and CLAIMTRACK to the binary (optional)
 # The command runs with LC_ALL=C and NO_COLOR=1.  A failing case keeps its
 # actual output in build/e2e/<name>/.
 #
@@ -40,7 +40,7 @@ for dir in "$root"/cases/*/; do
         run_dir="$work/tree"
         mkdir -p "$run_dir"
         cp -R "$dir"/. "$run_dir"/
-        (cd "$run_dir" && ROOT="$root/.." sh ./setup) >"$work/setup.log" 2>&1 || {
+        (cd "$run_dir" && ROOT="$root/.." CLAIMTRACK="$bin" sh ./setup) >"$work/setup.log" 2>&1 || {
             echo "FAIL $name: setup failed (see $work/setup.log)"
             fail=$((fail + 1))
             continue

@@ -25,5 +25,7 @@ void ct_atomic_abort(ct_atomic_file *f);
 
 /* Read a whole file into a new NUL-terminated buffer (free with ct_free). */
 int ct_file_read(const char *path, char **out, size_t *len);
+/* The same from an open stream, read to its end (the stream stays open). */
+int ct_stream_read(FILE *f, char **out, size_t *len);
 
 #endif

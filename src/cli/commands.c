@@ -67,6 +67,11 @@ static const ct_cli_command commands[] = {
      "nothing.\n\n"
      "  -f, --format FORMAT  json (default) or xml\n"
      "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"},
+    {"init", ct_cmd_init, "create a starter claims folder",
+     "usage: claimtrack init [DIR]\n\n"
+     "Create DIR (default: claims/) with sources.json, an example topic and an\n"
+     "empty reviews.json, which validate and check cleanly.  Existing files are\n"
+     "never overwritten.\n"},
     {"help", ct_cmd_help, "show help for a command", "usage: claimtrack help [COMMAND]\n"},
 };
 
