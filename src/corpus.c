@@ -668,7 +668,7 @@ static int load_value(load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v
         if (!s)
             return model_error(l, vptr, line, "expected a term of property \"%s\", got %s (claim %s)",
                                p->name, json_is_object(v) ? "object" : "non-string", cl->id);
-        cl->term = term_find(p, s);
+        cl->term = (int32_t)term_find(p, s);
         if (cl->term < 0) {
             char known[200] = "";
             for (size_t i = 0; i < p->n_terms; i++) {
@@ -787,8 +787,8 @@ static int load_claim(load_ctx *l, json_t *obj, size_t ti, const char *ptr, int 
         return CT_ENOMEM;
     int oom = 0;
     cl.id = copy(c, id);
-    cl.topic = ti;
-    cl.property = (size_t)pi;
+    cl.topic = (uint32_t)ti;
+    cl.property = (uint32_t)pi;
     cl.subject = intern(c, canonical);
     cl.source = intern(c, source);
     cl.quote = copy(c, json_string_value(json_object_get(obj, "quote")));

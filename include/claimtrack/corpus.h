@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "claimtrack/diag.h"
@@ -62,9 +63,8 @@ typedef struct {
 } ct_source;
 
 typedef struct {
+    /* ordered to pack tightly: a big corpus holds millions of these */
     const char *id;
-    size_t topic;          /* index into corpus topics */
-    size_t property;       /* index into the topic's properties */
     const char *subject;   /* canonical name */
     const char *source;    /* source id */
     const char *quote;
@@ -73,15 +73,17 @@ typedef struct {
     const char *locator;   /* may be NULL */
     const char *note;      /* may be NULL */
     const char *as_of;     /* may be NULL */
-    double as_of_day;      /* first day covered by as_of, or NAN */
-    int denies;            /* stance "denies" */
-    ct_interval interval;  /* quantity and date values */
-    long term;             /* term values: index into the property's terms */
-    int boolean;           /* boolean values */
     const char *value_json; /* the value exactly as written, compact JSON */
     const char *display;   /* the value for people */
     const char *file;
-    int line;              /* line of the claim's id in its file, 0 if unknown */
+    ct_interval interval;  /* quantity and date values */
+    double as_of_day;      /* first day covered by as_of, or NAN */
+    uint32_t topic;        /* index into corpus topics */
+    uint32_t property;     /* index into the topic's properties */
+    int32_t term;          /* term values: index into the property's terms, or -1 */
+    int32_t line;          /* line of the claim's id in its file, 0 if unknown */
+    uint8_t denies;        /* stance "denies" */
+    uint8_t boolean;       /* boolean values */
 } ct_claim;
 
 typedef struct ct_corpus ct_corpus;
