@@ -216,6 +216,11 @@ static int cmp_clash(const void *x, const void *y)
     return a->b < b->b ? -1 : a->b > b->b;
 }
 
+void ct_conflict_sort_clashes(ct_conflict *c)
+{
+    qsort(c->clashes, c->n_clashes, sizeof *c->clashes, cmp_clash);
+}
+
 typedef struct {
     size_t pos;
     double lo, hi;
@@ -503,9 +508,9 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         pos->value_json = claims[pos->claims[0]].value_json;
         qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_uintptr);
     }
-    qsort(cl.items, cl.count, sizeof *cl.items, cmp_clash);
     c->clashes = cl.items;
     c->n_clashes = cl.count;
+    ct_conflict_sort_clashes(c);
     c->clashes_truncated = cl.truncated;
     cl.items = NULL;
     c->type = CT_CONFLICT_VALUE;

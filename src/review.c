@@ -322,14 +322,6 @@ void ct_review_unlock(int fd)
     }
 }
 
-static int cmp_clash(const void *x, const void *y)
-{
-    const ct_clash *a = x, *b = y;
-    if (a->a != b->a)
-        return a->a < b->a ? -1 : 1;
-    return a->b < b->b ? -1 : a->b > b->b;
-}
-
 void ct_review_order_positions(const ct_review_set *s, ct_conflict_set *conflicts,
                                const ct_corpus *corpus)
 {
@@ -372,6 +364,6 @@ void ct_review_order_positions(const ct_review_set *s, ct_conflict_set *conflict
                 c->clashes[k].b = t;
             }
         }
-        qsort(c->clashes, c->n_clashes, sizeof *c->clashes, cmp_clash);
+        ct_conflict_sort_clashes(c);
     }
 }

@@ -85,6 +85,9 @@ void ct_conflict_id(const char *topic, const char *subject, const char *property
  * ignoring claimants and revisions. */
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b);
 
+/* Order a conflict's clash pairs by (a, b). */
+void ct_conflict_sort_clashes(ct_conflict *c);
+
 const char *ct_conflict_type_name(ct_conflict_type t);
 const char *ct_severity_name(ct_severity s);
 

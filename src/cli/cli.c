@@ -5,6 +5,7 @@
 #include "claimtrack/common.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -23,6 +24,19 @@ int ct_cli_usage_error(const char *command, const char *fmt, ...)
     else
         fprintf(stderr, "\nTry 'claimtrack --help'.\n");
     return CT_EXIT_USAGE;
+}
+
+int ct_cli_no_options(int argc, char **argv, const char *command)
+{
+    static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (ch == 'h')
+            return ct_cli_print_help(command, stdout);
+        return ct_cli_bad_option(command, ch, argv[optind - 1]);
+    }
+    return -1;
 }
 
 int ct_cli_bad_option(const char *command, int ch, const char *arg)

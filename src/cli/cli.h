@@ -55,6 +55,10 @@ int ct_cli_usage_error(const char *command, const char *fmt, ...)
  * up to 8; -1 when `text` is not a valid number. */
 int ct_cli_jobs(const char *text);
 
+/* Parse the options of a command that has only --help: -1 to go on (optind
+ * points at the operands), or the exit status to end with. */
+int ct_cli_no_options(int argc, char **argv, const char *command);
+
 /* Report a getopt failure (':' missing value, '?' unknown option). */
 int ct_cli_bad_option(const char *command, int ch, const char *arg);
 

@@ -71,14 +71,9 @@ static int write_new(const char *dir, const char *name, const char *text)
 
 int ct_cmd_init(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
-    int ch;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (ch == 'h')
-            return ct_cli_print_help("init", stdout);
-        return ct_cli_bad_option("init", ch, argv[optind - 1]);
-    }
+    int done = ct_cli_no_options(argc, argv, "init");
+    if (done >= 0)
+        return done;
     if (argc - optind > 1)
         return ct_cli_usage_error("init", "expected at most one folder");
     const char *dir = optind < argc ? argv[optind] : "claims";

@@ -10,14 +10,9 @@
 
 int ct_cmd_topics(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
-    int ch;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (ch == 'h')
-            return ct_cli_print_help("topics", stdout);
-        return ct_cli_bad_option("topics", ch, argv[optind - 1]);
-    }
+    int done = ct_cli_no_options(argc, argv, "topics");
+    if (done >= 0)
+        return done;
     ct_corpus *corpus;
     ct_conflict_set *set;
     int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, NULL);
