@@ -148,8 +148,11 @@ fuzz:
 	    echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 	    ./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
 	        -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=tests/fuzz/regressions/$$t/ \
-	        build/fuzz/corpus/$$t 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY)" ; \
+	        build/fuzz/corpus/$$t > build/fuzz/$$t.log 2>&1; \
+	    grep -E "^(stat::number_of_executed_units|SUMMARY)" build/fuzz/$$t.log; \
 	done
+	$(Q)found=$$(find tests/fuzz/regressions -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*'); \
+	    if [ -n "$$found" ]; then echo "fuzzing found failures (add them as named regressions):"; echo "$$found"; exit 1; fi
 
 # Replay seeds and every regression input with the ordinary build (make test).
 fuzz-replay: $(BUILD)/libclaimtrack.a

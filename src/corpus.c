@@ -27,6 +27,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+struct ct_schema_cache {
+    ct_schema *topic;
+    ct_schema *sources;
+    void *xsd;
+};
+
 struct ct_corpus {
     ct_strtab strings;
     ct_source *sources;
@@ -39,9 +45,31 @@ struct ct_corpus {
     size_t id_size;
     const char **files;
     size_t n_files, alloc_files;
-    ct_schema *topic_schema;
-    ct_schema *sources_schema;
+    ct_schema_cache own;    /* compiled here unless a shared cache is given */
+    ct_schema_cache *cache; /* &own, or the caller's */
 };
+
+
+int ct_schema_cache_new(ct_schema_cache **out)
+{
+    *out = ct_calloc(1, sizeof **out);
+    return *out ? 0 : CT_ENOMEM;
+}
+
+static void schema_cache_dispose(ct_schema_cache *cache)
+{
+    ct_schema_free(cache->topic);
+    ct_schema_free(cache->sources);
+    ct_xml__free_schema(cache->xsd);
+}
+
+void ct_schema_cache_free(ct_schema_cache *cache)
+{
+    if (!cache)
+        return;
+    schema_cache_dispose(cache);
+    ct_free(cache);
+}
 
 /* Lines of `"id": "..."` in a file's text, to locate claims for people. */
 typedef struct {
@@ -99,6 +127,7 @@ int ct_corpus_new(ct_corpus **out)
     ct_corpus *c = ct_calloc(1, sizeof *c);
     if (!c)
         return CT_ENOMEM;
+    c->cache = &c->own;
     *out = c;
     return 0;
 }
@@ -118,8 +147,7 @@ void ct_corpus_free(ct_corpus *c)
     ct_free(c->claims);
     ct_free(c->id_slots);
     ct_free((void *)c->files);
-    ct_schema_free(c->topic_schema);
-    ct_schema_free(c->sources_schema);
+    schema_cache_dispose(&c->own);
     ct_strtab_dispose(&c->strings);
     ct_free(c);
 }
@@ -316,7 +344,7 @@ static int id_lines_take(id_lines *m, const char *id)
 
 static int get_schema(ct_corpus *c, int sources, ct_schema **out)
 {
-    ct_schema **slot = sources ? &c->sources_schema : &c->topic_schema;
+    ct_schema **slot = sources ? &c->cache->sources : &c->cache->topic;
     if (!*slot) {
         json_error_t err;
         const char *text = sources ? ct_embedded_sources_schema : ct_embedded_topic_schema;
@@ -1433,7 +1461,7 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
     size_t lead = strspn(text, " \t\r\n");
     if (has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
         json_t *lines = NULL;
-        rc = ct_xml__read(path, text, len, &out->doc, &lines, l->diags);
+        rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
         ct_free(text);
         if (rc == 0)
             rc = id_lines_from_json(l->c, lines, &out->lines);
@@ -1534,9 +1562,11 @@ static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
 }
 
 int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
-                          ct_diag_list *diags)
+                          const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0, NULL};
+    load_ctx l = {c, diags, NULL, 0, opts};
+    if (opts && opts->cache)
+        c->cache = opts->cache;
     int rc = 0;
     l.file = intern(c, name);
     if (!l.file)
@@ -1569,6 +1599,8 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
 {
     load_ctx l = {c, diags, NULL, 0, opts};
     path_list files = {0};
+    if (opts && opts->cache)
+        c->cache = opts->cache;
     parsed_doc *docs = NULL;
     size_t n_docs = 0;
     int rc = 0;

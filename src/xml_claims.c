@@ -323,14 +323,20 @@ static json_t *sources_json(const xmlNode *n, int *oom)
     return all;
 }
 
-static int validate_xsd(xmlDocPtr doc, read_state *st)
+void ct_xml__free_schema(void *xsd) { xmlSchemaFree(xsd); }
+
+static int validate_xsd(xmlDocPtr doc, read_state *st, void **xsd)
 {
-    xmlSchemaParserCtxtPtr pctx =
-        xmlSchemaNewMemParserCtxt(ct_embedded_topic_xsd, (int)ct_embedded_topic_xsd_len);
-    xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : NULL;
-    xmlSchemaFreeParserCtxt(pctx);
-    if (!schema)
-        return CT_ENOMEM; /* the embedded schema is tested; only memory fails here */
+    xmlSchemaPtr schema = *xsd;
+    if (!schema) {
+        xmlSchemaParserCtxtPtr pctx =
+            xmlSchemaNewMemParserCtxt(ct_embedded_topic_xsd, (int)ct_embedded_topic_xsd_len);
+        schema = pctx ? xmlSchemaParse(pctx) : NULL;
+        xmlSchemaFreeParserCtxt(pctx);
+        if (!schema)
+            return CT_ENOMEM; /* the embedded schema is tested; only memory fails here */
+        *xsd = schema;
+    }
     xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
     int rc = CT_ENOMEM;
     if (vctx) {
@@ -339,12 +345,11 @@ static int validate_xsd(xmlDocPtr doc, read_state *st)
         rc = v == 0 ? 0 : v > 0 ? CT_EINVALID : CT_ENOMEM;
         xmlSchemaFreeValidCtxt(vctx);
     }
-    xmlSchemaFree(schema);
     return st->oom ? CT_ENOMEM : rc;
 }
 
 int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, json_t **lines,
-                 ct_diag_list *diags)
+                 void **xsd, ct_diag_list *diags)
 {
     read_state st = {0, path, diags, 0};
     *out = NULL;
@@ -402,7 +407,7 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
         xmlFreeDoc(doc);
         return rc < 0 ? CT_ENOMEM : CT_EPARSE;
     }
-    if ((rc = validate_xsd(doc, &st)) < 0) {
+    if ((rc = validate_xsd(doc, &st, xsd)) < 0) {
         xmlFreeDoc(doc);
         return rc;
     }

@@ -88,12 +88,20 @@ typedef struct {
 
 typedef struct ct_corpus ct_corpus;
 
+/* Compiled schemas (the JSON Schemas and the XSD), built once and shared by
+ * corpora loaded one after another in one thread.  New, free with
+ * ct_schema_cache_free after every corpus that used it. */
+typedef struct ct_schema_cache ct_schema_cache;
+int ct_schema_cache_new(ct_schema_cache **out);
+void ct_schema_cache_free(ct_schema_cache *cache);
+
 typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */
     int jobs;                 /* threads parsing big JSONL files (1: none) */
+    ct_schema_cache *cache;   /* borrowed; NULL: the corpus compiles its own */
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL, 1}
+#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL}
 
 /* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);
@@ -114,7 +122,7 @@ int ct_corpus_load(ct_corpus *corpus, const char *const *paths, size_t n_paths,
  * for the sources first, then topics, then JSONL.  Returns as
  * ct_corpus_load. */
 int ct_corpus_load_memory(ct_corpus *corpus, const char *name, const char *text, size_t len,
-                          ct_diag_list *diags);
+                          const ct_corpus_options *opts, ct_diag_list *diags);
 
 /* Borrowed views, valid while the corpus lives. */
 const ct_claim *ct_corpus_claims(const ct_corpus *corpus, size_t *count);
