@@ -93,7 +93,8 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
     dependentSchemas minProperties maxProperties format optional/format/date \
     optional/non-bmp-regex
 
-test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate
+test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate \
+      $(BUILD)/gen_corpus
 	$(Q)echo "== unit tests (Check)"
 	$(Q)CK_VERBOSITY=normal TESTS_DIR=tests ./$(BUILD)/check_unit
 	$(Q)echo "== end-to-end tests"
@@ -102,6 +103,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== parallel JSONL loading matches the serial results"
+	$(Q)sh tests/parallel.sh ./$(BUILD)
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check

@@ -810,9 +810,17 @@ static int load_claim(load_ctx *l, json_t *obj, size_t ti, const char *ptr, int 
     ct_value_describe(value, p->type, p->unit, display, sizeof display);
     if (p->type == CT_TYPE_TERM && p->terms[cl.term].label)
         snprintf(display, sizeof display, "%s", p->terms[cl.term].label);
-    char *vjson = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
-    if (!vjson)
-        return CT_ENOMEM;
+    /* most values are short: dump into the stack, fall back to the heap */
+    char vbuf[256];
+    const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
+    size_t vlen = json_dumpb(value, vbuf, sizeof vbuf, vflags);
+    char *vheap = NULL;
+    if (vlen == 0 || vlen >= sizeof vbuf) {
+        if (!(vheap = json_dumps(value, vflags)))
+            return CT_ENOMEM;
+        vlen = strlen(vheap);
+    }
+    const char *vjson = vheap ? vheap : vbuf;
     int oom = 0;
     cl.id = copy(c, id);
     cl.topic = (uint32_t)ti;
@@ -827,8 +835,8 @@ static int load_claim(load_ctx *l, json_t *obj, size_t ti, const char *ptr, int 
     cl.as_of = opt_copy(c, obj, "as_of", 1, &oom);
     const char *stance = json_string_value(json_object_get(obj, "stance"));
     cl.denies = stance && strcmp(stance, "denies") == 0;
-    cl.value_json = intern(c, vjson);
-    free(vjson);
+    cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
+    free(vheap);
     cl.display = intern(c, display);
     cl.file = intern(c, l->file);
     cl.line = line;
@@ -897,7 +905,8 @@ static int load_jsonl(load_ctx *l, const char *path)
 
 /* Read claims line by line: memory stays bounded by the longest line. */
 /* One JSONL line.  `ready`, when not NULL, is the line already parsed and
- * found valid by a worker thread (taken); otherwise the line is parsed and
+ * found valid by a worker thread, which keeps it and frees it (memory goes
+ * back to the thread that allocated it); otherwise the line is parsed and
  * validated here, with every diagnostic. */
 static int load_jsonl_line(load_ctx *l, ct_schema *schema, const char *line, size_t k, int lineno,
                            json_t *ready)
@@ -941,7 +950,8 @@ static int load_jsonl_line(load_ctx *l, ct_schema *schema, const char *line, siz
         else
             rc = load_claim(l, obj, ti, "", lineno);
     }
-    json_decref(obj);
+    if (!ready)
+        json_decref(obj);
     return rc == CT_ENOMEM ? rc : 0;
 }
 
@@ -980,14 +990,29 @@ typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t changed;
     batch ring[RING];
-    size_t next_work;          /* sequence number of the next batch to parse */
     size_t filled;             /* batches filled so far */
+    int jobs;
     int stop;
 } pipeline;
 
+typedef struct {
+    pipeline *p;
+    int index; /* this worker parses the slots with slot % jobs == index */
+} worker_arg;
+
+static void free_docs(batch *b)
+{
+    for (size_t i = 0; i < BATCH_LINES; i++) {
+        json_decref(b->doc[i]);
+        b->doc[i] = NULL;
+    }
+}
+
 static void *jsonl_worker(void *arg)
 {
-    pipeline *p = arg;
+    pipeline *p = ((worker_arg *)arg)->p;
+    int index = ((worker_arg *)arg)->index;
+    size_t next = (size_t)index; /* sequence numbers of this worker's batches */
     ct_schema *schema = NULL;
     json_error_t err;
     json_t *doc = json_loadb(ct_embedded_topic_schema, ct_embedded_topic_schema_len, 0, &err);
@@ -996,13 +1021,15 @@ static void *jsonl_worker(void *arg)
     json_decref(doc);
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && (p->next_work >= p->filled || p->ring[p->next_work % RING].state != SLOT_FILLED))
+        while (!p->stop && (next >= p->filled || p->ring[next % RING].state != SLOT_FILLED))
             pthread_cond_wait(&p->changed, &p->lock);
         if (p->stop)
             break;
-        batch *b = &p->ring[p->next_work++ % RING];
+        batch *b = &p->ring[next % RING];
+        next += (size_t)p->jobs;
         b->state = SLOT_WORKING;
         pthread_mutex_unlock(&p->lock);
+        free_docs(b); /* what this worker parsed into the slot last time round */
         for (size_t i = 0; i < b->n; i++) {
             const char *line = b->text + b->offset[i];
             size_t k = b->offset[i + 1] - b->offset[i];
@@ -1018,6 +1045,9 @@ static void *jsonl_worker(void *arg)
         pthread_cond_broadcast(&p->changed);
     }
     pthread_mutex_unlock(&p->lock);
+    /* free what this worker left in its slots */
+    for (size_t slot = (size_t)index; slot < RING; slot += (size_t)p->jobs)
+        free_docs(&p->ring[slot]);
     ct_schema_free(schema);
     return NULL;
 }
@@ -1047,14 +1077,33 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
     pipeline *p = ct_calloc(1, sizeof *p);
     if (!p)
         return CT_ENOMEM;
-    pthread_t threads[16];
+    pthread_t threads[RING];
+    worker_arg args[RING];
     int started = 0, rc = 0;
+    /* a slot belongs to one worker, so it frees what it allocated */
+    p->jobs = jobs < RING ? jobs : RING;
+    while (RING % p->jobs)
+        p->jobs--;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
     json_decref(json_object()); /* jansson seeds its hash function on first use: do it here */
-    for (; started < jobs && started < 16; started++)
-        if (pthread_create(&threads[started], NULL, jsonl_worker, p) != 0)
+    for (; started < p->jobs; started++) {
+        args[started].p = p;
+        args[started].index = started;
+        if (pthread_create(&threads[started], NULL, jsonl_worker, &args[started]) != 0)
             break;
+    }
+    if (started < p->jobs) {
+        /* a worker could not start: stop the others, read on one thread */
+        pthread_mutex_lock(&p->lock);
+        p->stop = 1;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        for (int i = 0; i < started; i++)
+            pthread_join(threads[i], NULL);
+        started = 0;
+        p->stop = 0;
+    }
     char *line = NULL;
     size_t cap = 0, loaded = 0;
     int lineno = 0, eof = 0;
@@ -1090,15 +1139,9 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
         while (b->state != SLOT_DONE && started > 0)
             pthread_cond_wait(&p->changed, &p->lock);
         pthread_mutex_unlock(&p->lock);
-        for (size_t i = 0; i < b->n; i++) {
-            if (rc == 0) {
-                rc = load_jsonl_line(l, schema, b->text + b->offset[i], b->offset[i + 1] - b->offset[i],
-                                     b->lineno[i], b->doc[i]);
-            } else {
-                json_decref(b->doc[i]);
-            }
-            b->doc[i] = NULL;
-        }
+        for (size_t i = 0; i < b->n && rc == 0; i++)
+            rc = load_jsonl_line(l, schema, b->text + b->offset[i], b->offset[i + 1] - b->offset[i],
+                                 b->lineno[i], b->doc[i]);
         pthread_mutex_lock(&p->lock);
         b->state = SLOT_EMPTY;
         loaded++;
@@ -1111,8 +1154,7 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     for (size_t i = 0; i < RING; i++) {
-        for (size_t j = 0; j < BATCH_LINES; j++)
-            json_decref(p->ring[i].doc[j]);
+        free_docs(&p->ring[i]); /* none left unless no worker ran */
         ct_free(p->ring[i].text);
     }
     pthread_cond_destroy(&p->changed);
