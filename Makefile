@@ -34,7 +34,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -187,6 +187,24 @@ $(BUILD)/measure: tests/bench/measure.c
 
 bench: all $(BUILD)/gen_corpus $(BUILD)/bare_parse $(BUILD)/measure
 	$(Q)sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)
+
+# The unit and end-to-end suites under valgrind memcheck: zero errors, zero leaks.
+VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
+valgrind: all $(BUILD)/check_unit
+	$(Q)echo "== unit tests under valgrind"
+	$(Q)CK_FORK=no TESTS_DIR=tests $(VALGRIND_CMD) ./$(BUILD)/check_unit
+	$(Q)echo "== end-to-end tests under valgrind"
+	$(Q)VALGRIND="$(VALGRIND_CMD)" sh tests/e2e.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== shipped corpus check under valgrind"
+	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack check --format html -o /dev/null claims
+	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack validate --archive $(SHARED)/seeds claims 2>/dev/null || [ ! -d $(SHARED)/seeds ]
+
+# Line and branch coverage of src/ from the whole test suite (gcovr).
+coverage:
+	$(Q)rm -rf build/cov
+	$(Q)$(MAKE) --no-print-directory test BUILD=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS=--coverage > build/coverage-test.log 2>&1 || { tail -20 build/coverage-test.log; exit 1; }
+	$(Q)gcovr --root . --filter src/ --object-directory build/cov build/cov 2>/dev/null | tail -n 4
+	$(Q)gcovr --root . --filter src/ --branches --object-directory build/cov build/cov 2>/dev/null | tail -n 2
 
 golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update

@@ -52,7 +52,8 @@ for dir in "$root"/cases/*/; do
     (
         cd "$run_dir" || exit 99
         eval "set -- $args"
-        LC_ALL=C NO_COLOR=1 CLAIMTRACK_TEST=1 "$bin" "$@" <"$stdin" >"$work/stdout" 2>"$work/stderr"
+        # VALGRIND (e.g. "valgrind -q --error-exitcode=99 --leak-check=full") wraps the binary
+        LC_ALL=C NO_COLOR=1 CLAIMTRACK_TEST=1 ${VALGRIND:-} "$bin" "$@" <"$stdin" >"$work/stdout" 2>"$work/stderr"
         echo $? >"$work/status"
     )
     if [ $update -eq 1 ]; then
