@@ -1,8 +1,12 @@
 #!/bin/sh
-# Install the Debian packages claimtrack needs to build and test, if missing.
-# Says what it installs; does nothing when everything is present.
+# Install the Debian packages claimtrack needs, if missing; say what is installed.
+#   install-deps.sh          what `make run` and `make test` need
+#   install-deps.sh --ci     also the sanitizer, fuzzing and valgrind tool chain
 set -e
-need="gcc make pkg-config libjansson-dev libxml2-dev libxml2-utils libpcre2-dev check clang"
+need="gcc make pkg-config libjansson-dev libxml2-dev libxml2-utils libpcre2-dev check"
+if [ "${1:-}" = "--ci" ]; then
+    need="$need clang libclang-rt-14-dev valgrind"
+fi
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
