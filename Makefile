@@ -202,9 +202,13 @@ valgrind: all $(BUILD)/check_unit
 # Line and branch coverage of src/ from the whole test suite (gcovr).
 coverage:
 	$(Q)rm -rf build/cov
-	$(Q)$(MAKE) --no-print-directory test BUILD=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS=--coverage > build/coverage-test.log 2>&1 || { tail -20 build/coverage-test.log; exit 1; }
-	$(Q)gcovr --root . --filter src/ --object-directory build/cov build/cov 2>/dev/null | tail -n 4
-	$(Q)gcovr --root . --filter src/ --branches --object-directory build/cov build/cov 2>/dev/null | tail -n 2
+	$(Q)$(MAKE) --no-print-directory test BUILD=build/cov EXTRA_CFLAGS=-DCT_ALLOC_INJECT \
+	    CFLAGS="-O0 -g --coverage -fprofile-update=atomic" LDFLAGS=--coverage > build/coverage-test.log 2>&1 || { tail -20 build/coverage-test.log; exit 1; }
+	$(Q)for args in "check --format json --fail-on none tests/fixtures/revisions" "validate tests/fixtures/invalid" \
+	    "check --format xml tests/fixtures/mixed" "check --format html tests/fixtures/basic"; do \
+	    sh tests/alloc-fail.sh build/cov/claimtrack $$args >> build/coverage-test.log 2>&1 || exit 1; done
+	$(Q)gcovr --root . --filter src/ --gcov-ignore-parse-errors build/cov | tail -n 4
+	$(Q)gcovr --root . --filter src/ --branches --gcov-ignore-parse-errors build/cov | tail -n 2
 
 golden: all
 	$(Q)sh tests/e2e.sh ./$(BUILD)/claimtrack --update
