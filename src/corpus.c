@@ -892,6 +892,12 @@ static int load_topic(load_ctx *l, json_t *doc, id_lines *lines, const char *bas
 
 static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path);
 
+static void report_progress(load_ctx *l, FILE *f, long long total)
+{
+    if (l->opts && l->opts->progress)
+        l->opts->progress(l->file, (long long)ftello(f), total, l->c->n_claims, l->opts->progress_payload);
+}
+
 static int load_jsonl(load_ctx *l, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -1072,7 +1078,7 @@ static int batch_add(batch *b, const char *line, size_t k, int lineno)
     return 0;
 }
 
-static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs)
+static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs, long long total)
 {
     pipeline *p = ct_calloc(1, sizeof *p);
     if (!p)
@@ -1142,6 +1148,7 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
         for (size_t i = 0; i < b->n && rc == 0; i++)
             rc = load_jsonl_line(l, schema, b->text + b->offset[i], b->offset[i + 1] - b->offset[i],
                                  b->lineno[i], b->doc[i]);
+        report_progress(l, f, total);
         pthread_mutex_lock(&p->lock);
         b->state = SLOT_EMPTY;
         loaded++;
@@ -1175,9 +1182,10 @@ static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
     }
     int jobs = l->opts ? l->opts->jobs : 1;
     struct stat st;
+    long long total = fstat(fileno(f), &st) == 0 ? (long long)st.st_size : 0;
     /* threads pay off on big inputs only */
-    if (jobs > 1 && fstat(fileno(f), &st) == 0 && st.st_size > (off_t)(4 << 20))
-        rc = load_jsonl_parallel(l, schema, f, jobs);
+    if (jobs > 1 && total > (4 << 20))
+        rc = load_jsonl_parallel(l, schema, f, jobs, total);
     else
         rc = 1;
     if (rc == 1) {
@@ -1191,6 +1199,8 @@ static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
             lineno++;
             if (k)
                 rc = load_jsonl_line(l, schema, line, k, lineno, NULL);
+            if (lineno % 4096 == 0)
+                report_progress(l, f, total);
         }
         free(line);
     }

@@ -99,9 +99,14 @@ typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */
     int jobs;                 /* threads parsing big JSONL files (1: none) */
     ct_schema_cache *cache;   /* borrowed; NULL: the corpus compiles its own */
+    /* Called now and then while a JSONL file loads: bytes read of its total
+     * size and claims loaded so far.  May be NULL. */
+    void (*progress)(const char *file, long long done, long long total, size_t claims,
+                     void *payload);
+    void *progress_payload;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL}
+#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL}
 
 /* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);

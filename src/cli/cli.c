@@ -5,6 +5,7 @@
 #include "claimtrack/common.h"
 
 #include <errno.h>
+#include <time.h>
 #include <getopt.h>
 #include <sys/stat.h>
 #include <stdarg.h>
@@ -57,6 +58,30 @@ int ct_cli_jobs(const char *text)
     return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
 }
 
+/* Progress on a terminal, once a load has taken more than a second. */
+typedef struct {
+    struct timespec start;
+    int shown;
+} progress_state;
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void show_progress(const char *file, long long done, long long total, size_t claims, void *payload)
+{
+    progress_state *p = payload;
+    double t = seconds_since(&p->start);
+    if (t < 1.0)
+        return;
+    fprintf(stderr, "\r%s: %3.0f%%, %zu claims, %.0f claims/s ", file,
+            total > 0 ? 100.0 * (double)done / (double)total : 0.0, claims, (double)claims / t);
+    p->shown = 1;
+}
+
 int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict)
 {
     static const char *const default_paths[] = {"claims"};
@@ -67,6 +92,12 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive,
     opts.jobs = ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
     if (opts.jobs < 1)
         opts.jobs = 1;
+    progress_state progress = {{0, 0}, 0};
+    if (isatty(fileno(stderr))) {
+        clock_gettime(CLOCK_MONOTONIC, &progress.start);
+        opts.progress = show_progress;
+        opts.progress_payload = &progress;
+    }
     if (ct_corpus_new(&corpus) < 0) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
@@ -74,6 +105,8 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive,
     int rc = n_paths > 0
                  ? ct_corpus_load(corpus, (const char *const *)paths, (size_t)n_paths, &opts, &diags)
                  : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
+    if (progress.shown)
+        fprintf(stderr, "\r\033[K"); /* clear the progress line */
     ct_diag_print(&diags, stderr);
     ct_diag_list_dispose(&diags);
     if (rc == 0) {
