@@ -18,7 +18,7 @@ awk 'NR % 5000 == 1 { print "{\"topic\": \"topic-1\", \"id\": \"bad" NR "\","; }
      { print }' "$tmp/c/claims.jsonl" >"$tmp/c/claims.new" && mv "$tmp/c/claims.new" "$tmp/c/claims.jsonl"
 [ "$(wc -c <"$tmp/c/claims.jsonl")" -gt 4194304 ] || { echo "FAIL corpus too small for the threaded path"; exit 1; }
 for j in 1 2 4; do
-    CLAIMTRACK_JOBS=$j "$build/claimtrack" validate "$tmp/c" >"$tmp/v.$j" 2>&1; echo "exit $?" >>"$tmp/v.$j"
+    "$build/claimtrack" validate --jobs $j "$tmp/c" >"$tmp/v.$j" 2>&1; echo "exit $?" >>"$tmp/v.$j"
     CLAIMTRACK_JOBS=$j "$build/claimtrack" export "$tmp/c" >"$tmp/e.$j" 2>/dev/null
 done
 for j in 2 4; do

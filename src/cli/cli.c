@@ -82,14 +82,15 @@ static void show_progress(const char *file, long long done, long long total, siz
     p->shown = 1;
 }
 
-int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict)
+int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_options *o,
+                int strict)
 {
     static const char *const default_paths[] = {"claims"};
     ct_corpus *corpus;
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
-    opts.archive_root = archive;
-    opts.jobs = ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
+    opts.archive_root = o ? o->archive : NULL;
+    opts.jobs = o && o->jobs > 0 ? o->jobs : ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
     if (opts.jobs < 1)
         opts.jobs = 1;
     progress_state progress = {{0, 0}, 0};
@@ -122,9 +123,9 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive,
 }
 
 int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int n_paths,
-                   const char *archive)
+                   const ct_cli_load_options *o)
 {
-    int status = ct_cli_load(corpus, paths, n_paths, archive, 1);
+    int status = ct_cli_load(corpus, paths, n_paths, o, 1);
     if (status)
         return status;
     if (ct_conflict_find(*corpus, set) < 0) {

@@ -68,11 +68,17 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg);
  * corpus is freed then).  With `strict`, invalid claims are status 2 (bad
  * input for commands that analyse); without, status 1 (validate's finding).
  */
-int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const char *archive, int strict);
+typedef struct {
+    const char *archive; /* --archive DIR, or NULL */
+    int jobs;            /* --jobs N, or 0: $CLAIMTRACK_JOBS, else the online CPUs */
+} ct_cli_load_options;
+
+int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_options *o,
+                int strict);
 
 /* Load and analyse: corpus and conflicts, or an exit status. */
 int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int n_paths,
-                   const char *archive);
+                   const ct_cli_load_options *o);
 
 /* Whether to colour output on `fp`: `when` is "auto", "always" or "never";
  * auto means a terminal and no NO_COLOR.  -1 for an unknown word. */

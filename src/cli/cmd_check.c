@@ -10,7 +10,7 @@
 #include <string.h>
 
 static int check_run(int argc, char **argv, const char *format, const char *output,
-                     const char *color, const char *archive, const char *fail_on_name,
+                     const char *color, const ct_cli_load_options *lo, const char *fail_on_name,
                      const char *reviews_opt, char **reports, size_t n_reports);
 
 int ct_cmd_check(int argc, char **argv)
@@ -22,10 +22,12 @@ int ct_cmd_check(int argc, char **argv)
                                              {"fail-on", required_argument, NULL, 'F'},
                                              {"reviews", required_argument, NULL, 'r'},
                                              {"report", required_argument, NULL, 'R'},
+                                             {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
     const char *format = "text", *output = NULL, *color = "auto", *archive = NULL;
     const char *fail_on_name = "unreviewed", *reviews_opt = NULL;
+    int jobs = 0;
     int ch;
     char **reports = ct_calloc((size_t)argc + 1, sizeof *reports);
     size_t n_reports = 0;
@@ -34,7 +36,7 @@ int ct_cmd_check(int argc, char **argv)
         return CT_EXIT_USAGE;
     }
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
@@ -43,11 +45,18 @@ int ct_cmd_check(int argc, char **argv)
         case 'F': fail_on_name = optarg; break;
         case 'r': reviews_opt = optarg; break;
         case 'R': reports[n_reports++] = optarg; break;
+        case 'j':
+            if ((jobs = ct_cli_jobs(optarg)) < 0) {
+                ct_free(reports);
+                return ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'", optarg);
+            }
+            break;
         case 'h': ct_free(reports); return ct_cli_print_help("check", stdout);
         default: ct_free(reports); return ct_cli_bad_option("check", ch, argv[optind - 1]);
         }
     }
-    int status = check_run(argc, argv, format, output, color, archive, fail_on_name, reviews_opt,
+    ct_cli_load_options lo = {archive, jobs};
+    int status = check_run(argc, argv, format, output, color, &lo, fail_on_name, reviews_opt,
                            reports, n_reports);
     ct_free(reports);
     return status;
@@ -79,7 +88,7 @@ static int write_one(const ct_report *report, const char *format, const char *pa
 }
 
 static int check_run(int argc, char **argv, const char *format, const char *output,
-                     const char *color, const char *archive, const char *fail_on_name,
+                     const char *color, const ct_cli_load_options *lo, const char *fail_on_name,
                      const char *reviews_opt, char **reports, size_t n_reports)
 {
     for (size_t i = 0; i < n_reports; i++) {
@@ -101,7 +110,7 @@ static int check_run(int argc, char **argv, const char *format, const char *outp
         return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", color);
     ct_corpus *corpus;
     ct_conflict_set *set;
-    int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, archive);
+    int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, lo);
     if (status)
         return status;
     ct_review_set *reviews = NULL;

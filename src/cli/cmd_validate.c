@@ -9,19 +9,26 @@
 int ct_cmd_validate(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"archive", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
-    const char *archive = NULL;
+        {"archive", required_argument, NULL, 'a'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {0, 0, 0, 0}};
+    ct_cli_load_options lo = {NULL, 0};
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":j:h", longopts, NULL)) != -1) {
         switch (ch) {
-        case 'a': archive = optarg; break;
+        case 'a': lo.archive = optarg; break;
+        case 'j':
+            if ((lo.jobs = ct_cli_jobs(optarg)) < 0)
+                return ct_cli_usage_error("validate", "--jobs expects a number from 1 to 64, got '%s'", optarg);
+            break;
         case 'h': return ct_cli_print_help("validate", stdout);
         default: return ct_cli_bad_option("validate", ch, argv[optind - 1]);
         }
     }
     ct_corpus *corpus;
-    int status = ct_cli_load(&corpus, argv + optind, argc - optind, archive, 0);
+    int status = ct_cli_load(&corpus, argv + optind, argc - optind, &lo, 0);
     if (status)
         return status;
     size_t n_claims, n_topics, n_sources;
@@ -31,7 +38,7 @@ int ct_cmd_validate(int argc, char **argv)
     fprintf(stderr, "valid: %zu claim%s, %zu topic%s, %zu source%s%s\n", n_claims,
             n_claims == 1 ? "" : "s", n_topics, n_topics == 1 ? "" : "s", n_sources,
             n_sources == 1 ? "" : "s",
-            archive ? "; every quote found in its archived source" : "");
+            lo.archive ? "; every quote found in its archived source" : "");
     ct_corpus_free(corpus);
     return CT_EXIT_OK;
 }

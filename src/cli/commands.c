@@ -7,11 +7,13 @@
 
 static const ct_cli_command commands[] = {
     {"validate", ct_cmd_validate, "check claim files against the schema and the model",
-     "usage: claimtrack validate [--archive DIR] [PATH...]\n\n"
+     "usage: claimtrack validate [--archive DIR] [--jobs N] [PATH...]\n\n"
      "Check every claim file under PATH (default: claims/) against the JSON Schemas\n"
      "and the claim model, and report every error found.\n\n"
      "  --archive DIR   also check that each quote appears in its source's archived\n"
      "                  text (the source's \"archive\" path, relative to DIR)\n"
+     "  -j, --jobs N    threads parsing big JSONL files (default: $CLAIMTRACK_JOBS,\n"
+     "                  else the online CPUs, up to 8)\n"
      "  -h, --help      show this help\n\n"
      "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
     {"check", ct_cmd_check, "find conflicts between sources and report them",
@@ -26,6 +28,7 @@ static const ct_cli_command commands[] = {
      "  --color WHEN         auto (default: on a terminal, unless NO_COLOR is set),\n"
      "                       always or never\n"
      "  --archive DIR        also check quotes against archived texts\n"
+     "  -j, --jobs N         threads parsing big JSONL files\n"
      "  --fail-on CLASS      which conflicts fail the run: unreviewed (default: not\n"
      "                       reviewed, or stale: changed since review), stale,\n"
      "                       conflict (any not dismissed) or none\n"
