@@ -9,9 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static int check_run(int argc, char **argv, const char *format, const char *output,
-                     const char *color, const ct_cli_load_options *lo, const char *fail_on_name,
-                     const char *reviews_opt, char **reports, size_t n_reports);
+/* The parsed command line. */
+typedef struct {
+    const char *format, *output, *color, *fail_on, *reviews;
+    ct_cli_load_options load;
+    char **reports; /* FORMAT:FILE of each --report */
+    size_t n_reports;
+} check_args;
+
+static int check_run(int argc, char **argv, const check_args *a);
 
 int ct_cmd_check(int argc, char **argv)
 {
@@ -25,40 +31,34 @@ int ct_cmd_check(int argc, char **argv)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
-    const char *format = "text", *output = NULL, *color = "auto", *archive = NULL;
-    const char *fail_on_name = "unreviewed", *reviews_opt = NULL;
-    int jobs = 0;
-    int ch;
-    char **reports = ct_calloc((size_t)argc + 1, sizeof *reports);
-    size_t n_reports = 0;
-    if (!reports) {
+    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0}, NULL, 0};
+    int ch, status = -1;
+    if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
     }
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
+    while (status < 0 && (ch = getopt_long(argc, argv, ":f:o:j:h", longopts, NULL)) != -1) {
         switch (ch) {
-        case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        case 'c': color = optarg; break;
-        case 'a': archive = optarg; break;
-        case 'F': fail_on_name = optarg; break;
-        case 'r': reviews_opt = optarg; break;
-        case 'R': reports[n_reports++] = optarg; break;
+        case 'f': a.format = optarg; break;
+        case 'o': a.output = optarg; break;
+        case 'c': a.color = optarg; break;
+        case 'a': a.load.archive = optarg; break;
+        case 'F': a.fail_on = optarg; break;
+        case 'r': a.reviews = optarg; break;
+        case 'R': a.reports[a.n_reports++] = optarg; break;
         case 'j':
-            if ((jobs = ct_cli_jobs(optarg)) < 0) {
-                ct_free(reports);
-                return ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'", optarg);
-            }
+            if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
+                status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
+                                            optarg);
             break;
-        case 'h': ct_free(reports); return ct_cli_print_help("check", stdout);
-        default: ct_free(reports); return ct_cli_bad_option("check", ch, argv[optind - 1]);
+        case 'h': status = ct_cli_print_help("check", stdout); break;
+        default: status = ct_cli_bad_option("check", ch, argv[optind - 1]);
         }
     }
-    ct_cli_load_options lo = {archive, jobs};
-    int status = check_run(argc, argv, format, output, color, &lo, fail_on_name, reviews_opt,
-                           reports, n_reports);
-    ct_free(reports);
+    if (status < 0)
+        status = check_run(argc, argv, &a);
+    ct_free(a.reports);
     return status;
 }
 
@@ -87,34 +87,32 @@ static int write_one(const ct_report *report, const char *format, const char *pa
     return ct_cli_output_close(&out, rc == 0);
 }
 
-static int check_run(int argc, char **argv, const char *format, const char *output,
-                     const char *color, const ct_cli_load_options *lo, const char *fail_on_name,
-                     const char *reviews_opt, char **reports, size_t n_reports)
+static int check_run(int argc, char **argv, const check_args *a)
 {
-    for (size_t i = 0; i < n_reports; i++) {
+    for (size_t i = 0; i < a->n_reports; i++) {
         char f[32];
         const char *path;
-        if (split_report(reports[i], f, sizeof f, &path) < 0)
+        if (split_report(a->reports[i], f, sizeof f, &path) < 0)
             return ct_cli_usage_error("check", "--report expects FORMAT:FILE with FORMAT one of %s, got '%s'",
-                                      ct_report_formats(), reports[i]);
+                                      ct_report_formats(), a->reports[i]);
     }
-    if (!ct_report_format_known(format))
-        return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", format,
+    if (!ct_report_format_known(a->format))
+        return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", a->format,
                                   ct_report_formats());
     ct_fail_on fail_on;
-    if (ct_fail_on_from_name(fail_on_name, &fail_on) < 0)
+    if (ct_fail_on_from_name(a->fail_on, &fail_on) < 0)
         return ct_cli_usage_error("check", "--fail-on expects unreviewed, stale, conflict or none, got '%s'",
-                                  fail_on_name);
-    int use_color = ct_cli_color(color, stdout);
+                                  a->fail_on);
+    int use_color = ct_cli_color(a->color, stdout);
     if (use_color < 0)
-        return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", color);
+        return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", a->color);
     ct_corpus *corpus;
     ct_conflict_set *set;
-    int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, lo);
+    int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, &a->load);
     if (status)
         return status;
     ct_review_set *reviews = NULL;
-    char *reviews_path = ct_cli_reviews_path(reviews_opt, argv + optind, argc - optind);
+    char *reviews_path = ct_cli_reviews_path(a->reviews, argv + optind, argc - optind);
     if (!reviews_path) {
         fprintf(stderr, "claimtrack: out of memory\n");
         status = CT_EXIT_USAGE;
@@ -131,15 +129,15 @@ static int check_run(int argc, char **argv, const char *format, const char *outp
     }
     if (status == 0) {
         ct_report report = {corpus, set, reviews, fail_on, 0};
-        for (size_t i = 0; i < n_reports && status == 0; i++) {
+        for (size_t i = 0; i < a->n_reports && status == 0; i++) {
             char f[32];
             const char *path;
-            split_report(reports[i], f, sizeof f, &path);
+            split_report(a->reports[i], f, sizeof f, &path);
             status = write_one(&report, f, path);
         }
-        report.color = output ? 0 : use_color;
+        report.color = a->output ? 0 : use_color;
         if (status == 0)
-            status = write_one(&report, format, output);
+            status = write_one(&report, a->format, a->output);
         if (status == 0)
             status = ct_report_blocking(&report) ? CT_EXIT_FINDINGS : CT_EXIT_OK;
     }
