@@ -1058,6 +1058,16 @@ static void *jsonl_worker(void *arg)
     return NULL;
 }
 
+static void stop_workers(pipeline *p, pthread_t *threads, int started)
+{
+    pthread_mutex_lock(&p->lock);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+}
+
 static int batch_add(batch *b, const char *line, size_t k, int lineno)
 {
     if (b->text_len + k > b->text_cap) {
@@ -1101,12 +1111,7 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
     }
     if (started < p->jobs) {
         /* a worker could not start: stop the others, read on one thread */
-        pthread_mutex_lock(&p->lock);
-        p->stop = 1;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
-        for (int i = 0; i < started; i++)
-            pthread_join(threads[i], NULL);
+        stop_workers(p, threads, started);
         started = 0;
         p->stop = 0;
     }
@@ -1154,12 +1159,7 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
         loaded++;
         pthread_mutex_unlock(&p->lock);
     }
-    pthread_mutex_lock(&p->lock);
-    p->stop = 1;
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
-    for (int i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
+    stop_workers(p, threads, started);
     for (size_t i = 0; i < RING; i++) {
         free_docs(&p->ring[i]); /* none left unless no worker ran */
         ct_free(p->ring[i].text);

@@ -638,7 +638,13 @@ int ct_xml__write_corpus(const json_t *bundle, FILE *out)
     if (x.rc == 0 && xmlTextWriterEndDocument(x.w) < 0)
         x.rc = -1;
     xmlFreeTextWriter(x.w);
-    int rc = x.rc < 0 ? CT_ENOMEM : 0;
+    return ct_xml__flush_buffer(buf, x.rc, out);
+}
+
+int ct_xml__flush_buffer(void *buffer, int rc, FILE *out)
+{
+    xmlBufferPtr buf = buffer;
+    rc = rc < 0 ? CT_ENOMEM : 0;
     if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
                        (size_t)xmlBufferLength(buf))
         rc = CT_EIO;

@@ -22,6 +22,11 @@
 int ct_xml__read(const char *path, const char *text, size_t len, json_t **doc, json_t **lines,
                  void **xsd, ct_diag_list *diags);
 
+/* Write a finished xmlTextWriter memory buffer (an xmlBufferPtr) to `out`
+ * and free it; `rc` is the writer's result so far.  Returns 0, CT_ENOMEM
+ * (rc < 0) or CT_EIO. */
+int ct_xml__flush_buffer(void *buffer, int rc, FILE *out);
+
 /* `*xsd` is the compiled XSD, built by ct_xml__read on first use and kept
  * there for the next file; free it with this. */
 void ct_xml__free_schema(void *xsd);

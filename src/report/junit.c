@@ -4,6 +4,7 @@
  * blocking conflicts as failing tests.
  */
 #include "report_int.h"
+#include "xml_claims.h"
 #include "claimtrack/common.h"
 
 #include <libxml/xmlwriter.h>
@@ -121,9 +122,5 @@ int ct_report__write_junit(const ct_report *r, const json_t *m, FILE *out)
     W(xmlTextWriterEndElement(w));
     W(xmlTextWriterEndDocument(w));
     xmlFreeTextWriter(w);
-    if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                       (size_t)xmlBufferLength(buf))
-        rc = CT_EIO;
-    xmlBufferFree(buf);
-    return rc;
+    return ct_xml__flush_buffer(buf, rc, out);
 }

@@ -3,6 +3,7 @@
  * libxml2's xmlTextWriter from the same model as the JSON report.
  */
 #include "report_int.h"
+#include "xml_claims.h"
 #include "claimtrack/common.h"
 
 #include <libxml/xmlwriter.h>
@@ -220,10 +221,5 @@ int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
     end(&x);
     check(&x, xmlTextWriterEndDocument(x.w));
     xmlFreeTextWriter(x.w);
-    int rc = x.rc < 0 ? CT_ENOMEM : 0;
-    if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                       (size_t)xmlBufferLength(buf))
-        rc = CT_EIO;
-    xmlBufferFree(buf);
-    return rc;
+    return ct_xml__flush_buffer(buf, x.rc, out);
 }
