@@ -602,19 +602,27 @@ static void w_topic(xw *x, const json_t *t)
     w_end(x);
 }
 
-int ct_xml__write_corpus(const json_t *bundle, FILE *out)
+void *ct_xml__open_writer(void **buffer)
 {
     xmlBufferPtr buf = xmlBufferCreate();
-    if (!buf)
-        return CT_ENOMEM;
-    xw x = {xmlNewTextWriterMemory(buf, 0), 0};
-    if (!x.w) {
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    if (!w || xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
+        xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
+        if (w)
+            xmlFreeTextWriter(w);
         xmlBufferFree(buf);
-        return CT_ENOMEM;
+        return NULL;
     }
-    if (xmlTextWriterSetIndent(x.w, 1) < 0 || xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
-        xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0)
-        x.rc = -1;
+    *buffer = buf;
+    return w;
+}
+
+int ct_xml__write_corpus(const json_t *bundle, FILE *out)
+{
+    void *buf;
+    xw x = {ct_xml__open_writer(&buf), 0};
+    if (!x.w)
+        return CT_ENOMEM;
     w_start(&x, "corpus");
     w_attr(&x, "xmlns", CLAIMS_NS);
     w_start(&x, "sources");

@@ -34,19 +34,12 @@ int ct_report__write_junit(const ct_report *r, const json_t *m, FILE *out)
 {
     (void)r;
     const json_t *conflicts = json_object_get(m, "conflicts");
-    xmlBufferPtr buf = xmlBufferCreate();
-    if (!buf)
+    void *buf;
+    xmlTextWriterPtr w = ct_xml__open_writer(&buf);
+    if (!w)
         return CT_ENOMEM;
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-    if (!w) {
-        xmlBufferFree(buf);
-        return CT_ENOMEM;
-    }
     int rc = 0;
     char num[32], num2[32];
-    W(xmlTextWriterSetIndent(w, 1));
-    W(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
-    W(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElement(w, BAD_CAST "testsuites"));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "claimtrack"));
     snprintf(num, sizeof num, "%zu", json_array_size(conflicts));

@@ -145,17 +145,10 @@ static void write_conflict(xw *x, const json_t *c)
 int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
 {
     (void)r;
-    xmlBufferPtr buf = xmlBufferCreate();
-    if (!buf)
+    void *buf;
+    xw x = {ct_xml__open_writer(&buf), 0};
+    if (!x.w)
         return CT_ENOMEM;
-    xw x = {xmlNewTextWriterMemory(buf, 0), 0};
-    if (!x.w) {
-        xmlBufferFree(buf);
-        return CT_ENOMEM;
-    }
-    check(&x, xmlTextWriterSetIndent(x.w, 1));
-    check(&x, xmlTextWriterSetIndentString(x.w, BAD_CAST "  "));
-    check(&x, xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL));
     start(&x, "report");
     if (x.rc == 0)
         check(&x, xmlTextWriterWriteAttribute(x.w, BAD_CAST "xmlns", BAD_CAST CT_REPORT_NS));
