@@ -105,6 +105,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
 	$(Q)echo "== parallel JSONL loading matches the serial results"
 	$(Q)sh tests/parallel.sh ./$(BUILD)
+	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
+	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check
@@ -167,15 +169,31 @@ fuzz-replay: $(BUILD)/libclaimtrack.a
 	done
 
 # Fail every allocation in turn over a full check (ASan + LeakSanitizer).
+# Commands run with every allocation failing in turn (tests/alloc-fail.sh):
+# every command, every report format, JSON, JSONL, XML and archive loading.
+ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
+    "check --format html tests/fixtures/basic" \
+    "check --format sarif tests/fixtures/revisions" \
+    "check --format xml tests/fixtures/mixed" \
+    "check --format junit tests/fixtures/jsonl" \
+    "check --format markdown tests/fixtures/revisions" \
+    "check --format text --color always tests/fixtures/archive" \
+    "validate tests/fixtures/invalid" \
+    "validate tests/fixtures/jsonl-bad" \
+    "validate tests/fixtures/xml-invalid" \
+    "validate --archive tests/fixtures/archive tests/fixtures/archive" \
+    "export --format xml tests/fixtures/jsonl" \
+    "export --format json tests/fixtures/mixed" \
+    "show ct-a9e87638 tests/fixtures/basic" \
+    "sources tests/fixtures/basic" \
+    "topics tests/fixtures/mixed"
+
 alloc-test:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/alloc CC=clang EXTRA_CFLAGS=-DCT_ALLOC_INJECT \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    build/alloc/claimtrack
-	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --fail-on none --format json tests/fixtures/revisions
-	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format html tests/fixtures/basic
-	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack validate tests/fixtures/invalid
-	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format sarif tests/fixtures/revisions
-	$(Q)sh tests/alloc-fail.sh build/alloc/claimtrack check --format xml tests/fixtures/mixed
+	$(Q)for args in $(ALLOC_RUNS); do echo "== alloc-fail: claimtrack $$args"; \
+	    sh tests/alloc-fail.sh build/alloc/claimtrack $$args || exit 1; done
 
 # ---- benchmarks (print figures, never fail on time) ---------------------------
 $(BUILD)/gen_corpus: tests/bench/gen_corpus.c
@@ -204,8 +222,7 @@ coverage:
 	$(Q)rm -rf build/cov
 	$(Q)$(MAKE) --no-print-directory test BUILD=build/cov EXTRA_CFLAGS=-DCT_ALLOC_INJECT \
 	    CFLAGS="-O0 -g --coverage -fprofile-update=atomic" LDFLAGS=--coverage > build/coverage-test.log 2>&1 || { tail -20 build/coverage-test.log; exit 1; }
-	$(Q)for args in "check --format json --fail-on none tests/fixtures/revisions" "validate tests/fixtures/invalid" \
-	    "check --format xml tests/fixtures/mixed" "check --format html tests/fixtures/basic"; do \
+	$(Q)for args in $(ALLOC_RUNS); do \
 	    sh tests/alloc-fail.sh build/cov/claimtrack $$args >> build/coverage-test.log 2>&1 || exit 1; done
 	$(Q)gcovr --root . --filter src/ --gcov-ignore-parse-errors build/cov | tail -n 4
 	$(Q)gcovr --root . --filter src/ --branches --gcov-ignore-parse-errors build/cov | tail -n 2

@@ -53,36 +53,35 @@ int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int l
     return rc;
 }
 
-char *ct_diag_format(const ct_diag *d)
+void ct_diag_format_to(const ct_diag *d, char *buf, size_t n)
 {
-    char buf[1400];
     const char *lvl = d->level == CT_DIAG_ERROR ? "" : "warning: ";
     const char *file = d->file ? d->file : "claimtrack";
     if (d->line > 0 && d->pointer && d->pointer[0])
-        snprintf(buf, sizeof buf, "%s:%d: %s: %s%s", file, d->line, d->pointer, lvl, d->message);
+        snprintf(buf, n, "%s:%d: %s: %s%s", file, d->line, d->pointer, lvl, d->message);
     else if (d->line > 0 && d->column > 0)
-        snprintf(buf, sizeof buf, "%s:%d:%d: %s%s", file, d->line, d->column, lvl,
-                 d->message);
+        snprintf(buf, n, "%s:%d:%d: %s%s", file, d->line, d->column, lvl, d->message);
     else if (d->line > 0)
-        snprintf(buf, sizeof buf, "%s:%d: %s%s", file, d->line, lvl, d->message);
+        snprintf(buf, n, "%s:%d: %s%s", file, d->line, lvl, d->message);
     else if (d->pointer)
-        snprintf(buf, sizeof buf, "%s: %s: %s%s", file, d->pointer[0] ? d->pointer : "/",
-                 lvl, d->message);
+        snprintf(buf, n, "%s: %s: %s%s", file, d->pointer[0] ? d->pointer : "/", lvl, d->message);
     else
-        snprintf(buf, sizeof buf, "%s: %s%s", file, lvl, d->message);
+        snprintf(buf, n, "%s: %s%s", file, lvl, d->message);
+}
+
+char *ct_diag_format(const ct_diag *d)
+{
+    char buf[CT_DIAG_FORMAT_MAX];
+    ct_diag_format_to(d, buf, sizeof buf);
     return ct_strdup(buf);
 }
 
 void ct_diag_print(const ct_diag_list *list, FILE *out)
 {
+    char buf[CT_DIAG_FORMAT_MAX]; /* printing allocates nothing: it works out of memory too */
     for (size_t i = 0; i < list->count; i++) {
-        char *s = ct_diag_format(&list->items[i]);
-        if (s) {
-            fprintf(out, "%s\n", s);
-            ct_free(s);
-        } else {
-            fprintf(out, "%s\n", list->items[i].message);
-        }
+        ct_diag_format_to(&list->items[i], buf, sizeof buf);
+        fprintf(out, "%s\n", buf);
     }
     if (list->oom)
         fprintf(out, "claimtrack: error: out of memory while recording diagnostics\n");

@@ -44,7 +44,12 @@ int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int 
 /* Print every diagnostic as "file:line:col: error: message" or
  * "file: /pointer: message". */
 void ct_diag_print(const ct_diag_list *list, FILE *out);
-/* Format one diagnostic into a new string; free with ct_free. */
+/* Longest formatted diagnostic; longer ones are cut. */
+#define CT_DIAG_FORMAT_MAX 1400
+/* Format one diagnostic into `buf` (of `n` bytes; cut to fit). */
+void ct_diag_format_to(const ct_diag *d, char *buf, size_t n);
+/* Format one diagnostic into a new string (NULL when out of memory); free
+ * with ct_free. */
 char *ct_diag_format(const ct_diag *d);
 void ct_diag_list_dispose(ct_diag_list *list);
 

@@ -34,7 +34,7 @@ int ct_cli_no_options(int argc, char **argv, const char *command)
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         if (ch == 'h')
-            return ct_cli_print_help(command, stdout);
+            return ct_cli_print_help(command);
         return ct_cli_bad_option(command, ch, argv[optind - 1]);
     }
     return -1;
@@ -169,17 +169,19 @@ int ct_cli_output_open(ct_cli_output *o, const char *path)
     return 0;
 }
 
+int ct_cli_stdout_done(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "claimtrack: error writing to standard output\n");
+        return CT_EXIT_USAGE;
+    }
+    return 0;
+}
+
 int ct_cli_output_close(ct_cli_output *o, int ok)
 {
-    if (!o->is_file) {
-        if (!ok)
-            return CT_EXIT_USAGE;
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "claimtrack: error writing to standard output\n");
-            return CT_EXIT_USAGE;
-        }
-        return 0;
-    }
+    if (!o->is_file)
+        return ok ? ct_cli_stdout_done() : CT_EXIT_USAGE;
     if (!ok) {
         ct_atomic_abort(&o->file);
         return CT_EXIT_USAGE;

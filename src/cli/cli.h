@@ -94,7 +94,11 @@ typedef struct {
 int ct_cli_output_open(ct_cli_output *o, const char *path);
 int ct_cli_output_close(ct_cli_output *o, int ok);
 
-/* Print the `help` text of command `name`. */
-int ct_cli_print_help(const char *name, FILE *fp);
+/* Print the `help` text of command `name` on standard output. */
+int ct_cli_print_help(const char *name);
+
+/* Flush standard output: 0, or CT_EXIT_USAGE after saying that writing
+ * failed (a full disk, a closed pipe). */
+int ct_cli_stdout_done(void);
 
 #endif

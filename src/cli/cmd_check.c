@@ -52,7 +52,7 @@ int ct_cmd_check(int argc, char **argv)
                 status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
                                             optarg);
             break;
-        case 'h': status = ct_cli_print_help("check", stdout); break;
+        case 'h': status = ct_cli_print_help("check"); break;
         default: status = ct_cli_bad_option("check", ch, argv[optind - 1]);
         }
     }

@@ -22,7 +22,7 @@ int ct_cmd_export(int argc, char **argv)
         switch (ch) {
         case 'f': format = optarg; break;
         case 'o': output = optarg; break;
-        case 'h': return ct_cli_print_help("export", stdout);
+        case 'h': return ct_cli_print_help("export");
         default: return ct_cli_bad_option("export", ch, argv[optind - 1]);
         }
     }

@@ -89,7 +89,7 @@ int ct_cmd_review(int argc, char **argv)
         case 'd': date = optarg; break;
         case 'r': reviews_opt = optarg; break;
         case 'P': prune = 1; break;
-        case 'h': ct_free(prefer); return ct_cli_print_help("review", stdout);
+        case 'h': ct_free(prefer); return ct_cli_print_help("review");
         default: status = ct_cli_bad_option("review", ch, argv[optind - 1]);
         }
     }
@@ -199,7 +199,7 @@ int ct_cmd_review(int argc, char **argv)
     } else {
         printf("%s: %s (%s)\n", c->id, status_name, path);
     }
-    status = fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    status = ct_cli_stdout_done();
 done:
     ct_review_unlock(lock);
     ct_free(path);

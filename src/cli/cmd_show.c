@@ -64,7 +64,7 @@ int ct_cmd_show(int argc, char **argv)
     while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': color = optarg; break;
-        case 'h': return ct_cli_print_help("show", stdout);
+        case 'h': return ct_cli_print_help("show");
         default: return ct_cli_bad_option("show", ch, argv[optind - 1]);
         }
     }
@@ -95,9 +95,8 @@ int ct_cmd_show(int argc, char **argv)
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
         printf("topic: %s (%s)\n", t->title, t->id);
-        status = ct_report_write_conflict_text(&report, c, stdout) == 0 && fflush(stdout) == 0
-                     ? CT_EXIT_OK
-                     : CT_EXIT_USAGE;
+        ct_report_write_conflict_text(&report, c, stdout); /* write errors: ferror(stdout) */
+        status = ct_cli_stdout_done();
         ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);

@@ -108,7 +108,7 @@ int ct_cmd_sources(int argc, char **argv)
         else
             printf("  in %zu conflict%s, none with a clear majority\n", in, in == 1 ? "" : "s");
     }
-    status = fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    status = ct_cli_stdout_done();
 done:
     ct_free(majority);
     ct_conflict_set_free(set);

@@ -45,7 +45,7 @@ int ct_cmd_topics(int argc, char **argv)
             nconf += set->conflicts[i].topic == t;
         printf("%-28s %7zu %8zu %10zu  %s\n", topics[t].id, nc, ns, nconf, topics[t].title);
     }
-    status = fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    status = ct_cli_stdout_done();
 done:
     ct_free((void *)seen);
     ct_conflict_set_free(set);

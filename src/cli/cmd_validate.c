@@ -23,7 +23,7 @@ int ct_cmd_validate(int argc, char **argv)
             if ((lo.jobs = ct_cli_jobs(optarg)) < 0)
                 return ct_cli_usage_error("validate", "--jobs expects a number from 1 to 64, got '%s'", optarg);
             break;
-        case 'h': return ct_cli_print_help("validate", stdout);
+        case 'h': return ct_cli_print_help("validate");
         default: return ct_cli_bad_option("validate", ch, argv[optind - 1]);
         }
     }

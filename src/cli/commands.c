@@ -92,13 +92,13 @@ const ct_cli_command *ct_cli_command_find(const char *name)
     return NULL;
 }
 
-int ct_cli_print_help(const char *name, FILE *fp)
+int ct_cli_print_help(const char *name)
 {
     const ct_cli_command *cmd = ct_cli_command_find(name);
     if (!cmd)
         return ct_cli_usage_error(NULL, "unknown command '%s'", name);
-    fputs(cmd->help, fp);
-    return fflush(fp) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+    fputs(cmd->help, stdout);
+    return ct_cli_stdout_done();
 }
 
 int ct_cmd_help(int argc, char **argv)
@@ -109,7 +109,7 @@ int ct_cmd_help(int argc, char **argv)
         printf("usage: claimtrack COMMAND [OPTIONS] [PATH...]\n\nCommands:\n");
         for (size_t i = 0; i < n; i++)
             printf("  %-10s %s\n", cmds[i].name, cmds[i].summary);
-        return CT_EXIT_OK;
+        return ct_cli_stdout_done();
     }
-    return ct_cli_print_help(argv[1], stdout);
+    return ct_cli_print_help(argv[1]);
 }

@@ -38,11 +38,11 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_usage(stdout);
-        return fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+        return ct_cli_stdout_done();
     }
     if (strcmp(name, "--version") == 0) {
         printf("claimtrack %s\n", CT_VERSION);
-        return fflush(stdout) == 0 ? CT_EXIT_OK : CT_EXIT_USAGE;
+        return ct_cli_stdout_done();
     }
     if (name[0] == '-')
         return ct_cli_usage_error(NULL, "unknown option '%s'", name);

@@ -71,6 +71,7 @@ int main(void)
     srunner_add_suite(sr, suite_corpus());
     srunner_add_suite(sr, suite_conflict());
     srunner_add_suite(sr, suite_fileio());
+    srunner_add_suite(sr, suite_review());
     srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -162,6 +162,120 @@ START_TEST(test_value_describe)
 }
 END_TEST
 
+START_TEST(test_date_value_errors)
+{
+    ct_interval iv;
+    char why[128];
+    json_t *v = json_integer(2025);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected a date string or {\"from\", \"to\"}");
+    json_decref(v);
+    v = json_object();
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected \"from\" or \"to\" in a date range");
+    json_decref(v);
+    v = json_pack("{si}", "from", 2025);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected a date string for \"from\"");
+    json_decref(v);
+    v = json_pack("{sb}", "to", 1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected a date string for \"to\"");
+    json_decref(v);
+    v = json_pack("{ss}", "to", "2025-02-30");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "no day 30 in 2025-02 (date \"2025-02-30\")");
+    json_decref(v);
+    v = json_pack("{ss}", "from", "June");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"June\"");
+    json_decref(v);
+    v = json_pack("{ss}", "to", "2025-06");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == -INFINITY && iv.hi == (double)day(2025, 6, 30));
+    json_decref(v);
+    v = json_string("2025-06-3x");
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    json_decref(v);
+    ck_assert_int_eq(ct_date_parse("2025-06-", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025x06", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025-06x01", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2100-02-29", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2024-04-31", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2024-12-31", &iv, why, sizeof why), 0);
+}
+END_TEST
+
+START_TEST(test_quantity_errors)
+{
+    ct_interval iv;
+    char why[128];
+    json_t *v = json_pack("{ss}", "about", "500");
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected {\"about\": number} alone");
+    json_decref(v);
+    v = json_object();
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_str_eq(why, "expected numeric \"min\" and/or \"max\"");
+    json_decref(v);
+    v = json_pack("{ss}", "min", "24");
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    json_decref(v);
+    v = json_pack("{sisn}", "min", 2, "max");
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    json_decref(v);
+    v = json_pack("{sf}", "about", -10.0); /* a negative estimate still widens both ways */
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(fabs(iv.lo + 11) < 1e-9 && fabs(iv.hi + 9) < 1e-9);
+    json_decref(v);
+    v = json_real(2.5);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == 2.5 && iv.hi == 2.5);
+    json_decref(v);
+}
+END_TEST
+
+static void describe(json_t *v, ct_value_type t, const char *unit, const char *want)
+{
+    char buf[128];
+    ct_value_describe(v, t, unit, buf, sizeof buf);
+    ck_assert_str_eq(buf, want);
+    json_decref(v);
+}
+
+START_TEST(test_value_describe_forms)
+{
+    describe(json_integer(38), CT_TYPE_QUANTITY, NULL, "38");
+    describe(json_integer(38), CT_TYPE_QUANTITY, "", "38");
+    describe(json_pack("{si}", "about", 50), CT_TYPE_QUANTITY, "people", "about 50 people");
+    describe(json_pack("{sisi}", "min", 8, "max", 11), CT_TYPE_QUANTITY, "people", "8 to 11 people");
+    describe(json_pack("{si}", "max", 5), CT_TYPE_QUANTITY, NULL, "at most 5");
+    describe(json_real(1e20), CT_TYPE_QUANTITY, NULL, "1e+20");
+    describe(json_string("2025-06"), CT_TYPE_DATE, NULL, "2025-06");
+    describe(json_pack("{ss}", "from", "2025-06"), CT_TYPE_DATE, NULL, "from 2025-06");
+    describe(json_pack("{ss}", "to", "2025"), CT_TYPE_DATE, NULL, "until 2025");
+    describe(json_false(), CT_TYPE_BOOLEAN, NULL, "no");
+    describe(json_string("missile"), CT_TYPE_TERM, NULL, "missile");
+    describe(json_string("a quote"), CT_TYPE_TEXT, NULL, "a quote");
+    describe(json_integer(3), CT_TYPE_TEXT, NULL, "?");
+}
+END_TEST
+
+START_TEST(test_value_type_names)
+{
+    static const char *const names[] = {"quantity", "date", "term", "boolean", "text"};
+    for (int i = 0; i < 5; i++) {
+        ct_value_type t;
+        ck_assert_int_eq(ct_value_type_from_name(names[i], &t), 0);
+        ck_assert_int_eq((int)t, i);
+        ck_assert_str_eq(ct_value_type_name(t), names[i]);
+    }
+    ct_value_type t;
+    ck_assert_int_eq(ct_value_type_from_name("number", &t), -1);
+    ck_assert_int_eq(ct_value_type_from_name(NULL, &t), -1);
+}
+END_TEST
+
 Suite *suite_value(void)
 {
     Suite *s = suite_create("value");
@@ -175,6 +289,10 @@ Suite *suite_value(void)
     tcase_add_test(tc, test_quantity_forms);
     tcase_add_test(tc, test_interval_touching_overlaps);
     tcase_add_test(tc, test_value_describe);
+    tcase_add_test(tc, test_date_value_errors);
+    tcase_add_test(tc, test_quantity_errors);
+    tcase_add_test(tc, test_value_describe_forms);
+    tcase_add_test(tc, test_value_type_names);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -15,6 +15,7 @@ Suite *suite_schema(void);
 Suite *suite_corpus(void);
 Suite *suite_conflict(void);
 Suite *suite_fileio(void);
+Suite *suite_review(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
  * topic.json built from `properties` and `claims` (JSON text). */
