@@ -91,7 +91,7 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
     uniqueItems minLength maxLength pattern minimum maximum exclusiveMinimum exclusiveMaximum \
     multipleOf allOf anyOf oneOf not if-then-else boolean_schema dependentRequired \
     dependentSchemas minProperties maxProperties format optional/format/date \
-    optional/non-bmp-regex
+    optional/non-bmp-regex unevaluatedProperties ref anchor default content infinite-loop-detection
 
 test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate \
       $(BUILD)/gen_corpus

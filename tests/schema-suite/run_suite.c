@@ -3,7 +3,10 @@
  *
  * Usage: run_suite [-v] FILE...
  * Each file is a list of {description, schema, tests: [{description, data,
- * valid}]}.  Prints "N passed, N failed" and exits 1 when any case failed.
+ * valid}]}.  Prints "N passed, N failed, N skipped" and exits 1 when any case
+ * failed.  Groups whose schema needs what ct_schema does not do (say so in
+ * README.md) are skipped and counted: $dynamicRef/$dynamicAnchor, a nested
+ * $id (a new base URI), a $ref to another document, unevaluatedItems.
  */
 #include "claimtrack/common.h"
 #include "claimtrack/schema.h"
@@ -11,9 +14,45 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Why `schema` cannot be run, or NULL. */
+static const char *unsupported(const json_t *schema, int root)
+{
+    if (json_is_object(schema)) {
+        const char *key;
+        json_t *v;
+        json_object_foreach((json_t *)schema, key, v)
+        {
+            if (strcmp(key, "$dynamicRef") == 0 || strcmp(key, "$dynamicAnchor") == 0)
+                return "$dynamicRef";
+            if (strcmp(key, "unevaluatedItems") == 0)
+                return "unevaluatedItems";
+            if (strcmp(key, "$id") == 0 && !root)
+                return "nested $id";
+            if (strcmp(key, "$ref") == 0 && json_is_string(v) && json_string_value(v)[0] != '#')
+                return "$ref to another document";
+            /* "const", "enum" and "default" hold data, not schemas */
+            if (strcmp(key, "const") == 0 || strcmp(key, "enum") == 0 || strcmp(key, "default") == 0)
+                continue;
+            const char *why = unsupported(v, 0);
+            if (why)
+                return why;
+        }
+    } else if (json_is_array(schema)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(schema, i, v)
+        {
+            const char *why = unsupported(v, 0);
+            if (why)
+                return why;
+        }
+    }
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
-    long passed = 0, failed = 0;
+    long passed = 0, failed = 0, skipped = 0;
     int verbose = 0;
     for (int a = 1; a < argc; a++) {
         if (strcmp(argv[a], "-v") == 0) {
@@ -30,6 +69,14 @@ int main(int argc, char **argv)
         json_t *group;
         json_array_foreach(doc, i, group)
         {
+            const char *why = unsupported(json_object_get(group, "schema"), 1);
+            if (why) {
+                skipped += (long)json_array_size(json_object_get(group, "tests"));
+                if (verbose)
+                    printf("skip %s: %s (%s)\n", argv[a],
+                           json_string_value(json_object_get(group, "description")), why);
+                continue;
+            }
             ct_schema *s = NULL;
             ct_schema_options opts = {0}; /* format is an annotation in the core suite */
             if (strstr(argv[a], "optional/format/"))
@@ -59,6 +106,6 @@ int main(int argc, char **argv)
         }
         json_decref(doc);
     }
-    printf("%ld passed, %ld failed\n", passed, failed);
+    printf("%ld passed, %ld failed, %ld skipped\n", passed, failed, skipped);
     return failed ? 1 : 0;
 }
