@@ -139,11 +139,11 @@ asan:
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
 FUZZ_TARGETS := topic jsonl xml values schema reviews
 FUZZ_SECONDS ?= 30
-FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 fuzz:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
-	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	    CFLAGS="-O2 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	    build/fuzz/libclaimtrack.a
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -Itests/fuzz -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
