@@ -7,6 +7,7 @@
 #include "claimtrack/common.h"
 
 #include <jansson.h>
+#include <libxml/xmlmemory.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,18 @@ static void *jansson_malloc(size_t size) { return ct_malloc(size); }
 static void jansson_free(void *ptr) { ct_free(ptr); }
 
 void ct_alloc_setup_jansson(void) { json_set_alloc_funcs(jansson_malloc, jansson_free); }
+
+#ifdef CT_ALLOC_INJECT
+static void *xml_malloc(size_t size) { return ct_malloc(size); }
+static void *xml_realloc(void *ptr, size_t size) { return ct_realloc(ptr, size); }
+static void xml_free(void *ptr) { ct_free(ptr); }
+static char *xml_strdup(const char *s) { return ct_strdup(s); }
+
+/* The failure-injection build also fails libxml2's allocations in turn. */
+void ct_alloc_setup_libxml2(void) { xmlMemSetup(xml_free, xml_malloc, xml_realloc, xml_strdup); }
+#else
+void ct_alloc_setup_libxml2(void) {}
+#endif
 
 unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed)
 {

@@ -604,6 +604,9 @@ static void w_topic(xw *x, const json_t *t)
 
 void *ct_xml__open_writer(void **buffer)
 {
+    /* libxml2 can lose text to a failed allocation and still report success;
+     * its last error, checked by ct_xml__flush_buffer, tells */
+    xmlResetLastError();
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     if (!w || xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
@@ -652,7 +655,8 @@ int ct_xml__write_corpus(const json_t *bundle, FILE *out)
 int ct_xml__flush_buffer(void *buffer, int rc, FILE *out)
 {
     xmlBufferPtr buf = buffer;
-    rc = rc < 0 ? CT_ENOMEM : 0;
+    const xmlError *e = xmlGetLastError();
+    rc = rc < 0 || (e && e->code == XML_ERR_NO_MEMORY) ? CT_ENOMEM : 0;
     if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
                        (size_t)xmlBufferLength(buf))
         rc = CT_EIO;

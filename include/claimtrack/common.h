@@ -36,6 +36,9 @@ void ct_free(void *ptr);
 void ct_alloc_fail_after(long n);
 /* Route jansson's allocations through ct_malloc/ct_free. */
 void ct_alloc_setup_jansson(void);
+/* In the failure-injection build, route libxml2's allocations through the
+ * same wrappers (call before any other libxml2 call); a no-op otherwise. */
+void ct_alloc_setup_libxml2(void);
 
 /* 64-bit FNV-1a, used for hashing and stable identifiers. */
 unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed);

@@ -30,6 +30,10 @@ int main(int argc, char **argv)
     const char *fail_after = getenv("CLAIMTRACK_ALLOC_FAIL_AFTER");
     if (fail_after)
         ct_alloc_fail_after(strtol(fail_after, NULL, 10));
+    /* libxml2's allocations too, for runs that only write XML (libxml2 2.9.14
+     * itself crashes in xmlSchemaParse when one of its allocations fails) */
+    if (getenv("CLAIMTRACK_ALLOC_FAIL_LIBXML2"))
+        ct_alloc_setup_libxml2();
 #endif
     if (argc < 2) {
         print_usage(stderr);
