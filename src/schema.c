@@ -946,9 +946,10 @@ static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
             }
             if (!matched && addl) {
                 if (json_is_false(addl)) {
+                    /* reported at the object, which does not allow the name */
                     ptr_pop(ip, mark);
-                    rc = fail(c, ip, "property \"%s\" is not allowed here", key);
-                    if ((rc = ptr_push(ip, key, &mark)) < 0)
+                    if ((rc = fail(c, ip, "property \"%s\" is not allowed here", key)) < 0 ||
+                        (rc = ptr_push(ip, key, &mark)) < 0)
                         return rc;
                     rc = 0;
                 } else {
@@ -1127,13 +1128,15 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         {
             if (keyset_has(&local, key))
                 continue;
-            if ((rc = ptr_push(ip, key, &mark)) < 0)
-                goto done;
-            if (json_is_false(unevaluated))
+            if (json_is_false(unevaluated)) {
+                /* reported at the object, as additionalProperties does */
                 rc = fail(c, ip, "property \"%s\" is not allowed here", key);
-            else
+            } else {
+                if ((rc = ptr_push(ip, key, &mark)) < 0)
+                    goto done;
                 rc = eval(c, unevaluated, val, ip, NULL);
-            ptr_pop(ip, mark);
+                ptr_pop(ip, mark);
+            }
             if (rc <= 0) {
                 valid = 0;
                 if (rc < 0 || !c->diags)

@@ -133,6 +133,69 @@ START_TEST(test_schema_title_names_expected_alternatives)
 }
 END_TEST
 
+/* One failing keyword per row: the message and where it points. */
+static const struct {
+    const char *schema, *data, *pointer, *message;
+} keyword_messages[] = {
+    {"{\"minimum\": 5}", "3", "", "expected a number >= 5, got 3"},
+    {"{\"maximum\": 5}", "7.5", "", "expected a number <= 5, got 7.5"},
+    {"{\"exclusiveMinimum\": 5}", "5", "", "expected a number > 5, got 5"},
+    {"{\"exclusiveMaximum\": 5}", "5", "", "expected a number < 5, got 5"},
+    {"{\"multipleOf\": 3}", "10", "", "expected a multiple of 3, got 10"},
+    {"{\"multipleOf\": 0.5}", "0.75", "", "expected a multiple of 0.5, got 0.75"},
+    {"{\"minLength\": 3}", "\"\\u00e9t\"", "", "expected at least 3 character(s), got 2"},
+    {"{\"maxLength\": 1}", "\"ab\"", "", "expected at most 1 character(s), got 2"},
+    {"{\"pattern\": \"^a+$\"}", "\"b\"", "", "\"b\" does not match pattern ^a+$"},
+    {"{\"minItems\": 2}", "[1]", "", "expected at least 2 items, got 1"},
+    {"{\"maxItems\": 1}", "[1, 2]", "", "expected at most 1 items, got 2"},
+    {"{\"uniqueItems\": true}", "[1, 2, 1.0]", "",
+     "expected unique items, but items 0 and 2 are equal"},
+    {"{\"contains\": {\"type\": \"string\"}}", "[1]", "", "expected at least 1 matching items, got 0"},
+    {"{\"contains\": {\"type\": \"string\"}, \"maxContains\": 1}", "[\"a\", \"b\"]", "",
+     "expected at most 1 matching items, got 2"},
+    {"{\"minProperties\": 1}", "{}", "", "expected at least 1 properties, got 0"},
+    {"{\"maxProperties\": 0}", "{\"a\": 1}", "", "expected at most 0 properties, got 1"},
+    {"{\"dependentRequired\": {\"a\": [\"b\"]}}", "{\"a\": 1}", "",
+     "property \"a\" requires property \"b\""},
+    {"{\"dependentSchemas\": {\"a\": {\"required\": [\"c\"]}}}", "{\"a\": 1}", "",
+     "missing required property \"c\""},
+    {"{\"propertyNames\": {\"maxLength\": 2}}", "{\"abc\": 1}", "/abc",
+     "expected at most 2 character(s), got 3"},
+    {"{\"patternProperties\": {\"^x\": {\"type\": \"string\"}}}", "{\"xy\": 1}", "/xy",
+     "expected string, got integer"},
+    {"{\"prefixItems\": [{\"type\": \"string\"}], \"items\": false}", "[\"a\", 2]", "/1",
+     "no value is allowed here"},
+    {"{\"type\": [\"string\", \"null\"]}", "1", "", "expected string or null, got integer"},
+    {"{\"type\": \"integer\"}", "1.5", "", "expected integer, got number"},
+    {"{\"const\": \"x\"}", "\"y\"", "", "expected \"x\""},
+    {"{\"enum\": [1, \"a\"]}", "true", "", "expected one of [1,\"a\"], got true"},
+    {"{\"not\": {\"type\": \"string\"}}", "\"s\"", "", "value matches a form that is not allowed here"},
+    {"{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "1", "",
+     "expected a value matching exactly one of 2 forms, matched 2"},
+    {"{\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"string\"}]}", "null", "",
+     "expected a value matching at least one of 2 allowed forms"},
+    {"{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}, \"else\": {\"minimum\": 0}}", "-1",
+     "", "expected a number >= 0, got -1"},
+    {"{\"unevaluatedProperties\": false, \"properties\": {\"a\": true}}", "{\"a\": 1, \"b\": 2}", "",
+     "property \"b\" is not allowed here"},
+};
+
+START_TEST(test_schema_keyword_messages)
+{
+    ct_diag_list diags = CT_DIAG_LIST_INIT;
+    const char *schema = keyword_messages[_i].schema, *data = keyword_messages[_i].data;
+    ck_assert_msg(validate(schema, data, &diags) == 1, "%s accepted %s", schema, data);
+    ck_assert_msg(diags.count >= 1, "%s: no diagnostic", schema);
+    ck_assert_msg(strcmp(diags.items[0].message, keyword_messages[_i].message) == 0,
+                  "%s / %s: message \"%s\"", schema, data, diags.items[0].message);
+    ck_assert_msg(strcmp(diags.items[0].pointer, keyword_messages[_i].pointer) == 0,
+                  "%s / %s: pointer \"%s\"", schema, data, diags.items[0].pointer);
+    ct_diag_list_dispose(&diags);
+    /* the quiet form (no diagnostics wanted) gives the same verdict */
+    ck_assert_int_eq(validate(schema, data, NULL), 1);
+}
+END_TEST
+
 Suite *suite_schema(void)
 {
     Suite *s = suite_create("schema");
@@ -147,6 +210,8 @@ Suite *suite_schema(void)
     tcase_add_test(tc, test_schema_equality_is_numeric);
     tcase_add_test(tc, test_schema_unevaluated_properties_sees_applicators);
     tcase_add_test(tc, test_schema_title_names_expected_alternatives);
+    tcase_add_loop_test(tc, test_schema_keyword_messages, 0,
+                        (int)(sizeof keyword_messages / sizeof keyword_messages[0]));
     suite_add_tcase(s, tc);
     return s;
 }
