@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...)
@@ -45,6 +46,14 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg)
     if (ch == ':')
         return ct_cli_usage_error(command, "option '%s' needs a value", arg);
     return ct_cli_usage_error(command, "unknown option '%s'", arg);
+}
+
+int ct_cli_is_conflict_id(const char *arg) { return strncasecmp(arg, "CT-", 3) == 0; }
+
+int ct_cli_not_an_id(const char *command, const char *arg)
+{
+    return ct_cli_usage_error(command, "expected a conflict id like CT-1a2b3c4d before the paths, got '%s'",
+                              arg);
 }
 
 int ct_cli_jobs(const char *text)

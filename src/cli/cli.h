@@ -94,6 +94,12 @@ typedef struct {
 int ct_cli_output_open(ct_cli_output *o, const char *path);
 int ct_cli_output_close(ct_cli_output *o, int ok);
 
+/* Whether `arg` has the form of a conflict id ("CT-", any case); when not,
+ * ct_cli_not_an_id says so (a path given where the id belongs) and returns
+ * CT_EXIT_USAGE. */
+int ct_cli_is_conflict_id(const char *arg);
+int ct_cli_not_an_id(const char *command, const char *arg);
+
 /* Print the `help` text of command `name` on standard output. */
 int ct_cli_print_help(const char *name);
 

@@ -99,6 +99,8 @@ int ct_cmd_review(int argc, char **argv)
     if (status == 0 && !prune) {
         if (n_paths < 1)
             status = ct_cli_usage_error("review", "expected a conflict id");
+        else if (!ct_cli_is_conflict_id(paths[0]))
+            status = ct_cli_not_an_id("review", paths[0]);
         else if (!status_name || (strcmp(status_name, "confirmed") != 0 &&
                                   strcmp(status_name, "dismissed") != 0 &&
                                   strcmp(status_name, "resolved") != 0))

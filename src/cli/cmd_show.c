@@ -7,7 +7,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "claimtrack/common.h"
 
@@ -70,6 +69,8 @@ int ct_cmd_show(int argc, char **argv)
     }
     if (optind >= argc)
         return ct_cli_usage_error("show", "expected a conflict id");
+    if (!ct_cli_is_conflict_id(argv[optind]))
+        return ct_cli_not_an_id("show", argv[optind]);
     int use_color = ct_cli_color(color, stdout);
     if (use_color < 0)
         return ct_cli_usage_error("show", "--color expects auto, always or never, got '%s'", color);
