@@ -44,20 +44,20 @@ full_stdout() {
 
 # --- a full standard output, for every command that prints ----------------
 if [ -c /dev/full ]; then
-full_stdout "$bin" check "$fx/basic"
-full_stdout "$bin" check --format json "$fx/basic"
-full_stdout "$bin" check --format xml "$fx/basic"
-full_stdout "$bin" check --format html "$fx/basic"
-full_stdout "$bin" export "$fx/basic"
-full_stdout "$bin" export --format xml "$fx/basic"
-full_stdout "$bin" topics "$fx/basic"
-full_stdout "$bin" sources "$fx/basic"
-full_stdout "$bin" show ct-a9e87638 "$fx/basic"
-full_stdout "$bin" help
-full_stdout "$bin" help check
-full_stdout "$bin" check --help
-full_stdout "$bin" --help
-full_stdout "$bin" --version
+    full_stdout "$bin" check "$fx/basic"
+    full_stdout "$bin" check --format json "$fx/basic"
+    full_stdout "$bin" check --format xml "$fx/basic"
+    full_stdout "$bin" check --format html "$fx/basic"
+    full_stdout "$bin" export "$fx/basic"
+    full_stdout "$bin" export --format xml "$fx/basic"
+    full_stdout "$bin" topics "$fx/basic"
+    full_stdout "$bin" sources "$fx/basic"
+    full_stdout "$bin" show ct-a9e87638 "$fx/basic"
+    full_stdout "$bin" help
+    full_stdout "$bin" help check
+    full_stdout "$bin" check --help
+    full_stdout "$bin" --help
+    full_stdout "$bin" --version
 else
     echo "skipped: /dev/full is absent (full standard output)"
 fi
