@@ -68,8 +68,7 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     if (!s)
         return CT_ENOMEM;
     json_error_t err;
-    err.text[0] = '\0';
-    err.line = err.column = 0;
+    memset(&err, 0, sizeof err); /* read below also when json_loadb did not run */
     s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!s->doc) {
         int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
