@@ -11,17 +11,49 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The file a write to PATH really lands on: PATH itself, or the final target
+ * of a chain of symbolic links (a new string either way). */
+static char *resolve_target(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return ct_strdup(path);
+    char *real = realpath(path, NULL);
+    if (real) {
+        char *copy = ct_strdup(real);
+        free(real);
+        return copy;
+    }
+    return ct_strdup(path); /* dangling link or loop: written through directly */
+}
+
 int ct_atomic_open(ct_atomic_file *f, const char *path)
 {
     memset(f, 0, sizeof *f);
-    size_t n = strlen(path) + 16;
-    f->path = ct_strdup(path);
+    f->path = resolve_target(path);
+    if (!f->path)
+        return CT_ENOMEM;
+    struct stat st, lst;
+    int exists = stat(f->path, &st) == 0;
+    int is_link = lstat(f->path, &lst) == 0 && S_ISLNK(lst.st_mode);
+    if ((exists && !S_ISREG(st.st_mode)) || is_link) {
+        f->direct = 1;
+        f->fp = fopen(f->path, "w");
+        if (!f->fp) {
+            int e = errno;
+            ct_atomic_abort(f);
+            errno = e;
+            return CT_EIO;
+        }
+        return 0;
+    }
+    size_t n = strlen(f->path) + 16;
     f->tmp = ct_malloc(n);
-    if (!f->path || !f->tmp) {
+    if (!f->tmp) {
         ct_atomic_abort(f);
         return CT_ENOMEM;
     }
-    snprintf(f->tmp, n, "%s.tmpXXXXXX", path);
+    snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
     int fd = mkstemp(f->tmp);
     if (fd < 0) {
         int e = errno;
@@ -31,7 +63,7 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
         errno = e;
         return CT_EIO;
     }
-    (void)fchmod(fd, 0644);
+    (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
         int e = errno;
@@ -61,7 +93,7 @@ static int sync_parent(const char *path)
 int ct_atomic_commit(ct_atomic_file *f)
 {
     int rc = 0;
-    if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
+    if (fflush(f->fp) != 0 || ferror(f->fp) || (!f->direct && fsync(fileno(f->fp)) != 0))
         rc = CT_EIO;
     int e = errno;
     if (fclose(f->fp) != 0 && rc == 0) {
@@ -69,11 +101,11 @@ int ct_atomic_commit(ct_atomic_file *f)
         e = errno;
     }
     f->fp = NULL;
-    if (rc == 0 && rename(f->tmp, f->path) != 0) {
+    if (rc == 0 && !f->direct && rename(f->tmp, f->path) != 0) {
         rc = CT_EIO;
         e = errno;
     }
-    if (rc == 0) {
+    if (rc == 0 && !f->direct) {
         ct_free(f->tmp);
         f->tmp = NULL;
         rc = sync_parent(f->path);

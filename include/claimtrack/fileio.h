@@ -4,6 +4,11 @@
  * ct_atomic_open creates a temporary file beside the target; ct_atomic_commit
  * flushes it, fsyncs it, renames it over the target and fsyncs the folder, so
  * a reader sees the old file or the new one, never a mix.
+ *
+ * Only regular files are replaced that way.  A symbolic link is followed and
+ * its target replaced (the link stays a link); anything that is not a regular
+ * file (a device such as /dev/null, a FIFO, a terminal) is opened and written
+ * directly, never renamed over.
  */
 #ifndef CLAIMTRACK_FILEIO_H
 #define CLAIMTRACK_FILEIO_H
@@ -14,6 +19,7 @@ typedef struct {
     char *path; /* target */
     char *tmp;  /* temporary file beside it */
     FILE *fp;   /* write here */
+    int direct; /* 1: the target is written in place (not a regular file) */
 } ct_atomic_file;
 
 /* Returns 0, CT_EIO (errno set) or CT_ENOMEM. */
