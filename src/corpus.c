@@ -399,6 +399,101 @@ static int check_nul(load_ctx *l, const char *text, size_t len, int line_offset)
 
 #define JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
 
+/* A leading UTF-8 byte order mark (what some Windows editors write) is
+ * skipped; anywhere else it stays an error of the parser. */
+static size_t bom_length(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Append `key` to the JSON pointer in `ptr` (RFC 6901: ~ and / escaped); a
+ * pointer too long for the buffer is cut. */
+static void pointer_push(char *ptr, size_t cap, const char *key)
+{
+    size_t n = strlen(ptr);
+    if (n + 1 < cap)
+        ptr[n++] = '/';
+    for (; *key && n + 2 < cap; key++) {
+        if (*key == '~' || *key == '/') {
+            ptr[n++] = '~';
+            ptr[n++] = *key == '~' ? '0' : '1';
+        } else {
+            ptr[n++] = *key;
+        }
+    }
+    ptr[n] = '\0';
+}
+
+/* A NUL or a control character other than tab, LF and CR in `s` (of `n`
+ * bytes): an error at `ptr`.  Returns 0, CT_EINVALID or CT_ENOMEM. */
+static int check_text(load_ctx *l, const char *s, size_t n, const char *ptr, int line, int is_key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        const char *what = is_key ? "property name" : "string";
+        int rc = ch == 0
+                     ? ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "NUL character (U+0000) in a %s: text cannot hold one", what)
+                     : ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "control character U+%04X in a %s (expected text: only tab, "
+                                   "line feed and carriage return are allowed)", ch, what);
+        note_result(l, rc < 0 ? rc : CT_EINVALID);
+        return rc < 0 ? rc : CT_EINVALID;
+    }
+    return 0;
+}
+
+/* Check every string and property name of `v`, located by JSON pointer
+ * (`ptr`, a buffer of `cap` bytes, holds the pointer of `v`).  jansson keeps
+ * a NUL inside a string (JSON_ALLOW_NUL), which every other reader would cut
+ * the string at: it is refused here, with control characters.  Returns 0,
+ * CT_EINVALID (reported) or CT_ENOMEM. */
+static int check_strings(load_ctx *l, json_t *v, char *ptr, size_t cap, int line)
+{
+    int worst = 0, rc;
+    size_t mark = strlen(ptr);
+    if (json_is_string(v))
+        return check_text(l, json_string_value(v), json_string_length(v), ptr, line, 0);
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *m;
+        json_object_foreach(v, key, m)
+        {
+            pointer_push(ptr, cap, key);
+            rc = check_text(l, key, strlen(key), ptr, line, 1);
+            if (rc == 0)
+                rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *m;
+        json_array_foreach(v, i, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%zu", i);
+            rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    }
+    return worst;
+}
+
+static int check_document(load_ctx *l, json_t *doc, int line)
+{
+    char ptr[1024] = "";
+    return check_strings(l, doc, ptr, sizeof ptr, line);
+}
+
 /* ---- sources ------------------------------------------------------------ */
 
 static int load_sources(load_ctx *l, json_t *doc)
@@ -932,6 +1027,15 @@ static int load_jsonl_line(load_ctx *l, ct_schema *schema, const char *line, siz
         }
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
     }
+    if (rc >= 0) {
+        /* NUL and control characters: the claim is refused */
+        int bad = check_document(l, obj, lineno);
+        if (bad) {
+            if (!ready)
+                json_decref(obj);
+            return bad == CT_ENOMEM ? bad : 0;
+        }
+    }
     if (rc > 0) {
         /* rerun with diagnostics, each one located by line */
         ct_diag_list local = CT_DIAG_LIST_INIT;
@@ -1129,9 +1233,9 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
             ssize_t n;
             while (rc == 0 && b->n < BATCH_LINES && (n = getline(&line, &cap, f)) >= 0) {
                 size_t k = trim_line(line, (size_t)n);
-                lineno++;
-                if (k)
-                    rc = batch_add(b, line, k, lineno);
+                size_t skip = ++lineno == 1 ? bom_length(line, k) : 0;
+                if (k > skip)
+                    rc = batch_add(b, line + skip, k - skip, lineno);
             }
             if (b->n < BATCH_LINES)
                 eof = 1;
@@ -1196,9 +1300,9 @@ static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
         rc = 0;
         while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
             size_t k = trim_line(line, (size_t)n);
-            lineno++;
-            if (k)
-                rc = load_jsonl_line(l, schema, line, k, lineno, NULL);
+            size_t skip = ++lineno == 1 ? bom_length(line, k) : 0;
+            if (k > skip)
+                rc = load_jsonl_line(l, schema, line + skip, k - skip, lineno, NULL);
             if (lineno % 4096 == 0)
                 report_progress(l, f, total);
         }
@@ -1510,7 +1614,8 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
     int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    size_t lead = strspn(text, " \t\r\n");
+    size_t bom = bom_length(text, len);
+    size_t lead = bom + strspn(text + bom, " \t\r\n");
     if (has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
         json_t *lines = NULL;
         rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
@@ -1528,10 +1633,14 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
             ct_free(text);
             return rc;
         }
-        out->doc = json_loadb(text, len, JSON_LOAD_FLAGS, &err);
+        out->doc = json_loadb(text + bom, len - bom, JSON_LOAD_FLAGS, &err);
         if (!out->doc) {
             ct_free(text);
             return parse_error(l, &err, 0);
+        }
+        if ((rc = check_document(l, out->doc, 0)) == CT_ENOMEM) {
+            ct_free(text);
+            return rc;
         }
         rc = id_lines_scan(l->c, text, len, &out->lines);
         ct_free(text);
