@@ -25,7 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct ct_schema_cache {
     ct_schema *topic;
@@ -84,6 +87,8 @@ typedef struct {
     const char *file;
     int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
     const ct_corpus_options *opts; /* may be NULL */
+    const char *const *given;      /* the paths given to ct_corpus_load */
+    size_t n_given;
 } load_ctx;
 
 /* Keep the worst outcome: out of memory, then unreadable, then unparsable,
@@ -986,6 +991,7 @@ static int load_topic(load_ctx *l, json_t *doc, id_lines *lines, const char *bas
 }
 
 static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path);
+static int read_input(load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
 
 static void report_progress(load_ctx *l, FILE *f, long long total)
 {
@@ -995,13 +1001,27 @@ static void report_progress(load_ctx *l, FILE *f, long long total)
 
 static int load_jsonl(load_ctx *l, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        note_result(l, rc < 0 ? rc : CT_EIO);
-        return rc < 0 ? rc : CT_EIO;
+    FILE *f;
+    char *text;
+    size_t len;
+    int rc = read_input(l, path, &text, &len, &f);
+    if (rc != 0)
+        return rc == 1 ? 0 : rc;
+    if (f)
+        return load_jsonl_stream(l, f, path);
+    /* a pipe or FIFO given by name: read whole (up to the limit) */
+    if (!len) {
+        ct_free(text);
+        return 0;
     }
-    return load_jsonl_stream(l, f, path);
+    if (!(f = fmemopen(text, len, "rb"))) {
+        ct_free(text);
+        note_result(l, CT_ENOMEM);
+        return CT_ENOMEM;
+    }
+    rc = load_jsonl_stream(l, f, path);
+    ct_free(text);
+    return rc;
 }
 
 /* Read claims line by line: memory stays bounded by the longest line. */
@@ -1366,29 +1386,87 @@ static int strcmp_ptr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_file, int depth)
+/* The folders being read, innermost first: a link back to one is a loop. */
+typedef struct dir_chain {
+    dev_t dev;
+    ino_t ino;
+    const struct dir_chain *up;
+} dir_chain;
+
+static const char *file_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+         : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder" : "not a regular file";
+}
+
+static int walk_warning(load_ctx *l, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static int walk_warning(load_ctx *l, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = ct_diag_addv(l->diags, CT_DIAG_WARNING, path, 0, 0, NULL, fmt, ap);
+    va_end(ap);
+    return rc < 0 ? rc : 0;
+}
+
+/* Gather the files under `path`.  A path given on the command line is read
+ * whatever it is (standard input, a pipe, a FIFO: up to the size limit); in
+ * folders, only regular files are taken, and links that lead nowhere or back
+ * into a folder being read are skipped with one warning each. */
+static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_file, int depth,
+                   const dir_chain *up)
 {
     struct stat st;
     int rc;
     if (explicit_file && strcmp(path, "-") == 0)
         return path_add(pl, path); /* standard input */
-    if (stat(path, &st) != 0) {
-        if (!explicit_file && errno == ENOENT)
-            return 0; /* listed, then gone: a temporary file of a concurrent writer */
+    if (!explicit_file) {
+        if (lstat(path, &st) != 0) {
+            if (errno == ENOENT)
+                return 0; /* listed, then gone: a temporary file of a concurrent writer */
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            note_result(l, rc < 0 ? rc : CT_EIO);
+            return rc < 0 ? rc : 0;
+        }
+        if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+            if (errno == ENOENT)
+                return walk_warning(l, path, "dangling symbolic link (its target does not exist), skipped");
+            if (errno == ELOOP)
+                return walk_warning(l, path, "symbolic link loop, skipped");
+            return walk_warning(l, path, "cannot follow symbolic link: %s, skipped", strerror(errno));
+        }
+    } else if (stat(path, &st) != 0) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         note_result(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
-    if (!S_ISDIR(st.st_mode))
-        return explicit_file || is_corpus_file(base_name(path)) ? path_add(pl, path) : 0;
+    if (!S_ISDIR(st.st_mode)) {
+        if (explicit_file)
+            return path_add(pl, path);
+        if (!is_corpus_file(base_name(path)))
+            return 0;
+        if (!S_ISREG(st.st_mode))
+            return walk_warning(l, path, "%s, not a regular file: skipped (name it on the command line to read it)",
+                                file_kind(st.st_mode));
+        return path_add(pl, path);
+    }
+    for (const dir_chain *a = up; a; a = a->up)
+        if (a->dev == st.st_dev && a->ino == st.st_ino)
+            return walk_warning(l, path, "symbolic link loop (leads back to a folder being read), skipped");
     if (depth > 32)
-        return 0;
+        return walk_warning(l, path, "folders nested more than 32 deep, skipped");
     DIR *d = opendir(path);
     if (!d) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read folder: %s", strerror(errno));
         note_result(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
+    dir_chain me = {st.st_dev, st.st_ino, up};
     path_list local = {0};
     struct dirent *e;
     rc = 0;
@@ -1410,11 +1488,139 @@ static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_fi
         qsort(local.items, local.count, sizeof *local.items, strcmp_ptr);
     for (size_t i = 0; i < local.count; i++) {
         if (rc == 0)
-            rc = collect(l, local.items[i], pl, 0, depth + 1);
+            rc = collect(l, local.items[i], pl, 0, depth + 1, &me);
         ct_free(local.items[i]);
     }
     ct_free(local.items);
     return rc;
+}
+
+/* ---- reading inputs ----------------------------------------------------- */
+
+#define DEFAULT_MAX_INPUT (4ULL << 30)
+#define INPUT_TOO_BIG 1
+
+static int is_given(const load_ctx *l, const char *path)
+{
+    for (size_t i = 0; i < l->n_given; i++)
+        if (strcmp(l->given[i], path) == 0)
+            return 1;
+    return 0;
+}
+
+/* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
+ * bytes (0: no limit) is INPUT_TOO_BIG.  Returns 0, INPUT_TOO_BIG, CT_EIO
+ * (errno set) or CT_ENOMEM. */
+static int read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len)
+{
+    size_t alloc = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
+    char *buf = ct_malloc(alloc);
+    if (!buf)
+        return CT_ENOMEM;
+    for (;;) {
+        if (n + 1 >= alloc) {
+            char *nb = alloc > ((size_t)-1) / 4 ? NULL : ct_realloc(buf, alloc * 2);
+            if (!nb) {
+                ct_free(buf);
+                return CT_ENOMEM;
+            }
+            buf = nb;
+            alloc *= 2;
+        }
+        size_t want = alloc - n - 1;
+        if (cap && want > cap + 1 - n)
+            want = (size_t)(cap + 1 - n); /* one byte past the limit tells */
+        ssize_t got = read(fd, buf + n, want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            ct_free(buf);
+            errno = e;
+            return CT_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (cap && n > cap) {
+            ct_free(buf);
+            return INPUT_TOO_BIG;
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int input_error(load_ctx *l, const char *path, int rc)
+{
+    if (rc == CT_ENOMEM) {
+        note_result(l, rc);
+        return rc;
+    }
+    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    int r = rc == INPUT_TOO_BIG
+                ? ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
+                              "input larger than %llu bytes, the size limit for pipes and other "
+                              "non-regular inputs (raise it with --max-input-size)", cap)
+                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    note_result(l, r < 0 ? r : CT_EIO);
+    return r < 0 ? r : CT_EIO;
+}
+
+/* Open and read one input.  A file found in a folder must still be a regular
+ * file when opened: it is opened without blocking (a FIFO put there
+ * meanwhile cannot hang the run) and skipped otherwise.  Standard input and
+ * other non-regular inputs given by name are read up to the size limit.
+ * With `stream` (JSONL), a regular file is returned as *stream instead of
+ * being read.  Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
+static int read_input(load_ctx *l, const char *path, char **text, size_t *len, FILE **stream)
+{
+    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    int rc;
+    *text = NULL;
+    *len = 0;
+    if (stream)
+        *stream = NULL;
+    if (strcmp(path, "-") == 0) {
+        rc = read_fd(STDIN_FILENO, cap, 0, text, len);
+        return rc ? input_error(l, path, rc) : 0;
+    }
+    int given = is_given(l, path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (given ? 0 : O_NONBLOCK));
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        errno = e;
+        return input_error(l, path, CT_EIO);
+    }
+    if (!S_ISREG(st.st_mode) && !given) {
+        close(fd);
+        rc = walk_warning(l, path, "%s, not a regular file: skipped", file_kind(st.st_mode));
+        return rc < 0 ? rc : 1;
+    }
+    if (!given && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+        close(fd);
+        return input_error(l, path, CT_EIO);
+    }
+    if (S_ISREG(st.st_mode) && stream) {
+        if (!(*stream = fdopen(fd, "rb"))) {
+            int e = errno;
+            close(fd);
+            errno = e;
+            return input_error(l, path, e == ENOMEM ? CT_ENOMEM : CT_EIO);
+        }
+        return 0;
+    }
+    size_t hint = S_ISREG(st.st_mode) && (unsigned long long)st.st_size < ((size_t)-1) / 4 ? (size_t)st.st_size : 0;
+    rc = read_fd(fd, S_ISREG(st.st_mode) ? 0 : cap, hint, text, len);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc ? input_error(l, path, rc) : 0;
 }
 
 /* ---- quote grounding ---------------------------------------------------- */
@@ -1658,14 +1864,9 @@ static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
     char *text;
     size_t len;
     memset(out, 0, sizeof *out);
-    int rc = strcmp(path, "-") == 0 ? ct_stream_read(stdin, &text, &len) : ct_file_read(path, &text, &len);
-    if (rc < 0) {
-        int r = rc == CT_ENOMEM ? rc
-                                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
-                                              "cannot read: %s", strerror(errno));
-        note_result(l, r < 0 ? r : CT_EIO);
-        return r < 0 ? r : CT_EIO;
-    }
+    int rc = read_input(l, path, &text, &len, NULL);
+    if (rc != 0)
+        return rc; /* reported; 1: skipped */
     return parse_text(l, path, text, len, out);
 }
 
@@ -1725,7 +1926,7 @@ static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
 int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
                           const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0, opts};
+    load_ctx l = {c, diags, NULL, 0, opts, NULL, 0};
     if (opts && opts->cache)
         c->cache = opts->cache;
     int rc = 0;
@@ -1758,7 +1959,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0, opts};
+    load_ctx l = {c, diags, NULL, 0, opts, paths, n_paths};
     path_list files = {0};
     if (opts && opts->cache)
         c->cache = opts->cache;
@@ -1766,7 +1967,18 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     size_t n_docs = 0;
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++)
-        rc = collect(&l, paths[i], &files, 1, 0);
+        rc = collect(&l, paths[i], &files, 1, 0, NULL);
+    if (rc == 0 && files.count == 0 && l.worst == 0) {
+        /* nothing to check is a misconfiguration, not a clean corpus */
+        char where[600] = "";
+        for (size_t i = 0; i < n_paths; i++) {
+            size_t k = strlen(where);
+            snprintf(where + k, sizeof where - k, "%s%s", i ? ", " : "", paths[i]);
+        }
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, NULL, 0, 0, NULL,
+                         "no claim files in %s (expected *.json, *.jsonl or *.xml files)", where);
+        note_result(&l, rc < 0 ? rc : CT_EIO);
+    }
     if (rc == 0 && files.count && !(docs = ct_calloc(files.count, sizeof *docs)))
         rc = CT_ENOMEM;
     /* parse every file, then load in dependency order: sources, topics, JSONL */

@@ -71,7 +71,12 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg);
 typedef struct {
     const char *archive; /* --archive DIR, or NULL */
     int jobs;            /* --jobs N, or 0: $CLAIMTRACK_JOBS, else the online CPUs */
+    unsigned long long max_input; /* --max-input-size, or 0: the default (4 GiB) */
 } ct_cli_load_options;
+
+/* A byte count with an optional suffix K, M, G or T (powers of 1024; "B",
+ * "iB" and lower case accepted): 0, or -1 when malformed, zero or too big. */
+int ct_cli_size(const char *text, unsigned long long *out);
 
 int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_options *o,
                 int strict);

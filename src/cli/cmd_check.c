@@ -29,9 +29,10 @@ int ct_cmd_check(int argc, char **argv)
                                              {"reviews", required_argument, NULL, 'r'},
                                              {"report", required_argument, NULL, 'R'},
                                              {"jobs", required_argument, NULL, 'j'},
+                                             {"max-input-size", required_argument, NULL, 'M'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
-    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0}, NULL, 0};
+    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0, 0}, NULL, 0};
     int ch, status = -1;
     if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
         fprintf(stderr, "claimtrack: out of memory\n");
@@ -50,6 +51,11 @@ int ct_cmd_check(int argc, char **argv)
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
+                                            optarg);
+            break;
+        case 'M':
+            if (ct_cli_size(optarg, &a.load.max_input) < 0)
+                status = ct_cli_usage_error("check", "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'",
                                             optarg);
             break;
         case 'h': status = ct_cli_print_help("check"); break;

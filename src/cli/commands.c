@@ -7,13 +7,17 @@
 
 static const ct_cli_command commands[] = {
     {"validate", ct_cmd_validate, "check claim files against the schema and the model",
-     "usage: claimtrack validate [--archive DIR] [--jobs N] [PATH...]\n\n"
+     "usage: claimtrack validate [--archive DIR] [--jobs N] [--max-input-size SIZE] [PATH...]\n\n"
      "Check every claim file under PATH (default: claims/) against the JSON Schemas\n"
      "and the claim model, and report every error found.\n\n"
      "  --archive DIR   also check that each quote appears in its source's archived\n"
      "                  text (the source's \"archive\" path, relative to DIR)\n"
      "  -j, --jobs N    threads parsing big JSONL files (default: $CLAIMTRACK_JOBS,\n"
      "                  else the online CPUs, up to 8)\n"
+     "  --max-input-size SIZE\n"
+     "                  most bytes read from standard input (-), a pipe or a FIFO\n"
+     "                  named as PATH (default 4G; suffixes K, M, G, T); regular\n"
+     "                  files have no limit\n"
      "  -h, --help      show this help\n\n"
      "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
     {"check", ct_cmd_check, "find conflicts between sources and report them",
@@ -29,6 +33,8 @@ static const ct_cli_command commands[] = {
      "                       always or never\n"
      "  --archive DIR        also check quotes against archived texts\n"
      "  -j, --jobs N         threads parsing big JSONL files\n"
+     "  --max-input-size SIZE most bytes read from -, a pipe or a FIFO (default 4G;\n"
+     "                       suffixes K, M, G, T)\n"
      "  --fail-on CLASS      which conflicts fail the run: unreviewed (default: not\n"
      "                       reviewed, or stale: changed since review), stale,\n"
      "                       conflict (any not dismissed) or none\n"
