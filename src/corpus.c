@@ -556,7 +556,8 @@ static int load_sources(load_ctx *l, json_t *doc)
         s->url = opt_copy(c, src, "url", 0, &oom);
         s->archive = opt_copy(c, src, "archive", 0, &oom);
         s->note = opt_copy(c, src, "note", 0, &oom);
-        if (oom || !s->id)
+        s->file = intern(c, l->file);
+        if (oom || !s->id || !s->file)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -1692,47 +1693,102 @@ typedef struct {
     char *folded; /* NULL when unreadable */
 } archive_text;
 
+/* Read the archived text of source `s`: its "archive" path, relative to the
+ * archive folder `root_real` (resolved), must resolve, links included, to a
+ * regular file inside that folder.  Returns 0 with *raw set, 1 when refused
+ * or unreadable (reported), or CT_ENOMEM. */
+static int read_archive(load_ctx *l, const ct_source *s, const char *root, const char *root_real,
+                        char **raw, size_t *len)
+{
+    char ptr[300];
+    snprintf(ptr, sizeof ptr, "/sources/%s/archive", s->id);
+    size_t n = strlen(root) + strlen(s->archive) + 2;
+    char *path = ct_malloc(n);
+    if (!path)
+        return CT_ENOMEM;
+    snprintf(path, n, "%s/%s", root, s->archive);
+    int rc = 0;
+    char *real = realpath(path, NULL);
+    size_t k = strlen(root_real);
+    struct stat st;
+    int fd = -1;
+    if (!real && errno == ENOMEM) {
+        rc = CT_ENOMEM;
+    } else if (!real) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                         strerror(errno));
+    } else if (strncmp(real, root_real, k) != 0 ||
+               (real[k] != '/' && strcmp(root_real, "/") != 0)) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "archive \"%s\" of source \"%s\" resolves to %s, outside the archive folder %s "
+                         "(expected a file inside it)", s->archive, s->id, real, root);
+    } else if ((fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0 ||
+               fstat(fd, &st) != 0) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                         strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "archive \"%s\" of source \"%s\" is %s (expected a regular file)", s->archive,
+                         s->id, file_kind(st.st_mode));
+    } else {
+        int r = read_fd(fd, 0, (size_t)st.st_size, raw, len);
+        if (r == CT_ENOMEM)
+            rc = r;
+        else if (r != 0)
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                             "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                             strerror(errno));
+        else
+            rc = 2; /* read */
+    }
+    if (fd >= 0)
+        close(fd);
+    free(real);
+    ct_free(path);
+    if (rc == 2)
+        return 0;
+    if (rc == 0)
+        note_result(l, CT_EIO);
+    return rc < 0 ? CT_ENOMEM : 1;
+}
+
 static int check_quotes(load_ctx *l, const char *root)
 {
     ct_corpus *c = l->c;
+    char *root_real = realpath(root, NULL);
+    if (!root_real) {
+        int rc = errno == ENOMEM ? CT_ENOMEM
+                                 : ct_diag_add(l->diags, CT_DIAG_ERROR, root, 0, 0, NULL,
+                                               "cannot read the archive folder: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : 0;
+    }
     archive_text *texts = ct_calloc(c->n_sources, sizeof *texts);
     int rc = 0;
-    if (!texts)
+    if (!texts) {
+        free(root_real);
         return CT_ENOMEM;
+    }
     for (size_t i = 0; i < c->n_sources && rc == 0; i++) {
         const ct_source *s = &c->sources[i];
         texts[i].source = s->id;
         if (!s->archive)
             continue;
-        size_t n = strlen(root) + strlen(s->archive) + 2;
-        char *path = ct_malloc(n);
-        if (!path) {
-            rc = CT_ENOMEM;
-            break;
-        }
-        snprintf(path, n, "%s/%s", root, s->archive);
         char *raw;
         size_t len;
-        int r = ct_file_read(path, &raw, &len);
-        if (r == CT_ENOMEM) {
+        int r = read_archive(l, s, root, root_real, &raw, &len);
+        if (r < 0) {
             rc = r;
-        } else if (r < 0) {
-            l->file = "sources";
-            char ptr[300];
-            snprintf(ptr, sizeof ptr, "/sources/%s/archive", s->id);
-            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
-                             "cannot read the archived text of source \"%s\": %s", s->id,
-                             strerror(errno));
-            note_result(l, rc < 0 ? rc : CT_EIO);
-            rc = rc < 0 ? rc : 0;
-        } else {
+        } else if (r == 0) {
             texts[i].folded = ct_text_fold(raw, len);
             ct_free(raw);
             if (!texts[i].folded)
                 rc = CT_ENOMEM;
         }
-        ct_free(path);
     }
+    free(root_real);
     for (size_t i = 0; i < c->n_claims && rc == 0; i++) {
         const ct_claim *cl = &c->claims[i];
         size_t si;

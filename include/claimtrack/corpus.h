@@ -60,6 +60,7 @@ typedef struct {
     const char *id;
     const char *title;
     const char *author, *publisher, *published, *url, *archive, *note; /* may be NULL */
+    const char *file;        /* the file declaring it */
 } ct_source;
 
 typedef struct {
