@@ -69,7 +69,8 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
         return CT_ENOMEM;
     json_error_t err;
     memset(&err, 0, sizeof err); /* read below also when json_loadb did not run */
-    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a leading BOM is skipped */
+    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &err);
     if (!s->doc) {
         int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
                              err.column > 0 ? err.column : 1, NULL, "%s",
