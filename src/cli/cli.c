@@ -145,7 +145,9 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
                  : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
     if (progress.shown)
         fprintf(stderr, "\r\033[K"); /* clear the progress line */
-    ct_diag_print(&diags, stderr);
+    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    ct_diag_print(&diags, err ? err : stderr);
+    ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);
     if (rc == 0) {
         *out = corpus;
@@ -261,7 +263,9 @@ int ct_cli_load_reviews(ct_review_set **out, const char *path)
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     int rc = ct_review_set_load(out, path, &diags);
-    ct_diag_print(&diags, stderr);
+    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    ct_diag_print(&diags, err ? err : stderr);
+    ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);
     if (rc == CT_ENOMEM)
         fprintf(stderr, "claimtrack: out of memory\n");

@@ -105,6 +105,15 @@ int ct_cli_output_close(ct_cli_output *o, int ok);
 int ct_cli_is_conflict_id(const char *arg);
 int ct_cli_not_an_id(const char *command, const char *arg);
 
+/* A stream for text meant for people (a terminal): it writes to `under`
+ * with every control character escaped (\x1b, \u009b; tab and line feed
+ * pass, and with `colour` the colour sequences of the text report).  Close it with
+ * ct_cli_term_close, which flushes it into `under` and leaves `under` open:
+ * 0, or -1 when writing failed.  NULL when out of memory (then write to
+ * `under` itself: ct_cli_term_close accepts fp == under and NULL). */
+FILE *ct_cli_term_open(FILE *under, int colour);
+int ct_cli_term_close(FILE *fp, FILE *under);
+
 /* Print the `help` text of command `name` on standard output. */
 int ct_cli_print_help(const char *name);
 

@@ -86,7 +86,11 @@ static int write_one(const ct_report *report, const char *format, const char *pa
     int status = ct_cli_output_open(&out, path);
     if (status)
         return status;
-    int rc = ct_report_write(report, format, out.fp);
+    /* the text report is for people: no control characters reach them */
+    FILE *fp = strcmp(format, "text") == 0 ? ct_cli_term_open(out.fp, report->color) : NULL;
+    int rc = ct_report_write(report, format, fp ? fp : out.fp);
+    if (ct_cli_term_close(fp, out.fp) < 0 && rc == 0)
+        rc = CT_EIO;
     if (rc < 0)
         fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format, path ? " to " : "",
                 path ? path : "", rc == CT_ENOMEM ? "out of memory" : "write error");

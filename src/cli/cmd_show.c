@@ -95,9 +95,14 @@ int ct_cmd_show(int argc, char **argv)
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
-        printf("topic: %s (%s)\n", t->title, t->id);
-        ct_report_write_conflict_text(&report, c, stdout); /* write errors: ferror(stdout) */
-        status = ct_cli_stdout_done();
+        FILE *out = ct_cli_term_open(stdout, use_color); /* no control characters reach a terminal */
+        fprintf(out ? out : stdout, "topic: %s (%s)\n", t->title, t->id);
+        ct_report_write_conflict_text(&report, c, out ? out : stdout); /* write errors: ferror */
+        status = ct_cli_term_close(out, stdout) < 0 ? CT_EXIT_USAGE : 0;
+        if (status == 0)
+            status = ct_cli_stdout_done();
+        else
+            fprintf(stderr, "claimtrack: error writing to standard output\n");
         ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);
