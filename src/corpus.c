@@ -375,8 +375,12 @@ static int parse_error(load_ctx *l, const json_error_t *err, int line_offset)
     int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key
                    ? CT_EINVALID
                    : CT_EPARSE;
+    int bom = strstr(err->text, "\xEF\xBB\xBF") != NULL;
     int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line > 0 ? line : 1,
-                         err->column > 0 ? err->column : 1, NULL, "%s", err->text);
+                         err->column > 0 ? err->column : 1, NULL, "%s",
+                         bom ? "byte order mark (U+FEFF) out of place (expected JSON text; a BOM "
+                               "may only start the file)"
+                             : err->text);
     note_result(l, rc < 0 ? rc : kind);
     return rc < 0 ? rc : kind;
 }
