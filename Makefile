@@ -113,6 +113,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/parallel.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
 	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== inputs: FIFOs, devices and links in folders, the input size limit"
+	$(Q)sh tests/inputs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check

@@ -1589,7 +1589,9 @@ static int read_input(load_ctx *l, const char *path, char **text, size_t *len, F
     if (stream)
         *stream = NULL;
     if (strcmp(path, "-") == 0) {
-        rc = read_fd(STDIN_FILENO, cap, 0, text, len);
+        struct stat in;
+        int regular = fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode); /* `< file`: no limit */
+        rc = read_fd(STDIN_FILENO, regular ? 0 : cap, 0, text, len);
         return rc ? input_error(l, path, rc) : 0;
     }
     int given = is_given(l, path);
