@@ -195,6 +195,7 @@ ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "+xml export --format xml tests/fixtures/jsonl" \
     "export --format json tests/fixtures/mixed" \
     "show ct-99fa98e50640fc67 tests/fixtures/basic" \
+    "check --reviews tests/fixtures/reviews-legacy/basic.json tests/fixtures/basic" \
     "sources tests/fixtures/basic" \
     "topics tests/fixtures/mixed"
 
