@@ -1489,7 +1489,7 @@ static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_fi
         ct_free(child);
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && local.count) /* qsort takes no NULL array, even empty */
         qsort(local.items, local.count, sizeof *local.items, strcmp_ptr);
     for (size_t i = 0; i < local.count; i++) {
         if (rc == 0)
