@@ -291,7 +291,9 @@ json_t *ct_report_to_json(const ct_report *r)
             set_str(o, "property", t->properties[a->property].name) ||
             set_str(o, "claimant", a->claimant ? a->claimant : a->source) ||
             set_str(o, "claim", a->id) || set_str(o, "by", b->id) ||
-            set_str(o, "from", a->display) || set_str(o, "to", b->display) ||
+            set_str(o, "from", a->display) ||
+            set_str(o, "from_stance", a->denies ? "denies" : "asserts") ||
+            set_str(o, "to", b->display) || set_str(o, "to_stance", b->denies ? "denies" : "asserts") ||
             set_str(o, "from_as_of", a->as_of) || set_str(o, "to_as_of", b->as_of))
             goto fail;
     }

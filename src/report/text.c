@@ -115,10 +115,11 @@ int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
         for (size_t i = 0; i < set->n_revisions; i++) {
             const ct_claim *a = &claims[set->revisions[i].claim];
             const ct_claim *b = &claims[set->revisions[i].by];
-            fprintf(out, "  %s · %s: %s revised %s (%s, as of %s) to %s (%s, as of %s)\n",
+            fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
                     a->subject, topics[a->topic].properties[a->property].name,
-                    a->claimant ? a->claimant : a->source, a->display, a->id, a->as_of,
-                    b->display, b->id, b->as_of);
+                    a->claimant ? a->claimant : a->source, a->denies ? "denies: " : "",
+                    a->display, a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id,
+                    b->as_of);
         }
         fputc('\n', out);
     }
