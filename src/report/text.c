@@ -90,23 +90,17 @@ int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
     const ct_topic *topics = ct_corpus_topics(r->corpus, &n_topics);
     const ct_conflict_set *set = r->conflicts;
     size_t sev[3] = {0, 0, 0};
-    for (size_t t = 0; t < n_topics; t++) {
-        int header = 0;
-        for (size_t i = 0; i < set->n_conflicts; i++) {
-            const ct_conflict *c = &set->conflicts[i];
-            if (c->topic != t)
-                continue;
-            if (!header) {
-                fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, topics[t].title, topics[t].id,
-                        p.reset);
-                header = 1;
-            }
-            int rc = ct_report_write_conflict_text(r, c, out);
-            if (rc < 0)
-                return rc;
-            fputc('\n', out);
-            sev[c->severity]++;
-        }
+    /* conflicts come grouped by topic id (canonical order) */
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        const ct_conflict *c = &set->conflicts[i];
+        size_t t = c->topic;
+        if (i == 0 || set->conflicts[i - 1].topic != t)
+            fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, topics[t].title, topics[t].id, p.reset);
+        int rc = ct_report_write_conflict_text(r, c, out);
+        if (rc < 0)
+            return rc;
+        fputc('\n', out);
+        sev[c->severity]++;
     }
     if (set->n_revisions) {
         size_t n;
