@@ -683,7 +683,8 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
     ct_conflict *cs = tmp;
     for (size_t i = 0; i < set->n_conflicts; i++)
         cs[i] = set->conflicts[keys[i].index];
-    memcpy(set->conflicts, cs, set->n_conflicts * sizeof *cs);
+    if (set->n_conflicts)
+        memcpy(set->conflicts, cs, set->n_conflicts * sizeof *cs);
     for (size_t i = 0; i < set->n_revisions; i++) {
         const ct_claim *a = &claims[set->revisions[i].claim], *b = &claims[set->revisions[i].by];
         const ct_topic *t = &topics[a->topic];
@@ -694,7 +695,8 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
     ct_revision *rs = tmp;
     for (size_t i = 0; i < set->n_revisions; i++)
         rs[i] = set->revisions[keys[i].index];
-    memcpy(set->revisions, rs, set->n_revisions * sizeof *rs);
+    if (set->n_revisions)
+        memcpy(set->revisions, rs, set->n_revisions * sizeof *rs);
     ct_free(keys);
     ct_free(tmp);
     return 0;
