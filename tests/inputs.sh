@@ -20,6 +20,14 @@ trap cleanup EXIT
 fails=0
 pass=0
 
+# the writer of a FIFO blocks until a reader opens it: a binary that never
+# does must not hang the suite
+stop_writer() {
+    kill "$writer" 2>/dev/null
+    wait "$writer" 2>/dev/null
+    writer=
+}
+
 fail() {
     echo "FAIL: $*"
     sed 's/^/    /' "$tmp/err" | head -12
@@ -80,8 +88,7 @@ cat "$fx/basic/crash.json" >"$tmp/in.json" &
 writer=$!
 if run 0 "$bin" validate "$fx/basic/sources.json" "$tmp/in.json"; then pass=$((pass + 1)); else fail "validate FIFO: exit $got, want 0"; fi
 once "^valid: 7 claims"
-wait "$writer" 2>/dev/null
-writer=
+stop_writer
 
 # a JSONL FIFO too
 mkfifo "$tmp/in.jsonl"
@@ -92,8 +99,7 @@ if run 0 "$bin" validate "$fx/jsonl/sources.json" "$fx/jsonl/raid.json" "$tmp/in
 else
     fail "validate JSONL FIFO: exit $got, want 0"
 fi
-wait "$writer" 2>/dev/null
-writer=
+stop_writer
 
 # past --max-input-size: a clear error, exit 2 (the writer gets SIGPIPE)
 big() { cat "$fx/basic/crash.json"; awk 'BEGIN { for (i = 0; i < 5000; i++) printf "        \n" }'; }
@@ -106,8 +112,7 @@ else
     fail "validate big FIFO: exit $got, want 2"
 fi
 once "big.json: input larger than 4096 bytes, the size limit"
-wait "$writer" 2>/dev/null
-writer=
+stop_writer
 
 # standard input: over the limit, then under it
 big >"$tmp/big.txt"
