@@ -17,7 +17,8 @@ int ct_xmlw__open(ct_xmlw *x)
     xmlResetLastError();
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!w || xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
+    if (!w || xmlTextWriterSetIndent(w, 1) < 0 ||
+        xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
         xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
         if (w)
             xmlFreeTextWriter(w);

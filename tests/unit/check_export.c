@@ -71,8 +71,8 @@ START_TEST(test_export_holds_sources_topics_and_claims)
     ck_assert_int_eq(f.rc, 0);
     json_t *doc = ct_corpus_export(f.corpus);
     ck_assert_ptr_nonnull(doc);
-    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_object_get(doc, "sources"), "b"),
-                                                       "title")),
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(json_object_get(doc, "sources"), "b"), "title")),
                      "B");
     ck_assert_uint_eq(json_object_size(json_object_get(doc, "sources")), 4);
     json_t *topics = json_object_get(doc, "topics");
@@ -82,25 +82,30 @@ START_TEST(test_export_holds_sources_topics_and_claims)
     ck_assert_str_eq(json_string_value(json_object_get(t, "title")), "T");
     ck_assert_ptr_null(json_object_get(t, "subjects")); /* none declared */
     char *p = dump(json_object_get(t, "properties"));
-    ck_assert_str_eq(p, "{\"cause\":{\"multi\":true,\"terms\":{\"ad\":{\"label\":\"Air defence\"},"
-                        "\"sam\":{\"broader\":\"ad\",\"description\":\"missile\"}},\"type\":\"term\"},"
-                        "\"deaths\":{\"tolerance\":2.0,\"type\":\"quantity\",\"unit\":\"people\"},"
-                        "\"when\":{\"description\":\"the day\",\"type\":\"date\"}}");
+    ck_assert_str_eq(p,
+                     "{\"cause\":{\"multi\":true,\"terms\":{\"ad\":{\"label\":\"Air defence\"},"
+                     "\"sam\":{\"broader\":\"ad\",\"description\":\"missile\"}},\"type\":\"term\"},"
+                     "\"deaths\":{\"tolerance\":2.0,\"type\":\"quantity\",\"unit\":\"people\"},"
+                     "\"when\":{\"description\":\"the day\",\"type\":\"date\"}}");
     free(p);
     json_t *cl = json_object_get(t, "claims");
     ck_assert_uint_eq(json_array_size(cl), 4);
     char *c1 = dump(json_array_get(cl, 0)), *c2 = dump(json_array_get(cl, 1));
     char *c3 = dump(json_array_get(cl, 2)), *c4 = dump(json_array_get(cl, 3));
-    ck_assert_str_eq(c1, "{\"claimant\":\"Ministry\",\"hedge\":\"reported\",\"id\":\"c1\",\"note\":\"n\","
-                         "\"property\":\"deaths\",\"quote\":\"38 died\",\"source\":\"a\",\"subject\":\"s\","
-                         "\"value\":38}");
-    ck_assert_str_eq(c2, "{\"as_of\":\"2024-12\",\"id\":\"c2\",\"locator\":\"p. 3\",\"property\":\"deaths\","
-                         "\"quote\":\"dozens\",\"source\":\"b\",\"subject\":\"s\","
-                         "\"value\":{\"max\":20.5,\"min\":10}}");
-    ck_assert_str_eq(c3, "{\"id\":\"c3\",\"property\":\"when\",\"quote\":\"since December\",\"source\":\"c\","
-                         "\"stance\":\"denies\",\"subject\":\"s\",\"value\":{\"from\":\"2024-12-01\"}}");
-    ck_assert_str_eq(c4, "{\"id\":\"c4\",\"property\":\"cause\",\"quote\":\"a missile\",\"source\":\"d\","
-                         "\"subject\":\"s\",\"value\":\"sam\"}");
+    ck_assert_str_eq(
+        c1, "{\"claimant\":\"Ministry\",\"hedge\":\"reported\",\"id\":\"c1\",\"note\":\"n\","
+            "\"property\":\"deaths\",\"quote\":\"38 died\",\"source\":\"a\",\"subject\":\"s\","
+            "\"value\":38}");
+    ck_assert_str_eq(
+        c2, "{\"as_of\":\"2024-12\",\"id\":\"c2\",\"locator\":\"p. 3\",\"property\":\"deaths\","
+            "\"quote\":\"dozens\",\"source\":\"b\",\"subject\":\"s\","
+            "\"value\":{\"max\":20.5,\"min\":10}}");
+    ck_assert_str_eq(
+        c3, "{\"id\":\"c3\",\"property\":\"when\",\"quote\":\"since December\",\"source\":\"c\","
+            "\"stance\":\"denies\",\"subject\":\"s\",\"value\":{\"from\":\"2024-12-01\"}}");
+    ck_assert_str_eq(
+        c4, "{\"id\":\"c4\",\"property\":\"cause\",\"quote\":\"a missile\",\"source\":\"d\","
+            "\"subject\":\"s\",\"value\":\"sam\"}");
     free(c1);
     free(c2);
     free(c3);
@@ -116,11 +121,12 @@ START_TEST(test_export_keeps_declared_subjects_and_aliases)
     ct_diag_list empty = CT_DIAG_LIST_INIT;
     f.diags = empty;
     fixture_write(&f, "sources.json", "{\"sources\": {\"a\": {\"title\": \"A\"}}}");
-    fixture_write(&f, "topic.json",
-                  "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"flight 1\": [\"the flight\"], \"x\": []},"
-                  " \"properties\": {\"n\": {\"type\": \"boolean\"}},"
-                  " \"claims\": [{\"id\": \"c1\", \"subject\": \"the flight\", \"property\": \"n\","
-                  "  \"value\": true, \"source\": \"a\", \"quote\": \"yes\"}]}");
+    fixture_write(
+        &f, "topic.json",
+        "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"flight 1\": [\"the flight\"], \"x\": []},"
+        " \"properties\": {\"n\": {\"type\": \"boolean\"}},"
+        " \"claims\": [{\"id\": \"c1\", \"subject\": \"the flight\", \"property\": \"n\","
+        "  \"value\": true, \"source\": \"a\", \"quote\": \"yes\"}]}");
     ck_assert_int_eq(ct_corpus_new(&f.corpus), 0);
     const char *paths[] = {f.dir};
     ck_assert_int_eq(ct_corpus_load(f.corpus, paths, 1, NULL, &f.diags), 0);
@@ -183,8 +189,9 @@ START_TEST(test_export_xml_reloads_to_the_same_document)
     fixture_load(&f, props, claims);
     ck_assert_int_eq(f.rc, 0);
     char *xml = export_xml(f.corpus);
-    ck_assert_ptr_nonnull(strstr(xml, "<claim id=\"c2\" subject=\"s\" property=\"deaths\" source=\"b\""
-                                      " as-of=\"2024-12\" locator=\"p. 3\">"));
+    ck_assert_ptr_nonnull(strstr(xml,
+                                 "<claim id=\"c2\" subject=\"s\" property=\"deaths\" source=\"b\""
+                                 " as-of=\"2024-12\" locator=\"p. 3\">"));
     ck_assert_ptr_nonnull(strstr(xml, "<range min=\"10\" max=\"20.5\"/>"));
     ck_assert_ptr_nonnull(strstr(xml, "<property name=\"deaths\" type=\"quantity\" unit=\"people\""
                                       " tolerance=\"2\"/>"));
@@ -204,9 +211,10 @@ END_TEST
 START_TEST(test_export_xml_escapes_markup)
 {
     fixture f = {0};
-    fixture_load(&f, "{\"n\": {\"type\": \"text\"}}",
-                 "[{\"id\": \"c1\", \"subject\": \"a<b\", \"property\": \"n\", \"value\": \"x & \\\"y\\\"\","
-                 "  \"source\": \"a\", \"quote\": \"</quote><evil/>\"}]");
+    fixture_load(
+        &f, "{\"n\": {\"type\": \"text\"}}",
+        "[{\"id\": \"c1\", \"subject\": \"a<b\", \"property\": \"n\", \"value\": \"x & \\\"y\\\"\","
+        "  \"source\": \"a\", \"quote\": \"</quote><evil/>\"}]");
     ck_assert_int_eq(f.rc, 0);
     char *xml = export_xml(f.corpus);
     ck_assert_ptr_nonnull(strstr(xml, "subject=\"a&lt;b\""));

@@ -62,7 +62,8 @@ static void assert_one_error(const xread *x, int line, int column, const char *p
     ck_assert_int_eq(d->line, line);
     ck_assert_int_eq(d->column, column);
     ck_assert_ptr_null(d->pointer);
-    ck_assert_msg(strstr(d->message, part) != NULL, "message \"%s\" lacks \"%s\"", d->message, part);
+    ck_assert_msg(strstr(d->message, part) != NULL, "message \"%s\" lacks \"%s\"", d->message,
+                  part);
     ck_assert_ptr_null(x->doc);
     ck_assert_ptr_null(x->lines);
 }
@@ -92,21 +93,22 @@ START_TEST(test_xml_read_topic_in_json_shape)
     xread_str(&x, topic_xml);
     ck_assert_int_eq(x.rc, 0);
     ck_assert_uint_eq(x.diags.count, 0);
-    assert_json(x.doc,
-                "{\"topic\": \"crash\", \"title\": \"A crash\", \"description\": \"What happened\","
-                " \"subjects\": {\"flight 1\": [\"the flight\", \"FL1\"]},"
-                " \"properties\": {"
-                "  \"deaths\": {\"type\": \"quantity\", \"unit\": \"people\", \"tolerance\": 0.5},"
-                "  \"cause\": {\"type\": \"term\", \"multi\": true, \"description\": \"Why\","
-                "   \"terms\": {\"air-defence\": {\"label\": \"Air defence\", \"description\": \"AD\"},"
-                "               \"sam\": {\"broader\": \"air-defence\"}}}},"
-                " \"claims\": ["
-                "  {\"id\": \"c1\", \"subject\": \"flight 1\", \"property\": \"deaths\", \"source\": \"a\","
-                "   \"hedge\": \"reported\", \"claimant\": \"Ministry\", \"stance\": \"denies\","
-                "   \"as_of\": \"2024-12\", \"locator\": \"p. 2\", \"value\": 38,"
-                "   \"quote\": \"38 died\", \"note\": \"early count\"},"
-                "  {\"id\": \"c2\", \"subject\": \"the flight\", \"property\": \"cause\", \"source\": \"b\","
-                "   \"value\": \"sam\", \"quote\": \"a missile\"}]}");
+    assert_json(
+        x.doc,
+        "{\"topic\": \"crash\", \"title\": \"A crash\", \"description\": \"What happened\","
+        " \"subjects\": {\"flight 1\": [\"the flight\", \"FL1\"]},"
+        " \"properties\": {"
+        "  \"deaths\": {\"type\": \"quantity\", \"unit\": \"people\", \"tolerance\": 0.5},"
+        "  \"cause\": {\"type\": \"term\", \"multi\": true, \"description\": \"Why\","
+        "   \"terms\": {\"air-defence\": {\"label\": \"Air defence\", \"description\": \"AD\"},"
+        "               \"sam\": {\"broader\": \"air-defence\"}}}},"
+        " \"claims\": ["
+        "  {\"id\": \"c1\", \"subject\": \"flight 1\", \"property\": \"deaths\", \"source\": \"a\","
+        "   \"hedge\": \"reported\", \"claimant\": \"Ministry\", \"stance\": \"denies\","
+        "   \"as_of\": \"2024-12\", \"locator\": \"p. 2\", \"value\": 38,"
+        "   \"quote\": \"38 died\", \"note\": \"early count\"},"
+        "  {\"id\": \"c2\", \"subject\": \"the flight\", \"property\": \"cause\", \"source\": \"b\","
+        "   \"value\": \"sam\", \"quote\": \"a missile\"}]}");
     /* claim ids map to the line of their element, where libxml2 has it: the
      * line that ends the start tag */
     assert_json(x.lines, "{\"c1\": 12, \"c2\": 15}");
@@ -141,7 +143,8 @@ START_TEST(test_xml_read_every_value_form)
         {"quantity", "<about>40</about>", "{\"about\": 40}"},
         {"date", "<date>2024-12</date>", "\"2024-12\""},
         {"date", "<dates from=\"2024-12-01\"/>", "{\"from\": \"2024-12-01\"}"},
-        {"date", "<dates from=\"2024\" to=\"2025-06\"/>", "{\"from\": \"2024\", \"to\": \"2025-06\"}"},
+        {"date", "<dates from=\"2024\" to=\"2025-06\"/>",
+         "{\"from\": \"2024\", \"to\": \"2025-06\"}"},
         {"boolean", "<boolean>true</boolean>", "true"},
         {"boolean", "<boolean>1</boolean>", "true"},
         {"boolean", "<boolean>false</boolean>", "false"},
@@ -166,21 +169,25 @@ END_TEST
 START_TEST(test_xml_read_sources_and_corpus_roots)
 {
     xread x = {0};
-    xread_str(&x, "<sources " NS "><source id=\"a\" title=\"A\" author=\"Ann\" published=\"2024-01-02\">"
-                  "<note>n</note></source><source id=\"b\" title=\"B\" url=\"https://b\"/></sources>");
+    xread_str(
+        &x, "<sources " NS "><source id=\"a\" title=\"A\" author=\"Ann\" published=\"2024-01-02\">"
+            "<note>n</note></source><source id=\"b\" title=\"B\" url=\"https://b\"/></sources>");
     ck_assert_int_eq(x.rc, 0);
     assert_json(x.doc, "{\"sources\": {\"a\": {\"title\": \"A\", \"author\": \"Ann\","
                        " \"published\": \"2024-01-02\", \"note\": \"n\"},"
                        " \"b\": {\"title\": \"B\", \"url\": \"https://b\"}}}");
     assert_json(x.lines, "{}");
-    xread_str(&x, "<corpus " NS "><sources><source id=\"a\" title=\"A\"/></sources>\n"
-                  "<topic id=\"t1\" title=\"One\"/>\n<topic id=\"t2\" title=\"Two\" subjects-declared=\"true\"/>"
-                  "</corpus>");
+    xread_str(
+        &x,
+        "<corpus " NS "><sources><source id=\"a\" title=\"A\"/></sources>\n"
+        "<topic id=\"t1\" title=\"One\"/>\n<topic id=\"t2\" title=\"Two\" subjects-declared=\"true\"/>"
+        "</corpus>");
     ck_assert_int_eq(x.rc, 0);
-    assert_json(x.doc, "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"topics\": ["
-                       " {\"topic\": \"t1\", \"title\": \"One\", \"properties\": {}, \"claims\": []},"
-                       " {\"topic\": \"t2\", \"title\": \"Two\", \"subjects\": {}, \"properties\": {},"
-                       "  \"claims\": []}]}");
+    assert_json(x.doc,
+                "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"topics\": ["
+                " {\"topic\": \"t1\", \"title\": \"One\", \"properties\": {}, \"claims\": []},"
+                " {\"topic\": \"t2\", \"title\": \"Two\", \"subjects\": {}, \"properties\": {},"
+                "  \"claims\": []}]}");
     /* a corpus without sources still has the member */
     xread_str(&x, "<corpus " NS "/>");
     ck_assert_int_eq(x.rc, 0);
@@ -247,9 +254,10 @@ END_TEST
 START_TEST(test_xml_read_refuses_xinclude)
 {
     xread x = {0};
-    xread_str(&x, "<topic " NS " id=\"t\" title=\"T\">\n\n"
-                  "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\"/>\n"
-                  "</topic>");
+    xread_str(&x,
+              "<topic " NS " id=\"t\" title=\"T\">\n\n"
+              "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\"/>\n"
+              "</topic>");
     ck_assert_int_eq(x.rc, CT_EPARSE);
     assert_one_error(&x, 3, 0, "XInclude is not allowed");
     xread_dispose(&x);
