@@ -18,7 +18,7 @@
  * progress line's "clear to end of line".  With colour on, they pass
  * unchanged (claim files cannot carry them: validation refuses control
  * characters); otherwise they are escaped like any other. */
-static const char *const passthrough[] = {"\033[0m", "\033[1m", "\033[2m", "\033[31m",
+static const char *const passthrough[] = {"\033[0m",  "\033[1m",  "\033[2m", "\033[31m",
                                           "\033[33m", "\033[36m", "\r\033[K"};
 #define N_PASSTHROUGH (sizeof passthrough / sizeof passthrough[0])
 
@@ -50,10 +50,10 @@ static void emit_first(term_cookie *t, char *out, size_t *o)
     unsigned char b = t->pend[0];
     size_t used = 1;
     if (b == 0xC2 && t->npend >= 2 && t->pend[1] >= 0x80 && t->pend[1] <= 0x9F) {
-        *o += (size_t)sprintf(out + *o, "\\u%04x", (unsigned)t->pend[1]); /* C1 control */
+        *o += (size_t)snprintf(out + *o, 8, "\\u%04x", (unsigned)t->pend[1]); /* C1 control */
         used = 2;
     } else if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) {
-        *o += (size_t)sprintf(out + *o, "\\x%02x", (unsigned)b);
+        *o += (size_t)snprintf(out + *o, 8, "\\x%02x", (unsigned)b);
     } else {
         out[(*o)++] = (char)b;
     }
