@@ -31,9 +31,24 @@ int ct_path_same_file(const char *a, const char *b)
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* A name of a descriptor the process already has (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N): it resolves to whatever the caller redirected there,
+ * perhaps a regular file, which must be written where it is and not
+ * truncated (`>> log` appends). */
+static int names_a_descriptor(const char *path)
+{
+    return strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/stderr") == 0 ||
+           strncmp(path, "/dev/fd/", 8) == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
 int ct_atomic_prepare(ct_atomic_file *f, const char *path)
 {
     memset(f, 0, sizeof *f);
+    if (names_a_descriptor(path)) {
+        f->path = ct_strdup(path);
+        f->direct = f->path ? 2 : 0;
+        return f->path ? 0 : CT_ENOMEM;
+    }
     f->path = ct_path_resolve(path);
     if (!f->path)
         return CT_ENOMEM;
@@ -58,7 +73,7 @@ int ct_atomic_prepare(ct_atomic_file *f, const char *path)
 int ct_atomic_create(ct_atomic_file *f)
 {
     if (f->direct) {
-        f->fp = fopen(f->path, "w");
+        f->fp = fopen(f->path, f->direct == 2 ? "a" : "w");
         if (!f->fp) {
             int e = errno;
             ct_atomic_abort(f);

@@ -8,7 +8,10 @@
  * Only regular files are replaced that way.  A symbolic link is followed and
  * its target replaced (the link stays a link); anything that is not a regular
  * file (a device such as /dev/null, a FIFO, a terminal) is opened and written
- * directly, never renamed over.
+ * directly, never renamed over.  So are /dev/stdout, /dev/stderr, /dev/fd/N
+ * and paths under /proc/, whatever they lead to, without truncating (they
+ * name where the caller redirected a descriptor: `-o /dev/stdout >> log`
+ * appends to log).
  */
 #ifndef CLAIMTRACK_FILEIO_H
 #define CLAIMTRACK_FILEIO_H
@@ -19,7 +22,9 @@ typedef struct {
     char *path; /* target */
     char *tmp;  /* temporary file beside it */
     FILE *fp;   /* write here */
-    int direct; /* 1: the target is written in place (not a regular file) */
+    int direct; /* 1: the target is written in place (not a regular file);
+                 * 2: it names an open descriptor (/dev/stdout, /dev/fd/N,
+                 * /proc/...): written in place, appended, never truncated */
     unsigned mode; /* permissions of the new file */
     int tmp_made;  /* the temporary file exists */
 } ct_atomic_file;
