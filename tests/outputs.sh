@@ -130,18 +130,26 @@ refused() { # description, command...
 fresh
 refused "check -o CLAIM-FILE" "$bin" check --format json -o "$tmp/c/crash.json" "$tmp/c"
 grep -q "$tmp/c/crash.json.*$tmp/c/crash.json" "$tmp/err" && ok "the message names the output and the input" || bad "the message does not name both paths"
+fresh
 refused "check --report json:SOURCES" "$bin" check --report "json:$tmp/c/sources.json" "$tmp/c"
+fresh
 refused "check -o SOURCES with reports before it" "$bin" check --report "json:$tmp/out/r1.json" -o "$tmp/c/sources.json" "$tmp/c"
 [ -e "$tmp/out/r1.json" ] && bad "a refused run wrote its other report" || ok "a refused run writes none of its reports"
+fresh
 refused "export -o CLAIM-FILE" "$bin" export -o "$tmp/c/crash.json" "$tmp/c"
+fresh
 refused "export --format xml -o CLAIM-FILE given as a file" "$bin" export --format xml -o "$tmp/c/crash.json" "$tmp/c/sources.json" "$tmp/c/crash.json"
+fresh
 ln -s ../c/crash.json "$tmp/out/alias.json"
 refused "check -o LINK-TO-CLAIM-FILE" "$bin" check -o "$tmp/out/alias.json" "$tmp/c"
+fresh
 ln "$tmp/c/crash.json" "$tmp/hardlink.json"
 refused "check -o HARD-LINK-TO-CLAIM-FILE" "$bin" check -o "$tmp/hardlink.json" "$tmp/c"
+rm -f "$tmp/hardlink.json"
+fresh
 printf '{\n  "reviews": {}\n}\n' >"$tmp/c/reviews.json"
 refused "check -o REVIEWS" "$bin" check -o "$tmp/c/reviews.json" "$tmp/c"
-rm -f "$tmp/c/reviews.json" "$tmp/hardlink.json"
+rm -f "$tmp/c/reviews.json"
 
 # ---- 5. the warning for an output the next run would load ------------------------
 fresh
