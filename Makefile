@@ -109,6 +109,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== reviews under old ids and digests carried over to SHA-256 ones"
+	$(Q)sh tests/migration.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== parallel JSONL loading matches the serial results"
 	$(Q)sh tests/parallel.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
@@ -194,7 +196,7 @@ ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "validate --archive tests/fixtures/archive tests/fixtures/archive" \
     "+xml export --format xml tests/fixtures/jsonl" \
     "export --format json tests/fixtures/mixed" \
-    "show ct-a9e87638 tests/fixtures/basic" \
+    "show ct-99fa98e50640fc67 tests/fixtures/basic" \
     "sources tests/fixtures/basic" \
     "topics tests/fixtures/mixed"
 

@@ -28,7 +28,7 @@ _claimtrack()
     case $cmd in
     validate) opts="--archive --jobs --help" ;;
     check) opts="--format --output --report --fail-on --reviews --color --archive --jobs --help" ;;
-    review) opts="--status --prefer --note --by --date --reviews --prune --help" ;;
+    review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     export) opts="--format --output --help" ;;
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;

@@ -10,6 +10,7 @@
  */
 #include "claimtrack/conflict.h"
 #include "claimtrack/common.h"
+#include "canon_hash.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -43,14 +44,27 @@ const char *ct_severity_name(ct_severity s)
     return names[s];
 }
 
-void ct_conflict_id(const char *topic, const char *subject, const char *property, char out[12])
+void ct_conflict_id(const char *topic, const char *subject, const char *property,
+                    char out[CT_CONFLICT_ID_SIZE])
+{
+    ct_canon_hash h;
+    ct_canon_hash_init(&h, "claimtrack conflict id 2");
+    ct_canon_hash_field(&h, topic);
+    ct_canon_hash_field(&h, subject);
+    ct_canon_hash_field(&h, property);
+    memcpy(out, "CT-", 3);
+    ct_canon_hash_hex(&h, 8, out + 3);
+}
+
+void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
+                           char out[CT_LEGACY_ID_SIZE])
 {
     unsigned long long h = ct_hash64(topic, strlen(topic), CT_HASH64_INIT);
     h = ct_hash64("\x1f", 1, h);
     h = ct_hash64(subject, strlen(subject), h);
     h = ct_hash64("\x1f", 1, h);
     h = ct_hash64(property, strlen(property), h);
-    snprintf(out, 12, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
+    snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
 static int values_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
@@ -480,6 +494,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     c->property = g->property;
     c->n_claims = k;
     ct_conflict_id(t->id, g->subject, p->name, c->id);
+    ct_conflict_legacy_id(t->id, g->subject, p->name, c->legacy_id);
     c->positions = ct_calloc(np, sizeof *c->positions);
     if (!c->positions) {
         rc = CT_ENOMEM;
@@ -536,19 +551,22 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         m[i].claim = &claims[m[i].index];
     }
     qsort(m, k, sizeof *m, cmp_member_id);
+    /* the old FNV-1a digest, kept only to carry old reviews over */
     unsigned long long h = CT_HASH64_INIT;
+    ct_canon_hash sha;
+    ct_canon_hash_init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
         const ct_claim *x = m[i].claim;
-        add_digest_field(&h, x->id);
-        add_digest_field(&h, x->denies ? "denies" : "asserts");
-        add_digest_field(&h, x->value_json);
-        add_digest_field(&h, x->source);
-        add_digest_field(&h, x->claimant);
-        add_digest_field(&h, x->hedge);
-        add_digest_field(&h, x->as_of);
-        add_digest_field(&h, x->quote);
+        const char *fields[] = {x->id,     x->denies ? "denies" : "asserts",
+                                x->value_json, x->source, x->claimant, x->hedge, x->as_of,
+                                x->quote};
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+            add_digest_field(&h, fields[f]);
+            ct_canon_hash_field(&sha, fields[f]);
+        }
     }
-    snprintf(c->digest, sizeof c->digest, "%016llx", h);
+    snprintf(c->legacy_digest, sizeof c->legacy_digest, "%016llx", h);
+    ct_canon_hash_hex(&sha, 32, c->digest);
     (void)revs_before;
 done:
     if (pb)
@@ -668,8 +686,44 @@ done:
 
 const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id)
 {
-    for (size_t i = 0; i < set->n_conflicts; i++)
+    const ct_conflict *legacy = NULL;
+    size_t n_legacy = 0;
+    for (size_t i = 0; i < set->n_conflicts; i++) {
         if (strcasecmp(set->conflicts[i].id, id) == 0)
             return &set->conflicts[i];
-    return NULL;
+        if (strcasecmp(set->conflicts[i].legacy_id, id) == 0) {
+            legacy = &set->conflicts[i];
+            n_legacy++;
+        }
+    }
+    return n_legacy == 1 ? legacy : NULL;
+}
+
+static int cmp_conflict_ptr_id(const void *x, const void *y)
+{
+    const ct_conflict *a = *(const ct_conflict *const *)x, *b = *(const ct_conflict *const *)y;
+    int d = strcmp(a->id, b->id);
+    return d ? d : (a < b ? -1 : a > b);
+}
+
+int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b)
+{
+    size_t n = set->n_conflicts;
+    if (n < 2)
+        return 0;
+    const ct_conflict **v = ct_reallocarray(NULL, n, sizeof *v);
+    if (!v)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = &set->conflicts[i];
+    qsort(v, n, sizeof *v, cmp_conflict_ptr_id);
+    int found = 0;
+    for (size_t i = 1; i < n && !found; i++)
+        if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
+            *a = (size_t)(v[i - 1] - set->conflicts);
+            *b = (size_t)(v[i] - set->conflicts);
+            found = 1;
+        }
+    ct_free(v);
+    return found;
 }

@@ -193,6 +193,94 @@ static int conflict_exists(const ct_conflict_set *set, const char *id)
     return 0;
 }
 
+static int is_legacy_id(const char *id)
+{
+    if (strncmp(id, "CT-", 3) != 0 || strlen(id) != 11)
+        return 0;
+    for (const char *p = id + 3; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+            return 0;
+    return 1;
+}
+
+static int cmp_legacy(const void *x, const void *y)
+{
+    const ct_conflict *a = *(const ct_conflict *const *)x, *b = *(const ct_conflict *const *)y;
+    return strcmp(a->legacy_id, b->legacy_id);
+}
+
+static int cmp_legacy_key(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, (*(const ct_conflict *const *)elem)->legacy_id);
+}
+
+/* The one conflict whose old id is `id`, or NULL (none, or several). */
+static const ct_conflict *legacy_match(const ct_conflict **sorted, size_t n, const char *id)
+{
+    const ct_conflict **hit = bsearch(id, sorted, n, sizeof *sorted, cmp_legacy_key);
+    if (!hit)
+        return NULL;
+    if ((hit > sorted && strcmp(hit[-1]->legacy_id, id) == 0) ||
+        (hit + 1 < sorted + n && strcmp(hit[1]->legacy_id, id) == 0))
+        return NULL;
+    return *hit;
+}
+
+int ct_review_set_upgrade(ct_review_set *s, const ct_conflict_set *conflicts)
+{
+    size_t n = conflicts->n_conflicts;
+    json_t *old_ids = json_array();
+    const ct_conflict **sorted = ct_reallocarray(NULL, n ? n : 1, sizeof *sorted);
+    int rc = old_ids && sorted ? 0 : CT_ENOMEM;
+    const char *id;
+    json_t *r;
+    if (rc == 0)
+        json_object_foreach(s->reviews, id, r)
+        {
+            if (is_legacy_id(id) && json_array_append_new(old_ids, json_string(id))) {
+                rc = CT_ENOMEM;
+                break;
+            }
+        }
+    size_t moved = 0;
+    if (rc == 0 && json_array_size(old_ids) > 0) {
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = &conflicts->conflicts[i];
+        qsort(sorted, n, sizeof *sorted, cmp_legacy);
+        size_t i;
+        json_t *v;
+        json_array_foreach(old_ids, i, v)
+        {
+            const char *old = json_string_value(v);
+            const ct_conflict *c = legacy_match(sorted, n, old);
+            if (!c)
+                continue;
+            r = json_incref(json_object_get(s->reviews, old));
+            json_object_del(s->reviews, old);
+            moved++;
+            if (json_object_get(s->reviews, c->id)) { /* reviewed again since */
+                json_decref(r);
+                continue;
+            }
+            const char *digest = json_string_value(json_object_get(r, "digest"));
+            int kept = digest && strcmp(digest, c->legacy_digest) == 0;
+            if ((kept && json_object_set_new(r, "digest", json_string(c->digest))) ||
+                json_object_set_new(r, "upgraded_from", json_string(old))) {
+                json_decref(r);
+                rc = CT_ENOMEM;
+                break;
+            }
+            if (json_object_set_new(s->reviews, c->id, r)) { /* takes r, even on failure */
+                rc = CT_ENOMEM;
+                break;
+            }
+        }
+    }
+    json_decref(old_ids);
+    ct_free(sorted);
+    return rc < 0 ? rc : (int)moved;
+}
+
 json_t *ct_review_orphans(const ct_review_set *s, const ct_conflict_set *conflicts)
 {
     json_t *out = json_array();

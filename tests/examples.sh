@@ -22,8 +22,8 @@ for recipe in github-actions.yml gitlab-ci.yml; do
         mkdir -p "$w/claims"
         cp "$root"/tests/fixtures/basic/*.json "$w/claims/"
         if [ $state = reviewed ]; then
-            (cd "$w" && claimtrack review CT-a9e87638 --status confirmed --note n --by ci >/dev/null &&
-                claimtrack review CT-512ca393 --status dismissed --note n --by ci >/dev/null)
+            (cd "$w" && claimtrack review CT-99fa98e50640fc67 --status confirmed --note n --by ci >/dev/null &&
+                claimtrack review CT-9d1c51d424c87585 --status dismissed --note n --by ci >/dev/null)
         fi
         failed=0
         commands "$root/examples/ci/$recipe" >"$tmp/cmds"
@@ -46,7 +46,7 @@ w="$tmp/hook"
 mkdir -p "$w/claims"
 cp "$root"/tests/fixtures/basic/*.json "$w/claims/"
 (cd "$w" && sh "$root/examples/ci/pre-commit") >/dev/null 2>&1 && bad "pre-commit hook let unreviewed conflicts through" || ok "pre-commit hook refuses unreviewed conflicts"
-(cd "$w" && claimtrack review CT-a9e87638 --status confirmed --note n --by ci && claimtrack review CT-512ca393 --status confirmed --note n --by ci) >/dev/null
+(cd "$w" && claimtrack review CT-99fa98e50640fc67 --status confirmed --note n --by ci && claimtrack review CT-9d1c51d424c87585 --status confirmed --note n --by ci) >/dev/null
 (cd "$w" && sh "$root/examples/ci/pre-commit") >/dev/null 2>&1 && ok "pre-commit hook accepts reviewed conflicts" || bad "pre-commit hook refused reviewed conflicts"
 echo "examples: $fails failed"
 [ $fails -eq 0 ]

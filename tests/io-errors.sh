@@ -52,7 +52,7 @@ if [ -c /dev/full ]; then
     full_stdout "$bin" export --format xml "$fx/basic"
     full_stdout "$bin" topics "$fx/basic"
     full_stdout "$bin" sources "$fx/basic"
-    full_stdout "$bin" show ct-a9e87638 "$fx/basic"
+    full_stdout "$bin" show ct-99fa98e50640fc67 "$fx/basic"
     full_stdout "$bin" help
     full_stdout "$bin" help check
     full_stdout "$bin" check --help
@@ -71,7 +71,7 @@ expect 2 "file/x: cannot write: Not a directory" \
 expect 2 "file/x: cannot write: Not a directory" "$bin" export -o "$tmp/file/x" "$fx/basic"
 expect 2 "file/sub: cannot create: Not a directory" "$bin" init "$tmp/file/sub"
 expect 2 "file/r.json: cannot lock for writing" \
-    "$bin" review --reviews "$tmp/file/r.json" ct-a9e87638 --status confirmed --note n "$fx/basic"
+    "$bin" review --reviews "$tmp/file/r.json" ct-99fa98e50640fc67 --status confirmed --note n "$fx/basic"
 [ -e "$tmp/missing" ] && { echo "FAIL: a failed -o created $tmp/missing"; fails=$((fails + 1)); }
 
 # --- a report over an existing file is replaced only by a complete one ------

@@ -54,7 +54,7 @@ done
 
 # unreviewed conflicts: SARIF results and JUnit failures carry them
 out="$tmp/basic"
-grep -q '"claimtrackConflictId/v1": "CT-a9e87638"' "$out/r.sarif" && ok "SARIF fingerprints the conflict id" || bad "no SARIF fingerprint"
+grep -q '"claimtrackConflictId/v1": "CT-99fa98e50640fc67"' "$out/r.sarif" && ok "SARIF fingerprints the conflict id" || bad "no SARIF fingerprint"
 grep -q '"startLine": 11' "$out/r.sarif" && ok "SARIF points at the claim's line" || bad "no SARIF line"
 [ "$(grep -c '<failure ' "$out/r.junit.xml")" -eq 2 ] && ok "JUnit: one failed test case per blocking conflict" || bad "JUnit failures"
 

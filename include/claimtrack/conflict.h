@@ -40,9 +40,19 @@ typedef struct {
 /* At most this many clash pairs are listed for one conflict. */
 #define CT_CLASHES_MAX 1000
 
+/* "CT-" + 16 hex digits (64 bits of SHA-256 of topic, subject, property) */
+#define CT_CONFLICT_ID_SIZE 20
+/* 64 hex digits: SHA-256 of the group's claims, canonically encoded */
+#define CT_CONFLICT_DIGEST_SIZE 65
+/* the scheme before SHA-256, kept to carry old reviews over: FNV-1a */
+#define CT_LEGACY_ID_SIZE 12
+#define CT_LEGACY_DIGEST_SIZE 17
+
 typedef struct {
-    char id[12];      /* "CT-" + 8 hex digits of hash(topic, subject, property) */
-    char digest[17];  /* 16 hex digits of hash(claims and values of the group) */
+    char id[CT_CONFLICT_ID_SIZE];
+    char digest[CT_CONFLICT_DIGEST_SIZE];
+    char legacy_id[CT_LEGACY_ID_SIZE];         /* "CT-" + 8 hex, the old id */
+    char legacy_digest[CT_LEGACY_DIGEST_SIZE]; /* 16 hex, the old digest */
     size_t topic;     /* index into the corpus's topics */
     const char *subject;
     size_t property;  /* index into the topic's properties */
@@ -75,11 +85,23 @@ typedef struct {
 int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out);
 void ct_conflict_set_free(ct_conflict_set *set);
 
-/* The conflict with `id` (case-insensitive), or NULL; borrowed. */
+/* The conflict with `id` (case-insensitive), or NULL; borrowed.  An old-style
+ * id (8 hex digits) finds the one conflict that had it, if only one did. */
 const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id);
 
-/* The stable id of the group (topic, subject, property): "CT-" + 8 hex. */
-void ct_conflict_id(const char *topic, const char *subject, const char *property, char out[12]);
+/* The stable id of the group (topic, subject, property): "CT-" + the first 16
+ * hex digits of SHA-256 over the canonical encoding of the three names. */
+void ct_conflict_id(const char *topic, const char *subject, const char *property,
+                    char out[CT_CONFLICT_ID_SIZE]);
+/* The id the same group had before SHA-256 ids (FNV-1a, "CT-" + 8 hex): only
+ * to carry reviews written then over to the new ids. */
+void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
+                           char out[CT_LEGACY_ID_SIZE]);
+
+/* Two conflicts of `set` with one id would share a review.  Returns 1 and
+ * their indexes in *a < *b when that happens (the caller must stop), else 0;
+ * CT_ENOMEM when out of memory. */
+int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b);
 
 /* 1 when claims `a` and `b` (same property `p`) clash by the rules above,
  * ignoring claimants and revisions. */

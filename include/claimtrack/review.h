@@ -73,6 +73,16 @@ int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topi
  * `removed` (a JSON array).  Returns the number dropped, or CT_ENOMEM. */
 int ct_review_set_prune(ct_review_set *set, const ct_conflict_set *conflicts, json_t *removed);
 
+/* Carry reviews written with the old ids (8 hex digits, FNV-1a digests) over
+ * to the current ids.  An old entry moves to the one conflict whose old id it
+ * equals; when no conflict or several have that old id it stays (an orphan).
+ * It keeps its review only if its old digest still matches the conflict's
+ * claims today (its digest becomes the conflict's new digest); otherwise it
+ * keeps the old digest and is stale.  "upgraded_from" records the old id.  A
+ * review under the new id wins over an old one for the same conflict.
+ * Returns the number of entries carried over, or CT_ENOMEM. */
+int ct_review_set_upgrade(ct_review_set *set, const ct_conflict_set *conflicts);
+
 /* Ids of reviews whose conflict no longer exists, as a new JSON array. */
 json_t *ct_review_orphans(const ct_review_set *set, const ct_conflict_set *conflicts);
 

@@ -52,7 +52,7 @@ int ct_cli_is_conflict_id(const char *arg) { return strncasecmp(arg, "CT-", 3) =
 
 int ct_cli_not_an_id(const char *command, const char *arg)
 {
-    return ct_cli_usage_error(command, "expected a conflict id like CT-1a2b3c4d before the paths, got '%s'",
+    return ct_cli_usage_error(command, "expected a conflict id like CT-1a2b3c4d5e6f7a8b before the paths, got '%s'",
                               arg);
 }
 
@@ -137,9 +137,29 @@ int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int 
     int status = ct_cli_load(corpus, paths, n_paths, o, 1);
     if (status)
         return status;
-    if (ct_conflict_find(*corpus, set) < 0) {
-        fprintf(stderr, "claimtrack: out of memory\n");
+    size_t a, b;
+    int rc = ct_conflict_find(*corpus, set);
+    if (rc == 0 && (rc = ct_conflict_set_find_id_collision(*set, &a, &b)) > 0) {
+        size_t nt;
+        const ct_topic *topics = ct_corpus_topics(*corpus, &nt);
+        const ct_conflict *x = &(*set)->conflicts[a], *y = &(*set)->conflicts[b];
+        fprintf(stderr,
+                "claimtrack: two conflicts share the id %s: topic '%s', subject '%s', property '%s' "
+                "and topic '%s', subject '%s', property '%s'; rename one subject\n",
+                x->id, topics[x->topic].id, x->subject, topics[x->topic].properties[x->property].name,
+                topics[y->topic].id, y->subject, topics[y->topic].properties[y->property].name);
+        ct_conflict_set_free(*set);
+        *set = NULL;
         ct_corpus_free(*corpus);
+        *corpus = NULL;
+        return CT_EXIT_USAGE;
+    }
+    if (rc < 0) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        ct_conflict_set_free(*set);
+        *set = NULL;
+        ct_corpus_free(*corpus);
+        *corpus = NULL;
         return CT_EXIT_USAGE;
     }
     return 0;
@@ -349,12 +369,18 @@ char *ct_cli_reviews_path(const char *option, char **paths, int n_paths)
     return out;
 }
 
-int ct_cli_load_reviews(ct_review_set **out, const char *path)
+int ct_cli_load_reviews(ct_review_set **out, const char *path, const ct_conflict_set *set)
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     int rc = ct_review_set_load(out, path, &diags);
     ct_diag_print(&diags, stderr);
     ct_diag_list_dispose(&diags);
+    if (rc == 0 && set && (rc = ct_review_set_upgrade(*out, set)) > 0)
+        rc = 0;
+    if (rc < 0 && *out) {
+        ct_review_set_free(*out);
+        *out = NULL;
+    }
     if (rc == CT_ENOMEM)
         fprintf(stderr, "claimtrack: out of memory\n");
     return rc < 0 ? CT_EXIT_USAGE : 0;

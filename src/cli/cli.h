@@ -40,8 +40,9 @@ int ct_cmd_init(int argc, char **argv);
  * (a folder) or beside it (a file), default claims/.  New, free with ct_free. */
 char *ct_cli_reviews_path(const char *option, char **paths, int n_paths);
 
-/* Load the reviews, printing diagnostics; 0 or an exit status. */
-int ct_cli_load_reviews(ct_review_set **out, const char *path);
+/* Load the reviews, printing diagnostics, and carry entries under old-style
+ * ids over to the ids of `set` (when not NULL); 0 or an exit status. */
+int ct_cli_load_reviews(ct_review_set **out, const char *path, const ct_conflict_set *set);
 
 /* Suggest the conflict ids nearest to `id` on stderr. */
 void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id);

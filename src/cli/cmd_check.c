@@ -157,7 +157,7 @@ static int check_run(int argc, char **argv, const check_args *a)
         status = CT_EXIT_USAGE;
     }
     if (status == 0)
-        status = ct_cli_load_reviews(&reviews, reviews_path);
+        status = ct_cli_load_reviews(&reviews, reviews_path, set);
     if (status == 0) {
         ct_review_order_positions(reviews, set, corpus);
         json_t *orphans = ct_review_orphans(reviews, set);

@@ -68,12 +68,13 @@ int ct_cmd_review(int argc, char **argv)
                                              {"date", required_argument, NULL, 'd'},
                                              {"reviews", required_argument, NULL, 'r'},
                                              {"prune", no_argument, NULL, 'P'},
+                                             {"upgrade", no_argument, NULL, 'U'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
     const char *status_name = NULL, *note = NULL, *by = NULL, *date = NULL, *reviews_opt = NULL;
     char **prefer = ct_calloc((size_t)argc + 1, sizeof *prefer);
     size_t n_prefer = 0;
-    int prune = 0, ch;
+    int prune = 0, upgrade = 0, ch;
     if (!prefer) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
@@ -89,6 +90,7 @@ int ct_cmd_review(int argc, char **argv)
         case 'd': date = optarg; break;
         case 'r': reviews_opt = optarg; break;
         case 'P': prune = 1; break;
+        case 'U': upgrade = 1; break;
         case 'h': ct_free(prefer); return ct_cli_print_help("review");
         default: status = ct_cli_bad_option("review", ch, argv[optind - 1]);
         }
@@ -96,7 +98,9 @@ int ct_cmd_review(int argc, char **argv)
     const char *id = NULL;
     char **paths = argv + optind;
     int n_paths = argc - optind;
-    if (status == 0 && !prune) {
+    if (status == 0 && prune && upgrade)
+        status = ct_cli_usage_error("review", "--prune and --upgrade go separately");
+    if (status == 0 && !prune && !upgrade) {
         if (n_paths < 1)
             status = ct_cli_usage_error("review", "expected a conflict id");
         else if (!ct_cli_is_conflict_id(paths[0]))
@@ -164,10 +168,12 @@ int ct_cmd_review(int argc, char **argv)
     }
     crash_checkpoint("locked", (void *)crash_at);
     /* read under the lock: another writer may have just added its review */
-    if ((status = ct_cli_load_reviews(&reviews, path)))
+    if ((status = ct_cli_load_reviews(&reviews, path, set)))
         goto done;
     json_t *removed = NULL;
-    if (prune) {
+    if (upgrade) {
+        /* ct_cli_load_reviews carried the old entries over; save says so */
+    } else if (prune) {
         removed = json_array();
         int n = removed ? ct_review_set_prune(reviews, set, removed) : CT_ENOMEM;
         if (n < 0) {
@@ -192,7 +198,9 @@ int ct_cmd_review(int argc, char **argv)
         json_decref(removed);
         goto done;
     }
-    if (prune) {
+    if (upgrade) {
+        printf("reviews in %s use the current conflict ids and digests\n", path);
+    } else if (prune) {
         size_t n = json_array_size(removed);
         for (size_t i = 0; i < n; i++)
             printf("pruned %s\n", json_string_value(json_array_get(removed, i)));

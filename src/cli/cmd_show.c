@@ -36,11 +36,18 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
+/* Edit distance to a conflict's id, or to its old-style id if nearer. */
+static size_t id_distance(const char *id, const ct_conflict *c)
+{
+    size_t d = distance(id, c->id), old = distance(id, c->legacy_id);
+    return old < d ? old : d;
+}
+
 void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
 {
     size_t best = 99;
     for (size_t i = 0; i < set->n_conflicts; i++) {
-        size_t d = distance(id, set->conflicts[i].id);
+        size_t d = id_distance(id, &set->conflicts[i]);
         if (d < best)
             best = d;
     }
@@ -48,7 +55,7 @@ void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
         return;
     fprintf(stderr, "Did you mean:");
     for (size_t i = 0; i < set->n_conflicts; i++)
-        if (distance(id, set->conflicts[i].id) == best)
+        if (id_distance(id, &set->conflicts[i]) == best)
             fprintf(stderr, " %s", set->conflicts[i].id);
     fputc('\n', stderr);
 }
@@ -88,7 +95,7 @@ int ct_cmd_show(int argc, char **argv)
     } else {
         ct_review_set *reviews = NULL;
         char *path = ct_cli_reviews_path(NULL, argv + optind + 1, argc - optind - 1);
-        if (path && ct_cli_load_reviews(&reviews, path) == 0)
+        if (path && ct_cli_load_reviews(&reviews, path, set) == 0)
             ct_review_order_positions(reviews, set, corpus);
         ct_free(path);
         ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color};

@@ -39,7 +39,8 @@ static const ct_cli_command commands[] = {
     {"review", ct_cmd_review, "record an editor's review of a conflict",
      "usage: claimtrack review ID --status confirmed|dismissed|resolved [--prefer CLAIM-ID]...\n"
      "                         --note TEXT [--by NAME] [--date YYYY-MM-DD] [PATH...]\n"
-     "       claimtrack review --prune [PATH...]\n\n"
+     "       claimtrack review --prune [PATH...]\n"
+     "       claimtrack review --upgrade [PATH...]\n\n"
      "Record a review of the current state of conflict ID in the reviews file\n"
      "(reviews.json in the first PATH, default claims/).  If the conflict's claims\n"
      "change later, the review becomes stale and the gate fails again.\n\n"
@@ -51,13 +52,15 @@ static const ct_cli_command commands[] = {
      "  --by NAME         the reviewer (default: $CLAIMTRACK_REVIEWER, else $USER)\n"
      "  --date DATE       the review's date (default: today, UTC)\n"
      "  --reviews FILE    the reviews file\n"
-     "  --prune           drop reviews of conflicts that no longer exist\n\n"
+     "  --prune           drop reviews of conflicts that no longer exist\n"
+     "  --upgrade         rewrite reviews kept under old 8-digit ids in the current\n"
+     "                    scheme (every run reads them; every write upgrades them)\n\n"
      "Exit status: 0 recorded, 2 unknown id, bad options or unwritable file.\n"},
     {"topics", ct_cmd_topics, "list topics with claim, source and conflict counts",
      "usage: claimtrack topics [PATH...]\n"},
     {"show", ct_cmd_show, "print one conflict in full",
      "usage: claimtrack show [--color WHEN] ID [PATH...]\n\n"
-     "Print conflict ID (as in CT-3f9a2c1b) with every position, claim and quote.\n"
+     "Print conflict ID (as in CT-3f9a2c1b0d4e5f67) with every position, claim and quote.\n"
      "Exit status: 0 shown, 2 unknown id or bad input.\n"},
     {"sources", ct_cmd_sources, "list sources with their claims and conflicts",
      "usage: claimtrack sources [PATH...]\n\n"

@@ -199,13 +199,14 @@ START_TEST(test_id_stable_digest_tracks_claims)
 {
     fixture f = {0};
     conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", ""));
-    char id[12], digest[17];
+    char id[CT_CONFLICT_ID_SIZE], digest[CT_CONFLICT_DIGEST_SIZE];
     memcpy(id, f.set->conflicts[0].id, sizeof id);
     memcpy(digest, f.set->conflicts[0].digest, sizeof digest);
-    char want[12];
+    char want[CT_CONFLICT_ID_SIZE];
     ct_conflict_id("t", "s", "n", want);
     ck_assert_str_eq(id, want);
-    ck_assert_int_eq((int)strlen(id), 11);
+    ck_assert_int_eq((int)strlen(id), 19);
+    ck_assert_int_eq((int)strlen(digest), 64);
     fixture_dispose(&f);
     conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
                      CLAIM("c", "n", "9", "c", ""));
@@ -216,6 +217,58 @@ START_TEST(test_id_stable_digest_tracks_claims)
     conflicts_of(&f, CLAIM("b", "n", "9", "b", "") "," CLAIM("a", "n", "6", "a", ""));
     ck_assert_str_eq(f.set->conflicts[0].digest, digest);
     fixture_dispose(&f);
+    /* a changed hedge or claimant alone changes the digest */
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", ", \"hedge\": \"alleged\"") "," CLAIM("b", "n", "9", "b", ""));
+    ck_assert_str_ne(f.set->conflicts[0].digest, digest);
+    fixture_dispose(&f);
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", ", \"claimant\": \"x\"") "," CLAIM("b", "n", "9", "b", ""));
+    ck_assert_str_ne(f.set->conflicts[0].digest, digest);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_id_is_sha256_of_canonical_names)
+{
+    /* SHA-256("24:claimtrack conflict id 2,1:t,1:s,1:n,"), first 8 bytes, as
+     * computed independently (Python's hashlib) */
+    char id[CT_CONFLICT_ID_SIZE];
+    ct_conflict_id("t", "s", "n", id);
+    ck_assert_str_eq(id, "CT-fbc6b9980eb73777");
+    /* the two groups whose 32-bit FNV ids collided now differ */
+    char old_a[CT_LEGACY_ID_SIZE], old_b[CT_LEGACY_ID_SIZE], a[CT_CONFLICT_ID_SIZE], b[CT_CONFLICT_ID_SIZE];
+    ct_conflict_legacy_id("t", "subject 10566", "n", old_a);
+    ct_conflict_legacy_id("t", "subject 61992", "n", old_b);
+    ck_assert_str_eq(old_a, "CT-8f908b0f");
+    ck_assert_str_eq(old_b, "CT-8f908b0f");
+    ct_conflict_id("t", "subject 10566", "n", a);
+    ct_conflict_id("t", "subject 61992", "n", b);
+    ck_assert_str_eq(a, "CT-07ac30a401983412");
+    ck_assert_str_ne(a, b);
+    /* names are length-prefixed: moving a character across a boundary changes the id */
+    ct_conflict_id("ab", "c", "n", a);
+    ct_conflict_id("a", "bc", "n", b);
+    ck_assert_str_ne(a, b);
+}
+END_TEST
+
+START_TEST(test_id_collision_found)
+{
+    ct_conflict items[3];
+    memset(items, 0, sizeof items);
+    strcpy(items[0].id, "CT-00000000000000aa");
+    strcpy(items[1].id, "CT-00000000000000bb");
+    strcpy(items[2].id, "CT-00000000000000cc");
+    ct_conflict_set set = {0};
+    set.conflicts = items;
+    set.n_conflicts = 3;
+    size_t a = 99, b = 99;
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 0);
+    strcpy(items[2].id, items[0].id);
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 1);
+    ck_assert_uint_eq(a, 0);
+    ck_assert_uint_eq(b, 2);
+    set.n_conflicts = 1;
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 0);
 }
 END_TEST
 
@@ -259,6 +312,8 @@ Suite *suite_conflict(void)
     tcase_add_test(tc, test_severity_rules);
     tcase_add_test(tc, test_positions_group_equal_values);
     tcase_add_test(tc, test_id_stable_digest_tracks_claims);
+    tcase_add_test(tc, test_id_is_sha256_of_canonical_names);
+    tcase_add_test(tc, test_id_collision_found);
     tcase_add_test(tc, test_many_positions_clash_suffixes);
     suite_add_tcase(s, tc);
     return s;

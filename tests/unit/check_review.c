@@ -54,6 +54,53 @@ static ct_review_set *one_review(const char *id, const char *digest, const char 
     return s;
 }
 
+START_TEST(test_review_upgrade_from_old_ids)
+{
+    fixture f = {0};
+    const ct_conflict *c = one_conflict(&f);
+    ck_assert_int_eq((int)strlen(c->legacy_id), 11);
+    /* an old review whose old digest still matches: kept, under the new id */
+    ct_review_set *s = one_review(c->legacy_id, c->legacy_digest, "confirmed");
+    ck_assert_int_eq(ct_review_state_of(s, c, NULL), CT_REVIEW_UNREVIEWED);
+    ck_assert_int_eq(ct_review_set_upgrade(s, f.set), 1);
+    const json_t *entry = NULL;
+    ck_assert_int_eq(ct_review_state_of(s, c, &entry), CT_REVIEW_CONFIRMED);
+    ck_assert_str_eq(json_string_value(json_object_get(entry, "upgraded_from")), c->legacy_id);
+    ck_assert_str_eq(json_string_value(json_object_get(entry, "digest")), c->digest);
+    ck_assert_int_eq(ct_review_set_upgrade(s, f.set), 0); /* nothing left to carry */
+    ct_review_set_free(s);
+    /* claims changed since: carried over, but stale */
+    s = one_review(c->legacy_id, "0123456789abcdef", "dismissed");
+    ck_assert_int_eq(ct_review_set_upgrade(s, f.set), 1);
+    ck_assert_int_eq(ct_review_state_of(s, c, NULL), CT_REVIEW_STALE);
+    ct_review_set_free(s);
+    /* an old id no conflict had: stays, an orphan */
+    s = one_review("CT-0badc0de", "0123456789abcdef", "confirmed");
+    ck_assert_int_eq(ct_review_set_upgrade(s, f.set), 0);
+    json_t *orphans = ct_review_orphans(s, f.set);
+    ck_assert_uint_eq(json_array_size(orphans), 1);
+    json_decref(orphans);
+    ct_review_set_free(s);
+    /* both forms for one conflict: the review under the new id wins */
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"dismissed\"" REST "},"
+             " \"%s\": {\"digest\": \"%s\", \"status\": \"confirmed\"" REST "}}}",
+             c->legacy_id, c->legacy_digest, c->id, c->digest);
+    ct_diag_list diags = CT_DIAG_LIST_INIT;
+    s = parse(text, &diags, 0);
+    ck_assert_uint_eq(diags.count, 0);
+    ck_assert_int_eq(ct_review_set_upgrade(s, f.set), 1);
+    ck_assert_int_eq(ct_review_state_of(s, c, NULL), CT_REVIEW_CONFIRMED);
+    orphans = ct_review_orphans(s, f.set);
+    ck_assert_uint_eq(json_array_size(orphans), 0);
+    json_decref(orphans);
+    ct_review_set_free(s);
+    ct_diag_list_dispose(&diags);
+    fixture_dispose(&f);
+}
+END_TEST
+
 START_TEST(test_review_states)
 {
     fixture f = {0};
@@ -299,6 +346,7 @@ Suite *suite_review(void)
     Suite *s = suite_create("review");
     TCase *tc = tcase_create("review");
     tcase_add_test(tc, test_review_states);
+    tcase_add_test(tc, test_review_upgrade_from_old_ids);
     tcase_add_test(tc, test_fail_on_policies);
     tcase_add_test(tc, test_review_parse_errors);
     tcase_add_test(tc, test_review_load_missing_and_unreadable);
