@@ -100,14 +100,14 @@ fresh
 mkdir -p "$tmp/store"
 printf '{\n  "reviews": {}\n}\n' >"$tmp/store/reviews.json"
 ln -s ../store/reviews.json "$tmp/c/reviews.json"
-"$bin" review CT-a9e87638 --status confirmed --note n --by t "$tmp/c" >/dev/null 2>"$tmp/err" ||
+"$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$tmp/c" >/dev/null 2>"$tmp/err" ||
     { bad "review through a linked reviews.json failed"; cat "$tmp/err"; }
 [ -L "$tmp/c/reviews.json" ] && ok "review: reviews.json behind a link stays a link" || bad "review: the reviews.json link was replaced"
-grep -q CT-a9e87638 "$tmp/store/reviews.json" && ok "review: the link's target holds the new review" || bad "review: the target kept the old reviews"
+grep -q CT-99fa98e50640fc67 "$tmp/store/reviews.json" && ok "review: the link's target holds the new review" || bad "review: the target kept the old reviews"
 [ -e "$tmp/store/reviews.json.lock" ] && [ ! -e "$tmp/c/reviews.json.lock" ] &&
     ok "review: the lock is taken beside the target, not the link" || bad "review: lock file beside the link, not the target"
-"$bin" review CT-512ca393 --status dismissed --note n --by t --reviews "$tmp/store/reviews.json" "$tmp/c" >/dev/null 2>&1
-grep -q CT-a9e87638 "$tmp/store/reviews.json" && grep -q CT-512ca393 "$tmp/store/reviews.json" &&
+"$bin" review CT-9d1c51d424c87585 --status dismissed --note n --by t --reviews "$tmp/store/reviews.json" "$tmp/c" >/dev/null 2>&1
+grep -q CT-99fa98e50640fc67 "$tmp/store/reviews.json" && grep -q CT-9d1c51d424c87585 "$tmp/store/reviews.json" &&
     ok "review: writers through the link and the real name share one file" || bad "review: a review was lost"
 "$bin" check "$tmp/c" >/dev/null 2>&1 && ok "check reads the reviews through the link" || bad "check did not see the linked reviews"
 printf '{\n  "reviews": {}\n}\n' >"$tmp/store/reviews.json"
