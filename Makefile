@@ -113,6 +113,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/migration.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== parallel JSONL loading matches the serial results"
 	$(Q)sh tests/parallel.sh ./$(BUILD)
+	$(Q)echo "== determinism: load order, XML input, threads and names change no result"
+	$(Q)sh tests/determinism.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
 	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== output files: devices, FIFOs, links, inputs refused, signals, all-or-nothing reports"
@@ -197,6 +199,7 @@ ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "+xml export --format xml tests/fixtures/jsonl" \
     "export --format json tests/fixtures/mixed" \
     "show ct-99fa98e50640fc67 tests/fixtures/basic" \
+    "check --reviews tests/fixtures/reviews-legacy/basic.json tests/fixtures/basic" \
     "sources tests/fixtures/basic" \
     "topics tests/fixtures/mixed"
 

@@ -67,6 +67,16 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
+/* 1 when term `narrow` is `wide` or (transitively) narrower than it. */
+static int term_implies(const ct_property *p, long narrow, long wide)
+{
+    for (long t = narrow; t >= 0; t = p->terms[t].broader)
+        if (t == wide)
+            return 1;
+    return 0;
+}
+
+/* Two assertions can both be true. */
 static int values_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     switch (p->type) {
@@ -83,14 +93,31 @@ static int values_compatible(const ct_property *p, const ct_claim *a, const ct_c
     return 1;
 }
 
+/* The assertion `y` implies the value `x` (which a denial denies): y's
+ * interval lies inside x's, y is x or narrower, or the same boolean. */
+static int value_implies(const ct_property *p, const ct_claim *y, const ct_claim *x)
+{
+    switch (p->type) {
+    case CT_TYPE_QUANTITY:
+    case CT_TYPE_DATE:
+        return ct_interval_within(y->interval, x->interval);
+    case CT_TYPE_TERM:
+        return term_implies(p, y->term, x->term);
+    case CT_TYPE_BOOLEAN:
+        return y->boolean == x->boolean;
+    case CT_TYPE_TEXT:
+        return 0;
+    }
+    return 0;
+}
+
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     if (p->type == CT_TYPE_TEXT || (a->denies && b->denies))
         return 0;
-    int compatible = values_compatible(p, a, b);
     if (a->denies != b->denies)
-        return compatible;
-    return p->multi ? 0 : !compatible;
+        return a->denies ? value_implies(p, b, a) : value_implies(p, a, b);
+    return p->multi ? 0 : !values_compatible(p, a, b);
 }
 
 /* ---- ordering ----------------------------------------------------------- */
@@ -102,11 +129,7 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
     switch (p->type) {
     case CT_TYPE_QUANTITY:
     case CT_TYPE_DATE:
-        if (a->interval.lo != b->interval.lo)
-            return a->interval.lo < b->interval.lo ? -1 : 1;
-        if (a->interval.hi != b->interval.hi)
-            return a->interval.hi < b->interval.hi ? -1 : 1;
-        return 0;
+        return ct_interval_cmp(a->interval, b->interval);
     case CT_TYPE_TERM:
         return a->term < b->term ? -1 : a->term > b->term;
     case CT_TYPE_BOOLEAN:
@@ -117,10 +140,28 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
     return 0;
 }
 
-/* Who speaks: the relayed claimant, else the source itself. */
-static uintptr_t claimant_key(const ct_claim *c)
+/* Who speaks: the relayed claimant, else the source itself.  A claimant is
+ * never a source, even when it is spelt like a source id. */
+typedef struct {
+    int kind;         /* SPEAKER_SOURCE or SPEAKER_CLAIMANT */
+    const char *name; /* interned */
+} speaker;
+
+enum { SPEAKER_SOURCE, SPEAKER_CLAIMANT };
+
+static speaker speaker_of(const ct_claim *c)
 {
-    return c->claimant ? (uintptr_t)c->claimant : (uintptr_t)c->source | 1u;
+    speaker s = {c->claimant ? SPEAKER_CLAIMANT : SPEAKER_SOURCE,
+                 c->claimant ? c->claimant : c->source};
+    return s;
+}
+
+/* By kind, then name: an order that depends on no address. */
+static int speaker_cmp(speaker a, speaker b)
+{
+    if (a.kind != b.kind)
+        return a.kind < b.kind ? -1 : 1;
+    return a.name == b.name ? 0 : strcmp(a.name, b.name);
 }
 
 /* qsort has no context argument in C11; sort an array of records that carry
@@ -137,15 +178,18 @@ static int cmp_member_value(const void *x, const void *y)
     int c = cmp_value(a->prop, a->claim, b->claim);
     if (c)
         return c;
+    c = strcmp(a->claim->id, b->claim->id);
+    if (c)
+        return c;
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
 static int cmp_member_claimant(const void *x, const void *y)
 {
     const member *a = x, *b = y;
-    uintptr_t ka = claimant_key(a->claim), kb = claimant_key(b->claim);
-    if (ka != kb)
-        return ka < kb ? -1 : 1;
+    int k = speaker_cmp(speaker_of(a->claim), speaker_of(b->claim));
+    if (k)
+        return k;
     double da = isnan(a->claim->as_of_day) ? -INFINITY : a->claim->as_of_day;
     double db = isnan(b->claim->as_of_day) ? -INFINITY : b->claim->as_of_day;
     if (da != db)
@@ -164,31 +208,24 @@ static int cmp_member_id(const void *x, const void *y)
 typedef struct {
     size_t first_member; /* range in the value-sorted member array */
     size_t count;
-    size_t min_index;    /* earliest claim, for ordering */
-    uintptr_t *keys;     /* sorted claimant keys */
+    speaker *keys;       /* sorted speakers */
     size_t n_keys;
     int strength;        /* 2 first-hand unhedged, 1 attributed unhedged, 0 hedged */
 } pos_build;
 
-static int cmp_pos_build(const void *x, const void *y)
+static int cmp_speaker(const void *x, const void *y)
 {
-    const pos_build *a = x, *b = y;
-    return a->min_index < b->min_index ? -1 : a->min_index > b->min_index;
-}
-
-static int cmp_uintptr(const void *x, const void *y)
-{
-    uintptr_t a = *(const uintptr_t *)x, b = *(const uintptr_t *)y;
-    return a < b ? -1 : a > b;
+    return speaker_cmp(*(const speaker *)x, *(const speaker *)y);
 }
 
 static int keys_intersect(const pos_build *a, const pos_build *b)
 {
     size_t i = 0, j = 0;
     while (i < a->n_keys && j < b->n_keys) {
-        if (a->keys[i] == b->keys[j])
+        int c = speaker_cmp(a->keys[i], b->keys[j]);
+        if (c == 0)
             return 1;
-        if (a->keys[i] < b->keys[j])
+        if (c < 0)
             i++;
         else
             j++;
@@ -237,42 +274,45 @@ void ct_conflict_sort_clashes(ct_conflict *c)
 
 typedef struct {
     size_t pos;
-    double lo, hi;
+    ct_interval iv;
 } iv_entry;
 
 static int cmp_iv_entry(const void *x, const void *y)
 {
     const iv_entry *a = x, *b = y;
-    if (a->lo != b->lo)
-        return a->lo < b->lo ? -1 : 1;
+    int c = ct_bound_cmp(a->iv.lo, a->iv.ilo, b->iv.lo, b->iv.ilo);
+    if (c)
+        return c;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-/* Clashes among asserting positions of an interval property. */
+/* Clashes among asserting positions of an interval property (bounds compared
+ * exactly). */
 static int interval_clashes(const member *m, const pos_build *pb, const size_t *asserting,
                             size_t n, clash_list *out)
 {
-    iv_entry *e = ct_calloc(n, sizeof *e);
+    iv_entry *e = ct_calloc(n ? n : 1, sizeof *e);
     if (!e)
         return CT_ENOMEM;
-    double max_lo = -INFINITY, min_hi = INFINITY;
+    size_t max_lo = 0, min_hi = 0; /* entries holding them */
     for (size_t i = 0; i < n; i++) {
         const ct_claim *c = m[pb[asserting[i]].first_member].claim;
         e[i].pos = asserting[i];
-        e[i].lo = c->interval.lo;
-        e[i].hi = c->interval.hi;
-        max_lo = fmax(max_lo, e[i].lo);
-        min_hi = fmin(min_hi, e[i].hi);
+        e[i].iv = c->interval;
+        if (ct_bound_cmp(e[i].iv.lo, e[i].iv.ilo, e[max_lo].iv.lo, e[max_lo].iv.ilo) > 0)
+            max_lo = i;
+        if (ct_bound_cmp(e[i].iv.hi, e[i].iv.ihi, e[min_hi].iv.hi, e[min_hi].iv.ihi) < 0)
+            min_hi = i;
     }
     int rc = 0;
-    if (max_lo > min_hi) {
+    if (n && ct_bound_cmp(e[max_lo].iv.lo, e[max_lo].iv.ilo, e[min_hi].iv.hi, e[min_hi].iv.ihi) > 0) {
         qsort(e, n, sizeof *e, cmp_iv_entry);
         for (size_t i = 0; i < n && rc == 0 && !out->truncated; i++) {
-            /* first j > i whose lower bound lies beyond e[i].hi */
+            /* first j > i whose lower bound lies beyond e[i]'s upper bound */
             size_t lo = i + 1, hi = n;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                if (e[mid].lo > e[i].hi)
+                if (ct_bound_cmp(e[mid].iv.lo, e[mid].iv.ilo, e[i].iv.hi, e[i].iv.ihi) > 0)
                     hi = mid;
                 else
                     lo = mid + 1;
@@ -384,7 +424,7 @@ static int find_revisions(const ct_property *p, member *m, size_t k, unsigned ch
     qsort(m, k, sizeof *m, cmp_member_claimant);
     for (size_t i = 0; i < k;) {
         size_t j = i + 1;
-        while (j < k && claimant_key(m[j].claim) == claimant_key(m[i].claim))
+        while (j < k && speaker_cmp(speaker_of(m[j].claim), speaker_of(m[i].claim)) == 0)
             j++;
         /* run [i, j) of one claimant, by as_of; the last ones are current */
         const ct_claim *last = m[j - 1].claim;
@@ -459,10 +499,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
             j++;
         pb[np].first_member = i;
         pb[np].count = j - i;
-        pb[np].min_index = m[i].index;
         for (size_t x = i; x < j; x++) {
-            if (m[x].index < pb[np].min_index)
-                pb[np].min_index = m[x].index;
             int s = claim_strength(m[x].claim);
             if (s > pb[np].strength)
                 pb[np].strength = s;
@@ -472,7 +509,8 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     }
     if (np < 2)
         goto done;
-    qsort(pb, np, sizeof *pb, cmp_pos_build);
+    /* positions are in canonical order already: by value (asserting first),
+     * their claims by id */
     if ((rc = find_clashes(p, m, pb, np, &cl)) < 0 || cl.count == 0)
         goto done;
 
@@ -514,14 +552,21 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         }
         for (size_t x = 0; x < pb[i].count; x++) {
             pos->claims[x] = m[pb[i].first_member + x].index;
-            pb[i].keys[x] = claimant_key(m[pb[i].first_member + x].claim);
+            pb[i].keys[x] = speaker_of(m[pb[i].first_member + x].claim);
         }
         pos->n_claims = pb[i].count;
         pb[i].n_keys = pb[i].count;
-        /* members of a position are in index order already (value ties) */
-        pos->display = claims[pos->claims[0]].display;
-        pos->value_json = claims[pos->claims[0]].value_json;
-        qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_uintptr);
+        /* the value as written by the claims: the least spelling (then the
+         * least id), whatever the load order */
+        const ct_claim *rep = m[pb[i].first_member].claim;
+        for (size_t x = 1; x < pb[i].count; x++) {
+            const ct_claim *o = m[pb[i].first_member + x].claim;
+            if (strcmp(o->value_json, rep->value_json) < 0)
+                rep = o;
+        }
+        pos->display = rep->display;
+        pos->value_json = rep->value_json;
+        qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_speaker);
     }
     c->clashes = cl.items;
     c->n_clashes = cl.count;
@@ -585,6 +630,76 @@ static size_t group_hash(size_t topic, const char *subject, size_t property)
 {
     size_t key[3] = {topic, (size_t)(uintptr_t)subject, property};
     return (size_t)ct_hash64(key, sizeof key, CT_HASH64_INIT);
+}
+
+/* Canonical orders, independent of load order: conflicts by (topic id,
+ * subject, property), revisions by (topic id, subject, property, claim id,
+ * revising claim id).  qsort has no context: sort records that carry it. */
+typedef struct {
+    const char *topic, *subject, *property, *claim, *by;
+    size_t index;
+} order_key;
+
+static int cmp_order_key(const void *x, const void *y)
+{
+    const order_key *a = x, *b = y;
+    int c = strcmp(a->topic, b->topic);
+    if (!c)
+        c = strcmp(a->subject, b->subject);
+    if (!c)
+        c = strcmp(a->property, b->property);
+    if (!c && a->claim)
+        c = strcmp(a->claim, b->claim);
+    if (!c && a->by)
+        c = strcmp(a->by, b->by);
+    if (!c)
+        c = a->index < b->index ? -1 : a->index > b->index;
+    return c;
+}
+
+static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
+{
+    size_t n_topics, n_claims;
+    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    size_t n = set->n_conflicts > set->n_revisions ? set->n_conflicts : set->n_revisions;
+    if (n < 2)
+        return 0;
+    order_key *keys = ct_calloc(n, sizeof *keys);
+    void *tmp = ct_calloc(n, sizeof(ct_conflict) > sizeof(ct_revision) ? sizeof(ct_conflict)
+                                                                        : sizeof(ct_revision));
+    if (!keys || !tmp) {
+        ct_free(keys);
+        ct_free(tmp);
+        return CT_ENOMEM;
+    }
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        const ct_conflict *c = &set->conflicts[i];
+        const ct_topic *t = &topics[c->topic];
+        order_key k = {t->id, c->subject, t->properties[c->property].name, NULL, NULL, i};
+        keys[i] = k;
+    }
+    qsort(keys, set->n_conflicts, sizeof *keys, cmp_order_key);
+    ct_conflict *cs = tmp;
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        cs[i] = set->conflicts[keys[i].index];
+    if (set->n_conflicts)
+        memcpy(set->conflicts, cs, set->n_conflicts * sizeof *cs);
+    for (size_t i = 0; i < set->n_revisions; i++) {
+        const ct_claim *a = &claims[set->revisions[i].claim], *b = &claims[set->revisions[i].by];
+        const ct_topic *t = &topics[a->topic];
+        order_key k = {t->id, a->subject, t->properties[a->property].name, a->id, b->id, i};
+        keys[i] = k;
+    }
+    qsort(keys, set->n_revisions, sizeof *keys, cmp_order_key);
+    ct_revision *rs = tmp;
+    for (size_t i = 0; i < set->n_revisions; i++)
+        rs[i] = set->revisions[keys[i].index];
+    if (set->n_revisions)
+        memcpy(set->revisions, rs, set->n_revisions * sizeof *rs);
+    ct_free(keys);
+    ct_free(tmp);
+    return 0;
 }
 
 void ct_conflict_set_free(ct_conflict_set *set)
@@ -670,6 +785,8 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
     set->n_groups = ng;
     r.items = NULL;
     r.revs = NULL;
+    if (rc == 0)
+        rc = canonical_order(corpus, set);
 done:
     ct_free(slots);
     ct_free(of_claim);

@@ -550,7 +550,7 @@ static int regex_match(ct_schema *s, const void *key, const char *pattern, const
                                          PCRE2_UTF | PCRE2_UCP, &err, &off, s->cctx);
         ct_free(translated);
         if (!code)
-            return err == PCRE2_ERROR_NOMEMORY ? CT_ENOMEM : CT_EINVALID;
+            return err == PCRE2_ERROR_NOMEMORY || err == PCRE2_ERROR_HEAP_FAILED ? CT_ENOMEM : CT_EINVALID;
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, s->gctx);
         if (!md) {

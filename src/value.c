@@ -43,6 +43,57 @@ static int month_days(int y, int m)
     return days[m - 1];
 }
 
+int64_t ct_bound_exact(double d)
+{
+    /* 2^63 is exact as a double; integers in [-2^63, 2^63) convert back */
+    if (d == floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+        return (int64_t)d;
+    return 0; /* 0.0 is not d here (d is no integer, or out of range) */
+}
+
+int ct_bound_cmp(double d1, int64_t i1, double d2, int64_t i2)
+{
+    /* rounding to double is monotone: different doubles order the exact
+     * values the same way */
+    if (d1 != d2)
+        return d1 < d2 ? -1 : 1;
+    int e1 = (double)i1 == d1, e2 = (double)i2 == d2;
+    if (e1 && e2)
+        return i1 < i2 ? -1 : i1 > i2;
+    if (!e1 && !e2)
+        return 0;
+    /* one exact integer i against a double d equal to its rounding: d is an
+     * integer, possibly 2^63 */
+    int64_t i = e1 ? i1 : i2;
+    double d = e1 ? d2 : d1;
+    int c;
+    if (d >= 9223372036854775808.0)
+        c = -1;
+    else {
+        int64_t di = (int64_t)d;
+        c = i < di ? -1 : i > di;
+    }
+    return e1 ? c : -c;
+}
+
+static void set_exact(ct_interval *iv)
+{
+    iv->ilo = ct_bound_exact(iv->lo);
+    iv->ihi = ct_bound_exact(iv->hi);
+}
+
+/* A JSON number as a bound: integers exactly. */
+static void number_bound(const json_t *v, double *d, int64_t *i)
+{
+    if (json_is_integer(v)) {
+        *i = (int64_t)json_integer_value(v);
+        *d = (double)*i;
+    } else {
+        *d = json_number_value(v);
+        *i = ct_bound_exact(*d);
+    }
+}
+
 static int digits(const char *s, int n)
 {
     int v = 0;
@@ -82,6 +133,7 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
     } else {
         out->lo = out->hi = (double)ct_days_from_civil(y, m, d);
     }
+    set_exact(out);
     return 0;
 }
 
@@ -94,7 +146,7 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
         return -1;
     }
     json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
-    ct_interval a = {-INFINITY, -INFINITY}, b = {INFINITY, INFINITY};
+    ct_interval a = {-INFINITY, -INFINITY, 0, 0}, b = {INFINITY, INFINITY, 0, 0};
     if (!from && !to) {
         snprintf(why, why_len, "expected \"from\" or \"to\" in a date range");
         return -1;
@@ -116,6 +168,7 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
     }
     out->lo = a.lo;
     out->hi = b.hi;
+    set_exact(out);
     return 0;
 }
 
@@ -123,7 +176,9 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
                             size_t why_len)
 {
     if (json_is_number(v)) {
-        out->lo = out->hi = json_number_value(v);
+        number_bound(v, &out->lo, &out->ilo);
+        out->hi = out->lo;
+        out->ihi = out->ilo;
         return 0;
     }
     if (!json_is_object(v)) {
@@ -140,25 +195,51 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
         double n = json_number_value(about), d = fabs(n) * tolerance;
         out->lo = n - d;
         out->hi = n + d;
+        set_exact(out);
         return 0;
     }
     if ((!min && !max) || (min && !json_is_number(min)) || (max && !json_is_number(max))) {
         snprintf(why, why_len, "expected numeric \"min\" and/or \"max\"");
         return -1;
     }
-    out->lo = min ? json_number_value(min) : -INFINITY;
-    out->hi = max ? json_number_value(max) : INFINITY;
-    if (out->lo > out->hi) {
+    out->lo = -INFINITY;
+    out->hi = INFINITY;
+    set_exact(out);
+    if (min)
+        number_bound(min, &out->lo, &out->ilo);
+    if (max)
+        number_bound(max, &out->hi, &out->ihi);
+    if (ct_bound_cmp(out->lo, out->ilo, out->hi, out->ihi) > 0) {
         snprintf(why, why_len, "min (%g) is greater than max (%g)", out->lo, out->hi);
         return -1;
     }
     return 0;
 }
 
-int ct_interval_overlap(ct_interval a, ct_interval b) { return a.lo <= b.hi && b.lo <= a.hi; }
-
-static void fmt_num(double x, char *buf, size_t n)
+int ct_interval_overlap(ct_interval a, ct_interval b)
 {
+    return ct_bound_cmp(a.lo, a.ilo, b.hi, b.ihi) <= 0 && ct_bound_cmp(b.lo, b.ilo, a.hi, a.ihi) <= 0;
+}
+
+int ct_interval_within(ct_interval inner, ct_interval outer)
+{
+    return ct_bound_cmp(outer.lo, outer.ilo, inner.lo, inner.ilo) <= 0 &&
+           ct_bound_cmp(inner.hi, inner.ihi, outer.hi, outer.ihi) <= 0;
+}
+
+int ct_interval_cmp(ct_interval a, ct_interval b)
+{
+    int c = ct_bound_cmp(a.lo, a.ilo, b.lo, b.ilo);
+    return c ? c : ct_bound_cmp(a.hi, a.ihi, b.hi, b.ihi);
+}
+
+static void fmt_num(const json_t *v, char *buf, size_t n)
+{
+    if (json_is_integer(v)) {
+        snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+        return;
+    }
+    double x = json_number_value(v);
     if (fabs(x) < 1e15 && x == floor(x))
         snprintf(buf, n, "%.0f", x);
     else
@@ -173,17 +254,17 @@ void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, ch
     switch (type) {
     case CT_TYPE_QUANTITY:
         if (json_is_number(v)) {
-            fmt_num(json_number_value(v), a, sizeof a);
+            fmt_num(v, a, sizeof a);
             snprintf(buf, n, "%s%s%s", a, sp, u);
         } else if (json_object_get(v, "about")) {
-            fmt_num(json_number_value(json_object_get(v, "about")), a, sizeof a);
+            fmt_num(json_object_get(v, "about"), a, sizeof a);
             snprintf(buf, n, "about %s%s%s", a, sp, u);
         } else {
             json_t *mn = json_object_get(v, "min"), *mx = json_object_get(v, "max");
             if (mn)
-                fmt_num(json_number_value(mn), a, sizeof a);
+                fmt_num(mn, a, sizeof a);
             if (mx)
-                fmt_num(json_number_value(mx), b, sizeof b);
+                fmt_num(mx, b, sizeof b);
             if (mn && mx)
                 snprintf(buf, n, "%s to %s%s%s", a, b, sp, u);
             else if (mn)

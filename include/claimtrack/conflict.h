@@ -5,9 +5,13 @@
  * claims with equal stance and value form a position; two positions clash
  * when both assert incompatible values (intervals that do not overlap, terms
  * neither equal nor broader/narrower, different booleans), or when one denies
- * what the other asserts.  A group with at least one clash is a conflict.
+ * X and the other asserts a Y that implies X (Y's interval inside X's, Y equal
+ * to X or narrower, the same boolean).  A group with at least one clash is a
+ * conflict.
  * Text values never clash; in a "multi" property only denials clash.
  *
+ * The speaker of a claim is its `claimant`, else its source; a claimant spelt
+ * like a source id is not that source.
  * A claimant (the `claimant`, else the source) that restates a different value
  * with a later `as_of` has revised it: the earlier claim is listed as a
  * revision and takes no part in clashes.
@@ -29,7 +33,7 @@ typedef struct {
     const char *display;    /* the value for people */
     const char *value_json; /* the value as written (of the first claim) */
     int denies;
-    size_t *claims;         /* indexes into the corpus's claims, in load order */
+    size_t *claims;         /* indexes into the corpus's claims, by claim id */
     size_t n_claims;
 } ct_position;
 
@@ -80,8 +84,10 @@ typedef struct {
 } ct_conflict_set;
 
 /* Find every conflict of `corpus`.  Returns 0 or CT_ENOMEM; *out is new, free
- * with ct_conflict_set_free.  Conflicts come in topic load order, then by
- * first claim. */
+ * with ct_conflict_set_free.  Every order is canonical, independent of load
+ * order: conflicts by (topic id, subject, property name); in a conflict,
+ * positions by value (asserting before denying), a position's claims by id;
+ * clashes by (a, b); revisions by (topic id, subject, property, claim id). */
 int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out);
 void ct_conflict_set_free(ct_conflict_set *set);
 

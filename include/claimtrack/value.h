@@ -10,6 +10,7 @@
 #define CLAIMTRACK_VALUE_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 typedef enum {
     CT_TYPE_QUANTITY,
@@ -19,9 +20,20 @@ typedef enum {
     CT_TYPE_TEXT
 } ct_value_type;
 
+/* Bounds are doubles, and each also carries an exact integer: `ilo` is the
+ * exact lower bound whenever (double)ilo == lo (likewise `ihi`), so integers
+ * beyond 2^53 compare exactly; every comparison below uses both. */
 typedef struct {
-    double lo, hi; /* inclusive; -INFINITY / INFINITY when open */
+    double lo, hi;     /* inclusive; -INFINITY / INFINITY when open */
+    int64_t ilo, ihi;  /* exact integer bounds (see above) */
 } ct_interval;
+
+/* The exact-integer companion of a double bound: d itself when d is an
+ * integer in int64 range, else a value that does not convert back to d. */
+int64_t ct_bound_exact(double d);
+
+/* Compare bound (d1, i1) with (d2, i2) exactly: -1, 0 or 1. */
+int ct_bound_cmp(double d1, int64_t i1, double d2, int64_t i2);
 
 /* Default relative tolerance of {"about": n}. */
 #define CT_DEFAULT_TOLERANCE 0.1
@@ -45,6 +57,12 @@ void ct_civil_from_days(long z, int *y, int *m, int *d);
 
 /* 1 when the intervals share at least one point (touching counts). */
 int ct_interval_overlap(ct_interval a, ct_interval b);
+
+/* 1 when `inner` lies inside `outer` (bounds included). */
+int ct_interval_within(ct_interval inner, ct_interval outer);
+
+/* Order intervals by lower bound, then upper bound: -1, 0 or 1. */
+int ct_interval_cmp(ct_interval a, ct_interval b);
 
 /* Human text for a value of `type`, e.g. "at least 24", "2025-06-20 to
  * 2025-06-30", "about 300 (270-330)".  Writes at most `n` bytes. */

@@ -41,18 +41,35 @@ static int valid_date(const char *s)
     return strlen(s) == 10 && ct_date_parse(s, &iv, why, sizeof why) == 0;
 }
 
-/* Every preferred claim must belong to the conflict. */
+/* Every preferred claim must belong to the conflict, and all of them to one
+ * position: a resolution prefers one answer. */
 static int check_prefer(const ct_corpus *corpus, const ct_conflict *c, char **prefer, size_t n)
 {
     size_t n_claims;
     const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    size_t first_pos = 0;
     for (size_t i = 0; i < n; i++) {
+        size_t at = 0;
         int found = 0;
         for (size_t p = 0; p < c->n_positions && !found; p++)
             for (size_t k = 0; k < c->positions[p].n_claims && !found; k++)
-                found = strcmp(claims[c->positions[p].claims[k]].id, prefer[i]) == 0;
+                if (strcmp(claims[c->positions[p].claims[k]].id, prefer[i]) == 0) {
+                    found = 1;
+                    at = p;
+                }
         if (!found) {
             fprintf(stderr, "claimtrack: claim '%s' is not part of conflict %s\n", prefer[i], c->id);
+            return CT_EXIT_USAGE;
+        }
+        if (i == 0) {
+            first_pos = at;
+        } else if (at != first_pos) {
+            const ct_position *a = &c->positions[first_pos], *b = &c->positions[at];
+            fprintf(stderr,
+                    "claimtrack: --prefer: claims '%s' (%s%s) and '%s' (%s%s) hold different "
+                    "positions of conflict %s; prefer claims of one position only\n",
+                    prefer[0], a->denies ? "denies: " : "", a->display, prefer[i],
+                    b->denies ? "denies: " : "", b->display, c->id);
             return CT_EXIT_USAGE;
         }
     }

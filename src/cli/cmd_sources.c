@@ -98,9 +98,10 @@ int ct_cmd_sources(int argc, char **argv)
                 decided++;
                 with += majority[i] == found;
             }
-            printf("    %s %s · %s: %s (%s)\n", c->id, c->subject,
+            printf("    %s %s · %s: %s%s (%s)\n", c->id, c->subject,
                    topics[c->topic].properties[c->property].name,
-                   c->positions[found].display, stand);
+                   c->positions[found].denies ? "denies: " : "", c->positions[found].display,
+                   stand);
         }
         if (decided)
             printf("  with the majority in %zu of %zu conflicts with a majority (%.0f%%)\n", with,

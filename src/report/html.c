@@ -223,6 +223,38 @@ int ct_report__write_html(const ct_report *r, const json_t *m, FILE *out)
                 conflict_html(out, r, &r->conflicts->conflicts[i], c);
         }
     }
+    const json_t *revisions = json_object_get(m, "revisions");
+    if (json_array_size(revisions))
+        fputs("<h2>Revisions</h2>\n<ul class=\"revisions\">\n", out);
+    json_t *rev;
+    json_array_foreach(revisions, t, rev)
+    {
+        fputs("<li>", out);
+        esc(out, ct_report__str(rev, "subject"));
+        fputs(" · ", out);
+        esc(out, ct_report__str(rev, "property"));
+        fputs(": ", out);
+        esc(out, ct_report__str(rev, "claimant"));
+        static const char *const side[][4] = {{" revised ", "from_stance", "from", "claim"},
+                                              {" to ", "to_stance", "to", "by"}};
+        for (size_t k = 0; k < 2; k++) {
+            fprintf(out, "%s<span class=\"value\">%s", side[k][0],
+                    strcmp(ct_report__str(rev, side[k][1]), "denies") == 0 ? "denies: " : "");
+            esc(out, ct_report__str(rev, side[k][2]));
+            fputs("</span> (<code>", out);
+            esc(out, ct_report__str(rev, side[k][3]));
+            fputs("</code>", out);
+            const char *as_of = ct_report__str(rev, k ? "to_as_of" : "from_as_of");
+            if (as_of) {
+                fputs(", as of ", out);
+                esc(out, as_of);
+            }
+            fputc(')', out);
+        }
+        fputs("</li>\n", out);
+    }
+    if (json_array_size(revisions))
+        fputs("</ul>\n", out);
     fputs("<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n", out);
     json_t *src;
     json_array_foreach(json_object_get(m, "sources"), t, src)

@@ -126,5 +126,32 @@ int ct_report__write_markdown(const ct_report *r, const json_t *m, FILE *out)
             fprintf(out, "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
                     ct_report__str(c, "id"));
     }
+    const json_t *revisions = json_object_get(m, "revisions");
+    if (json_array_size(revisions))
+        fprintf(out, "\n## Revisions\n\n");
+    json_array_foreach(revisions, i, c)
+    {
+        fputs("- ", out);
+        md_text(out, ct_report__str(c, "subject"));
+        fputs(" · ", out);
+        md_text(out, ct_report__str(c, "property"));
+        fputs(": ", out);
+        md_text(out, ct_report__str(c, "claimant"));
+        static const char *const side[][4] = {{" revised ", "from_stance", "from", "claim"},
+                                              {" to ", "to_stance", "to", "by"}};
+        for (size_t k = 0; k < 2; k++) {
+            fprintf(out, "%s**%s", side[k][0],
+                    strcmp(ct_report__str(c, side[k][1]), "denies") == 0 ? "denies: " : "");
+            md_text(out, ct_report__str(c, side[k][2]));
+            fprintf(out, "** (`%s`", ct_report__str(c, side[k][3]));
+            const char *as_of = ct_report__str(c, k ? "to_as_of" : "from_as_of");
+            if (as_of) {
+                fputs(", as of ", out);
+                md_text(out, as_of);
+            }
+            fputc(')', out);
+        }
+        fputc('\n', out);
+    }
     return ferror(out) ? CT_EIO : 0;
 }

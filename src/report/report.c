@@ -5,6 +5,7 @@
 #include "claimtrack/common.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -209,6 +210,45 @@ fail:
     return NULL;
 }
 
+/* Sources and topics are listed by id, whatever the load order. */
+typedef struct {
+    const char *id;
+    size_t index;
+} by_id;
+
+static int cmp_by_id(const void *x, const void *y)
+{
+    const by_id *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->index < b->index ? -1 : a->index > b->index);
+}
+
+static by_id *source_order(const ct_source *sources, size_t n)
+{
+    by_id *v = ct_calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        v[i].id = sources[i].id;
+        v[i].index = i;
+    }
+    qsort(v, n, sizeof *v, cmp_by_id);
+    return v;
+}
+
+static by_id *topic_order(const ct_topic *topics, size_t n)
+{
+    by_id *v = ct_calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        v[i].id = topics[i].id;
+        v[i].index = i;
+    }
+    qsort(v, n, sizeof *v, cmp_by_id);
+    return v;
+}
+
 json_t *ct_report_to_json(const ct_report *r)
 {
     size_t n_claims, n_sources, n_topics;
@@ -220,7 +260,10 @@ json_t *ct_report_to_json(const ct_report *r)
            *tops = json_array(), *confs = json_array(), *revs = json_array();
     size_t sev[3] = {0, 0, 0}, states[5] = {0, 0, 0, 0, 0};
     json_t *warnings = json_array();
-    if (!doc || !summary || !src || !tops || !confs || !revs || !warnings)
+    by_id *src_order = source_order(sources, n_sources);
+    by_id *top_order = topic_order(topics, n_topics);
+    if (!doc || !summary || !src || !tops || !confs || !revs || !warnings || !src_order ||
+        !top_order)
         goto fail;
     for (size_t i = 0; i < set->n_conflicts; i++) {
         sev[set->conflicts[i].severity]++;
@@ -259,7 +302,7 @@ json_t *ct_report_to_json(const ct_report *r)
         json_decref(orphans);
     }
     for (size_t i = 0; i < n_sources; i++) {
-        const ct_source *s = &sources[i];
+        const ct_source *s = &sources[src_order[i].index];
         json_t *o = json_object();
         if (json_array_append_new(src, o) || set_str(o, "id", s->id) ||
             set_str(o, "title", s->title) || set_str(o, "author", s->author) ||
@@ -267,8 +310,8 @@ json_t *ct_report_to_json(const ct_report *r)
             set_str(o, "url", s->url) || set_str(o, "archive", s->archive))
             goto fail;
     }
-    for (size_t i = 0; i < n_topics; i++) {
-        size_t nc = 0, nconf = 0;
+    for (size_t k = 0; k < n_topics; k++) {
+        size_t i = top_order[k].index, nc = 0, nconf = 0;
         for (size_t j = 0; j < n_claims; j++)
             nc += claims[j].topic == i;
         for (size_t j = 0; j < set->n_conflicts; j++)
@@ -291,7 +334,9 @@ json_t *ct_report_to_json(const ct_report *r)
             set_str(o, "property", t->properties[a->property].name) ||
             set_str(o, "claimant", a->claimant ? a->claimant : a->source) ||
             set_str(o, "claim", a->id) || set_str(o, "by", b->id) ||
-            set_str(o, "from", a->display) || set_str(o, "to", b->display) ||
+            set_str(o, "from", a->display) ||
+            set_str(o, "from_stance", a->denies ? "denies" : "asserts") ||
+            set_str(o, "to", b->display) || set_str(o, "to_stance", b->denies ? "denies" : "asserts") ||
             set_str(o, "from_as_of", a->as_of) || set_str(o, "to_as_of", b->as_of))
             goto fail;
     }
@@ -321,8 +366,12 @@ json_t *ct_report_to_json(const ct_report *r)
         warnings = NULL;
         goto fail;
     }
+    ct_free(src_order);
+    ct_free(top_order);
     return doc;
 fail:
+    ct_free(src_order);
+    ct_free(top_order);
     json_decref(warnings);
     json_decref(doc);
     json_decref(summary);

@@ -90,23 +90,17 @@ int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
     const ct_topic *topics = ct_corpus_topics(r->corpus, &n_topics);
     const ct_conflict_set *set = r->conflicts;
     size_t sev[3] = {0, 0, 0};
-    for (size_t t = 0; t < n_topics; t++) {
-        int header = 0;
-        for (size_t i = 0; i < set->n_conflicts; i++) {
-            const ct_conflict *c = &set->conflicts[i];
-            if (c->topic != t)
-                continue;
-            if (!header) {
-                fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, topics[t].title, topics[t].id,
-                        p.reset);
-                header = 1;
-            }
-            int rc = ct_report_write_conflict_text(r, c, out);
-            if (rc < 0)
-                return rc;
-            fputc('\n', out);
-            sev[c->severity]++;
-        }
+    /* conflicts come grouped by topic id (canonical order) */
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        const ct_conflict *c = &set->conflicts[i];
+        size_t t = c->topic;
+        if (i == 0 || set->conflicts[i - 1].topic != t)
+            fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, topics[t].title, topics[t].id, p.reset);
+        int rc = ct_report_write_conflict_text(r, c, out);
+        if (rc < 0)
+            return rc;
+        fputc('\n', out);
+        sev[c->severity]++;
     }
     if (set->n_revisions) {
         size_t n;
@@ -115,10 +109,11 @@ int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
         for (size_t i = 0; i < set->n_revisions; i++) {
             const ct_claim *a = &claims[set->revisions[i].claim];
             const ct_claim *b = &claims[set->revisions[i].by];
-            fprintf(out, "  %s · %s: %s revised %s (%s, as of %s) to %s (%s, as of %s)\n",
+            fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
                     a->subject, topics[a->topic].properties[a->property].name,
-                    a->claimant ? a->claimant : a->source, a->display, a->id, a->as_of,
-                    b->display, b->id, b->as_of);
+                    a->claimant ? a->claimant : a->source, a->denies ? "denies: " : "",
+                    a->display, a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id,
+                    b->as_of);
         }
         fputc('\n', out);
     }

@@ -193,7 +193,9 @@ int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
         start(&x, "revision");
         static const char *const rk[][2] = {{"topic", "topic"}, {"subject", "subject"}, {"property", "property"},
                                             {"claimant", "claimant"}, {"claim", "claim"}, {"by", "by"},
-                                            {"from", "from"}, {"to", "to"}, {"from-as-of", "from_as_of"},
+                                            {"from", "from"}, {"to", "to"},
+                                            {"from-stance", "from_stance"}, {"to-stance", "to_stance"},
+                                            {"from-as-of", "from_as_of"},
                                             {"to-as-of", "to_as_of"}};
         for (size_t k = 0; k < sizeof rk / sizeof rk[0]; k++)
             attr(&x, rk[k][0], v, rk[k][1]);

@@ -97,7 +97,7 @@ START_TEST(test_booleans_and_text)
 }
 END_TEST
 
-START_TEST(test_denial_clashes_with_compatible_assertion)
+START_TEST(test_denial_clashes_with_what_implies_it)
 {
     fixture f = {0};
     ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", "") ","
@@ -110,6 +110,62 @@ START_TEST(test_denial_clashes_with_compatible_assertion)
     expect(CLAIM("a", "n", "3", "a", "") "," CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
     expect(CLAIM("a", "n", "3", "a", ", \"stance\": \"denies\"") ","
            CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "b", "false", "a", "") "," CLAIM("b", "b", "true", "b", ", \"stance\": \"denies\""), 0);
+    /* quantities: the assertion's interval must lie inside the denied one */
+    expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "100", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "n", "100", "a", "") "," CLAIM("b", "n", "{\"min\": 24}", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 40}", "a", "") ","
+           CLAIM("b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 41}", "a", "") ","
+           CLAIM("b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""), 0);
+    /* dates: denying a day says nothing of a claim about the whole year */
+    expect(CLAIM("a", "d", "\"2025\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "d", "\"2025-06-27\"", "a", "") "," CLAIM("b", "d", "\"2025\"", "b", ", \"stance\": \"denies\""), 1);
+    /* terms: denying fsb does not deny the broader forces; denying forces
+     * denies police and riot-police */
+    expect(CLAIM("a", "who", "\"forces\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "who", "\"fsb\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "who", "\"army\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 0);
+}
+END_TEST
+
+/* The speaker is (kind, name): source `afp` and claimant "afp" relayed by
+ * bbc are two speakers, so a later claim of the claimant is no revision of the
+ * source's claim.  An unrelated source id ("a" or "ab") moves every later
+ * string by one byte; the result must not change. */
+static void load_files(fixture *f, const char *sources, const char *topic)
+{
+    ct_diag_list empty = CT_DIAG_LIST_INIT;
+    f->diags = empty;
+    fixture_write(f, "sources.json", sources);
+    fixture_write(f, "topic.json", topic);
+    ck_assert_int_eq(ct_corpus_new(&f->corpus), 0);
+    const char *paths[] = {f->dir};
+    f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
+    ck_assert_msg(f->rc == 0, "load failed: %s", f->diags.count ? f->diags.items[0].message : "?");
+    ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+}
+
+START_TEST(test_claimant_named_like_a_source_is_not_that_source)
+{
+    static const char *const unrelated[] = {"a", "ab", "abc", "abcd"};
+    for (size_t i = 0; i < sizeof unrelated / sizeof unrelated[0]; i++) {
+        char sources[256];
+        snprintf(sources, sizeof sources,
+                 "{\"sources\": {\"%s\": {\"title\": \"X\"}, \"afp\": {\"title\": \"AFP\"},"
+                 " \"bbc\": {\"title\": \"BBC\"}}}", unrelated[i]);
+        fixture f = {0};
+        load_files(&f, sources,
+                   "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
+                   " \"claims\": [" CLAIM("x1", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") ","
+                   CLAIM("x2", "n", "5", "bbc", ", \"claimant\": \"afp\", \"as_of\": \"2025-06-10\"") "]}");
+        ck_assert_msg(f.set->n_conflicts == 1 && f.set->n_revisions == 0,
+                      "with source \"%s\": %zu conflicts, %zu revisions; want 1 and 0", unrelated[i],
+                      f.set->n_conflicts, f.set->n_revisions);
+        ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_VALUE);
+        fixture_dispose(&f);
+    }
 }
 END_TEST
 
@@ -293,6 +349,72 @@ START_TEST(test_many_positions_clash_suffixes)
 }
 END_TEST
 
+START_TEST(test_large_integers_clash)
+{
+    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740992", "b", ""), 1);
+    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740993", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"min\": 9007199254740993}", "a", "") ","
+           CLAIM("b", "n", "9007199254740992", "b", ""), 1);
+    expect(CLAIM("a", "n", "9223372036854775807", "a", "") "," CLAIM("b", "n", "9223372036854775806", "b", ""), 1);
+    /* a denial of exactly 2^53 + 1 does not deny 2^53 */
+    expect(CLAIM("a", "n", "9007199254740992", "a", "") ","
+           CLAIM("b", "n", "9007199254740993", "b", ", \"stance\": \"denies\""), 0);
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740992", "b", ""));
+    ck_assert_uint_eq(f.set->conflicts[0].n_positions, 2);
+    ck_assert_str_eq(f.set->conflicts[0].positions[0].display, "9007199254740992");
+    fixture_dispose(&f);
+}
+END_TEST
+
+/* Positions by value (assertions first), their claims by id, whatever the
+ * load order; conflicts by subject within a topic. */
+START_TEST(test_canonical_order)
+{
+    static const char *const orders[2] = {
+        "[{\"id\": \"z\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 9, \"source\": \"a\", \"quote\": \"q\"},"
+        " {\"id\": \"y\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 3, \"source\": \"b\", \"quote\": \"q\"},"
+        " {\"id\": \"w\", \"subject\": \"s2\", \"property\": \"n\", \"value\": {\"min\": 3, \"max\": 3}, \"source\": \"d\", \"quote\": \"q\"},"
+        " {\"id\": \"x\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 9, \"source\": \"c\", \"quote\": \"q\", \"stance\": \"denies\"},"
+        " {\"id\": \"v\", \"subject\": \"s1\", \"property\": \"n\", \"value\": 1, \"source\": \"a\", \"quote\": \"q\"},"
+        " {\"id\": \"u\", \"subject\": \"s1\", \"property\": \"n\", \"value\": 2, \"source\": \"b\", \"quote\": \"q\"}]",
+        "[{\"id\": \"u\", \"subject\": \"s1\", \"property\": \"n\", \"value\": 2, \"source\": \"b\", \"quote\": \"q\"},"
+        " {\"id\": \"v\", \"subject\": \"s1\", \"property\": \"n\", \"value\": 1, \"source\": \"a\", \"quote\": \"q\"},"
+        " {\"id\": \"x\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 9, \"source\": \"c\", \"quote\": \"q\", \"stance\": \"denies\"},"
+        " {\"id\": \"w\", \"subject\": \"s2\", \"property\": \"n\", \"value\": {\"min\": 3, \"max\": 3}, \"source\": \"d\", \"quote\": \"q\"},"
+        " {\"id\": \"y\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 3, \"source\": \"b\", \"quote\": \"q\"},"
+        " {\"id\": \"z\", \"subject\": \"s2\", \"property\": \"n\", \"value\": 9, \"source\": \"a\", \"quote\": \"q\"}]"};
+    for (int o = 0; o < 2; o++) {
+        fixture f = {0};
+        fixture_load(&f, props, orders[o]);
+        ck_assert_int_eq(f.rc, 0);
+        ck_assert_uint_eq(f.set->n_conflicts, 2);
+        size_t n;
+        const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
+        ck_assert_str_eq(f.set->conflicts[0].subject, "s1");
+        ck_assert_str_eq(f.set->conflicts[0].positions[0].display, "1");
+        const ct_conflict *c = &f.set->conflicts[1];
+        ck_assert_str_eq(c->subject, "s2");
+        ck_assert_uint_eq(c->n_positions, 3);
+        /* 3 (w, y; written 3 is the least spelling), 9 (z), denies 9 (x) */
+        ck_assert_str_eq(c->positions[0].display, "3");
+        ck_assert_str_eq(c->positions[0].value_json, "3");
+        ck_assert_uint_eq(c->positions[0].n_claims, 2);
+        ck_assert_str_eq(cl[c->positions[0].claims[0]].id, "w");
+        ck_assert_str_eq(cl[c->positions[0].claims[1]].id, "y");
+        ck_assert_str_eq(cl[c->positions[1].claims[0]].id, "z");
+        ck_assert_int_eq(c->positions[2].denies, 1);
+        ck_assert_str_eq(cl[c->positions[2].claims[0]].id, "x");
+        ck_assert_uint_eq(c->n_clashes, 2);
+        ck_assert_uint_eq(c->clashes[0].a, 0);
+        ck_assert_uint_eq(c->clashes[0].b, 1);
+        ck_assert_uint_eq(c->clashes[1].a, 1);
+        ck_assert_uint_eq(c->clashes[1].b, 2);
+        fixture_dispose(&f);
+    }
+}
+END_TEST
+
 Suite *suite_conflict(void)
 {
     Suite *s = suite_create("conflict");
@@ -304,7 +426,10 @@ Suite *suite_conflict(void)
     tcase_add_test(tc, test_date_precision);
     tcase_add_test(tc, test_broader_chain_is_compatible);
     tcase_add_test(tc, test_booleans_and_text);
-    tcase_add_test(tc, test_denial_clashes_with_compatible_assertion);
+    tcase_add_test(tc, test_denial_clashes_with_what_implies_it);
+    tcase_add_test(tc, test_claimant_named_like_a_source_is_not_that_source);
+    tcase_add_test(tc, test_large_integers_clash);
+    tcase_add_test(tc, test_canonical_order);
     tcase_add_test(tc, test_multi_property_only_denials_clash);
     tcase_add_test(tc, test_later_as_of_is_a_revision);
     tcase_add_test(tc, test_same_claimant_without_as_of_is_self_contradiction);

@@ -133,12 +133,47 @@ END_TEST
 
 START_TEST(test_interval_touching_overlaps)
 {
-    ct_interval a = {1, 5}, b = {5, 9}, c = {5.0001, 9};
+    ct_interval a = {.lo = 1, .hi = 5}, b = {.lo = 5, .hi = 9}, c = {.lo = 5.0001, .hi = 9};
     ck_assert(ct_interval_overlap(a, b));
     ck_assert(ct_interval_overlap(b, a));
     ck_assert(!ct_interval_overlap(a, c));
-    ct_interval open = {-INFINITY, INFINITY};
+    ct_interval open = {.lo = -INFINITY, .hi = INFINITY};
     ck_assert(ct_interval_overlap(open, a));
+}
+END_TEST
+
+/* Integers beyond 2^53 keep their exact value: 2^53 + 1 is not 2^53, though
+ * both are the same double. */
+START_TEST(test_large_integers_compare_exactly)
+{
+    char why[128];
+    ct_interval a, b, c;
+    json_t *v = json_integer(9007199254740993LL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &a, why, sizeof why), 0);
+    json_decref(v);
+    v = json_integer(9007199254740992LL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &b, why, sizeof why), 0);
+    json_decref(v);
+    ck_assert(a.lo == b.lo); /* the doubles cannot tell them apart */
+    ck_assert(!ct_interval_overlap(a, b));
+    ck_assert_int_eq(ct_interval_cmp(a, b), 1);
+    ck_assert_int_eq(ct_interval_cmp(b, a), -1);
+    /* a real 9007199254740992.0 equals the integer 2^53, not 2^53 + 1 */
+    v = json_real(9007199254740992.0);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &c, why, sizeof why), 0);
+    json_decref(v);
+    ck_assert(ct_interval_overlap(b, c));
+    ck_assert(!ct_interval_overlap(a, c));
+    /* {"min": 2^53 + 1, "max": 2^53} is refused: min > max exactly */
+    v = json_pack("{sIsI}", "min", (json_int_t)9007199254740993LL, "max", (json_int_t)9007199254740992LL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &c, why, sizeof why), -1);
+    json_decref(v);
+    /* the largest integers and 2^63 as a double */
+    ck_assert_int_eq(ct_bound_cmp((double)INT64_MAX, INT64_MAX, 9223372036854775808.0, 0), -1);
+    ck_assert_int_eq(ct_bound_cmp(9223372036854775808.0, 0, (double)INT64_MAX, INT64_MAX), 1);
+    ck_assert_int_eq(ct_bound_cmp(-9223372036854775808.0, INT64_MIN, (double)INT64_MIN, INT64_MIN), 0);
+    ck_assert_int_eq(ct_bound_cmp(0.5, 0, 0, 0), 1);
+    ck_assert_int_eq(ct_bound_cmp(-INFINITY, 0, (double)INT64_MIN, INT64_MIN), -1);
 }
 END_TEST
 
@@ -288,6 +323,7 @@ Suite *suite_value(void)
     tcase_add_test(tc, test_date_range_value);
     tcase_add_test(tc, test_quantity_forms);
     tcase_add_test(tc, test_interval_touching_overlaps);
+    tcase_add_test(tc, test_large_integers_compare_exactly);
     tcase_add_test(tc, test_value_describe);
     tcase_add_test(tc, test_date_value_errors);
     tcase_add_test(tc, test_quantity_errors);
