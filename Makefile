@@ -4,6 +4,7 @@
 #   make run        install missing build dependencies, build, check claims/
 #   make test       build and run every test (unit, end-to-end, conformance)
 #   make asan       run the test suite built with ASan+UBSan
+#   make lint       exported symbols, headers alone, banned calls (LINT_FORMAT=1: clang-format)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make golden     rewrite end-to-end expectations (review the diff!)
 
@@ -40,7 +41,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
 
-.PHONY: valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -99,6 +100,11 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
     dependentSchemas minProperties maxProperties format optional/format/date \
     optional/non-bmp-regex unevaluatedProperties ref anchor default content infinite-loop-detection
 
+# Static checks (tests/lint.sh); the clang-format check is opt-in: LINT_FORMAT=1.
+lint: $(BUILD)/libclaimtrack.a
+	$(Q)echo "== lint"
+	$(Q)sh tests/lint.sh $(BUILD)/libclaimtrack.a $(CC) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
 test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate \
       $(BUILD)/gen_corpus
 	$(Q)echo "== unit tests (Check)"
@@ -126,7 +132,7 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== fuzz seeds and regressions, replayed"
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
-	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check
+	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check lint
 
 schema-suite: $(BUILD)/run_suite
 	$(Q)echo "== JSON-Schema-Test-Suite (draft 2020-12)"

@@ -14,6 +14,7 @@
 #include "claimtrack/fileio.h"
 #include "claimtrack/schema.h"
 #include "embedded.h"
+#include "schema_cache.h"
 #include "strtab.h"
 #include "xml_claims.h"
 
@@ -26,12 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-struct ct_schema_cache {
-    ct_schema *topic;
-    ct_schema *sources;
-    void *xsd;
-};
 
 struct ct_corpus {
     ct_strtab strings;
@@ -49,27 +44,6 @@ struct ct_corpus {
     ct_schema_cache *cache; /* &own, or the caller's */
 };
 
-
-int ct_schema_cache_new(ct_schema_cache **out)
-{
-    *out = ct_calloc(1, sizeof **out);
-    return *out ? 0 : CT_ENOMEM;
-}
-
-static void schema_cache_dispose(ct_schema_cache *cache)
-{
-    ct_schema_free(cache->topic);
-    ct_schema_free(cache->sources);
-    ct_xml__free_schema(cache->xsd);
-}
-
-void ct_schema_cache_free(ct_schema_cache *cache)
-{
-    if (!cache)
-        return;
-    schema_cache_dispose(cache);
-    ct_free(cache);
-}
 
 /* Lines of `"id": "..."` in a file's text, to locate claims for people. */
 typedef struct {
@@ -147,7 +121,7 @@ void ct_corpus_free(ct_corpus *c)
     ct_free(c->claims);
     ct_free(c->id_slots);
     ct_free((void *)c->files);
-    schema_cache_dispose(&c->own);
+    ct_schema_cache__dispose(&c->own);
     ct_strtab_dispose(&c->strings);
     ct_free(c);
 }

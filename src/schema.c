@@ -17,6 +17,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "claimtrack/schema.h"
 #include "claimtrack/common.h"
+#include "calendar.h"
 
 #include <math.h>
 #include <pcre2.h>
@@ -572,14 +573,6 @@ static int regex_match(ct_schema *s, const void *key, const char *pattern, const
     return 0; /* invalid UTF-8 in the subject and the like: no match */
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
 static int is_full_date(const char *s, size_t n)
 {
     if (n != 10 || s[4] != '-' || s[7] != '-')
@@ -587,8 +580,9 @@ static int is_full_date(const char *s, size_t n)
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return 0;
-    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+    int y = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return d >= 1 && d <= ct_calendar__month_days(y, m);
 }
 
 static size_t node_slot(cnode **nodes, size_t size, const json_t *schema)

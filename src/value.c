@@ -6,6 +6,7 @@
  * calendar (Howard Hinnant's days_from_civil algorithm).
  */
 #include "claimtrack/value.h"
+#include "calendar.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -33,14 +34,6 @@ void ct_civil_from_days(long z, int *y, int *m, int *d)
     *d = (int)(doy - (153 * mp + 2) / 5 + 1);
     *m = (int)(mp < 10 ? mp + 3 : mp - 9);
     *y = (int)(yy + (*m <= 2));
-}
-
-static int month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
 }
 
 int64_t ct_bound_exact(double d)
@@ -120,7 +113,7 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
         snprintf(why, why_len, "no month %02d in date \"%s\"", m, s);
         return -1;
     }
-    if (n == 10 && (d < 1 || d > month_days(y, m))) {
+    if (n == 10 && (d < 1 || d > ct_calendar__month_days(y, m))) {
         snprintf(why, why_len, "no day %02d in %04d-%02d (date \"%s\")", d, y, m, s);
         return -1;
     }
@@ -129,7 +122,7 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
         out->hi = (double)ct_days_from_civil(y, 12, 31);
     } else if (n == 7) {
         out->lo = (double)ct_days_from_civil(y, m, 1);
-        out->hi = (double)ct_days_from_civil(y, m, month_days(y, m));
+        out->hi = (double)ct_days_from_civil(y, m, ct_calendar__month_days(y, m));
     } else {
         out->lo = out->hi = (double)ct_days_from_civil(y, m, d);
     }

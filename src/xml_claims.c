@@ -15,7 +15,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include <libxml/xmlwriter.h>
+#include "xml_writer.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -449,35 +449,6 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
 
 /* ---- writing ------------------------------------------------------------ */
 
-typedef struct {
-    xmlTextWriterPtr w;
-    int rc;
-} xw;
-
-static void w_start(xw *x, const char *name)
-{
-    if (x->rc == 0 && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-        x->rc = -1;
-}
-
-static void w_end(xw *x)
-{
-    if (x->rc == 0 && xmlTextWriterEndElement(x->w) < 0)
-        x->rc = -1;
-}
-
-static void w_attr(xw *x, const char *name, const char *value)
-{
-    if (value && x->rc == 0 && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
-        x->rc = -1;
-}
-
-static void w_elem(xw *x, const char *name, const char *text)
-{
-    if (text && x->rc == 0 && xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST text) < 0)
-        x->rc = -1;
-}
-
 /* The shortest decimal that reads back as the same double. */
 static void fmt_double(double d, char *buf, size_t n)
 {
@@ -496,170 +467,136 @@ static void fmt_number(const json_t *v, char *buf, size_t n)
         fmt_double(json_number_value(v), buf, n);
 }
 
-static void w_num_attr(xw *x, const char *name, const json_t *v)
+static void w_num_attr(ct_xmlw *x, const char *name, const json_t *v)
 {
     char buf[64];
     if (!v)
         return;
     fmt_number(v, buf, sizeof buf);
-    w_attr(x, name, buf);
+    ct_xmlw__attr(x, name, buf);
 }
 
-static void w_value(xw *x, const json_t *v, const char *type)
+static void w_value(ct_xmlw *x, const json_t *v, const char *type)
 {
     char buf[64];
-    w_start(x, "value");
+    ct_xmlw__start(x, "value");
     if (json_is_number(v)) {
         fmt_number(v, buf, sizeof buf);
-        w_elem(x, "number", buf);
+        ct_xmlw__elem(x, "number", buf);
     } else if (json_is_boolean(v)) {
-        w_elem(x, "boolean", json_is_true(v) ? "true" : "false");
+        ct_xmlw__elem(x, "boolean", json_is_true(v) ? "true" : "false");
     } else if (json_is_string(v)) {
         const char *kind = type && strcmp(type, "date") == 0   ? "date"
                            : type && strcmp(type, "term") == 0 ? "term"
                                                                : "text";
-        w_elem(x, kind, json_string_value(v));
+        ct_xmlw__elem(x, kind, json_string_value(v));
     } else if (json_object_get(v, "about")) {
         fmt_number(json_object_get(v, "about"), buf, sizeof buf);
-        w_elem(x, "about", buf);
+        ct_xmlw__elem(x, "about", buf);
     } else if (json_object_get(v, "from") || json_object_get(v, "to")) {
-        w_start(x, "dates");
-        w_attr(x, "from", json_string_value(json_object_get(v, "from")));
-        w_attr(x, "to", json_string_value(json_object_get(v, "to")));
-        w_end(x);
+        ct_xmlw__start(x, "dates");
+        ct_xmlw__attr(x, "from", json_string_value(json_object_get(v, "from")));
+        ct_xmlw__attr(x, "to", json_string_value(json_object_get(v, "to")));
+        ct_xmlw__end(x);
     } else {
-        w_start(x, "range");
+        ct_xmlw__start(x, "range");
         w_num_attr(x, "min", json_object_get(v, "min"));
         w_num_attr(x, "max", json_object_get(v, "max"));
-        w_end(x);
+        ct_xmlw__end(x);
     }
-    w_end(x);
+    ct_xmlw__end(x);
 }
 
-static void w_topic(xw *x, const json_t *t)
+static void w_topic(ct_xmlw *x, const json_t *t)
 {
-    w_start(x, "topic");
-    w_attr(x, "id", json_string_value(json_object_get(t, "topic")));
-    w_attr(x, "title", json_string_value(json_object_get(t, "title")));
+    ct_xmlw__start(x, "topic");
+    ct_xmlw__attr(x, "id", json_string_value(json_object_get(t, "topic")));
+    ct_xmlw__attr(x, "title", json_string_value(json_object_get(t, "title")));
     json_t *subjects = json_object_get(t, "subjects");
     if (subjects && json_object_size(subjects) == 0)
-        w_attr(x, "subjects-declared", "true");
-    w_elem(x, "description", json_string_value(json_object_get(t, "description")));
+        ct_xmlw__attr(x, "subjects-declared", "true");
+    ct_xmlw__elem(x, "description", json_string_value(json_object_get(t, "description")));
     const char *key;
     json_t *v;
     json_object_foreach(subjects, key, v)
     {
-        w_start(x, "subject");
-        w_attr(x, "name", key);
+        ct_xmlw__start(x, "subject");
+        ct_xmlw__attr(x, "name", key);
         size_t i;
         json_t *a;
-        json_array_foreach(v, i, a) w_elem(x, "alias", json_string_value(a));
-        w_end(x);
+        json_array_foreach(v, i, a) ct_xmlw__elem(x, "alias", json_string_value(a));
+        ct_xmlw__end(x);
     }
     json_t *props = json_object_get(t, "properties");
     json_object_foreach(props, key, v)
     {
-        w_start(x, "property");
-        w_attr(x, "name", key);
-        w_attr(x, "type", json_string_value(json_object_get(v, "type")));
-        w_attr(x, "unit", json_string_value(json_object_get(v, "unit")));
+        ct_xmlw__start(x, "property");
+        ct_xmlw__attr(x, "name", key);
+        ct_xmlw__attr(x, "type", json_string_value(json_object_get(v, "type")));
+        ct_xmlw__attr(x, "unit", json_string_value(json_object_get(v, "unit")));
         w_num_attr(x, "tolerance", json_object_get(v, "tolerance"));
         if (json_object_get(v, "multi"))
-            w_attr(x, "multi", json_is_true(json_object_get(v, "multi")) ? "true" : "false");
-        w_elem(x, "description", json_string_value(json_object_get(v, "description")));
+            ct_xmlw__attr(x, "multi", json_is_true(json_object_get(v, "multi")) ? "true" : "false");
+        ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
         const char *tk;
         json_t *tv;
         json_object_foreach(json_object_get(v, "terms"), tk, tv)
         {
-            w_start(x, "term");
-            w_attr(x, "name", tk);
-            w_attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
-            w_attr(x, "label", json_string_value(json_object_get(tv, "label")));
-            w_elem(x, "description", json_string_value(json_object_get(tv, "description")));
-            w_end(x);
+            ct_xmlw__start(x, "term");
+            ct_xmlw__attr(x, "name", tk);
+            ct_xmlw__attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
+            ct_xmlw__attr(x, "label", json_string_value(json_object_get(tv, "label")));
+            ct_xmlw__elem(x, "description", json_string_value(json_object_get(tv, "description")));
+            ct_xmlw__end(x);
         }
-        w_end(x);
+        ct_xmlw__end(x);
     }
     size_t i;
     json_t *c;
     json_array_foreach(json_object_get(t, "claims"), i, c)
     {
-        w_start(x, "claim");
+        ct_xmlw__start(x, "claim");
         static const char *const attrs[][2] = {{"id", "id"}, {"topic", "topic"}, {"subject", "subject"},
                                                {"property", "property"}, {"source", "source"},
                                                {"claimant", "claimant"}, {"hedge", "hedge"},
                                                {"stance", "stance"}, {"as-of", "as_of"},
                                                {"locator", "locator"}};
         for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
-            w_attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
+            ct_xmlw__attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
         const char *prop = json_string_value(json_object_get(c, "property"));
         json_t *pdef = prop ? json_object_get(props, prop) : NULL;
         w_value(x, json_object_get(c, "value"), json_string_value(json_object_get(pdef, "type")));
-        w_elem(x, "quote", json_string_value(json_object_get(c, "quote")));
-        w_elem(x, "note", json_string_value(json_object_get(c, "note")));
-        w_end(x);
+        ct_xmlw__elem(x, "quote", json_string_value(json_object_get(c, "quote")));
+        ct_xmlw__elem(x, "note", json_string_value(json_object_get(c, "note")));
+        ct_xmlw__end(x);
     }
-    w_end(x);
-}
-
-void *ct_xml__open_writer(void **buffer)
-{
-    /* libxml2 can lose text to a failed allocation and still report success;
-     * its last error, checked by ct_xml__flush_buffer, tells */
-    xmlResetLastError();
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!w || xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
-        xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
-        if (w)
-            xmlFreeTextWriter(w);
-        xmlBufferFree(buf);
-        return NULL;
-    }
-    *buffer = buf;
-    return w;
+    ct_xmlw__end(x);
 }
 
 int ct_xml__write_corpus(const json_t *bundle, FILE *out)
 {
-    void *buf;
-    xw x = {ct_xml__open_writer(&buf), 0};
-    if (!x.w)
+    ct_xmlw x;
+    if (ct_xmlw__open(&x) < 0)
         return CT_ENOMEM;
-    w_start(&x, "corpus");
-    w_attr(&x, "xmlns", CLAIMS_NS);
-    w_start(&x, "sources");
+    ct_xmlw__start(&x, "corpus");
+    ct_xmlw__attr(&x, "xmlns", CLAIMS_NS);
+    ct_xmlw__start(&x, "sources");
     const char *id;
     json_t *s;
     json_object_foreach(json_object_get(bundle, "sources"), id, s)
     {
-        w_start(&x, "source");
-        w_attr(&x, "id", id);
+        ct_xmlw__start(&x, "source");
+        ct_xmlw__attr(&x, "id", id);
         static const char *const keys[] = {"title", "author", "publisher", "published", "url", "archive"};
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-            w_attr(&x, keys[i], json_string_value(json_object_get(s, keys[i])));
-        w_elem(&x, "note", json_string_value(json_object_get(s, "note")));
-        w_end(&x);
+            ct_xmlw__attr(&x, keys[i], json_string_value(json_object_get(s, keys[i])));
+        ct_xmlw__elem(&x, "note", json_string_value(json_object_get(s, "note")));
+        ct_xmlw__end(&x);
     }
-    w_end(&x);
+    ct_xmlw__end(&x);
     size_t i;
     json_t *t;
     json_array_foreach(json_object_get(bundle, "topics"), i, t) w_topic(&x, t);
-    w_end(&x);
-    if (x.rc == 0 && xmlTextWriterEndDocument(x.w) < 0)
-        x.rc = -1;
-    xmlFreeTextWriter(x.w);
-    return ct_xml__flush_buffer(buf, x.rc, out);
-}
-
-int ct_xml__flush_buffer(void *buffer, int rc, FILE *out)
-{
-    xmlBufferPtr buf = buffer;
-    const xmlError *e = xmlGetLastError();
-    rc = rc < 0 || (e && e->code == XML_ERR_NO_MEMORY) ? CT_ENOMEM : 0;
-    if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                       (size_t)xmlBufferLength(buf))
-        rc = CT_EIO;
-    xmlBufferFree(buf);
-    return rc;
+    ct_xmlw__end(&x);
+    return ct_xmlw__finish(&x, out);
 }

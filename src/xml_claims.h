@@ -22,16 +22,6 @@
 int ct_xml__read(const char *path, const char *text, size_t len, json_t **doc, json_t **lines,
                  void **xsd, ct_diag_list *diags);
 
-/* A new indented xmlTextWriter on a new memory buffer (*buffer, an
- * xmlBufferPtr), with the XML declaration written; NULL when out of memory.
- * Finish with ct_xml__flush_buffer after xmlFreeTextWriter. */
-void *ct_xml__open_writer(void **buffer);
-
-/* Write a finished xmlTextWriter memory buffer (an xmlBufferPtr) to `out`
- * and free it; `rc` is the writer's result so far.  Returns 0, CT_ENOMEM
- * (rc < 0) or CT_EIO. */
-int ct_xml__flush_buffer(void *buffer, int rc, FILE *out);
-
 /* `*xsd` is the compiled XSD, built by ct_xml__read on first use and kept
  * there for the next file; free it with this. */
 void ct_xml__free_schema(void *xsd);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "claimtrack/diag.h"
+#include "claimtrack/schema.h"
 #include "claimtrack/value.h"
 
 typedef struct {
@@ -87,13 +88,6 @@ typedef struct {
 } ct_claim;
 
 typedef struct ct_corpus ct_corpus;
-
-/* Compiled schemas (the JSON Schemas and the XSD), built once and shared by
- * corpora loaded one after another in one thread.  New, free with
- * ct_schema_cache_free after every corpus that used it. */
-typedef struct ct_schema_cache ct_schema_cache;
-int ct_schema_cache_new(ct_schema_cache **out);
-void ct_schema_cache_free(ct_schema_cache *cache);
 
 typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */

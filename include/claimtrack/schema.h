@@ -43,6 +43,17 @@ void ct_schema_free(ct_schema *schema);
 int ct_schema_validate(ct_schema *schema, const char *at, const json_t *instance,
                        const char *file, const char *base_pointer, ct_diag_list *diags);
 
+/*
+ * Compiled schemas of claim files (the topic and sources JSON Schemas and the
+ * topic XSD), built on first use by ct_corpus_load and shared by corpora
+ * loaded one after another in one thread (ct_corpus_options.cache).
+ * Returns 0 or CT_ENOMEM; *out is new, free with ct_schema_cache_free after
+ * every corpus that used it.  ct_schema_cache_free accepts NULL.
+ */
+typedef struct ct_schema_cache ct_schema_cache;
+int ct_schema_cache_new(ct_schema_cache **out);
+void ct_schema_cache_free(ct_schema_cache *cache);
+
 /* Structural equality as JSON Schema defines it (1 equals 1.0). */
 int ct_json_equal(const json_t *a, const json_t *b);
 

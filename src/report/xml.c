@@ -3,40 +3,16 @@
  * libxml2's xmlTextWriter from the same model as the JSON report.
  */
 #include "report_int.h"
-#include "xml_claims.h"
+#include "xml_writer.h"
 #include "claimtrack/common.h"
 
-#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define CT_REPORT_NS "https://claimtrack.dev/schema/report"
 
-typedef struct {
-    xmlTextWriterPtr w;
-    int rc; /* the first libxml2 error, sticky */
-} xw;
-
-static void check(xw *x, int rc)
-{
-    if (rc < 0)
-        x->rc = -1;
-}
-
-static void start(xw *x, const char *name)
-{
-    if (x->rc == 0)
-        check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
-}
-
-static void end(xw *x)
-{
-    if (x->rc == 0)
-        check(x, xmlTextWriterEndElement(x->w));
-}
-
 /* An attribute from a model member, when present: strings as they are,
  * integers and booleans in XML Schema's lexical forms. */
-static void attr(xw *x, const char *name, const json_t *obj, const char *key)
+static void attr(ct_xmlw *x, const char *name, const json_t *obj, const char *key)
 {
     json_t *v = json_object_get(obj, key);
     if (!v || x->rc)
@@ -51,27 +27,21 @@ static void attr(xw *x, const char *name, const json_t *obj, const char *key)
         text = json_is_true(v) ? "true" : "false";
     else
         return;
-    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST text));
+    ct_xmlw__attr(x, name, text);
 }
 
-static void text_element(xw *x, const char *name, const char *text)
-{
-    if (text && x->rc == 0)
-        check(x, xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST text));
-}
-
-static void counts(xw *x, const char *name, const json_t *obj)
+static void counts(ct_xmlw *x, const char *name, const json_t *obj)
 {
     const char *k;
     json_t *v;
-    start(x, name);
+    ct_xmlw__start(x, name);
     json_object_foreach((json_t *)obj, k, v) attr(x, k, obj, k);
-    end(x);
+    ct_xmlw__end(x);
 }
 
-static void write_claim(xw *x, const json_t *c)
+static void write_claim(ct_xmlw *x, const json_t *c)
 {
-    start(x, "claim");
+    ct_xmlw__start(x, "claim");
     attr(x, "id", c, "id");
     attr(x, "source", c, "source");
     attr(x, "claimant", c, "claimant");
@@ -81,13 +51,13 @@ static void write_claim(xw *x, const json_t *c)
     attr(x, "locator", c, "locator");
     attr(x, "file", c, "file");
     attr(x, "line", c, "line");
-    text_element(x, "quote", ct_report__str(c, "quote"));
-    end(x);
+    ct_xmlw__elem(x, "quote", ct_report__str(c, "quote"));
+    ct_xmlw__end(x);
 }
 
-static void write_conflict(xw *x, const json_t *c)
+static void write_conflict(ct_xmlw *x, const json_t *c)
 {
-    start(x, "conflict");
+    ct_xmlw__start(x, "conflict");
     attr(x, "id", c, "id");
     attr(x, "digest", c, "digest");
     attr(x, "topic", c, "topic");
@@ -100,97 +70,93 @@ static void write_conflict(xw *x, const json_t *c)
     attr(x, "claims", c, "claims");
     attr(x, "clashes-truncated", c, "clashes_truncated");
     json_t *rv = json_object_get(c, "review");
-    start(x, "review");
+    ct_xmlw__start(x, "review");
     attr(x, "state", rv, "state");
     attr(x, "blocking", rv, "blocking");
     attr(x, "status", rv, "status");
     attr(x, "reviewer", rv, "reviewer");
     attr(x, "date", rv, "date");
     attr(x, "reviewed-digest", rv, "reviewed_digest");
-    text_element(x, "note", ct_report__str(rv, "note"));
+    ct_xmlw__elem(x, "note", ct_report__str(rv, "note"));
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(rv, "prefer"), i, v) text_element(x, "prefer", json_string_value(v));
-    end(x);
+    json_array_foreach(json_object_get(rv, "prefer"), i, v) ct_xmlw__elem(x, "prefer", json_string_value(v));
+    ct_xmlw__end(x);
     json_array_foreach(json_object_get(c, "positions"), i, v)
     {
-        start(x, "position");
+        ct_xmlw__start(x, "position");
         attr(x, "stance", v, "stance");
         attr(x, "display", v, "display");
         char *value = json_dumps(json_object_get(v, "value"), JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
         if (!value)
             x->rc = -1;
-        text_element(x, "value", value);
+        ct_xmlw__elem(x, "value", value);
         free(value);
         size_t j;
         json_t *claim;
         json_array_foreach(json_object_get(v, "claims"), j, claim) write_claim(x, claim);
-        end(x);
+        ct_xmlw__end(x);
     }
     json_array_foreach(json_object_get(c, "clashes"), i, v)
     {
         char a[32], b[32];
         snprintf(a, sizeof a, "%lld", (long long)json_integer_value(json_array_get(v, 0)));
         snprintf(b, sizeof b, "%lld", (long long)json_integer_value(json_array_get(v, 1)));
-        start(x, "clash");
-        if (x->rc == 0)
-            check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST "a", BAD_CAST a));
-        if (x->rc == 0)
-            check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST "b", BAD_CAST b));
-        end(x);
+        ct_xmlw__start(x, "clash");
+        ct_xmlw__attr(x, "a", a);
+        ct_xmlw__attr(x, "b", b);
+        ct_xmlw__end(x);
     }
-    end(x);
+    ct_xmlw__end(x);
 }
 
 int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
 {
     (void)r;
-    void *buf;
-    xw x = {ct_xml__open_writer(&buf), 0};
-    if (!x.w)
+    ct_xmlw x;
+    if (ct_xmlw__open(&x) < 0)
         return CT_ENOMEM;
-    start(&x, "report");
-    if (x.rc == 0)
-        check(&x, xmlTextWriterWriteAttribute(x.w, BAD_CAST "xmlns", BAD_CAST CT_REPORT_NS));
+    ct_xmlw__start(&x, "report");
+    ct_xmlw__attr(&x, "xmlns", CT_REPORT_NS);
     attr(&x, "version", m, "claimtrack");
     const json_t *summary = json_object_get(m, "summary");
-    start(&x, "summary");
+    ct_xmlw__start(&x, "summary");
     static const char *const keys[] = {"claims", "sources", "topics", "groups", "conflicts",
                                        "revisions", "blocking"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         attr(&x, keys[i], summary, keys[i]);
     counts(&x, "severity", json_object_get(summary, "severity"));
     counts(&x, "review", json_object_get(summary, "review"));
-    end(&x);
+    ct_xmlw__end(&x);
     size_t i;
     json_t *v;
-    start(&x, "sources");
+    ct_xmlw__start(&x, "sources");
     json_array_foreach(json_object_get(m, "sources"), i, v)
     {
-        start(&x, "source");
+        ct_xmlw__start(&x, "source");
         static const char *const sk[] = {"id", "title", "author", "publisher", "published", "url", "archive"};
         for (size_t k = 0; k < sizeof sk / sizeof sk[0]; k++)
             attr(&x, sk[k], v, sk[k]);
-        end(&x);
+        ct_xmlw__end(&x);
     }
-    end(&x);
-    start(&x, "topics");
+    ct_xmlw__end(&x);
+    ct_xmlw__start(&x, "topics");
     json_array_foreach(json_object_get(m, "topics"), i, v)
     {
-        start(&x, "topic");
+        ct_xmlw__start(&x, "topic");
         static const char *const tk[] = {"id", "title", "file", "claims", "conflicts"};
         for (size_t k = 0; k < sizeof tk / sizeof tk[0]; k++)
             attr(&x, tk[k], v, tk[k]);
-        end(&x);
+        ct_xmlw__end(&x);
     }
-    end(&x);
-    start(&x, "conflicts");
+    ct_xmlw__end(&x);
+    ct_xmlw__start(&x, "conflicts");
     json_array_foreach(json_object_get(m, "conflicts"), i, v) write_conflict(&x, v);
-    end(&x);
-    start(&x, "revisions");
+    ct_xmlw__end(&x);
+    ct_xmlw__start(&x, "revisions");
     json_array_foreach(json_object_get(m, "revisions"), i, v)
     {
-        start(&x, "revision");
+        ct_xmlw__start(&x, "revision");
         static const char *const rk[][2] = {{"topic", "topic"}, {"subject", "subject"}, {"property", "property"},
                                             {"claimant", "claimant"}, {"claim", "claim"}, {"by", "by"},
                                             {"from", "from"}, {"to", "to"},
@@ -199,22 +165,19 @@ int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
                                             {"to-as-of", "to_as_of"}};
         for (size_t k = 0; k < sizeof rk / sizeof rk[0]; k++)
             attr(&x, rk[k][0], v, rk[k][1]);
-        end(&x);
+        ct_xmlw__end(&x);
     }
-    end(&x);
-    start(&x, "warnings");
+    ct_xmlw__end(&x);
+    ct_xmlw__start(&x, "warnings");
     json_array_foreach(json_object_get(m, "warnings"), i, v)
     {
-        start(&x, "warning");
+        ct_xmlw__start(&x, "warning");
         attr(&x, "type", v, "type");
         attr(&x, "id", v, "id");
-        if (x.rc == 0)
-            check(&x, xmlTextWriterWriteString(x.w, BAD_CAST ct_report__str(v, "message")));
-        end(&x);
+        ct_xmlw__text(&x, ct_report__str(v, "message"));
+        ct_xmlw__end(&x);
     }
-    end(&x);
-    end(&x);
-    check(&x, xmlTextWriterEndDocument(x.w));
-    xmlFreeTextWriter(x.w);
-    return ct_xml__flush_buffer(buf, x.rc, out);
+    ct_xmlw__end(&x);
+    ct_xmlw__end(&x);
+    return ct_xmlw__finish(&x, out);
 }

@@ -72,6 +72,10 @@ int main(void)
     srunner_add_suite(sr, suite_conflict());
     srunner_add_suite(sr, suite_fileio());
     srunner_add_suite(sr, suite_review());
+    srunner_add_suite(sr, suite_diag());
+    srunner_add_suite(sr, suite_strtab());
+    srunner_add_suite(sr, suite_xml_read());
+    srunner_add_suite(sr, suite_export());
     srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -16,6 +16,10 @@ Suite *suite_corpus(void);
 Suite *suite_conflict(void);
 Suite *suite_fileio(void);
 Suite *suite_review(void);
+Suite *suite_diag(void);
+Suite *suite_strtab(void);
+Suite *suite_xml_read(void);
+Suite *suite_export(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
  * topic.json built from `properties` and `claims` (JSON text). */
