@@ -125,6 +125,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== inputs: FIFOs, devices and links in folders, the input size limit"
 	$(Q)sh tests/inputs.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== output files: devices, FIFOs, links, inputs refused, signals, all-or-nothing reports"
+	$(Q)sh tests/outputs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check
