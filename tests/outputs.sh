@@ -151,6 +151,17 @@ printf '{\n  "reviews": {}\n}\n' >"$tmp/c/reviews.json"
 refused "check -o REVIEWS" "$bin" check -o "$tmp/c/reviews.json" "$tmp/c"
 rm -f "$tmp/c/reviews.json"
 
+# one path given for two reports: refused before anything is written
+rm -rf "$tmp/dup" && mkdir -p "$tmp/dup"
+"$bin" check -o "$tmp/dup/r.json" --report "json:$tmp/dup/r.json" "$tmp/c" >/dev/null 2>"$tmp/err"; st=$?
+if [ $st -eq 2 ] && grep -q "twice" "$tmp/err" && [ -z "$(ls "$tmp/dup")" ]; then
+    ok "the same output path for two reports: refused (exit 2), nothing written"
+else bad "the same output path twice: exit $st"; cat "$tmp/err"; fi
+ln -s r.json "$tmp/dup/link.json" && : >"$tmp/dup/r.json"
+"$bin" check --report "json:$tmp/dup/r.json" --report "sarif:$tmp/dup/link.json" "$tmp/c" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 2 ] && grep -q "twice" "$tmp/err" && [ ! -s "$tmp/dup/r.json" ] &&
+    ok "two reports to one file through a link: refused" || bad "two reports through a link: exit $st"
+
 # ---- 5. the warning for an output the next run would load ------------------------
 fresh
 "$bin" check -o "$tmp/c/report.json" "$tmp/c" >/dev/null 2>"$tmp/err"

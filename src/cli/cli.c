@@ -344,6 +344,17 @@ int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_
         const char *out = outputs[i];
         if (!out || strcmp(out, "-") == 0)
             continue;
+        for (size_t j = 0; j < i; j++) {
+            if (!outputs[j] || strcmp(outputs[j], "-") == 0)
+                continue;
+            int same = strcmp(out, outputs[j]) == 0 || ct_path_same_file(out, outputs[j]);
+            if (same) {
+                fprintf(stderr, "claimtrack: refusing to write %s twice (also given as %s): "
+                                "expected one output path per report\n",
+                        out, outputs[j]);
+                return CT_EXIT_USAGE;
+            }
+        }
         const char *input = input_at(out, corpus, reviews);
         if (input) {
             fprintf(stderr, "claimtrack: refusing to write %s: it is %s, which this run reads "
