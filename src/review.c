@@ -61,6 +61,49 @@ static int empty_set(ct_review_set *s)
     return 0;
 }
 
+/* The first control character other than tab, LF and CR in the strings and
+ * keys of `v` (`ptr` holds v's JSON pointer, in a buffer of `cap` bytes):
+ * its code, with `ptr` naming where, or 0. */
+static int find_control(const json_t *v, char *ptr, size_t cap)
+{
+    size_t mark = strlen(ptr);
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        for (size_t i = 0, n = json_string_length(v); i < n; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+                return ch ? ch : 0x100; /* 0x100: NUL */
+        }
+        return 0;
+    }
+    const char *key;
+    json_t *m;
+    size_t i;
+    if (json_is_object(v)) {
+        json_object_foreach((json_t *)v, key, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%s", key);
+            for (const char *k = key; *k; k++)
+                if ((unsigned char)*k < 0x20)
+                    return (unsigned char)*k;
+            int ch = find_control(m, ptr, cap);
+            if (ch)
+                return ch;
+            ptr[mark] = '\0';
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach((json_t *)v, i, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%zu", i);
+            int ch = find_control(m, ptr, cap);
+            if (ch)
+                return ch;
+            ptr[mark] = '\0';
+        }
+    }
+    return 0;
+}
+
 int ct_review_set_parse(ct_review_set **out, const char *path, const char *text, size_t len,
                         ct_diag_list *diags)
 {
@@ -77,6 +120,19 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
                              err.text[0] ? err.text : "unexpected NUL byte");
         ct_free(s);
         return rc < 0 || json_error_code(&err) == json_error_out_of_memory ? CT_ENOMEM : CT_EPARSE;
+    }
+    char ptr[512] = "";
+    int ctl = find_control(s->doc, ptr, sizeof ptr);
+    if (ctl) {
+        int rc = ctl == 0x100 ? ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                            "NUL character (U+0000) in a string: text cannot hold one")
+                              : ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                            "control character U+%04X in a string (expected text: "
+                                            "only tab, line feed and carriage return are allowed)",
+                                            ctl);
+        json_decref(s->doc);
+        ct_free(s);
+        return rc < 0 ? CT_ENOMEM : CT_EINVALID;
     }
     json_t *schema_doc = json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
     ct_schema *schema = NULL;

@@ -130,7 +130,18 @@ static int run(int argc, char **argv);
 int main(int argc, char **argv)
 {
     install_cleanup_handlers();
+    /* every message on stderr goes through the terminal filter: arguments,
+     * file names and quoted input echoed there carry no control characters */
+    FILE *real_stderr = stderr, *err = ct_cli_term_open(real_stderr, 0);
+    if (err) {
+        setvbuf(err, NULL, _IOLBF, 0);
+        stderr = err;
+    }
     int status = run(argc, argv);
+    if (err) {
+        stderr = real_stderr;
+        ct_cli_term_close(err, real_stderr);
+    }
     /* every output unregistered its temporary file; the list itself goes */
     ct_free(tmp_registry.paths);
     tmp_registry.paths = NULL;
