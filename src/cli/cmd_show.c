@@ -95,16 +95,21 @@ int ct_cmd_show(int argc, char **argv)
     } else {
         ct_review_set *reviews = NULL;
         char *path = ct_cli_reviews_path(NULL, argv + optind + 1, argc - optind - 1);
-        if (path && ct_cli_load_reviews(&reviews, path, set) == 0)
-            ct_review_order_positions(reviews, set, corpus);
+        if (path)
+            ct_cli_load_reviews(&reviews, path, set);
         ct_free(path);
         ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color};
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
         printf("topic: %s (%s)\n", t->title, t->id);
-        ct_report_write_conflict_text(&report, c, stdout); /* write errors: ferror(stdout) */
-        status = ct_cli_stdout_done();
+        /* write errors: ferror(stdout) */
+        if (ct_report_write_conflict_text(&report, c, stdout) == CT_ENOMEM) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+        } else {
+            status = ct_cli_stdout_done();
+        }
         ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);
