@@ -47,7 +47,8 @@ static const char *const css =
     "svg{display:block;margin:8px 0;max-width:100%}svg text{font:11px system-ui,sans-serif;fill:#39424e}"
     "table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:left;font-size:14px}";
 
-static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"};
+static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
+                                      "#6a1b9a", "#ef6c00", "#00838f"};
 
 static void axis_label(char *buf, size_t n, double v, int is_date)
 {
@@ -83,8 +84,10 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
     double a = lo - pad, b = hi + pad;
     const int left = 150, width = 460, row = 22;
     int height = (int)c->n_positions * row + 34;
-    fprintf(out, "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-            left + width + 20, height, left + width + 20, height);
+    fprintf(
+        out,
+        "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+        left + width + 20, height, left + width + 20, height);
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_report_position *p = &c->positions[i];
         const ct_interval iv = p->claims[0]->interval;
@@ -98,11 +101,13 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         esc(out, label);
         fprintf(out, "</text>\n");
         if (x1 - x0 < 4) {
-            fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2, y + 8,
-                    colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2,
+                    y + 8, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
         } else {
-            fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n", x0,
-                    y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+            fprintf(
+                out,
+                "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n",
+                x0, y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
             if (!isfinite(iv.hi))
                 fprintf(out, "<path d=\"M%.1f %d l8 6 l-8 6z\" fill=\"%s\"/>\n", x1, y + 2, colour);
             if (!isfinite(iv.lo))
@@ -110,14 +115,16 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         }
     }
     int ay = (int)c->n_positions * row + 12;
-    fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay, left + width, ay);
+    fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay,
+            left + width, ay);
     for (int t = 0; t <= 2; t++) {
         double v = lo + (hi - lo) * t / 2.0;
         double x = left + (v - a) / (b - a) * width;
         char label[32];
         axis_label(label, sizeof label, is_date ? floor(v) : v, is_date);
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
-                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+        fprintf(out,
+                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
+                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                 x, ay, x, ay + 4, x, ay + 16, label);
         if (hi == lo)
             break;
@@ -154,10 +161,12 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
     esc(out, c->subject);
     fputs(" · ", out);
     esc(out, rc->property->name);
-    fprintf(out, "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
-                 "<span class=\"badge %s\">%s%s</span></div>\n",
-            c->id, severity, severity, ct_conflict_type_name(c->type), state, state,
-            rv->blocking ? " · blocks the build" : "");
+    fprintf(
+        out,
+        "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
+        "<span class=\"badge %s\">%s%s</span></div>\n",
+        c->id, severity, severity, ct_conflict_type_name(c->type), state, state,
+        rv->blocking ? " · blocks the build" : "");
     ct_value_type type = rc->property->type;
     if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
         chart(out, rc, type == CT_TYPE_DATE);
@@ -193,12 +202,14 @@ static void summary_html(FILE *out, const ct_report_summary *s)
     const struct {
         size_t n;
         const char *label;
-    } cards[] = {{s->conflicts, "conflicts"}, {s->blocking, "blocking"}, {s->claims, "claims"},
-                 {s->sources, "sources"},     {s->topics, "topics"},     {s->revisions, "revisions"}};
+    } cards[] = {{s->conflicts, "conflicts"}, {s->blocking, "blocking"},
+                 {s->claims, "claims"},       {s->sources, "sources"},
+                 {s->topics, "topics"},       {s->revisions, "revisions"}};
     for (size_t i = 0; i < sizeof cards / sizeof cards[0]; i++)
         fprintf(out, "<div class=\"card\"><b>%zu</b>%s</div>\n", cards[i].n, cards[i].label);
     fprintf(out, "<div class=\"card\"><b>%zu / %zu / %zu</b>high / medium / low</div>\n</div>\n",
-            s->severity[CT_SEVERITY_HIGH], s->severity[CT_SEVERITY_MEDIUM], s->severity[CT_SEVERITY_LOW]);
+            s->severity[CT_SEVERITY_HIGH], s->severity[CT_SEVERITY_MEDIUM],
+            s->severity[CT_SEVERITY_LOW]);
 }
 
 static void revisions_html(FILE *out, const ct_report_model *m)
@@ -235,7 +246,9 @@ static void revisions_html(FILE *out, const ct_report_model *m)
 
 static void sources_html(FILE *out, const ct_report_model *m)
 {
-    fputs("<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n", out);
+    fputs(
+        "<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n",
+        out);
     for (size_t i = 0; i < m->n_sources; i++) {
         const ct_source *s = m->sources[i];
         const char *cells[] = {s->id, s->title, s->author, s->publisher};
@@ -251,10 +264,11 @@ static void sources_html(FILE *out, const ct_report_model *m)
 
 int ct_report__write_html(const ct_report_model *m, FILE *out)
 {
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>claimtrack report</title>\n<style>%s</style>\n</head>\n<body>\n"
-                 "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<title>claimtrack report</title>\n<style>%s</style>\n</head>\n<body>\n"
+            "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
             css);
     summary_html(out, &m->summary);
     for (size_t t = 0; t < m->n_topics; t++) {
@@ -270,6 +284,7 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
     }
     revisions_html(out, m);
     sources_html(out, m);
-    fprintf(out, "</table>\n<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n", CT_VERSION);
+    fprintf(out, "</table>\n<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n",
+            CT_VERSION);
     return ferror(out) ? CT_EIO : 0;
 }

@@ -89,13 +89,12 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     json_t *o = append_object(conflicts), *positions, *clashes;
     if (!o)
         return -1;
-    int rc_ = set_str(o, "id", c->id) | set_str(o, "digest", c->digest) |
-              set_str(o, "topic", rc->topic->id) | set_str(o, "subject", c->subject) |
-              set_str(o, "property", p->name) |
-              set_str(o, "property_type", ct_value_type_name(p->type)) |
-              set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
-              set_str(o, "severity", ct_severity_name(c->severity)) |
-              set_int(o, "claims", c->n_claims);
+    int rc_ =
+        set_str(o, "id", c->id) | set_str(o, "digest", c->digest) |
+        set_str(o, "topic", rc->topic->id) | set_str(o, "subject", c->subject) |
+        set_str(o, "property", p->name) | set_str(o, "property_type", ct_value_type_name(p->type)) |
+        set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
+        set_str(o, "severity", ct_severity_name(c->severity)) | set_int(o, "claims", c->n_claims);
     if (rc_ || !(positions = set_array(o, "positions")))
         return -1;
     for (size_t i = 0; i < rc->n_positions; i++)
@@ -104,7 +103,8 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     if (!(clashes = set_array(o, "clashes")))
         return -1;
     for (size_t i = 0; i < rc->n_clashes; i++) {
-        json_t *pair = json_pack("[ii]", (json_int_t)rc->clashes[i].a, (json_int_t)rc->clashes[i].b);
+        json_t *pair =
+            json_pack("[ii]", (json_int_t)rc->clashes[i].a, (json_int_t)rc->clashes[i].b);
         if (json_array_append_new(clashes, pair))
             return -1;
     }

@@ -23,7 +23,10 @@ static void md_text(FILE *out, const char *s)
         case '`':
         case '[':
         case ']':
-        case '\\': fputc('\\', out); fputc(*s, out); break;
+        case '\\':
+            fputc('\\', out);
+            fputc(*s, out);
+            break;
         default: fputc(*s, out);
         }
     }
@@ -39,8 +42,9 @@ static const char *state_mark(const ct_report_review *rv)
 static void summary_line(FILE *out, const ct_report_summary *s)
 {
     fprintf(out, "# claimtrack report\n\n");
-    fprintf(out, "**%zu conflict%s** (%zu high, %zu medium, %zu low) in %zu claims from %zu sources, "
-                 "%zu topics; **%zu blocking**; %zu revision%s.\n\n",
+    fprintf(out,
+            "**%zu conflict%s** (%zu high, %zu medium, %zu low) in %zu claims from %zu sources, "
+            "%zu topics; **%zu blocking**; %zu revision%s.\n\n",
             s->conflicts, s->conflicts == 1 ? "" : "s", s->severity[CT_SEVERITY_HIGH],
             s->severity[CT_SEVERITY_MEDIUM], s->severity[CT_SEVERITY_LOW], s->claims, s->sources,
             s->topics, s->blocking, s->revisions, s->revisions == 1 ? "" : "s");
@@ -50,7 +54,8 @@ static void conflict_table(FILE *out, const ct_report_model *m)
 {
     if (!m->n_conflicts)
         return;
-    fprintf(out, "| Conflict | Topic | Subject · property | Type | Severity | Positions | Review |\n");
+    fprintf(out,
+            "| Conflict | Topic | Subject · property | Type | Severity | Positions | Review |\n");
     fprintf(out, "|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < m->n_conflicts; i++) {
         const ct_report_conflict *rc = &m->conflicts[i];
@@ -61,7 +66,8 @@ static void conflict_table(FILE *out, const ct_report_model *m)
         md_text(out, c->subject);
         fputs(" · ", out);
         md_text(out, rc->property->name);
-        fprintf(out, " | %s | %s | ", ct_conflict_type_name(c->type), ct_severity_name(c->severity));
+        fprintf(out, " | %s | %s | ", ct_conflict_type_name(c->type),
+                ct_severity_name(c->severity));
         for (size_t j = 0; j < rc->n_positions; j++) {
             if (j)
                 fputs(" / ", out);
@@ -113,8 +119,10 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
     }
     fputc('\n', out);
     if (rv->blocking)
-        fprintf(out, "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
-                c->id);
+        fprintf(
+            out,
+            "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
+            c->id);
 }
 
 static void revisions(FILE *out, const ct_report_model *m)

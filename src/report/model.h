@@ -35,7 +35,8 @@ typedef struct {
 } ct_report_review;
 
 typedef struct {
-    const ct_conflict *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
+    const ct_conflict
+        *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
     const ct_topic *topic;
     const ct_property *property;
     ct_report_position *positions; /* final order */

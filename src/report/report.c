@@ -56,7 +56,8 @@ size_t ct_report_blocking(const ct_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->conflicts->n_conflicts; i++)
-        n += ct_review_blocks(r->fail_on, ct_review_state_of(r->reviews, &r->conflicts->conflicts[i], NULL));
+        n += ct_review_blocks(r->fail_on,
+                              ct_review_state_of(r->reviews, &r->conflicts->conflicts[i], NULL));
     return n;
 }
 

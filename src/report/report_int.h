@@ -13,11 +13,13 @@
 #define CT_REPORT_FORMAT_TABLE(X) X(text) X(json) X(xml) X(markdown) X(junit) X(sarif) X(html)
 
 /* Every writer reads the report model only. */
-#define CT_REPORT__DECLARE_WRITER(name) int ct_report__write_##name(const ct_report_model *m, FILE *out);
+#define CT_REPORT__DECLARE_WRITER(name)                                                            \
+    int ct_report__write_##name(const ct_report_model *m, FILE *out);
 CT_REPORT_FORMAT_TABLE(CT_REPORT__DECLARE_WRITER)
 #undef CT_REPORT__DECLARE_WRITER
 
 /* Write one conflict of `m` in full, as the text format does. */
-int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_conflict *c, FILE *out);
+int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_conflict *c,
+                                   FILE *out);
 
 #endif

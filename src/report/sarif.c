@@ -11,9 +11,11 @@
 static const struct {
     const char *type, *rule, *name, *text;
 } rules[] = {
-    {"value", "CT001", "ValueConflict", "Sources assert incompatible values for the same subject and property."},
+    {"value", "CT001", "ValueConflict",
+     "Sources assert incompatible values for the same subject and property."},
     {"denial", "CT002", "DenialConflict", "One source or claimant denies what another asserts."},
-    {"self-contradiction", "CT003", "SelfContradiction", "One claimant asserts incompatible values."},
+    {"self-contradiction", "CT003", "SelfContradiction",
+     "One claimant asserts incompatible values."},
 };
 
 #define N_RULES (sizeof rules / sizeof rules[0])
@@ -29,7 +31,8 @@ static json_t *location(const ct_claim *claim)
 {
     json_t *phys = json_pack("{s{ss}}", "artifactLocation", "uri", claim->file ? claim->file : "");
     if (phys && claim->line > 0 &&
-        json_object_set_new(phys, "region", json_pack("{sI}", "startLine", (json_int_t)claim->line))) {
+        json_object_set_new(phys, "region",
+                            json_pack("{sI}", "startLine", (json_int_t)claim->line))) {
         json_decref(phys);
         return NULL;
     }
@@ -42,9 +45,10 @@ static json_t *rule_list(void)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < N_RULES; i++) {
-        json_t *rule = json_pack("{sssss{ss}s{ss}s{ss}}", "id", rules[i].rule, "name", rules[i].name,
-                                 "shortDescription", "text", rules[i].text, "fullDescription", "text",
-                                 rules[i].text, "defaultConfiguration", "level", "error");
+        json_t *rule =
+            json_pack("{sssss{ss}s{ss}s{ss}}", "id", rules[i].rule, "name", rules[i].name,
+                      "shortDescription", "text", rules[i].text, "fullDescription", "text",
+                      rules[i].text, "defaultConfiguration", "level", "error");
         if (json_array_append_new(list, rule)) {
             json_decref(list);
             return NULL;
@@ -80,13 +84,16 @@ static json_t *result(const ct_report_conflict *rc)
             }
     }
     if (len < sizeof msg)
-        snprintf(msg + len, sizeof msg - len,
-                 ". Review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT", c->id);
+        snprintf(
+            msg + len, sizeof msg - len,
+            ". Review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT",
+            c->id);
     const char *severity = ct_severity_name(c->severity);
-    return json_pack("{sssIsss{ss}sos{ss}s{ssssss}}", "ruleId", rules[ri].rule, "ruleIndex", (json_int_t)ri,
-                     "level", level_of(c->severity), "message", "text", msg, "locations", locations,
-                     "partialFingerprints", "claimtrackConflictId/v1", c->id, "properties", "severity",
-                     severity, "reviewState", state, "digest", c->digest);
+    return json_pack("{sssIsss{ss}sos{ss}s{ssssss}}", "ruleId", rules[ri].rule, "ruleIndex",
+                     (json_int_t)ri, "level", level_of(c->severity), "message", "text", msg,
+                     "locations", locations, "partialFingerprints", "claimtrackConflictId/v1",
+                     c->id, "properties", "severity", severity, "reviewState", state, "digest",
+                     c->digest);
 }
 
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
@@ -97,15 +104,18 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     if (!rules_json || !results)
         goto done;
     for (size_t i = 0; i < m->n_conflicts; i++)
-        if (m->conflicts[i].review.blocking && json_array_append_new(results, result(&m->conflicts[i])))
+        if (m->conflicts[i].review.blocking &&
+            json_array_append_new(results, result(&m->conflicts[i])))
             goto done;
     doc = json_pack("{sssss[{s{s{sssssssO}}sO}]}", "$schema",
-                    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
-                    "driver", "name", "claimtrack", "version", CT_VERSION, "informationUri",
+                    "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
+                    "tool", "driver", "name", "claimtrack", "version", CT_VERSION, "informationUri",
                     "https://claimtrack.dev/", "rules", rules_json, "results", results);
     if (!doc)
         goto done;
-    rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 && fputc('\n', out) != EOF ? 0 : CT_EIO;
+    rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 && fputc('\n', out) != EOF
+             ? 0
+             : CT_EIO;
 done:
     json_decref(doc);
     json_decref(rules_json);

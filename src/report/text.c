@@ -38,15 +38,16 @@ static void write_review(FILE *out, const palette *p, const ct_report_review *rv
         return;
     }
     if (rv->state == CT_REVIEW_STALE)
-        fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n", p->yellow,
-                p->reset, blocking, rv->status, rv->reviewer, rv->date);
+        fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n",
+                p->yellow, p->reset, blocking, rv->status, rv->reviewer, rv->date);
     else
         fprintf(out, "  review: %s by %s on %s%s\n", ct_review_state_name(rv->state), rv->reviewer,
                 rv->date, blocking);
     fprintf(out, "    %s\n", rv->note ? rv->note : "");
 }
 
-int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_conflict *rc, FILE *out)
+int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_conflict *rc,
+                                   FILE *out)
 {
     palette p = colours(m->color);
     const ct_conflict *c = rc->conflict;
@@ -55,8 +56,8 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
             ct_conflict_type_name(c->type), c->subject, rc->property->name);
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
-        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
-                pos->denies ? "denies: " : "", pos->display, "");
+        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset, pos->denies ? "denies: " : "",
+                pos->display, "");
         for (size_t j = 0; j < pos->n_claims; j++) {
             const ct_claim *cl = pos->claims[j];
             fprintf(out, "      %s (%s", cl->id, cl->source);
@@ -87,9 +88,9 @@ static void write_revisions(FILE *out, const palette *p, const ct_report_model *
     for (size_t i = 0; i < m->n_revisions; i++) {
         const ct_report_revision *v = &m->revisions[i];
         const ct_claim *a = v->from, *b = v->to;
-        fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n", a->subject,
-                v->property->name, v->claimant, a->denies ? "denies: " : "", a->display, a->id,
-                a->as_of, b->denies ? "denies: " : "", b->display, b->id, b->as_of);
+        fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
+                a->subject, v->property->name, v->claimant, a->denies ? "denies: " : "", a->display,
+                a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id, b->as_of);
     }
     fputc('\n', out);
 }
@@ -125,8 +126,10 @@ int ct_report__write_text(const ct_report_model *m, FILE *out)
         for (size_t i = 0; i < m->n_conflicts; i++) {
             const ct_report_conflict *c = &m->conflicts[i];
             if (c->review.blocking)
-                fprintf(out, "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
-                        c->conflict->id, ct_review_state_name(c->review.state), c->conflict->id);
+                fprintf(
+                    out,
+                    "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
+                    c->conflict->id, ct_review_state_name(c->review.state), c->conflict->id);
         }
     }
     return ferror(out) ? CT_EIO : 0;

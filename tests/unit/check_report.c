@@ -44,8 +44,9 @@ static ct_review_set *review(const ct_conflict *c, const char *status, const cha
                              const char *extra)
 {
     char text[1024];
-    snprintf(text, sizeof text, "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"%s\"%s" REST "}}}",
-             c->id, digest ? digest : c->digest, status, extra);
+    snprintf(text, sizeof text,
+             "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"%s\"%s" REST "}}}", c->id,
+             digest ? digest : c->digest, status, extra);
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_review_set *s = NULL;
     ck_assert_int_eq(ct_review_set_parse(&s, "reviews.json", text, strlen(text), &diags), 0);
@@ -118,7 +119,8 @@ static void same_clashes(const ct_report_conflict *rc, const ct_conflict *c, con
     for (size_t i = 0; i < rc->n_clashes; i++) {
         if (i)
             ck_assert(rc->clashes[i - 1].a < rc->clashes[i].a ||
-                      (rc->clashes[i - 1].a == rc->clashes[i].a && rc->clashes[i - 1].b < rc->clashes[i].b));
+                      (rc->clashes[i - 1].a == rc->clashes[i].a &&
+                       rc->clashes[i - 1].b < rc->clashes[i].b));
         ck_assert_uint_lt(rc->clashes[i].a, rc->clashes[i].b);
         const char *a = first_claim(&rc->positions[rc->clashes[i].a]);
         const char *b = first_claim(&rc->positions[rc->clashes[i].b]);
@@ -126,7 +128,8 @@ static void same_clashes(const ct_report_conflict *rc, const ct_conflict *c, con
         for (size_t k = 0; k < c->n_clashes; k++) {
             const char *x = cl[c->positions[c->clashes[k].a].claims[0]].id;
             const char *y = cl[c->positions[c->clashes[k].b].claims[0]].id;
-            found |= (strcmp(a, x) == 0 && strcmp(b, y) == 0) || (strcmp(a, y) == 0 && strcmp(b, x) == 0);
+            found |= (strcmp(a, x) == 0 && strcmp(b, y) == 0) ||
+                     (strcmp(a, y) == 0 && strcmp(b, x) == 0);
         }
         ck_assert_msg(found, "clash %s x %s is not a clash of the conflict set", a, b);
     }
@@ -232,7 +235,8 @@ START_TEST(test_report_orphans)
     char text[512];
     snprintf(text, sizeof text,
              "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"confirmed\"" REST "},"
-             " \"CT-0badc0de\": {\"digest\": \"0123456789abcdef\", \"status\": \"dismissed\"" REST "}}}",
+             " \"CT-0badc0de\": {\"digest\": \"0123456789abcdef\", \"status\": \"dismissed\"" REST
+             "}}}",
              c->id, c->digest);
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_review_set *s = NULL;
@@ -271,7 +275,8 @@ START_TEST(test_report_every_writer)
         ck_assert_msg(strstr(out, "d1") != NULL, "%s: no claim d1", name);
         /* the claim's quote is escaped in the markup formats */
         if (strcmp(name, "html") == 0 || strcmp(name, "xml") == 0 || strcmp(name, "junit") == 0)
-            ck_assert_msg(strstr(out, "q <a>") == NULL && strstr(out, "q &lt;a&gt;") != NULL, "%s", name);
+            ck_assert_msg(strstr(out, "q <a>") == NULL && strstr(out, "q &lt;a&gt;") != NULL, "%s",
+                          name);
         free(out);
     }
     ck_assert_uint_eq(n, 7);
@@ -281,10 +286,11 @@ START_TEST(test_report_every_writer)
     ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0};
     json_t *direct = ct_report_to_json(&r);
     ck_assert(json_equal(doc, direct));
-    json_t *pos0 = json_array_get(json_object_get(json_array_get(json_object_get(doc, "conflicts"), 0),
-                                                  "positions"), 0);
+    json_t *pos0 = json_array_get(
+        json_object_get(json_array_get(json_object_get(doc, "conflicts"), 0), "positions"), 0);
     ck_assert_int_eq(json_integer_value(json_object_get(pos0, "value")), 38);
-    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "summary"), "blocking")), 1);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(doc, "summary"), "blocking")), 1);
     json_decref(doc);
     json_decref(direct);
     free(text);
@@ -374,7 +380,8 @@ START_TEST(test_report_formats_listed_everywhere)
     for (int quoted = 0; *p && *p != '\n'; p++) {
         if (*p == '"')
             quoted = !quoted;
-        else if (!quoted && *p != '.' && len + 1 < sizeof words && !(*p == ' ' && (len == 0 || words[len - 1] == ' ')))
+        else if (!quoted && *p != '.' && len + 1 < sizeof words &&
+                 !(*p == ' ' && (len == 0 || words[len - 1] == ' ')))
             words[len++] = *p;
     }
     while (len && words[len - 1] == ' ')
