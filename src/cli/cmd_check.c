@@ -169,7 +169,6 @@ static int check_run(int argc, char **argv, const check_args *a)
     if (status == 0)
         status = ct_cli_load_reviews(&reviews, reviews_path, set);
     if (status == 0) {
-        ct_review_order_positions(reviews, set, corpus);
         json_t *orphans = ct_review_orphans(reviews, set);
         for (size_t i = 0; orphans && i < json_array_size(orphans); i++)
             fprintf(stderr, "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",

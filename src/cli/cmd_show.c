@@ -95,21 +95,28 @@ int ct_cmd_show(int argc, char **argv)
     } else {
         ct_review_set *reviews = NULL;
         char *path = ct_cli_reviews_path(NULL, argv + optind + 1, argc - optind - 1);
-        if (path && ct_cli_load_reviews(&reviews, path, set) == 0)
-            ct_review_order_positions(reviews, set, corpus);
+        if (path)
+            ct_cli_load_reviews(&reviews, path, set);
         ct_free(path);
         ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color};
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
         FILE *out = ct_cli_term_open(stdout, use_color); /* no control characters reach a terminal */
-        fprintf(out ? out : stdout, "topic: %s (%s)\n", t->title, t->id);
-        ct_report_write_conflict_text(&report, c, out ? out : stdout); /* write errors: ferror */
-        status = ct_cli_term_close(out, stdout) < 0 ? CT_EXIT_USAGE : 0;
-        if (status == 0)
-            status = ct_cli_stdout_done();
-        else
+        FILE *fp = out ? out : stdout;
+        fprintf(fp, "topic: %s (%s)\n", t->title, t->id);
+        /* write errors: ferror */
+        int rc = ct_report_write_conflict_text(&report, c, fp);
+        int closed = ct_cli_term_close(out, stdout);
+        if (rc == CT_ENOMEM) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+        } else if (closed < 0) {
             fprintf(stderr, "claimtrack: error writing to standard output\n");
+            status = CT_EXIT_USAGE;
+        } else {
+            status = ct_cli_stdout_done();
+        }
         ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);

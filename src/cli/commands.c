@@ -2,8 +2,34 @@
  * commands.c - the command table, with each command's help text.
  */
 #include "cli.h"
+#include "claimtrack/report.h"
 
 #include <string.h>
+
+/* Where a help text lists the report formats, generated from the report
+ * module's format table: "text (default), json, ... or html". */
+#define CT_CLI_FORMATS "@FORMATS@"
+
+static void print_formats(FILE *out)
+{
+    for (size_t i = 0; ct_report_format_name(i); i++) {
+        const char *sep = i == 0 ? "" : ct_report_format_name(i + 1) ? ", " : " or ";
+        fprintf(out, "%s%s%s", sep, ct_report_format_name(i), i == 0 ? " (default)" : "");
+    }
+}
+
+/* Print a help text, with the format list in place of CT_CLI_FORMATS. */
+static void print_help_text(const char *help, FILE *out)
+{
+    const char *mark = strstr(help, CT_CLI_FORMATS);
+    if (!mark) {
+        fputs(help, out);
+        return;
+    }
+    fwrite(help, 1, (size_t)(mark - help), out);
+    print_formats(out);
+    fputs(mark + strlen(CT_CLI_FORMATS), out);
+}
 
 static const ct_cli_command commands[] = {
     {"validate", ct_cmd_validate, "check claim files against the schema and the model",
@@ -25,7 +51,7 @@ static const ct_cli_command commands[] = {
      "                        [--fail-on CLASS] [--color WHEN] [--archive DIR] [PATH...]\n\n"
      "Group the claims by topic, subject and property, find the groups whose sources\n"
      "disagree, and report each conflict with its positions, sources and quotes.\n\n"
-     "  -f, --format FORMAT  text (default), json, xml, markdown, junit, sarif or html\n"
+     "  -f, --format FORMAT  " CT_CLI_FORMATS "\n"
      "  -o, --output FILE    write the report to FILE (atomically) instead of stdout\n"
      "  --report FORMAT:FILE also write FORMAT to FILE (repeatable: several formats\n"
      "                       from one run)\n"
@@ -107,7 +133,7 @@ int ct_cli_print_help(const char *name)
     const ct_cli_command *cmd = ct_cli_command_find(name);
     if (!cmd)
         return ct_cli_usage_error(NULL, "unknown command '%s'", name);
-    fputs(cmd->help, stdout);
+    print_help_text(cmd->help, stdout);
     return ct_cli_stdout_done();
 }
 
