@@ -5,7 +5,7 @@
 set -e
 need="gcc make pkg-config libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check"
 if [ "${1:-}" = "--ci" ]; then
-    need="$need clang libclang-rt-14-dev valgrind gcovr"
+    need="$need clang libclang-rt-14-dev valgrind gcovr shellcheck"
 fi
 missing=""
 for p in $need; do
