@@ -114,5 +114,68 @@ for c in $cmds; do
     [ "$(grep -cv '^usage:\|^  *\[\|^$' "$tmp/h1")" -ge 1 ] && ok "help $c describes the command" || bad "help $c is a usage line only"
 done
 
+# ---- bash completion -------------------------------------------------------
+comp_script="$root/completions/claimtrack.bash"
+if command -v bash >/dev/null 2>&1; then
+    mkdir -p "$tmp/bin"
+    ln -sf "$bin" "$tmp/bin/claimtrack"
+    comp() { # folder, then the words of the line; the last is completed (or word $CWORD). Replies one a line.
+        (cd "$1" && shift && PATH="$tmp/bin:$PATH" bash -c 'source "$0" || exit 9
+            COMP_WORDS=("$@"); COMP_CWORD=${CWORD:-$((${#COMP_WORDS[@]} - 1))}
+            _claimtrack claimtrack
+            printf "%s\n" "${COMPREPLY[@]}"' "$comp_script" claimtrack "$@") | sort
+    }
+    expect_comp() { # description, expected replies (one a line), folder, words...
+        what=$1 want=$2; shift 2
+        got=$(comp "$@")
+        [ "$got" = "$want" ] && ok "completion: $what" || bad "completion: $what: got '$(echo "$got" | tr '\n' ' ')', want '$(echo "$want" | tr '\n' ' ')'"
+    }
+    formats=$("$bin" --list-formats)
+    # the formats check --help lists, from the report format table
+    help_formats=$("$bin" check --help | sed -n 's/^ *-f, --format FORMAT *//p' | sed 's/ (default)//; s/,//g; s/ or / /' | tr ' ' '\n')
+    [ -n "$formats" ] && [ "$formats" = "$help_formats" ] && ok "--list-formats prints the formats check --help lists" ||
+        bad "--list-formats '$formats' differs from check --help '$help_formats'"
+    expect_comp "check --format FORMAT" "$(echo "$formats" | sort)" "$tmp" check --format ""
+    expect_comp "export --format" "json
+xml" "$tmp" export --format ""
+    expect_comp "--report FORMAT: (every format)" "$(echo "$formats" | sed 's/$/:/' | sort)" "$tmp" check --report ""
+    expect_comp "--report sa -> sarif:" "sarif:" "$tmp" check --report sa
+    w="$tmp/comp"
+    mkdir -p "$w/my claims" "$w/claims"
+    cp "$root"/tests/fixtures/basic/*.json "$w/claims/"
+    cp "$root"/tests/fixtures/basic/*.json "$w/my claims/"
+    : >"$w/out file.sarif"
+    # bash splits "sarif:ou" at the colon (COMP_WORDBREAKS); readline replaces the text after it
+    expect_comp "--report sarif:FILE, split at ':'" "out file.sarif" "$w" check --report sarif : ou
+    expect_comp "--report sarif:FILE, one word" "out file.sarif" "$w" check --report sarif:ou
+    expect_comp "--report sarif:, the file name empty" "claims
+my claims
+out file.sarif" "$w" check --report sarif :
+    expect_comp "a folder name with a space" "my claims" "$w" check my
+    expect_comp "a folder name with an escaped space" "my claims" "$w" check 'my\ c'
+    expect_comp "a quoted folder name" "my claims" "$w" check '"my c'
+    ids="CT-99fa98e50640fc67
+CT-9d1c51d424c87585"
+    expect_comp "review: the conflict ids of claims/" "$ids" "$w" review ""
+    expect_comp "show CT-99: one id" "CT-99fa98e50640fc67" "$w" show CT-99
+    mkdir -p "$w/empty"
+    CWORD=2
+    export CWORD
+    expect_comp "review ID with the paths given after it" "$ids" "$w/empty" review "" "../my claims"
+    unset CWORD
+    expect_comp "review: options after the id" "--note" "$w" review CT-99fa98e50640fc67 --no
+    expect_comp "review --status" "confirmed
+dismissed
+resolved" "$w" review CT-99fa98e50640fc67 --status ""
+    expect_comp "review ID PATH: files" "my claims" "$w" review CT-99fa98e50640fc67 my
+else
+    skip "bash completion (bash is absent)"
+fi
+if command -v shellcheck >/dev/null 2>&1; then
+    shellcheck -s bash "$comp_script" && ok "shellcheck: completions/claimtrack.bash is clean" || bad "shellcheck: completions/claimtrack.bash"
+else
+    skip "shellcheck is absent (sh scripts/install-deps.sh --ci installs it)"
+fi
+
 echo "usability: $fails failed"
 [ $fails -eq 0 ]
