@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages claimtrack needs, if missing; say what is installed.
 #   install-deps.sh          what `make run` and `make test` need
-#   install-deps.sh --ci     also the sanitizer, fuzzing and valgrind tool chain
+#   install-deps.sh --ci     also the sanitizer, fuzzing and valgrind tool chain, shellcheck
 set -e
 need="gcc make pkg-config libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check"
 if [ "${1:-}" = "--ci" ]; then

@@ -177,5 +177,41 @@ else
     skip "shellcheck is absent (sh scripts/install-deps.sh --ci installs it)"
 fi
 
+# ---- the README and the man page --------------------------------------------
+# every field of a source: the names the schema allows, as the error lists them
+w="$tmp/fields"
+mkdir -p "$w"
+printf '{"sources": {"s": {"title": "t", "date": "2025"}}}\n' >"$w/sources.json"
+"$bin" validate "$w" >/dev/null 2>"$tmp/err"
+fields=$(sed -n 's/.*property "date" is not allowed here; allowed: //p' "$tmp/err" | sed 's/,//g; s/ or / /')
+[ -n "$fields" ] && ok "an unknown source field lists the allowed ones: $fields" || bad "no allowed fields in: $(cat "$tmp/err")"
+man_text=$(groff -man -Tascii -P-cbou "$root/claimtrack.1" 2>/dev/null)
+for f in $fields; do
+    grep -q "^| \`$f\` |" "$root/README.md" || bad "README: source field $f is not listed"
+    printf '%s\n' "$man_text" | grep -q "^       $f" || bad "man page: source field $f is not listed"
+done
+ok "README and man page list every source field"
+# the man page: --reviews and --date documented, value forms rendered as written
+flat=$(printf '%s\n' "$man_text" | tr -s ' \n' '  ')
+for o in "check [" "--reviews file" "review id" "--date yyyy-mm-dd" "--reviews file reads" "--date the review's date"; do
+    case $flat in *"$o"*) ok "man page documents $o" ;; *) bad "man page lacks $o" ;; esac
+done
+for form in '{"min": a}' '{"max": b}' '{"min": a, "max": b}' '{"about": n}' '{"from": d, "to": d}'; do
+    case $flat in *"$form"*) ok "man page renders $form" ;; *) bad "man page does not render $form" ;; esac
+done
+# the README's XML example: the full syntax, and it validates
+w="$tmp/xml"
+mkdir -p "$w"
+sed -n '/^## XML claim files/,/^## /p' "$root/README.md" | sed -n '/^```xml$/,/^```$/p' | sed '1d;$d' >"$w/example.xml"
+for tag in '<subject ' '<alias>' '<term ' 'broader=' 'hedge=' 'claimant=' 'stance=' 'as-of=' '<sources>' '<source '; do
+    grep -q "$tag" "$w/example.xml" || bad "README XML example lacks $tag"
+done
+"$bin" validate "$w" >"$tmp/out" 2>&1 && ok "the README's XML example validates ($(cat "$tmp/out"))" ||
+    bad "the README's XML example does not validate: $(head -3 "$tmp/out")"
+"$bin" export --format json "$w" >"$tmp/xml.json" 2>/dev/null &&
+    for k in '"claimant"' '"stance": "denies"' '"as_of"' '"hedge"' '"broader"'; do
+        grep -q "$k" "$tmp/xml.json" || bad "README XML example: $k lost on export"
+    done
+
 echo "usability: $fails failed"
 [ $fails -eq 0 ]
