@@ -11,7 +11,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := jansson libxml-2.0 libpcre2-8 nettle
+PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd
 SHARED  ?= ../shared
 
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line replace
@@ -40,6 +40,7 @@ CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
+ASSETS  := src/cli/assets/serve.css src/cli/assets/serve.js
 
 .PHONY: lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
@@ -61,11 +62,13 @@ $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
 	$(Q)$(CC) -std=c11 -O1 -o $@ $<
 
-$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
+$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS) $(ASSETS)
 	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
 	    ct_embedded_sources_schema=schema/sources.schema.json \
 	    ct_embedded_reviews_schema=schema/reviews.schema.json \
-	    ct_embedded_topic_xsd=schema/topic.xsd
+	    ct_embedded_topic_xsd=schema/topic.xsd \
+	    ct_embedded_serve_css=src/cli/assets/serve.css \
+	    ct_embedded_serve_js=src/cli/assets/serve.js
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@mkdir -p $(dir $@)
