@@ -1156,7 +1156,7 @@ static void api_review_get(ct_serve *s, const char *id, ct_serve_response *res)
         if (entry && json_object_get(entry, "status"))
             review_fingerprint(entry, fp);
         set_json(res, 200,
-                 json_pack("{sssssssOs*}", "id", c->id, "digest", c->digest, "state", state_names[st], "review",
+                 json_pack("{sssssssOss*}", "id", c->id, "digest", c->digest, "state", state_names[st], "review",
                            entry ? (json_t *)entry : json_null(), "fingerprint", fp[0] ? fp : NULL));
     }
     view_clear(&v);
@@ -1166,7 +1166,7 @@ static json_t *outcome_json(const review_outcome *o)
 {
     if (o->status == 200)
         return json_incref(o->review);
-    return json_pack("{sssOsssss*}", "error", o->error ? o->error : "error", "review",
+    return json_pack("{sssOssssss*}", "error", o->error ? o->error : "error", "review",
                      o->review ? o->review : json_null(), "id", o->id, "digest", o->digest, "fingerprint",
                      o->fingerprint[0] ? o->fingerprint : NULL);
 }
