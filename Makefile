@@ -131,6 +131,10 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)$(MAKE) --no-print-directory doc-check
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
+	$(Q)echo "== claimtrack serve over HTTP"
+	$(Q)sh tests/serve.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack serve in a real browser (headless Chromium, puppeteer-core)"
+	$(Q)sh tests/browser/run.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== fuzz seeds and regressions, replayed"
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check lint
@@ -156,7 +160,7 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
-FUZZ_TARGETS := topic jsonl xml values schema reviews
+FUZZ_TARGETS := topic jsonl xml values schema reviews http
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS := -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
@@ -235,6 +239,8 @@ valgrind: all $(BUILD)/check_unit
 	$(Q)CK_FORK=no TESTS_DIR=tests $(VALGRIND_CMD) ./$(BUILD)/check_unit
 	$(Q)echo "== end-to-end tests under valgrind"
 	$(Q)VALGRIND="$(VALGRIND_CMD)" sh tests/e2e.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack serve under valgrind, over HTTP"
+	$(Q)VALGRIND="$(VALGRIND_CMD)" sh tests/serve.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== shipped corpus check under valgrind"
 	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack check --format html -o $(BUILD)/valgrind-report.html claims
 	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack validate --archive $(SHARED)/seeds claims 2>/dev/null || [ ! -d $(SHARED)/seeds ]
