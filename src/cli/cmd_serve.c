@@ -136,7 +136,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         bad |= MHD_add_response_header(r, "Content-Security-Policy", ct_serve_csp) != MHD_YES;
         bad |= MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") != MHD_YES;
         bad |= MHD_add_response_header(r, "X-Frame-Options", "DENY") != MHD_YES;
-        bad |= MHD_add_response_header(r, "Referrer-Policy", "no-referrer") != MHD_YES;
+        bad |= MHD_add_response_header(r, "Referrer-Policy", "same-origin") != MHD_YES;
         bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store") != MHD_YES;
         if (res.etag) {
             char tag[24];
