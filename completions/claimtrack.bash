@@ -5,7 +5,7 @@ _claimtrack()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
-    local commands="validate check review topics show sources export init help"
+    local commands="validate check review topics show sources export init serve help"
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return
@@ -22,6 +22,7 @@ _claimtrack()
     --status) COMPREPLY=($(compgen -W "confirmed dismissed resolved" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --archive) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --port|-p|--bind) return ;;
     -o|--output|--reviews) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local opts=""
@@ -31,6 +32,7 @@ _claimtrack()
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     export) opts="--format --output --help" ;;
+    serve) opts="--port --bind --reviews --help" ;;
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     *) opts="--help" ;;
     esac
