@@ -126,6 +126,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/determinism.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
 	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== output files: devices, FIFOs, links, inputs refused, signals, all-or-nothing reports"
+	$(Q)sh tests/outputs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check

@@ -11,9 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The file a write to PATH really lands on: PATH itself, or the final target
- * of a chain of symbolic links (a new string either way). */
-static char *resolve_target(const char *path)
+char *ct_path_resolve(const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -27,10 +25,31 @@ static char *resolve_target(const char *path)
     return ct_strdup(path); /* dangling link or loop: written through directly */
 }
 
-int ct_atomic_open(ct_atomic_file *f, const char *path)
+int ct_path_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A name of a descriptor the process already has (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N): it resolves to whatever the caller redirected there,
+ * perhaps a regular file, which must be written where it is and not
+ * truncated (`>> log` appends). */
+static int names_a_descriptor(const char *path)
+{
+    return strcmp(path, "/dev/stdout") == 0 || strcmp(path, "/dev/stderr") == 0 ||
+           strncmp(path, "/dev/fd/", 8) == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
+int ct_atomic_prepare(ct_atomic_file *f, const char *path)
 {
     memset(f, 0, sizeof *f);
-    f->path = resolve_target(path);
+    if (names_a_descriptor(path)) {
+        f->path = ct_strdup(path);
+        f->direct = f->path ? 2 : 0;
+        return f->path ? 0 : CT_ENOMEM;
+    }
+    f->path = ct_path_resolve(path);
     if (!f->path)
         return CT_ENOMEM;
     struct stat st, lst;
@@ -38,7 +57,23 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
     int is_link = lstat(f->path, &lst) == 0 && S_ISLNK(lst.st_mode);
     if ((exists && !S_ISREG(st.st_mode)) || is_link) {
         f->direct = 1;
-        f->fp = fopen(f->path, "w");
+        return 0;
+    }
+    f->mode = exists ? (unsigned)(st.st_mode & 07777) : 0644;
+    size_t n = strlen(f->path) + 16;
+    f->tmp = ct_malloc(n);
+    if (!f->tmp) {
+        ct_atomic_abort(f);
+        return CT_ENOMEM;
+    }
+    snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
+    return 0;
+}
+
+int ct_atomic_create(ct_atomic_file *f)
+{
+    if (f->direct) {
+        f->fp = fopen(f->path, f->direct == 2 ? "a" : "w");
         if (!f->fp) {
             int e = errno;
             ct_atomic_abort(f);
@@ -47,13 +82,6 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
         }
         return 0;
     }
-    size_t n = strlen(f->path) + 16;
-    f->tmp = ct_malloc(n);
-    if (!f->tmp) {
-        ct_atomic_abort(f);
-        return CT_ENOMEM;
-    }
-    snprintf(f->tmp, n, "%s.tmpXXXXXX", f->path);
     int fd = mkstemp(f->tmp);
     if (fd < 0) {
         int e = errno;
@@ -63,7 +91,8 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
         errno = e;
         return CT_EIO;
     }
-    (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
+    f->tmp_made = 1;
+    (void)fchmod(fd, (mode_t)f->mode);
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
         int e = errno;
@@ -73,6 +102,12 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
         return CT_EIO;
     }
     return 0;
+}
+
+int ct_atomic_open(ct_atomic_file *f, const char *path)
+{
+    int rc = ct_atomic_prepare(f, path);
+    return rc < 0 ? rc : ct_atomic_create(f);
 }
 
 static int sync_parent(const char *path)
@@ -120,7 +155,7 @@ void ct_atomic_abort(ct_atomic_file *f)
 {
     if (f->fp)
         fclose(f->fp);
-    if (f->tmp)
+    if (f->tmp && f->tmp_made)
         unlink(f->tmp);
     ct_free(f->tmp);
     ct_free(f->path);

@@ -372,7 +372,11 @@ static void remove_stale_temporaries(const char *path)
 int ct_review_set_save(const ct_review_set *s, const char *path,
                        void (*checkpoint)(const char *step, void *payload), void *payload)
 {
-    remove_stale_temporaries(path);
+    char *target = ct_path_resolve(path); /* temporaries lie beside the link's target */
+    if (!target)
+        return CT_ENOMEM;
+    remove_stale_temporaries(target);
+    ct_free(target);
     char *text = json_dumps(s->doc, JSON_INDENT(2) | JSON_SORT_KEYS);
     if (!text)
         return CT_ENOMEM;
@@ -404,11 +408,18 @@ int ct_review_set_save(const ct_review_set *s, const char *path,
 
 int ct_review_lock(const char *path)
 {
-    size_t n = strlen(path) + 6;
-    char *lock = ct_malloc(n);
-    if (!lock)
+    /* locked at the link's target: writers through different names serialise */
+    char *target = ct_path_resolve(path);
+    if (!target)
         return CT_ENOMEM;
-    snprintf(lock, n, "%s.lock", path);
+    size_t n = strlen(target) + 6;
+    char *lock = ct_malloc(n);
+    if (!lock) {
+        ct_free(target);
+        return CT_ENOMEM;
+    }
+    snprintf(lock, n, "%s.lock", target);
+    ct_free(target);
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     ct_free(lock);
     if (fd < 0)

@@ -130,6 +130,9 @@ const ct_source *ct_corpus_sources(const ct_corpus *corpus, size_t *count);
 const ct_source *ct_corpus_source_find(const ct_corpus *corpus, const char *id);
 /* The files the corpus was read from, in load order. */
 const char *const *ct_corpus_files(const ct_corpus *corpus, size_t *count);
+/* 1 when a folder walk loads a file with this base name (by its suffix; not
+ * hidden files, reviews.json or schemas), else 0. */
+int ct_corpus_file_name_loaded(const char *name);
 
 /* The whole corpus as one document: {"sources": {...}, "topics": [topic
  * file, ...]}, every claim inside its topic.  Loading this document alone

@@ -96,8 +96,10 @@ int ct_review_set_save(const ct_review_set *set, const char *path,
                        void (*checkpoint)(const char *step, void *payload), void *payload);
 
 /* Take the exclusive lock that serialises writers of `path` (flock on
- * "<path>.lock"; waits for other writers).  Returns a descriptor to pass to
- * ct_review_unlock, or CT_EIO. */
+ * "<target>.lock", where <target> is `path` with symbolic links resolved, so
+ * writers through different names of one file serialise; waits for other
+ * writers).  Returns a descriptor to pass to ct_review_unlock, CT_EIO or
+ * CT_ENOMEM. */
 int ct_review_lock(const char *path);
 void ct_review_unlock(int fd);
 

@@ -183,11 +183,26 @@ int ct_cli_color(const char *when, FILE *fp)
 int ct_cli_output_open(ct_cli_output *o, const char *path)
 {
     memset(o, 0, sizeof *o);
+    o->tmp_slot = -1;
     if (!path || strcmp(path, "-") == 0) {
         o->fp = stdout;
         return 0;
     }
-    int rc = ct_atomic_open(&o->file, path);
+    int rc = ct_atomic_prepare(&o->file, path);
+    if (rc == 0 && o->file.direct) {
+        rc = ct_atomic_create(&o->file); /* may wait (a FIFO): signals stay deliverable */
+    } else if (rc == 0) {
+        /* the temporary file is registered for removal on a signal the moment it exists */
+        sigset_t old;
+        ct_cli_signals_block(&old);
+        rc = ct_atomic_create(&o->file);
+        if (rc == 0 && (o->tmp_slot = ct_cli_tmp_register(o->file.tmp)) < 0) {
+            ct_atomic_abort(&o->file);
+            o->tmp_slot = -1;
+            rc = CT_ENOMEM;
+        }
+        ct_cli_signals_restore(&old);
+    }
     if (rc < 0) {
         fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path,
                 rc == CT_ENOMEM ? "out of memory" : strerror(errno));
@@ -213,16 +228,132 @@ int ct_cli_output_close(ct_cli_output *o, int ok)
         return ok ? ct_cli_stdout_done() : CT_EXIT_USAGE;
     if (!ok) {
         ct_atomic_abort(&o->file);
+        ct_cli_tmp_unregister(o->tmp_slot);
         return CT_EXIT_USAGE;
     }
     char *path = ct_strdup(o->file.path);
-    if (ct_atomic_commit(&o->file) < 0) {
-        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path ? path : "output",
-                strerror(errno));
+    int rc = ct_atomic_commit(&o->file);
+    int e = errno;
+    ct_cli_tmp_unregister(o->tmp_slot);
+    if (rc < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path ? path : "output", strerror(e));
         ct_free(path);
         return CT_EXIT_USAGE;
     }
     ct_free(path);
+    return 0;
+}
+
+/* Where the folder walk would meet `path`: the real path of its folder and its
+ * name.  New string, or NULL (out of memory, or the folder does not exist). */
+static char *walk_location(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
+    if (!dir)
+        return NULL;
+    char *real = realpath(dir, NULL);
+    ct_free(dir);
+    if (!real)
+        return NULL;
+    size_t n = strlen(real) + strlen(base) + 2;
+    char *out = ct_malloc(n);
+    if (out)
+        snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+    free(real);
+    return out;
+}
+
+/* 1 when the folder walk of `folder` (a real path) reaches `loc` (from
+ * walk_location) and loads it: below the folder, through no hidden folder, with
+ * a name the loader reads. */
+static int walk_loads(const char *folder, const char *loc)
+{
+    size_t n = strlen(folder);
+    if (strcmp(folder, "/") == 0)
+        n = 0;
+    else if (strncmp(loc, folder, n) != 0 || loc[n] != '/')
+        return 0;
+    const char *rel = loc + n + 1;
+    for (const char *p = rel; *p; p++)
+        if ((p == rel || p[-1] == '/') && *p == '.')
+            return 0;
+    const char *base = strrchr(loc, '/') + 1;
+    return ct_corpus_file_name_loaded(base);
+}
+
+/* The input file of this run that `output` is, or NULL. */
+static const char *input_at(const char *output, const ct_corpus *corpus, const char *reviews)
+{
+    size_t n;
+    const char *const *files = ct_corpus_files(corpus, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(files[i], "-") == 0) {
+            struct stat in, out;
+            if (fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode) && stat(output, &out) == 0 &&
+                in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+                return "standard input";
+        } else if (ct_path_same_file(output, files[i])) {
+            return files[i];
+        }
+    }
+    return reviews && ct_path_same_file(output, reviews) ? reviews : NULL;
+}
+
+int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_corpus *corpus,
+                         const char *reviews, char **paths, int n_paths)
+{
+    static char default_path[] = "claims";
+    static char *const default_paths[] = {default_path};
+    if (n_paths <= 0) {
+        paths = (char **)default_paths;
+        n_paths = 1;
+    }
+    for (size_t i = 0; i < n_outputs; i++) {
+        const char *out = outputs[i];
+        if (!out || strcmp(out, "-") == 0)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            if (!outputs[j] || strcmp(outputs[j], "-") == 0)
+                continue;
+            int same = strcmp(out, outputs[j]) == 0 || ct_path_same_file(out, outputs[j]);
+            if (same) {
+                fprintf(stderr, "claimtrack: refusing to write %s twice (also given as %s): "
+                                "expected one output path per report\n",
+                        out, outputs[j]);
+                return CT_EXIT_USAGE;
+            }
+        }
+        const char *input = input_at(out, corpus, reviews);
+        if (input) {
+            fprintf(stderr, "claimtrack: refusing to write %s: it is %s, which this run reads "
+                            "(expected an output path that is not an input)\n",
+                    out, input);
+            return CT_EXIT_USAGE;
+        }
+    }
+    for (size_t i = 0; i < n_outputs; i++) {
+        const char *out = outputs[i];
+        struct stat st;
+        if (!out || strcmp(out, "-") == 0 || (stat(out, &st) == 0 && !S_ISREG(st.st_mode)))
+            continue;
+        char *loc = walk_location(out);
+        for (int k = 0; loc && k < n_paths; k++) {
+            if (stat(paths[k], &st) != 0 || !S_ISDIR(st.st_mode))
+                continue;
+            char *folder = realpath(paths[k], NULL);
+            int hit = folder && walk_loads(folder, loc);
+            free(folder);
+            if (hit) {
+                fprintf(stderr, "claimtrack: warning: %s is inside the input folder %s: the next run "
+                                "will load it as a claim file (write it outside %s)\n",
+                        out, paths[k], paths[k]);
+                break;
+            }
+        }
+        ct_free(loc);
+    }
     return 0;
 }
 

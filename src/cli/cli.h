@@ -12,6 +12,8 @@
 #include "claimtrack/fileio.h"
 #include "claimtrack/review.h"
 
+#include <signal.h>
+
 enum { CT_EXIT_OK = 0, CT_EXIT_FINDINGS = 1, CT_EXIT_USAGE = 2 };
 
 typedef struct {
@@ -92,9 +94,28 @@ typedef struct {
     ct_atomic_file file;
     FILE *fp;
     int is_file;
+    int tmp_slot; /* the temporary file's entry in the cleanup registry, or -1 */
 } ct_cli_output;
 int ct_cli_output_open(ct_cli_output *o, const char *path);
 int ct_cli_output_close(ct_cli_output *o, int ok);
+
+/* Refuse outputs that are files this run reads: each of `outputs` (NULL or
+ * "-" for stdout are skipped) is compared (device and inode, links followed)
+ * with every file of `corpus` and with `reviews` (may be NULL).  Prints why
+ * and returns CT_EXIT_USAGE, or returns 0 after warning on stderr about each
+ * output the folder walk of `paths` (default claims/) would load next time. */
+int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_corpus *corpus,
+                         const char *reviews, char **paths, int n_paths);
+
+/* The signal-cleanup registry (main.c): temporary files removed when SIGINT,
+ * SIGTERM or SIGHUP ends the process.  ct_cli_tmp_register returns the slot
+ * to pass to ct_cli_tmp_unregister, or CT_ENOMEM.  Blocking the signals
+ * around creating a file and registering it leaves no moment where a signal
+ * could leave it behind. */
+void ct_cli_signals_block(sigset_t *old);
+void ct_cli_signals_restore(const sigset_t *old);
+int ct_cli_tmp_register(const char *path);
+void ct_cli_tmp_unregister(int slot);
 
 /* Whether `arg` has the form of a conflict id ("CT-", any case); when not,
  * ct_cli_not_an_id says so (a path given where the id belongs) and returns

@@ -74,17 +74,56 @@ static int split_report(const char *spec, char *format, size_t n, const char **p
     return ct_report_format_known(format) ? 0 : -1;
 }
 
-static int write_one(const ct_report *report, const char *format, const char *path)
+/* Open and write one report; the output stays open (see write_reports). */
+static int write_one(const ct_report *report, const char *format, const char *path, ct_cli_output *out)
 {
-    ct_cli_output out;
-    int status = ct_cli_output_open(&out, path);
+    int status = ct_cli_output_open(out, path);
     if (status)
         return status;
-    int rc = ct_report_write(report, format, out.fp);
+    int rc = ct_report_write(report, format, out->fp);
     if (rc < 0)
         fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format, path ? " to " : "",
                 path ? path : "", rc == CT_ENOMEM ? "out of memory" : "write error");
-    return ct_cli_output_close(&out, rc == 0);
+    return rc < 0 ? CT_EXIT_USAGE : 0;
+}
+
+/* Write every --report and the main report, then put them in place: all
+ * renamed over their targets only once all are written (and standard output
+ * flushed), or none when any fails. */
+static int write_reports(const check_args *a, ct_report *report, int use_color)
+{
+    size_t n = a->n_reports + 1, opened = 0;
+    ct_cli_output *outs = ct_calloc(n, sizeof *outs);
+    if (!outs) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    int status = 0;
+    for (size_t i = 0; i < a->n_reports && status == 0; i++) {
+        char f[32];
+        const char *path;
+        split_report(a->reports[i], f, sizeof f, &path);
+        status = write_one(report, f, path, &outs[i]);
+        opened = i + 1;
+    }
+    if (status == 0) {
+        report->color = a->output ? 0 : use_color;
+        status = write_one(report, a->format, a->output, &outs[n - 1]);
+        opened = n;
+    }
+    /* standard output first: a failed write there keeps every file as it was */
+    for (size_t i = 0; i < opened; i++)
+        if (outs[i].fp && !outs[i].is_file) {
+            int rc = ct_cli_output_close(&outs[i], status == 0);
+            status = status ? status : rc;
+        }
+    for (size_t i = 0; i < opened; i++)
+        if (outs[i].is_file) {
+            int rc = ct_cli_output_close(&outs[i], status == 0);
+            status = status ? status : rc;
+        }
+    ct_free(outs);
+    return status;
 }
 
 static int check_run(int argc, char **argv, const check_args *a)
@@ -128,16 +167,25 @@ static int check_run(int argc, char **argv, const check_args *a)
         json_decref(orphans);
     }
     if (status == 0) {
-        ct_report report = {corpus, set, reviews, fail_on, 0};
-        for (size_t i = 0; i < a->n_reports && status == 0; i++) {
-            char f[32];
-            const char *path;
-            split_report(a->reports[i], f, sizeof f, &path);
-            status = write_one(&report, f, path);
+        const char **outputs = ct_calloc(a->n_reports + 1, sizeof *outputs);
+        if (!outputs) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
         }
-        report.color = a->output ? 0 : use_color;
-        if (status == 0)
-            status = write_one(&report, a->format, a->output);
+        for (size_t i = 0; outputs && i < a->n_reports; i++) {
+            char f[32];
+            split_report(a->reports[i], f, sizeof f, &outputs[i]);
+        }
+        if (outputs) {
+            outputs[a->n_reports] = a->output;
+            status = ct_cli_outputs_check(outputs, a->n_reports + 1, corpus, reviews_path,
+                                          argv + optind, argc - optind);
+        }
+        ct_free(outputs);
+    }
+    if (status == 0) {
+        ct_report report = {corpus, set, reviews, fail_on, 0};
+        status = write_reports(a, &report, use_color);
         if (status == 0)
             status = ct_report_blocking(&report) ? CT_EXIT_FINDINGS : CT_EXIT_OK;
     }

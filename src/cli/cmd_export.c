@@ -33,7 +33,9 @@ int ct_cmd_export(int argc, char **argv)
     if (status)
         return status;
     ct_cli_output out;
-    if ((status = ct_cli_output_open(&out, output)) == 0) {
+    const char *outputs[] = {output};
+    if ((status = ct_cli_outputs_check(outputs, 1, corpus, NULL, argv + optind, argc - optind)) == 0 &&
+        (status = ct_cli_output_open(&out, output)) == 0) {
         int rc;
         if (strcmp(format, "xml") == 0) {
             rc = ct_corpus_export_xml(corpus, out.fp);

@@ -25,7 +25,7 @@ for n in $sizes; do
     size_kb=$(du -k "$dir/claims.jsonl" | cut -f1)
     set -- $(run "$build/bare_parse" "$dir"); pt=$1; pr=$2
     set -- $(run "$build/claimtrack" validate "$dir"); vt=$1; vr=$2
-    set -- $(run "$build/claimtrack" check --fail-on none -o /dev/null "$dir"); ct=$1; cr=$2
+    set -- $(run "$build/claimtrack" check --fail-on none -o "$data/report.txt" "$dir"); ct=$1; cr=$2
     printf '%9s %8s | %8s %8s %8s | %6s %6s | %8s %8s %8s | %7s\n' "$n" "$(mb "$size_kb")" "$pt" "$vt" "$ct" \
         "$(ratio "$vt" "$pt")" "$(ratio "$ct" "$pt")" "$(mb "$pr")" "$(mb "$vr")" "$(mb "$cr")" "$(ratio "$cr" "$size_kb")"
     [ -n "$prev" ] && echo "          10x the claims: check took $(ratio "$ct" "$prev")x the time (goal <= 11)"
@@ -35,6 +35,6 @@ one="$data/one-group-100000"
 gen 100000 "$one" --one-group
 spread="$data/spread-100000"
 gen 100000 "$spread"
-set -- $(run "$build/claimtrack" check --fail-on none -o /dev/null "$one"); ot=$1
-set -- $(run "$build/claimtrack" check --fail-on none -o /dev/null "$spread"); st=$1
+set -- $(run "$build/claimtrack" check --fail-on none -o "$data/report.txt" "$one"); ot=$1
+set -- $(run "$build/claimtrack" check --fail-on none -o "$data/report.txt" "$spread"); st=$1
 echo "one group of 100000 claims: check ${ot}s; 100000 claims spread over groups: ${st}s (ratio $(ratio "$ot" "$st"), goal <= 1)"
