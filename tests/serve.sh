@@ -125,9 +125,9 @@ check "GET /api/conflicts is byte for byte check --format json" \
 
 # ---- security ------------------------------------------------------------
 check "a foreign Host is refused (DNS rebinding)" \
-    '[ "$(curl -s -o /dev/null -w "%{http_code}" -H "Host: evil.example:${hostport##*:}" "$url")" = 403 ]'
+    '[ "$(curl -s -o body -w "%{http_code}" -H "Host: evil.example:${hostport##*:}" "$url")" = 403 ]'
 check "localhost:PORT is accepted as Host" \
-    '[ "$(curl -s -o /dev/null -w "%{http_code}" -H "Host: localhost:${hostport##*:}" "$url")" = 200 ]'
+    '[ "$(curl -s -o body -w "%{http_code}" -H "Host: localhost:${hostport##*:}" "$url")" = 200 ]'
 b=$(review_body $FLIGHT_CAUSE confirmed "real" ann)
 check "POST without the token is 403" \
     '[ "$(curl -s -o body -w "%{http_code}" -H "Content-Type: application/json" --data-binary "$b" "${url}api/reviews")" = 403 ]'
@@ -151,7 +151,7 @@ check "POST for an unknown conflict is 404" \
 head -c 70000 /dev/zero | tr '\0' 'x' >big
 check "a body over 64 KiB is 413" \
     '[ "$(curl -s -o body -w "%{http_code}" -H "Content-Type: application/json" -H "X-Claimtrack-Token: $token" --data-binary @big "${url}api/reviews")" = 413 ]'
-check "PUT is 405" '[ "$(curl -s -o /dev/null -w "%{http_code}" -X PUT "${url}api/reviews")" = 405 ]'
+check "PUT is 405" '[ "$(curl -s -o body -w "%{http_code}" -X PUT "${url}api/reviews")" = 405 ]'
 check "no review was written by refused requests" '[ ! -f claims/reviews.json ]'
 
 # ---- reviews land, and the gate moves ---------------------------------------
