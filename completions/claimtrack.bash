@@ -27,8 +27,8 @@ _claimtrack()
     esac
     local opts=""
     case $cmd in
-    validate) opts="--archive --jobs --help" ;;
-    check) opts="--format --output --report --fail-on --reviews --color --archive --jobs --help" ;;
+    validate) opts="--archive --jobs --max-input-size --help" ;;
+    check) opts="--format --output --report --fail-on --reviews --color --archive --jobs --max-input-size --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     export) opts="--format --output --help" ;;

@@ -26,7 +26,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct ct_corpus {
     ct_strtab strings;
@@ -58,6 +61,8 @@ typedef struct {
     const char *file;
     int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
     const ct_corpus_options *opts; /* may be NULL */
+    const char *const *given;      /* the paths given to ct_corpus_load */
+    size_t n_given;
 } load_ctx;
 
 /* Keep the worst outcome: out of memory, then unreadable, then unparsable,
@@ -347,8 +352,12 @@ static int parse_error(load_ctx *l, const json_error_t *err, int line_offset)
     int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key
                    ? CT_EINVALID
                    : CT_EPARSE;
+    int bom = strstr(err->text, "\xEF\xBB\xBF") != NULL;
     int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line > 0 ? line : 1,
-                         err->column > 0 ? err->column : 1, NULL, "%s", err->text);
+                         err->column > 0 ? err->column : 1, NULL, "%s",
+                         bom ? "byte order mark (U+FEFF) out of place (expected JSON text; a BOM "
+                               "may only start the file)"
+                             : err->text);
     note_result(l, rc < 0 ? rc : kind);
     return rc < 0 ? rc : kind;
 }
@@ -375,6 +384,101 @@ static int check_nul(load_ctx *l, const char *text, size_t len, int line_offset)
 }
 
 #define JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
+
+/* A leading UTF-8 byte order mark (what some Windows editors write) is
+ * skipped; anywhere else it stays an error of the parser. */
+static size_t bom_length(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Append `key` to the JSON pointer in `ptr` (RFC 6901: ~ and / escaped); a
+ * pointer too long for the buffer is cut. */
+static void pointer_push(char *ptr, size_t cap, const char *key)
+{
+    size_t n = strlen(ptr);
+    if (n + 1 < cap)
+        ptr[n++] = '/';
+    for (; *key && n + 2 < cap; key++) {
+        if (*key == '~' || *key == '/') {
+            ptr[n++] = '~';
+            ptr[n++] = *key == '~' ? '0' : '1';
+        } else {
+            ptr[n++] = *key;
+        }
+    }
+    ptr[n] = '\0';
+}
+
+/* A NUL or a control character other than tab, LF and CR in `s` (of `n`
+ * bytes): an error at `ptr`.  Returns 0, CT_EINVALID or CT_ENOMEM. */
+static int check_text(load_ctx *l, const char *s, size_t n, const char *ptr, int line, int is_key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        const char *what = is_key ? "property name" : "string";
+        int rc = ch == 0
+                     ? ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "NUL character (U+0000) in a %s: text cannot hold one", what)
+                     : ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "control character U+%04X in a %s (expected text: only tab, "
+                                   "line feed and carriage return are allowed)", ch, what);
+        note_result(l, rc < 0 ? rc : CT_EINVALID);
+        return rc < 0 ? rc : CT_EINVALID;
+    }
+    return 0;
+}
+
+/* Check every string and property name of `v`, located by JSON pointer
+ * (`ptr`, a buffer of `cap` bytes, holds the pointer of `v`).  jansson keeps
+ * a NUL inside a string (JSON_ALLOW_NUL), which every other reader would cut
+ * the string at: it is refused here, with control characters.  Returns 0,
+ * CT_EINVALID (reported) or CT_ENOMEM. */
+static int check_strings(load_ctx *l, json_t *v, char *ptr, size_t cap, int line)
+{
+    int worst = 0, rc;
+    size_t mark = strlen(ptr);
+    if (json_is_string(v))
+        return check_text(l, json_string_value(v), json_string_length(v), ptr, line, 0);
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *m;
+        json_object_foreach(v, key, m)
+        {
+            pointer_push(ptr, cap, key);
+            rc = check_text(l, key, strlen(key), ptr, line, 1);
+            if (rc == 0)
+                rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *m;
+        json_array_foreach(v, i, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%zu", i);
+            rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    }
+    return worst;
+}
+
+static int check_document(load_ctx *l, json_t *doc, int line)
+{
+    char ptr[1024] = "";
+    return check_strings(l, doc, ptr, sizeof ptr, line);
+}
 
 /* ---- sources ------------------------------------------------------------ */
 
@@ -433,7 +537,8 @@ static int load_sources(load_ctx *l, json_t *doc)
         s->url = opt_copy(c, src, "url", 0, &oom);
         s->archive = opt_copy(c, src, "archive", 0, &oom);
         s->note = opt_copy(c, src, "note", 0, &oom);
-        if (oom || !s->id)
+        s->file = intern(c, l->file);
+        if (oom || !s->id || !s->file)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -868,6 +973,7 @@ static int load_topic(load_ctx *l, json_t *doc, id_lines *lines, const char *bas
 }
 
 static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path);
+static int read_input(load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
 
 static void report_progress(load_ctx *l, FILE *f, long long total)
 {
@@ -877,13 +983,27 @@ static void report_progress(load_ctx *l, FILE *f, long long total)
 
 static int load_jsonl(load_ctx *l, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-        note_result(l, rc < 0 ? rc : CT_EIO);
-        return rc < 0 ? rc : CT_EIO;
+    FILE *f;
+    char *text;
+    size_t len;
+    int rc = read_input(l, path, &text, &len, &f);
+    if (rc != 0)
+        return rc == 1 ? 0 : rc;
+    if (f)
+        return load_jsonl_stream(l, f, path);
+    /* a pipe or FIFO given by name: read whole (up to the limit) */
+    if (!len) {
+        ct_free(text);
+        return 0;
     }
-    return load_jsonl_stream(l, f, path);
+    if (!(f = fmemopen(text, len, "rb"))) {
+        ct_free(text);
+        note_result(l, CT_ENOMEM);
+        return CT_ENOMEM;
+    }
+    rc = load_jsonl_stream(l, f, path);
+    ct_free(text);
+    return rc;
 }
 
 /* Read claims line by line: memory stays bounded by the longest line. */
@@ -908,6 +1028,15 @@ static int load_jsonl_line(load_ctx *l, ct_schema *schema, const char *line, siz
             return rc == CT_ENOMEM ? rc : 0;
         }
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
+    }
+    if (rc >= 0) {
+        /* NUL and control characters: the claim is refused */
+        int bad = check_document(l, obj, lineno);
+        if (bad) {
+            if (!ready)
+                json_decref(obj);
+            return bad == CT_ENOMEM ? bad : 0;
+        }
     }
     if (rc > 0) {
         /* rerun with diagnostics, each one located by line */
@@ -1106,9 +1235,9 @@ static int load_jsonl_parallel(load_ctx *l, ct_schema *schema, FILE *f, int jobs
             ssize_t n;
             while (rc == 0 && b->n < BATCH_LINES && (n = getline(&line, &cap, f)) >= 0) {
                 size_t k = trim_line(line, (size_t)n);
-                lineno++;
-                if (k)
-                    rc = batch_add(b, line, k, lineno);
+                size_t skip = ++lineno == 1 ? bom_length(line, k) : 0;
+                if (k > skip)
+                    rc = batch_add(b, line + skip, k - skip, lineno);
             }
             if (b->n < BATCH_LINES)
                 eof = 1;
@@ -1173,9 +1302,9 @@ static int load_jsonl_stream(load_ctx *l, FILE *f, const char *path)
         rc = 0;
         while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
             size_t k = trim_line(line, (size_t)n);
-            lineno++;
-            if (k)
-                rc = load_jsonl_line(l, schema, line, k, lineno, NULL);
+            size_t skip = ++lineno == 1 ? bom_length(line, k) : 0;
+            if (k > skip)
+                rc = load_jsonl_line(l, schema, line + skip, k - skip, lineno, NULL);
             if (lineno % 4096 == 0)
                 report_progress(l, f, total);
         }
@@ -1239,29 +1368,87 @@ static int strcmp_ptr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_file, int depth)
+/* The folders being read, innermost first: a link back to one is a loop. */
+typedef struct dir_chain {
+    dev_t dev;
+    ino_t ino;
+    const struct dir_chain *up;
+} dir_chain;
+
+static const char *file_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+         : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder" : "not a regular file";
+}
+
+static int walk_warning(load_ctx *l, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static int walk_warning(load_ctx *l, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = ct_diag_addv(l->diags, CT_DIAG_WARNING, path, 0, 0, NULL, fmt, ap);
+    va_end(ap);
+    return rc < 0 ? rc : 0;
+}
+
+/* Gather the files under `path`.  A path given on the command line is read
+ * whatever it is (standard input, a pipe, a FIFO: up to the size limit); in
+ * folders, only regular files are taken, and links that lead nowhere or back
+ * into a folder being read are skipped with one warning each. */
+static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_file, int depth,
+                   const dir_chain *up)
 {
     struct stat st;
     int rc;
     if (explicit_file && strcmp(path, "-") == 0)
         return path_add(pl, path); /* standard input */
-    if (stat(path, &st) != 0) {
-        if (!explicit_file && errno == ENOENT)
-            return 0; /* listed, then gone: a temporary file of a concurrent writer */
+    if (!explicit_file) {
+        if (lstat(path, &st) != 0) {
+            if (errno == ENOENT)
+                return 0; /* listed, then gone: a temporary file of a concurrent writer */
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            note_result(l, rc < 0 ? rc : CT_EIO);
+            return rc < 0 ? rc : 0;
+        }
+        if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+            if (errno == ENOENT)
+                return walk_warning(l, path, "dangling symbolic link (its target does not exist), skipped");
+            if (errno == ELOOP)
+                return walk_warning(l, path, "symbolic link loop, skipped");
+            return walk_warning(l, path, "cannot follow symbolic link: %s, skipped", strerror(errno));
+        }
+    } else if (stat(path, &st) != 0) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
         note_result(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
-    if (!S_ISDIR(st.st_mode))
-        return explicit_file || is_corpus_file(base_name(path)) ? path_add(pl, path) : 0;
+    if (!S_ISDIR(st.st_mode)) {
+        if (explicit_file)
+            return path_add(pl, path);
+        if (!is_corpus_file(base_name(path)))
+            return 0;
+        if (!S_ISREG(st.st_mode))
+            return walk_warning(l, path, "%s, not a regular file: skipped (name it on the command line to read it)",
+                                file_kind(st.st_mode));
+        return path_add(pl, path);
+    }
+    for (const dir_chain *a = up; a; a = a->up)
+        if (a->dev == st.st_dev && a->ino == st.st_ino)
+            return walk_warning(l, path, "symbolic link loop (leads back to a folder being read), skipped");
     if (depth > 32)
-        return 0;
+        return walk_warning(l, path, "folders nested more than 32 deep, skipped");
     DIR *d = opendir(path);
     if (!d) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read folder: %s", strerror(errno));
         note_result(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
+    dir_chain me = {st.st_dev, st.st_ino, up};
     path_list local = {0};
     struct dirent *e;
     rc = 0;
@@ -1279,15 +1466,145 @@ static int collect(load_ctx *l, const char *path, path_list *pl, int explicit_fi
         ct_free(child);
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && local.count) /* qsort takes no NULL array, even empty */
         qsort(local.items, local.count, sizeof *local.items, strcmp_ptr);
     for (size_t i = 0; i < local.count; i++) {
         if (rc == 0)
-            rc = collect(l, local.items[i], pl, 0, depth + 1);
+            rc = collect(l, local.items[i], pl, 0, depth + 1, &me);
         ct_free(local.items[i]);
     }
     ct_free(local.items);
     return rc;
+}
+
+/* ---- reading inputs ----------------------------------------------------- */
+
+#define DEFAULT_MAX_INPUT (4ULL << 30)
+#define INPUT_TOO_BIG 1
+
+static int is_given(const load_ctx *l, const char *path)
+{
+    for (size_t i = 0; i < l->n_given; i++)
+        if (strcmp(l->given[i], path) == 0)
+            return 1;
+    return 0;
+}
+
+/* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
+ * bytes (0: no limit) is INPUT_TOO_BIG.  Returns 0, INPUT_TOO_BIG, CT_EIO
+ * (errno set) or CT_ENOMEM. */
+static int read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len)
+{
+    size_t alloc = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
+    char *buf = ct_malloc(alloc);
+    if (!buf)
+        return CT_ENOMEM;
+    for (;;) {
+        if (n + 1 >= alloc) {
+            char *nb = alloc > ((size_t)-1) / 4 ? NULL : ct_realloc(buf, alloc * 2);
+            if (!nb) {
+                ct_free(buf);
+                return CT_ENOMEM;
+            }
+            buf = nb;
+            alloc *= 2;
+        }
+        size_t want = alloc - n - 1;
+        if (cap && want > cap + 1 - n)
+            want = (size_t)(cap + 1 - n); /* one byte past the limit tells */
+        ssize_t got = read(fd, buf + n, want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            ct_free(buf);
+            errno = e;
+            return CT_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (cap && n > cap) {
+            ct_free(buf);
+            return INPUT_TOO_BIG;
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int input_error(load_ctx *l, const char *path, int rc)
+{
+    if (rc == CT_ENOMEM) {
+        note_result(l, rc);
+        return rc;
+    }
+    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    int r = rc == INPUT_TOO_BIG
+                ? ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
+                              "input larger than %llu bytes, the size limit for pipes and other "
+                              "non-regular inputs (raise it with --max-input-size)", cap)
+                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    note_result(l, r < 0 ? r : CT_EIO);
+    return r < 0 ? r : CT_EIO;
+}
+
+/* Open and read one input.  A file found in a folder must still be a regular
+ * file when opened: it is opened without blocking (a FIFO put there
+ * meanwhile cannot hang the run) and skipped otherwise.  Standard input and
+ * other non-regular inputs given by name are read up to the size limit.
+ * With `stream` (JSONL), a regular file is returned as *stream instead of
+ * being read.  Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
+static int read_input(load_ctx *l, const char *path, char **text, size_t *len, FILE **stream)
+{
+    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    int rc;
+    *text = NULL;
+    *len = 0;
+    if (stream)
+        *stream = NULL;
+    if (strcmp(path, "-") == 0) {
+        struct stat in;
+        int regular = fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode); /* `< file`: no limit */
+        rc = read_fd(STDIN_FILENO, regular ? 0 : cap, 0, text, len);
+        return rc ? input_error(l, path, rc) : 0;
+    }
+    int given = is_given(l, path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (given ? 0 : O_NONBLOCK));
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        errno = e;
+        return input_error(l, path, CT_EIO);
+    }
+    if (!S_ISREG(st.st_mode) && !given) {
+        close(fd);
+        rc = walk_warning(l, path, "%s, not a regular file: skipped", file_kind(st.st_mode));
+        return rc < 0 ? rc : 1;
+    }
+    if (!given && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+        close(fd);
+        return input_error(l, path, CT_EIO);
+    }
+    if (S_ISREG(st.st_mode) && stream) {
+        if (!(*stream = fdopen(fd, "rb"))) {
+            int e = errno;
+            close(fd);
+            errno = e;
+            return input_error(l, path, e == ENOMEM ? CT_ENOMEM : CT_EIO);
+        }
+        return 0;
+    }
+    size_t hint = S_ISREG(st.st_mode) && (unsigned long long)st.st_size < ((size_t)-1) / 4 ? (size_t)st.st_size : 0;
+    rc = read_fd(fd, S_ISREG(st.st_mode) ? 0 : cap, hint, text, len);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc ? input_error(l, path, rc) : 0;
 }
 
 /* ---- quote grounding ---------------------------------------------------- */
@@ -1359,47 +1676,102 @@ typedef struct {
     char *folded; /* NULL when unreadable */
 } archive_text;
 
+/* Read the archived text of source `s`: its "archive" path, relative to the
+ * archive folder `root_real` (resolved), must resolve, links included, to a
+ * regular file inside that folder.  Returns 0 with *raw set, 1 when refused
+ * or unreadable (reported), or CT_ENOMEM. */
+static int read_archive(load_ctx *l, const ct_source *s, const char *root, const char *root_real,
+                        char **raw, size_t *len)
+{
+    char ptr[300];
+    snprintf(ptr, sizeof ptr, "/sources/%s/archive", s->id);
+    size_t n = strlen(root) + strlen(s->archive) + 2;
+    char *path = ct_malloc(n);
+    if (!path)
+        return CT_ENOMEM;
+    snprintf(path, n, "%s/%s", root, s->archive);
+    int rc = 0;
+    char *real = realpath(path, NULL);
+    size_t k = strlen(root_real);
+    struct stat st;
+    int fd = -1;
+    if (!real && errno == ENOMEM) {
+        rc = CT_ENOMEM;
+    } else if (!real) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                         strerror(errno));
+    } else if (strncmp(real, root_real, k) != 0 ||
+               (real[k] != '/' && strcmp(root_real, "/") != 0)) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "archive \"%s\" of source \"%s\" resolves to %s, outside the archive folder %s "
+                         "(expected a file inside it)", s->archive, s->id, real, root);
+    } else if ((fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0 ||
+               fstat(fd, &st) != 0) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                         strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                         "archive \"%s\" of source \"%s\" is %s (expected a regular file)", s->archive,
+                         s->id, file_kind(st.st_mode));
+    } else {
+        int r = read_fd(fd, 0, (size_t)st.st_size, raw, len);
+        if (r == CT_ENOMEM)
+            rc = r;
+        else if (r != 0)
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+                             "cannot read the archived text of source \"%s\" (%s): %s", s->id, path,
+                             strerror(errno));
+        else
+            rc = 2; /* read */
+    }
+    if (fd >= 0)
+        close(fd);
+    free(real);
+    ct_free(path);
+    if (rc == 2)
+        return 0;
+    if (rc == 0)
+        note_result(l, CT_EIO);
+    return rc < 0 ? CT_ENOMEM : 1;
+}
+
 static int check_quotes(load_ctx *l, const char *root)
 {
     ct_corpus *c = l->c;
+    char *root_real = realpath(root, NULL);
+    if (!root_real) {
+        int rc = errno == ENOMEM ? CT_ENOMEM
+                                 : ct_diag_add(l->diags, CT_DIAG_ERROR, root, 0, 0, NULL,
+                                               "cannot read the archive folder: %s", strerror(errno));
+        note_result(l, rc < 0 ? rc : CT_EIO);
+        return rc < 0 ? rc : 0;
+    }
     archive_text *texts = ct_calloc(c->n_sources, sizeof *texts);
     int rc = 0;
-    if (!texts)
+    if (!texts) {
+        free(root_real);
         return CT_ENOMEM;
+    }
     for (size_t i = 0; i < c->n_sources && rc == 0; i++) {
         const ct_source *s = &c->sources[i];
         texts[i].source = s->id;
         if (!s->archive)
             continue;
-        size_t n = strlen(root) + strlen(s->archive) + 2;
-        char *path = ct_malloc(n);
-        if (!path) {
-            rc = CT_ENOMEM;
-            break;
-        }
-        snprintf(path, n, "%s/%s", root, s->archive);
         char *raw;
         size_t len;
-        int r = ct_file_read(path, &raw, &len);
-        if (r == CT_ENOMEM) {
+        int r = read_archive(l, s, root, root_real, &raw, &len);
+        if (r < 0) {
             rc = r;
-        } else if (r < 0) {
-            l->file = "sources";
-            char ptr[300];
-            snprintf(ptr, sizeof ptr, "/sources/%s/archive", s->id);
-            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
-                             "cannot read the archived text of source \"%s\": %s", s->id,
-                             strerror(errno));
-            note_result(l, rc < 0 ? rc : CT_EIO);
-            rc = rc < 0 ? rc : 0;
-        } else {
+        } else if (r == 0) {
             texts[i].folded = ct_text_fold(raw, len);
             ct_free(raw);
             if (!texts[i].folded)
                 rc = CT_ENOMEM;
         }
-        ct_free(path);
     }
+    free(root_real);
     for (size_t i = 0; i < c->n_claims && rc == 0; i++) {
         const ct_claim *cl = &c->claims[i];
         size_t si;
@@ -1487,7 +1859,8 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
     int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    size_t lead = strspn(text, " \t\r\n");
+    size_t bom = bom_length(text, len);
+    size_t lead = bom + strspn(text + bom, " \t\r\n");
     if (has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
         json_t *lines = NULL;
         rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
@@ -1505,10 +1878,14 @@ static int parse_text(load_ctx *l, const char *path, char *text, size_t len, par
             ct_free(text);
             return rc;
         }
-        out->doc = json_loadb(text, len, JSON_LOAD_FLAGS, &err);
+        out->doc = json_loadb(text + bom, len - bom, JSON_LOAD_FLAGS, &err);
         if (!out->doc) {
             ct_free(text);
             return parse_error(l, &err, 0);
+        }
+        if ((rc = check_document(l, out->doc, 0)) == CT_ENOMEM) {
+            ct_free(text);
+            return rc;
         }
         rc = id_lines_scan(l->c, text, len, &out->lines);
         ct_free(text);
@@ -1526,14 +1903,9 @@ static int parse_file(load_ctx *l, const char *path, parsed_doc *out)
     char *text;
     size_t len;
     memset(out, 0, sizeof *out);
-    int rc = strcmp(path, "-") == 0 ? ct_stream_read(stdin, &text, &len) : ct_file_read(path, &text, &len);
-    if (rc < 0) {
-        int r = rc == CT_ENOMEM ? rc
-                                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
-                                              "cannot read: %s", strerror(errno));
-        note_result(l, r < 0 ? r : CT_EIO);
-        return r < 0 ? r : CT_EIO;
-    }
+    int rc = read_input(l, path, &text, &len, NULL);
+    if (rc != 0)
+        return rc; /* reported; 1: skipped */
     return parse_text(l, path, text, len, out);
 }
 
@@ -1593,7 +1965,7 @@ static int load_parsed(load_ctx *l, parsed_doc *d, int pass)
 int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
                           const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0, opts};
+    load_ctx l = {c, diags, NULL, 0, opts, NULL, 0};
     if (opts && opts->cache)
         c->cache = opts->cache;
     int rc = 0;
@@ -1626,7 +1998,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags)
 {
-    load_ctx l = {c, diags, NULL, 0, opts};
+    load_ctx l = {c, diags, NULL, 0, opts, paths, n_paths};
     path_list files = {0};
     if (opts && opts->cache)
         c->cache = opts->cache;
@@ -1634,7 +2006,18 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     size_t n_docs = 0;
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++)
-        rc = collect(&l, paths[i], &files, 1, 0);
+        rc = collect(&l, paths[i], &files, 1, 0, NULL);
+    if (rc == 0 && files.count == 0 && l.worst == 0) {
+        /* nothing to check is a misconfiguration, not a clean corpus */
+        char where[600] = "";
+        for (size_t i = 0; i < n_paths; i++) {
+            size_t k = strlen(where);
+            snprintf(where + k, sizeof where - k, "%s%s", i ? ", " : "", paths[i]);
+        }
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, NULL, 0, 0, NULL,
+                         "no claim files in %s (expected *.json, *.jsonl or *.xml files)", where);
+        note_result(&l, rc < 0 ? rc : CT_EIO);
+    }
     if (rc == 0 && files.count && !(docs = ct_calloc(files.count, sizeof *docs)))
         rc = CT_ENOMEM;
     /* parse every file, then load in dependency order: sources, topics, JSONL */

@@ -61,6 +61,49 @@ static int empty_set(ct_review_set *s)
     return 0;
 }
 
+/* The first control character other than tab, LF and CR in the strings and
+ * keys of `v` (`ptr` holds v's JSON pointer, in a buffer of `cap` bytes):
+ * its code, with `ptr` naming where, or 0. */
+static int find_control(const json_t *v, char *ptr, size_t cap)
+{
+    size_t mark = strlen(ptr);
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        for (size_t i = 0, n = json_string_length(v); i < n; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+                return ch ? ch : 0x100; /* 0x100: NUL */
+        }
+        return 0;
+    }
+    const char *key;
+    json_t *m;
+    size_t i;
+    if (json_is_object(v)) {
+        json_object_foreach((json_t *)v, key, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%s", key);
+            for (const char *k = key; *k; k++)
+                if ((unsigned char)*k < 0x20)
+                    return (unsigned char)*k;
+            int ch = find_control(m, ptr, cap);
+            if (ch)
+                return ch;
+            ptr[mark] = '\0';
+        }
+    } else if (json_is_array(v)) {
+        json_array_foreach((json_t *)v, i, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%zu", i);
+            int ch = find_control(m, ptr, cap);
+            if (ch)
+                return ch;
+            ptr[mark] = '\0';
+        }
+    }
+    return 0;
+}
+
 int ct_review_set_parse(ct_review_set **out, const char *path, const char *text, size_t len,
                         ct_diag_list *diags)
 {
@@ -69,13 +112,27 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
         return CT_ENOMEM;
     json_error_t err;
     memset(&err, 0, sizeof err); /* read below also when json_loadb did not run */
-    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a leading BOM is skipped */
+    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &err);
     if (!s->doc) {
         int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
                              err.column > 0 ? err.column : 1, NULL, "%s",
                              err.text[0] ? err.text : "unexpected NUL byte");
         ct_free(s);
         return rc < 0 || json_error_code(&err) == json_error_out_of_memory ? CT_ENOMEM : CT_EPARSE;
+    }
+    char ptr[512] = "";
+    int ctl = find_control(s->doc, ptr, sizeof ptr);
+    if (ctl) {
+        int rc = ctl == 0x100 ? ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                            "NUL character (U+0000) in a string: text cannot hold one")
+                              : ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                            "control character U+%04X in a string (expected text: "
+                                            "only tab, line feed and carriage return are allowed)",
+                                            ctl);
+        json_decref(s->doc);
+        ct_free(s);
+        return rc < 0 ? CT_ENOMEM : CT_EINVALID;
     }
     json_t *schema_doc = json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
     ct_schema *schema = NULL;
@@ -438,51 +495,5 @@ void ct_review_unlock(int fd)
     if (fd >= 0) {
         flock(fd, LOCK_UN);
         close(fd);
-    }
-}
-
-void ct_review_order_positions(const ct_review_set *s, ct_conflict_set *conflicts,
-                               const ct_corpus *corpus)
-{
-    size_t n_claims;
-    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
-    for (size_t i = 0; i < conflicts->n_conflicts; i++) {
-        ct_conflict *c = &conflicts->conflicts[i];
-        const json_t *r;
-        if (ct_review_state_of(s, c, &r) != CT_REVIEW_RESOLVED)
-            continue;
-        json_t *prefer = json_object_get(r, "prefer");
-        size_t best = 0;
-        int found = 0;
-        for (size_t p = 0; p < c->n_positions && !found; p++)
-            for (size_t k = 0; k < c->positions[p].n_claims && !found; k++) {
-                size_t j;
-                json_t *id;
-                json_array_foreach(prefer, j, id)
-                {
-                    if (json_is_string(id) &&
-                        strcmp(json_string_value(id), claims[c->positions[p].claims[k]].id) == 0) {
-                        best = p;
-                        found = 1;
-                    }
-                }
-            }
-        if (!found || best == 0)
-            continue;
-        /* move position `best` to the front, shifting 0..best-1 down by one */
-        ct_position moved = c->positions[best];
-        memmove(&c->positions[1], &c->positions[0], best * sizeof *c->positions);
-        c->positions[0] = moved;
-        for (size_t k = 0; k < c->n_clashes; k++) {
-            size_t *ends[2] = {&c->clashes[k].a, &c->clashes[k].b};
-            for (int e = 0; e < 2; e++)
-                *ends[e] = *ends[e] == best ? 0 : *ends[e] < best ? *ends[e] + 1 : *ends[e];
-            if (c->clashes[k].a > c->clashes[k].b) {
-                size_t t = c->clashes[k].a;
-                c->clashes[k].a = c->clashes[k].b;
-                c->clashes[k].b = t;
-            }
-        }
-        ct_conflict_sort_clashes(c);
     }
 }

@@ -356,18 +356,31 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
     *lines = NULL;
     if (len > (size_t)0x7fffffff)
         return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0 ? CT_ENOMEM : CT_EPARSE;
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
+    /* NUL and other control characters: XML 1.0 cannot carry them (libxml2
+     * would say "PCDATA invalid Char value 11") */
+    const char *bad = NULL;
+    for (size_t i = 0; i < len && !bad; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+            bad = text + i;
+    }
+    if (bad) {
         int line = 1, col = 1;
-        for (const char *p = text; p < nul; p++)
+        for (const char *p = text; p < bad; p++)
             if (*p == '\n') {
                 line++;
                 col = 1;
             } else {
                 col++;
             }
-        return ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
-                           "unexpected NUL byte (XML text cannot hold one)") < 0 ? CT_ENOMEM : CT_EPARSE;
+        int rc = *bad == '\0'
+                     ? ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
+                                   "unexpected NUL byte (XML text cannot hold one)")
+                     : ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
+                                   "control character U+%04X (XML 1.0 cannot carry it; expected text: "
+                                   "only tab, line feed and carriage return are allowed)",
+                                   (unsigned)(unsigned char)*bad);
+        return rc < 0 ? CT_ENOMEM : CT_EPARSE;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
@@ -384,7 +397,13 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
     } else if (!doc || !ctxt->wellFormed) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[400];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
+        if (e && e->message && strncmp(e->message, "xmlParseCharRef: invalid xmlChar value", 38) == 0 &&
+            e->int1 >= 0 && e->int1 < 0x20)
+            snprintf(msg, sizeof msg, "character reference to control character U+%04X (XML 1.0 cannot "
+                     "carry it; expected text: only tab, line feed and carriage return are allowed)",
+                     (unsigned)e->int1);
+        else
+            snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
         for (char *p = msg; *p; p++)
             if (*p == '\n')
                 *p = ' ';

@@ -61,6 +61,15 @@ printf '{"x-team": "desk", "reviews": {"CT-99fa98e50640fc67": {"digest": "000000
 expect_status 0 "rewrite keeps unknown fields" $R CT-99fa98e50640fc67 --status confirmed --note again "$w"
 grep -q '"x-team": "desk"' "$w/reviews.json" && grep -q '"x-ticket": 42' "$w/reviews.json" && ok "unknown fields preserved" || bad "unknown fields lost"
 
+# control characters: refused in --note/--by, and in a reviews file, with the pointer
+cp "$w/reviews.json" "$tmp/reviews.keep"
+expect_status 2 "--note with an escape sequence is refused" $R CT-99fa98e50640fc67 --status confirmed --note "$(printf 'a\033[2Jb')" "$w"
+cmp -s "$w/reviews.json" "$tmp/reviews.keep" && ok "refused note: reviews file unchanged" || bad "refused note changed the file"
+printf '{"reviews": {"CT-99fa98e50640fc67": {"digest": "0000000000000000", "status": "confirmed", "note": "a\\u000b", "reviewer": "r", "date": "2026-01-01"}}}' >"$w/reviews.json"
+expect_status 2 "a reviews file with U+000B in a note is refused" "$bin" check "$w"
+grep -q 'reviews.json: /reviews/CT-99fa98e50640fc67/note: control character U+000B' "$tmp/err" && ok "the error names the file, pointer and character" || { bad "no located control-character error"; cat "$tmp/err"; }
+cp "$tmp/reviews.keep" "$w/reviews.json"
+
 # ---- a corpus with many conflicts -------------------------------------------
 many="$tmp/many"
 mkdir -p "$many"

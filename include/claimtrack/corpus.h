@@ -61,6 +61,7 @@ typedef struct {
     const char *id;
     const char *title;
     const char *author, *publisher, *published, *url, *archive, *note; /* may be NULL */
+    const char *file;        /* the file declaring it */
 } ct_source;
 
 typedef struct {
@@ -98,9 +99,12 @@ typedef struct {
     void (*progress)(const char *file, long long done, long long total, size_t claims,
                      void *payload);
     void *progress_payload;
+    /* Most bytes read from standard input, a pipe, a FIFO or a device named
+     * as a path (regular files have no limit); 0: 4 GiB. */
+    unsigned long long max_input_size;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL}
+#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL, 0}
 
 /* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);
@@ -108,7 +112,10 @@ void ct_corpus_free(ct_corpus *corpus);
 
 /*
  * Load every corpus file under `paths` (files or folders; folders are read
- * recursively, files sorted by name).  Diagnostics go to `diags`.
+ * recursively, files sorted by name).  Diagnostics go to `diags`.  In
+ * folders only regular files are read: FIFOs, devices, dangling links and
+ * link loops are skipped with a warning each.  No claim file at all is an
+ * error (CT_EIO).
  * Returns 0 when all is valid; CT_EINVALID when some claim or file breaks the
  * schema or model; CT_EPARSE when a file is not well-formed; CT_EIO when a path
  * cannot be read; CT_ENOMEM.  The worst class wins: EIO/EPARSE over EINVALID.

@@ -1,8 +1,11 @@
 /*
  * claimtrack/report.h - one report model, one writer per format.
  *
- * Writers live in src/report/<format>.c and are listed in one table; adding
- * a format is one row and one file.
+ * Writers live in src/report/<format>.c and are listed in one table
+ * (CT_REPORT_FORMAT_TABLE in src/report/report_int.h); adding a format is one
+ * row and one file.  Each write builds the typed report model once
+ * (src/report/model.h): positions in their final order, a resolved review's
+ * preferred position first.  Reports never change the conflict set.
  */
 #ifndef CLAIMTRACK_REPORT_H
 #define CLAIMTRACK_REPORT_H
@@ -25,20 +28,24 @@ typedef struct {
 /* Number of conflicts that block the gate. */
 size_t ct_report_blocking(const ct_report *report);
 
-/* Write `report` as `format` ("text", "json") to `out`.  Returns 0,
- * CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */
+/* Write `report` as `format` (one of ct_report_formats()) to `out`.
+ * Returns 0, CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */
 int ct_report_write(const ct_report *report, const char *format, FILE *out);
 
 /* 1 when `format` names a known writer. */
 int ct_report_format_known(const char *format);
-/* The known formats, comma-separated, for messages. */
+/* The known formats, comma-separated, for messages; static. */
 const char *ct_report_formats(void);
+/* The name of the i-th format of the table (the first is the default), or
+ * NULL past the end; static. */
+const char *ct_report_format_name(size_t i);
 
 /* The report as a JSON document (the "json" format's content); new
  * reference, NULL when out of memory. */
 json_t *ct_report_to_json(const ct_report *report);
 
-/* Print one conflict in full, as the text format does. */
+/* Print one conflict of the report's conflict set in full, as the text format
+ * does.  Returns 0, CT_ENOMEM or CT_EIO. */
 int ct_report_write_conflict_text(const ct_report *report, const ct_conflict *c, FILE *out);
 
 #endif

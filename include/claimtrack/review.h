@@ -103,9 +103,4 @@ int ct_review_set_save(const ct_review_set *set, const char *path,
 int ct_review_lock(const char *path);
 void ct_review_unlock(int fd);
 
-/* Put the preferred position of each resolved, current conflict first
- * (remapping clashes). */
-void ct_review_order_positions(const ct_review_set *set, ct_conflict_set *conflicts,
-                               const ct_corpus *corpus);
-
 #endif

@@ -56,6 +56,33 @@ int ct_cli_not_an_id(const char *command, const char *arg)
                               arg);
 }
 
+int ct_cli_size(const char *text, unsigned long long *out)
+{
+    if (!text || *text < '0' || *text > '9')
+        return -1;
+    errno = 0;
+    char *end;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (errno)
+        return -1;
+    int shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    case 't': case 'T': shift = 40; end++; break;
+    default: break;
+    }
+    if (shift && *end == 'i')
+        end++;
+    if (*end == 'b' || *end == 'B')
+        end++;
+    if (*end || n == 0 || n > (~0ULL >> shift))
+        return -1;
+    *out = n << shift;
+    return 0;
+}
+
 int ct_cli_jobs(const char *text)
 {
     if (text) {
@@ -99,6 +126,7 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
     opts.archive_root = o ? o->archive : NULL;
+    opts.max_input_size = o ? o->max_input : 0;
     opts.jobs = o && o->jobs > 0 ? o->jobs : ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
     if (opts.jobs < 1)
         opts.jobs = 1;
@@ -117,7 +145,9 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
                  : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
     if (progress.shown)
         fprintf(stderr, "\r\033[K"); /* clear the progress line */
-    ct_diag_print(&diags, stderr);
+    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    ct_diag_print(&diags, err ? err : stderr);
+    ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);
     if (rc == 0) {
         *out = corpus;
@@ -384,7 +414,9 @@ int ct_cli_load_reviews(ct_review_set **out, const char *path, const ct_conflict
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     int rc = ct_review_set_load(out, path, &diags);
-    ct_diag_print(&diags, stderr);
+    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    ct_diag_print(&diags, err ? err : stderr);
+    ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);
     if (rc == 0 && set && (rc = ct_review_set_upgrade(*out, set)) > 0)
         rc = 0;

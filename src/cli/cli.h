@@ -75,7 +75,12 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg);
 typedef struct {
     const char *archive; /* --archive DIR, or NULL */
     int jobs;            /* --jobs N, or 0: $CLAIMTRACK_JOBS, else the online CPUs */
+    unsigned long long max_input; /* --max-input-size, or 0: the default (4 GiB) */
 } ct_cli_load_options;
+
+/* A byte count with an optional suffix K, M, G or T (powers of 1024; "B",
+ * "iB" and lower case accepted): 0, or -1 when malformed, zero or too big. */
+int ct_cli_size(const char *text, unsigned long long *out);
 
 int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_options *o,
                 int strict);
@@ -122,6 +127,15 @@ void ct_cli_tmp_unregister(int slot);
  * CT_EXIT_USAGE. */
 int ct_cli_is_conflict_id(const char *arg);
 int ct_cli_not_an_id(const char *command, const char *arg);
+
+/* A stream for text meant for people (a terminal): it writes to `under`
+ * with every control character escaped (\x1b, \u009b; tab and line feed
+ * pass, and with `colour` the colour sequences of the text report).  Close it with
+ * ct_cli_term_close, which flushes it into `under` and leaves `under` open:
+ * 0, or -1 when writing failed.  NULL when out of memory (then write to
+ * `under` itself: ct_cli_term_close accepts fp == under and NULL). */
+FILE *ct_cli_term_open(FILE *under, int colour);
+int ct_cli_term_close(FILE *fp, FILE *under);
 
 /* Print the `help` text of command `name` on standard output. */
 int ct_cli_print_help(const char *name);

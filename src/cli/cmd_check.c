@@ -29,9 +29,10 @@ int ct_cmd_check(int argc, char **argv)
                                              {"reviews", required_argument, NULL, 'r'},
                                              {"report", required_argument, NULL, 'R'},
                                              {"jobs", required_argument, NULL, 'j'},
+                                             {"max-input-size", required_argument, NULL, 'M'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
-    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0}, NULL, 0};
+    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0, 0}, NULL, 0};
     int ch, status = -1;
     if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
         fprintf(stderr, "claimtrack: out of memory\n");
@@ -50,6 +51,11 @@ int ct_cmd_check(int argc, char **argv)
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
+                                            optarg);
+            break;
+        case 'M':
+            if (ct_cli_size(optarg, &a.load.max_input) < 0)
+                status = ct_cli_usage_error("check", "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'",
                                             optarg);
             break;
         case 'h': status = ct_cli_print_help("check"); break;
@@ -80,7 +86,11 @@ static int write_one(const ct_report *report, const char *format, const char *pa
     int status = ct_cli_output_open(out, path);
     if (status)
         return status;
-    int rc = ct_report_write(report, format, out->fp);
+    /* the text report is for people: no control characters reach them */
+    FILE *fp = strcmp(format, "text") == 0 ? ct_cli_term_open(out->fp, report->color) : NULL;
+    int rc = ct_report_write(report, format, fp ? fp : out->fp);
+    if (ct_cli_term_close(fp, out->fp) < 0 && rc == 0)
+        rc = CT_EIO;
     if (rc < 0)
         fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format, path ? " to " : "",
                 path ? path : "", rc == CT_ENOMEM ? "out of memory" : "write error");
@@ -159,7 +169,6 @@ static int check_run(int argc, char **argv, const check_args *a)
     if (status == 0)
         status = ct_cli_load_reviews(&reviews, reviews_path, set);
     if (status == 0) {
-        ct_review_order_positions(reviews, set, corpus);
         json_t *orphans = ct_review_orphans(reviews, set);
         for (size_t i = 0; orphans && i < json_array_size(orphans); i++)
             fprintf(stderr, "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",

@@ -61,14 +61,14 @@ void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
 }
 
 /* The reviews a newer one replaced, oldest first. */
-static void print_history(const ct_review_set *reviews, const ct_conflict *c)
+static void print_history(const ct_review_set *reviews, const ct_conflict *c, FILE *fp)
 {
     const json_t *entry = NULL;
     ct_review_state_of(reviews, c, &entry);
     json_t *history = json_object_get(entry, "history");
     if (!json_array_size(history))
         return;
-    printf("  review history:\n");
+    fprintf(fp, "  review history:\n");
     size_t i;
     json_t *h;
     json_array_foreach(history, i, h)
@@ -79,7 +79,7 @@ static void print_history(const ct_review_set *reviews, const ct_conflict *c)
             f[k] = json_string_value(json_object_get(h, keys[k]));
             f[k] = f[k] ? f[k] : "?";
         }
-        printf("    %s %s by %s (digest %.12s): %s\n", f[0], f[1], f[2], f[3], f[4]);
+        fprintf(fp, "    %s %s by %s (digest %.12s): %s\n", f[0], f[1], f[2], f[3], f[4]);
     }
 }
 
@@ -118,17 +118,29 @@ int ct_cmd_show(int argc, char **argv)
     } else {
         ct_review_set *reviews = NULL;
         char *path = ct_cli_reviews_path(NULL, argv + optind + 1, argc - optind - 1);
-        if (path && ct_cli_load_reviews(&reviews, path, set) == 0)
-            ct_review_order_positions(reviews, set, corpus);
+        if (path)
+            ct_cli_load_reviews(&reviews, path, set);
         ct_free(path);
         ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color};
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
-        printf("topic: %s (%s)\n", t->title, t->id);
-        ct_report_write_conflict_text(&report, c, stdout); /* write errors: ferror(stdout) */
-        print_history(reviews, c);
-        status = ct_cli_stdout_done();
+        FILE *out = ct_cli_term_open(stdout, use_color); /* no control characters reach a terminal */
+        FILE *fp = out ? out : stdout;
+        fprintf(fp, "topic: %s (%s)\n", t->title, t->id);
+        /* write errors: ferror */
+        int rc = ct_report_write_conflict_text(&report, c, fp);
+        print_history(reviews, c, fp);
+        int closed = ct_cli_term_close(out, stdout);
+        if (rc == CT_ENOMEM) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+        } else if (closed < 0) {
+            fprintf(stderr, "claimtrack: error writing to standard output\n");
+            status = CT_EXIT_USAGE;
+        } else {
+            status = ct_cli_stdout_done();
+        }
         ct_review_set_free(reviews);
     }
     ct_conflict_set_free(set);

@@ -2,18 +2,48 @@
  * commands.c - the command table, with each command's help text.
  */
 #include "cli.h"
+#include "claimtrack/report.h"
 
 #include <string.h>
 
+/* Where a help text lists the report formats, generated from the report
+ * module's format table: "text (default), json, ... or html". */
+#define CT_CLI_FORMATS "@FORMATS@"
+
+static void print_formats(FILE *out)
+{
+    for (size_t i = 0; ct_report_format_name(i); i++) {
+        const char *sep = i == 0 ? "" : ct_report_format_name(i + 1) ? ", " : " or ";
+        fprintf(out, "%s%s%s", sep, ct_report_format_name(i), i == 0 ? " (default)" : "");
+    }
+}
+
+/* Print a help text, with the format list in place of CT_CLI_FORMATS. */
+static void print_help_text(const char *help, FILE *out)
+{
+    const char *mark = strstr(help, CT_CLI_FORMATS);
+    if (!mark) {
+        fputs(help, out);
+        return;
+    }
+    fwrite(help, 1, (size_t)(mark - help), out);
+    print_formats(out);
+    fputs(mark + strlen(CT_CLI_FORMATS), out);
+}
+
 static const ct_cli_command commands[] = {
     {"validate", ct_cmd_validate, "check claim files against the schema and the model",
-     "usage: claimtrack validate [--archive DIR] [--jobs N] [PATH...]\n\n"
+     "usage: claimtrack validate [--archive DIR] [--jobs N] [--max-input-size SIZE] [PATH...]\n\n"
      "Check every claim file under PATH (default: claims/) against the JSON Schemas\n"
      "and the claim model, and report every error found.\n\n"
      "  --archive DIR   also check that each quote appears in its source's archived\n"
      "                  text (the source's \"archive\" path, relative to DIR)\n"
      "  -j, --jobs N    threads parsing big JSONL files (default: $CLAIMTRACK_JOBS,\n"
      "                  else the online CPUs, up to 8)\n"
+     "  --max-input-size SIZE\n"
+     "                  most bytes read from standard input (-), a pipe or a FIFO\n"
+     "                  named as PATH (default 4G; suffixes K, M, G, T); regular\n"
+     "                  files have no limit\n"
      "  -h, --help      show this help\n\n"
      "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
     {"check", ct_cmd_check, "find conflicts between sources and report them",
@@ -21,7 +51,7 @@ static const ct_cli_command commands[] = {
      "                        [--fail-on CLASS] [--color WHEN] [--archive DIR] [PATH...]\n\n"
      "Group the claims by topic, subject and property, find the groups whose sources\n"
      "disagree, and report each conflict with its positions, sources and quotes.\n\n"
-     "  -f, --format FORMAT  text (default), json, xml, markdown, junit, sarif or html\n"
+     "  -f, --format FORMAT  " CT_CLI_FORMATS "\n"
      "  -o, --output FILE    write the report to FILE (atomically) instead of stdout\n"
      "  --report FORMAT:FILE also write FORMAT to FILE (repeatable: several formats\n"
      "                       from one run)\n"
@@ -29,6 +59,9 @@ static const ct_cli_command commands[] = {
      "                       always or never\n"
      "  --archive DIR        also check quotes against archived texts\n"
      "  -j, --jobs N         threads parsing big JSONL files\n"
+     "  --max-input-size SIZE\n"
+     "                       most bytes read from -, a pipe or a FIFO named as PATH\n"
+     "                       (default 4G; suffixes K, M, G, T)\n"
      "  --fail-on CLASS      which conflicts fail the run: unreviewed (default: not\n"
      "                       reviewed, or stale: changed since review), stale,\n"
      "                       conflict (any not dismissed) or none\n"
@@ -115,7 +148,7 @@ int ct_cli_print_help(const char *name)
     const ct_cli_command *cmd = ct_cli_command_find(name);
     if (!cmd)
         return ct_cli_usage_error(NULL, "unknown command '%s'", name);
-    fputs(cmd->help, stdout);
+    print_help_text(cmd->help, stdout);
     return ct_cli_stdout_done();
 }
 

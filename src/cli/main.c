@@ -130,7 +130,18 @@ static int run(int argc, char **argv);
 int main(int argc, char **argv)
 {
     install_cleanup_handlers();
+    /* every message on stderr goes through the terminal filter: arguments,
+     * file names and quoted input echoed there carry no control characters */
+    FILE *real_stderr = stderr, *err = ct_cli_term_open(real_stderr, 0);
+    if (err) {
+        setvbuf(err, NULL, _IOLBF, 0);
+        stderr = err;
+    }
     int status = run(argc, argv);
+    if (err) {
+        stderr = real_stderr;
+        ct_cli_term_close(err, real_stderr);
+    }
     /* every output unregistered its temporary file; the list itself goes */
     ct_free(tmp_registry.paths);
     tmp_registry.paths = NULL;
@@ -169,5 +180,20 @@ static int run(int argc, char **argv)
     const ct_cli_command *cmd = ct_cli_command_find(name);
     if (!cmd)
         return ct_cli_usage_error(NULL, "unknown command '%s'", name);
-    return cmd->run(argc - 1, argv + 1);
+    /* sources and topics print text for people only: every line goes through
+     * the terminal filter (no control characters) */
+    FILE *real_stdout = stdout, *term = NULL;
+    if (strcmp(name, "sources") == 0 || strcmp(name, "topics") == 0) {
+        if ((term = ct_cli_term_open(real_stdout, 0)))
+            stdout = term;
+    }
+    int status = cmd->run(argc - 1, argv + 1);
+    if (term) {
+        stdout = real_stdout;
+        if (ct_cli_term_close(term, real_stdout) < 0 && status == 0) {
+            fprintf(stderr, "claimtrack: error writing to standard output\n");
+            status = CT_EXIT_USAGE;
+        }
+    }
+    return status;
 }

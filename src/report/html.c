@@ -47,7 +47,8 @@ static const char *const css =
     "svg{display:block;margin:8px 0;max-width:100%}svg text{font:11px system-ui,sans-serif;fill:#39424e}"
     "table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:left;font-size:14px}";
 
-static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"};
+static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
+                                      "#6a1b9a", "#ef6c00", "#00838f"};
 
 static void axis_label(char *buf, size_t n, double v, int is_date)
 {
@@ -61,11 +62,11 @@ static void axis_label(char *buf, size_t n, double v, int is_date)
 }
 
 /* Each position's interval on one axis; open ends run to the edge. */
-static void chart(FILE *out, const ct_report *r, const ct_conflict *c, int is_date)
+static void chart(FILE *out, const ct_report_conflict *c, int is_date)
 {
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_interval iv = ct_report__claim(r, c->positions[i].claims[0])->interval;
+        const ct_interval iv = c->positions[i].claims[0]->interval;
         if (isfinite(iv.lo)) {
             lo = fmin(lo, iv.lo);
             hi = fmax(hi, iv.lo);
@@ -83,11 +84,13 @@ static void chart(FILE *out, const ct_report *r, const ct_conflict *c, int is_da
     double a = lo - pad, b = hi + pad;
     const int left = 150, width = 460, row = 22;
     int height = (int)c->n_positions * row + 34;
-    fprintf(out, "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-            left + width + 20, height, left + width + 20, height);
+    fprintf(
+        out,
+        "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+        left + width + 20, height, left + width + 20, height);
     for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_position *p = &c->positions[i];
-        const ct_interval iv = ct_report__claim(r, p->claims[0])->interval;
+        const ct_report_position *p = &c->positions[i];
+        const ct_interval iv = p->claims[0]->interval;
         double x0 = left + (fmax(iv.lo, a) - a) / (b - a) * width;
         double x1 = left + (fmin(iv.hi, b) - a) / (b - a) * width;
         int y = (int)i * row + 8;
@@ -98,11 +101,13 @@ static void chart(FILE *out, const ct_report *r, const ct_conflict *c, int is_da
         esc(out, label);
         fprintf(out, "</text>\n");
         if (x1 - x0 < 4) {
-            fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2, y + 8,
-                    colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2,
+                    y + 8, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
         } else {
-            fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n", x0,
-                    y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+            fprintf(
+                out,
+                "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n",
+                x0, y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
             if (!isfinite(iv.hi))
                 fprintf(out, "<path d=\"M%.1f %d l8 6 l-8 6z\" fill=\"%s\"/>\n", x1, y + 2, colour);
             if (!isfinite(iv.lo))
@@ -110,14 +115,16 @@ static void chart(FILE *out, const ct_report *r, const ct_conflict *c, int is_da
         }
     }
     int ay = (int)c->n_positions * row + 12;
-    fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay, left + width, ay);
+    fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay,
+            left + width, ay);
     for (int t = 0; t <= 2; t++) {
         double v = lo + (hi - lo) * t / 2.0;
         double x = left + (v - a) / (b - a) * width;
         char label[32];
         axis_label(label, sizeof label, is_date ? floor(v) : v, is_date);
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
-                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+        fprintf(out,
+                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
+                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                 x, ay, x, ay + 4, x, ay + 16, label);
         if (hi == lo)
             break;
@@ -125,149 +132,159 @@ static void chart(FILE *out, const ct_report *r, const ct_conflict *c, int is_da
     fprintf(out, "</svg>\n");
 }
 
-static void conflict_html(FILE *out, const ct_report *r, const ct_conflict *cs, const json_t *c)
+static void claim_html(FILE *out, const ct_claim *cl)
 {
-    const json_t *rv = json_object_get(c, "review");
-    const char *state = ct_report__str(rv, "state");
-    fprintf(out, "<article class=\"%s\" id=\"%s\">\n<h3>", ct_report__str(c, "severity"), ct_report__str(c, "id"));
-    esc(out, ct_report__str(c, "subject"));
+    fputs("<li><span class=\"meta\"><code>", out);
+    esc(out, cl->id);
+    fputs("</code> ", out);
+    esc(out, cl->source);
+    if (cl->claimant) {
+        fputs(" · claimant: ", out);
+        esc(out, cl->claimant);
+    }
+    if (cl->hedge) {
+        fputs(" · ", out);
+        esc(out, cl->hedge);
+    }
+    fputs("</span>\n<blockquote>", out);
+    esc(out, cl->quote);
+    fputs("</blockquote></li>\n", out);
+}
+
+static void conflict_html(FILE *out, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    const ct_report_review *rv = &rc->review;
+    const char *state = ct_review_state_name(rv->state);
+    const char *severity = ct_severity_name(c->severity);
+    fprintf(out, "<article class=\"%s\" id=\"%s\">\n<h3>", severity, c->id);
+    esc(out, c->subject);
     fputs(" · ", out);
-    esc(out, ct_report__str(c, "property"));
-    fprintf(out, "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
-                 "<span class=\"badge %s\">%s%s</span></div>\n",
-            ct_report__str(c, "id"), ct_report__str(c, "severity"), ct_report__str(c, "severity"),
-            ct_report__str(c, "type"), state, state,
-            json_is_true(json_object_get(rv, "blocking")) ? " · blocks the build" : "");
-    const char *type = ct_report__str(c, "property_type");
-    if (strcmp(type, "quantity") == 0 || strcmp(type, "date") == 0)
-        chart(out, r, cs, strcmp(type, "date") == 0);
+    esc(out, rc->property->name);
+    fprintf(
+        out,
+        "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
+        "<span class=\"badge %s\">%s%s</span></div>\n",
+        c->id, severity, severity, ct_conflict_type_name(c->type), state, state,
+        rv->blocking ? " · blocks the build" : "");
+    ct_value_type type = rc->property->type;
+    if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
+        chart(out, rc, type == CT_TYPE_DATE);
     fputs("<ol class=\"positions\">\n", out);
-    size_t j;
-    json_t *p;
-    json_array_foreach(json_object_get(c, "positions"), j, p)
-    {
+    for (size_t j = 0; j < rc->n_positions; j++) {
+        const ct_report_position *p = &rc->positions[j];
         fputs("<li><span class=\"value\">", out);
-        if (strcmp(ct_report__str(p, "stance"), "denies") == 0)
+        if (p->denies)
             fputs("denies: ", out);
-        esc(out, ct_report__str(p, "display"));
+        esc(out, p->display);
         fputs("</span>\n<ul class=\"claims\">\n", out);
-        size_t k;
-        json_t *cl;
-        json_array_foreach(json_object_get(p, "claims"), k, cl)
-        {
-            fputs("<li><span class=\"meta\"><code>", out);
-            esc(out, ct_report__str(cl, "id"));
-            fputs("</code> ", out);
-            esc(out, ct_report__str(cl, "source"));
-            if (ct_report__str(cl, "claimant")) {
-                fputs(" · claimant: ", out);
-                esc(out, ct_report__str(cl, "claimant"));
-            }
-            if (ct_report__str(cl, "hedge")) {
-                fputs(" · ", out);
-                esc(out, ct_report__str(cl, "hedge"));
-            }
-            fputs("</span>\n<blockquote>", out);
-            esc(out, ct_report__str(cl, "quote"));
-            fputs("</blockquote></li>\n", out);
-        }
+        for (size_t k = 0; k < p->n_claims; k++)
+            claim_html(out, p->claims[k]);
         fputs("</ul></li>\n", out);
     }
     fputs("</ol>\n<div class=\"review\"><b>Review:</b> ", out);
     esc(out, state);
-    if (ct_report__str(rv, "reviewer")) {
+    if (rv->reviewer) {
         fputs(" by ", out);
-        esc(out, ct_report__str(rv, "reviewer"));
+        esc(out, rv->reviewer);
         fputs(" on ", out);
-        esc(out, ct_report__str(rv, "date"));
+        esc(out, rv->date);
     }
-    if (ct_report__str(rv, "note")) {
+    if (rv->note) {
         fputs(": ", out);
-        esc(out, ct_report__str(rv, "note"));
+        esc(out, rv->note);
     }
     fputs("</div>\n</article>\n", out);
 }
 
-int ct_report__write_html(const ct_report *r, const json_t *m, FILE *out)
+static void summary_html(FILE *out, const ct_report_summary *s)
 {
-    const json_t *s = json_object_get(m, "summary");
-    const json_t *sev = json_object_get(s, "severity");
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>claimtrack report</title>\n<style>%s</style>\n</head>\n<body>\n"
-                 "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
-            css);
-    static const char *const keys[][2] = {{"conflicts", "conflicts"}, {"blocking", "blocking"},
-                                          {"claims", "claims"}, {"sources", "sources"},
-                                          {"topics", "topics"}, {"revisions", "revisions"}};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        fprintf(out, "<div class=\"card\"><b>%lld</b>%s</div>\n", ct_report__int(s, keys[i][0]), keys[i][1]);
-    fprintf(out, "<div class=\"card\"><b>%lld / %lld / %lld</b>high / medium / low</div>\n</div>\n",
-            ct_report__int(sev, "high"), ct_report__int(sev, "medium"), ct_report__int(sev, "low"));
-    const json_t *conflicts = json_object_get(m, "conflicts");
-    size_t t;
-    json_t *topic;
-    json_array_foreach(json_object_get(m, "topics"), t, topic)
-    {
-        if (ct_report__int(topic, "conflicts") == 0)
-            continue;
-        fputs("<h2>", out);
-        esc(out, ct_report__str(topic, "title"));
-        fputs("</h2>\n", out);
-        size_t i;
-        json_t *c;
-        json_array_foreach(conflicts, i, c)
-        {
-            if (strcmp(ct_report__str(c, "topic"), ct_report__str(topic, "id")) == 0 &&
-                i < r->conflicts->n_conflicts)
-                conflict_html(out, r, &r->conflicts->conflicts[i], c);
-        }
-    }
-    const json_t *revisions = json_object_get(m, "revisions");
-    if (json_array_size(revisions))
-        fputs("<h2>Revisions</h2>\n<ul class=\"revisions\">\n", out);
-    json_t *rev;
-    json_array_foreach(revisions, t, rev)
-    {
+    const struct {
+        size_t n;
+        const char *label;
+    } cards[] = {{s->conflicts, "conflicts"}, {s->blocking, "blocking"},
+                 {s->claims, "claims"},       {s->sources, "sources"},
+                 {s->topics, "topics"},       {s->revisions, "revisions"}};
+    for (size_t i = 0; i < sizeof cards / sizeof cards[0]; i++)
+        fprintf(out, "<div class=\"card\"><b>%zu</b>%s</div>\n", cards[i].n, cards[i].label);
+    fprintf(out, "<div class=\"card\"><b>%zu / %zu / %zu</b>high / medium / low</div>\n</div>\n",
+            s->severity[CT_SEVERITY_HIGH], s->severity[CT_SEVERITY_MEDIUM],
+            s->severity[CT_SEVERITY_LOW]);
+}
+
+static void revisions_html(FILE *out, const ct_report_model *m)
+{
+    if (!m->n_revisions)
+        return;
+    fputs("<h2>Revisions</h2>\n<ul class=\"revisions\">\n", out);
+    for (size_t i = 0; i < m->n_revisions; i++) {
+        const ct_report_revision *v = &m->revisions[i];
         fputs("<li>", out);
-        esc(out, ct_report__str(rev, "subject"));
+        esc(out, v->from->subject);
         fputs(" · ", out);
-        esc(out, ct_report__str(rev, "property"));
+        esc(out, v->property->name);
         fputs(": ", out);
-        esc(out, ct_report__str(rev, "claimant"));
-        static const char *const side[][4] = {{" revised ", "from_stance", "from", "claim"},
-                                              {" to ", "to_stance", "to", "by"}};
+        esc(out, v->claimant);
+        static const char *const verb[] = {" revised ", " to "};
+        const ct_claim *side[] = {v->from, v->to};
         for (size_t k = 0; k < 2; k++) {
-            fprintf(out, "%s<span class=\"value\">%s", side[k][0],
-                    strcmp(ct_report__str(rev, side[k][1]), "denies") == 0 ? "denies: " : "");
-            esc(out, ct_report__str(rev, side[k][2]));
+            fprintf(out, "%s<span class=\"value\">%s", verb[k], side[k]->denies ? "denies: " : "");
+            esc(out, side[k]->display);
             fputs("</span> (<code>", out);
-            esc(out, ct_report__str(rev, side[k][3]));
+            esc(out, side[k]->id);
             fputs("</code>", out);
-            const char *as_of = ct_report__str(rev, k ? "to_as_of" : "from_as_of");
-            if (as_of) {
+            if (side[k]->as_of) {
                 fputs(", as of ", out);
-                esc(out, as_of);
+                esc(out, side[k]->as_of);
             }
             fputc(')', out);
         }
         fputs("</li>\n", out);
     }
-    if (json_array_size(revisions))
-        fputs("</ul>\n", out);
-    fputs("<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n", out);
-    json_t *src;
-    json_array_foreach(json_object_get(m, "sources"), t, src)
-    {
-        static const char *const sk[] = {"id", "title", "author", "publisher"};
+    fputs("</ul>\n", out);
+}
+
+static void sources_html(FILE *out, const ct_report_model *m)
+{
+    fputs(
+        "<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n",
+        out);
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ct_source *s = m->sources[i];
+        const char *cells[] = {s->id, s->title, s->author, s->publisher};
         fputs("<tr>", out);
         for (size_t k = 0; k < 4; k++) {
             fputs("<td>", out);
-            esc(out, ct_report__str(src, sk[k]));
+            esc(out, cells[k]);
             fputs("</td>", out);
         }
         fputs("</tr>\n", out);
     }
-    fprintf(out, "</table>\n<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n", CT_VERSION);
+}
+
+int ct_report__write_html(const ct_report_model *m, FILE *out)
+{
+    fprintf(out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<title>claimtrack report</title>\n<style>%s</style>\n</head>\n<body>\n"
+            "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
+            css);
+    summary_html(out, &m->summary);
+    for (size_t t = 0; t < m->n_topics; t++) {
+        const ct_report_topic *topic = &m->topics[t];
+        if (topic->n_conflicts == 0)
+            continue;
+        fputs("<h2>", out);
+        esc(out, topic->topic->title);
+        fputs("</h2>\n", out);
+        for (size_t i = 0; i < m->n_conflicts; i++)
+            if (m->conflicts[i].topic == topic->topic)
+                conflict_html(out, &m->conflicts[i]);
+    }
+    revisions_html(out, m);
+    sources_html(out, m);
+    fprintf(out, "</table>\n<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n",
+            CT_VERSION);
     return ferror(out) ? CT_EIO : 0;
 }

@@ -1,13 +1,230 @@
 /*
- * json.c - the JSON report (described by schema/report.schema.json).
+ * json.c - the JSON report (described by schema/report.schema.json): one
+ * serializer of the report model.
  */
 #include "report_int.h"
 #include "claimtrack/common.h"
 
-int ct_report__write_json(const ct_report *r, const json_t *model, FILE *out)
+static int set_str(json_t *obj, const char *key, const char *value)
 {
-    (void)r;
-    int rc = json_dumpf(model, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!value)
+        return 0;
+    return json_object_set_new(obj, key, json_string(value));
+}
+
+static int set_int(json_t *obj, const char *key, size_t value)
+{
+    return json_object_set_new(obj, key, json_integer((json_int_t)value));
+}
+
+static const char *stance(int denies) { return denies ? "denies" : "asserts"; }
+
+/* Append a new object to `array` (which owns it from then on); NULL when
+ * out of memory. */
+static json_t *append_object(json_t *array)
+{
+    json_t *o = json_object();
+    return json_array_append_new(array, o) ? NULL : o;
+}
+
+/* Set `key` to a new array owned by `obj`; NULL when out of memory. */
+static json_t *set_array(json_t *obj, const char *key)
+{
+    json_t *a = json_array();
+    return json_object_set_new(obj, key, a) ? NULL : a;
+}
+
+static int claim_json(json_t *claims, const ct_claim *c)
+{
+    json_t *o = append_object(claims);
+    if (!o)
+        return -1;
+    int rc = set_str(o, "id", c->id) | set_str(o, "source", c->source) |
+             set_str(o, "claimant", c->claimant) | set_str(o, "hedge", c->hedge) |
+             set_str(o, "stance", stance(c->denies)) | set_str(o, "quote", c->quote) |
+             set_str(o, "as_of", c->as_of) | set_str(o, "locator", c->locator) |
+             set_str(o, "file", c->file);
+    if (c->line > 0)
+        rc |= set_int(o, "line", (size_t)c->line);
+    return rc ? -1 : 0;
+}
+
+static int review_json(json_t *conflict, const ct_report_review *rv)
+{
+    json_t *o = json_object();
+    if (json_object_set_new(conflict, "review", o) ||
+        set_str(o, "state", ct_review_state_name(rv->state)) ||
+        json_object_set_new(o, "blocking", json_boolean(rv->blocking)) ||
+        set_str(o, "status", rv->status) || set_str(o, "note", rv->note) ||
+        set_str(o, "reviewer", rv->reviewer) || set_str(o, "date", rv->date) ||
+        set_str(o, "reviewed_digest", rv->reviewed_digest))
+        return -1;
+    if (!rv->prefer)
+        return 0;
+    json_t *prefer = set_array(o, "prefer");
+    if (!prefer)
+        return -1;
+    for (size_t i = 0; i < rv->n_prefer; i++)
+        if (json_array_append_new(prefer, json_string(rv->prefer[i])))
+            return -1;
+    return 0;
+}
+
+static int position_json(json_t *positions, const ct_report_position *p)
+{
+    json_t *o = append_object(positions), *claims;
+    if (!o || json_object_set(o, "value", p->value) || set_str(o, "display", p->display) ||
+        set_str(o, "stance", stance(p->denies)) || !(claims = set_array(o, "claims")))
+        return -1;
+    for (size_t j = 0; j < p->n_claims; j++)
+        if (claim_json(claims, p->claims[j]) < 0)
+            return -1;
+    return 0;
+}
+
+static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    const ct_property *p = rc->property;
+    json_t *o = append_object(conflicts), *positions, *clashes;
+    if (!o)
+        return -1;
+    int rc_ =
+        set_str(o, "id", c->id) | set_str(o, "digest", c->digest) |
+        set_str(o, "topic", rc->topic->id) | set_str(o, "subject", c->subject) |
+        set_str(o, "property", p->name) | set_str(o, "property_type", ct_value_type_name(p->type)) |
+        set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
+        set_str(o, "severity", ct_severity_name(c->severity)) | set_int(o, "claims", c->n_claims);
+    if (rc_ || !(positions = set_array(o, "positions")))
+        return -1;
+    for (size_t i = 0; i < rc->n_positions; i++)
+        if (position_json(positions, &rc->positions[i]) < 0)
+            return -1;
+    if (!(clashes = set_array(o, "clashes")))
+        return -1;
+    for (size_t i = 0; i < rc->n_clashes; i++) {
+        json_t *pair =
+            json_pack("[ii]", (json_int_t)rc->clashes[i].a, (json_int_t)rc->clashes[i].b);
+        if (json_array_append_new(clashes, pair))
+            return -1;
+    }
+    if (c->clashes_truncated && json_object_set_new(o, "clashes_truncated", json_true()))
+        return -1;
+    return review_json(o, &rc->review);
+}
+
+static int summary_json(json_t *doc, const ct_report_summary *s)
+{
+    json_t *o = json_object();
+    const size_t *sev = s->severity, *st = s->review;
+    return json_object_set_new(doc, "summary", o) || set_int(o, "claims", s->claims) ||
+                   set_int(o, "sources", s->sources) || set_int(o, "topics", s->topics) ||
+                   set_int(o, "groups", s->groups) || set_int(o, "conflicts", s->conflicts) ||
+                   set_int(o, "revisions", s->revisions) ||
+                   json_object_set_new(o, "severity",
+                                       json_pack("{sIsIsI}", "high", (json_int_t)sev[2], "medium",
+                                                 (json_int_t)sev[1], "low", (json_int_t)sev[0])) ||
+                   json_object_set_new(o, "review",
+                                       json_pack("{sIsIsIsIsI}", "unreviewed", (json_int_t)st[0],
+                                                 "stale", (json_int_t)st[1], "confirmed",
+                                                 (json_int_t)st[2], "dismissed", (json_int_t)st[3],
+                                                 "resolved", (json_int_t)st[4])) ||
+                   set_int(o, "blocking", s->blocking)
+               ? -1
+               : 0;
+}
+
+static int sources_json(json_t *doc, const ct_report_model *m)
+{
+    json_t *a = set_array(doc, "sources");
+    if (!a)
+        return -1;
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ct_source *s = m->sources[i];
+        json_t *o = append_object(a);
+        if (!o || set_str(o, "id", s->id) || set_str(o, "title", s->title) ||
+            set_str(o, "author", s->author) || set_str(o, "publisher", s->publisher) ||
+            set_str(o, "published", s->published) || set_str(o, "url", s->url) ||
+            set_str(o, "archive", s->archive))
+            return -1;
+    }
+    return 0;
+}
+
+static int topics_json(json_t *doc, const ct_report_model *m)
+{
+    json_t *a = set_array(doc, "topics");
+    if (!a)
+        return -1;
+    for (size_t i = 0; i < m->n_topics; i++) {
+        const ct_report_topic *t = &m->topics[i];
+        json_t *o = append_object(a);
+        if (!o || set_str(o, "id", t->topic->id) || set_str(o, "title", t->topic->title) ||
+            set_str(o, "file", t->topic->file) || set_int(o, "claims", t->n_claims) ||
+            set_int(o, "conflicts", t->n_conflicts))
+            return -1;
+    }
+    return 0;
+}
+
+static int revisions_json(json_t *doc, const ct_report_model *m)
+{
+    json_t *a = set_array(doc, "revisions");
+    if (!a)
+        return -1;
+    for (size_t i = 0; i < m->n_revisions; i++) {
+        const ct_report_revision *v = &m->revisions[i];
+        const ct_claim *from = v->from, *to = v->to;
+        json_t *o = append_object(a);
+        if (!o || set_str(o, "topic", v->topic->id) || set_str(o, "subject", from->subject) ||
+            set_str(o, "property", v->property->name) || set_str(o, "claimant", v->claimant) ||
+            set_str(o, "claim", from->id) || set_str(o, "by", to->id) ||
+            set_str(o, "from", from->display) || set_str(o, "from_stance", stance(from->denies)) ||
+            set_str(o, "to", to->display) || set_str(o, "to_stance", stance(to->denies)) ||
+            set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of))
+            return -1;
+    }
+    return 0;
+}
+
+static int warnings_json(json_t *doc, const ct_report_model *m)
+{
+    json_t *a = set_array(doc, "warnings");
+    if (!a)
+        return -1;
+    for (size_t i = 0; i < m->n_orphans; i++) {
+        json_t *w = json_pack("{ssssss}", "type", "orphan-review", "id", m->orphans[i], "message",
+                              "review of a conflict that no longer exists");
+        if (json_array_append_new(a, w))
+            return -1;
+    }
+    return 0;
+}
+
+json_t *ct_report_model_to_json(const ct_report_model *m)
+{
+    json_t *doc = json_object(), *conflicts;
+    if (!doc || set_str(doc, "claimtrack", CT_VERSION) || summary_json(doc, &m->summary) ||
+        sources_json(doc, m) || topics_json(doc, m) || !(conflicts = set_array(doc, "conflicts")))
+        goto fail;
+    for (size_t i = 0; i < m->n_conflicts; i++)
+        if (conflict_json(conflicts, &m->conflicts[i]) < 0)
+            goto fail;
+    if (revisions_json(doc, m) < 0 || warnings_json(doc, m) < 0)
+        goto fail;
+    return doc;
+fail:
+    json_decref(doc);
+    return NULL;
+}
+
+int ct_report__write_json(const ct_report_model *m, FILE *out)
+{
+    json_t *doc = ct_report_model_to_json(m);
+    if (!doc)
+        return CT_ENOMEM;
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(doc);
     if (rc != 0)
         return CT_EIO;
     return fputc('\n', out) == EOF ? CT_EIO : 0;

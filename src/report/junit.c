@@ -9,98 +9,85 @@
 
 #include <string.h>
 
-static size_t count_in_topic(const json_t *conflicts, const char *topic, int blocking_only)
+static size_t count_in_topic(const ct_report_model *m, const ct_topic *topic, int blocking_only)
 {
-    size_t n = 0, i;
-    json_t *c;
-    json_array_foreach(conflicts, i, c)
-    {
-        if (strcmp(ct_report__str(c, "topic"), topic) != 0)
-            continue;
-        if (!blocking_only || json_is_true(json_object_get(json_object_get(c, "review"), "blocking")))
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_conflicts; i++)
+        if (m->conflicts[i].topic == topic && (!blocking_only || m->conflicts[i].review.blocking))
             n++;
-    }
     return n;
 }
 
-int ct_report__write_junit(const ct_report *r, const json_t *m, FILE *out)
+/* The failure of a blocking conflict: its positions, claims and quotes. */
+static void failure(ct_xmlw *w, const ct_report_conflict *rc)
 {
-    (void)r;
-    const json_t *conflicts = json_object_get(m, "conflicts");
+    const ct_conflict *c = rc->conflict;
+    const char *state = ct_review_state_name(rc->review.state);
+    char msg[600];
+    snprintf(msg, sizeof msg, "%s %s conflict: %s", state, ct_severity_name(c->severity),
+             ct_conflict_type_name(c->type));
+    ct_xmlw__start(w, "failure");
+    ct_xmlw__attr(w, "message", msg);
+    ct_xmlw__attr(w, "type", state);
+    for (size_t j = 0; j < rc->n_positions; j++) {
+        const ct_report_position *p = &rc->positions[j];
+        for (size_t k = 0; k < p->n_claims; k++) {
+            const ct_claim *cl = p->claims[k];
+            char line[1200];
+            snprintf(line, sizeof line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
+                     p->denies ? "denies " : "", p->display, cl->id, cl->source, cl->quote);
+            ct_xmlw__text(w, line);
+        }
+    }
+    snprintf(msg, sizeof msg,
+             "review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT",
+             c->id);
+    ct_xmlw__text(w, msg);
+    ct_xmlw__end(w);
+}
+
+static void testcase(ct_xmlw *w, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    char name[512];
+    snprintf(name, sizeof name, "%s %s · %s", c->id, c->subject, rc->property->name);
+    ct_xmlw__start(w, "testcase");
+    ct_xmlw__attr(w, "name", name);
+    snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id);
+    ct_xmlw__attr(w, "classname", name);
+    if (rc->n_positions && rc->positions[0].n_claims)
+        ct_xmlw__attr(w, "file", rc->positions[0].claims[0]->file);
+    if (rc->review.blocking)
+        failure(w, rc);
+    ct_xmlw__end(w);
+}
+
+int ct_report__write_junit(const ct_report_model *m, FILE *out)
+{
     ct_xmlw w;
     if (ct_xmlw__open(&w) < 0)
         return CT_ENOMEM;
     char num[32], num2[32];
     ct_xmlw__start(&w, "testsuites");
     ct_xmlw__attr(&w, "name", "claimtrack");
-    snprintf(num, sizeof num, "%zu", json_array_size(conflicts));
-    snprintf(num2, sizeof num2, "%lld", ct_report__int(json_object_get(m, "summary"), "blocking"));
+    snprintf(num, sizeof num, "%zu", m->n_conflicts);
+    snprintf(num2, sizeof num2, "%zu", m->summary.blocking);
     ct_xmlw__attr(&w, "tests", num);
     ct_xmlw__attr(&w, "failures", num2);
-    size_t t;
-    json_t *topic;
-    json_array_foreach(json_object_get(m, "topics"), t, topic)
-    {
-        const char *tid = ct_report__str(topic, "id");
-        size_t n = count_in_topic(conflicts, tid, 0);
+    for (size_t t = 0; t < m->n_topics; t++) {
+        const ct_topic *topic = m->topics[t].topic;
+        size_t n = count_in_topic(m, topic, 0);
         if (!n)
             continue;
         ct_xmlw__start(&w, "testsuite");
-        ct_xmlw__attr(&w, "name", tid);
+        ct_xmlw__attr(&w, "name", topic->id);
         snprintf(num, sizeof num, "%zu", n);
-        snprintf(num2, sizeof num2, "%zu", count_in_topic(conflicts, tid, 1));
+        snprintf(num2, sizeof num2, "%zu", count_in_topic(m, topic, 1));
         ct_xmlw__attr(&w, "tests", num);
         ct_xmlw__attr(&w, "failures", num2);
-        size_t i;
-        json_t *c;
-        json_array_foreach(conflicts, i, c)
-        {
-            if (strcmp(ct_report__str(c, "topic"), tid) != 0)
-                continue;
-            json_t *rv = json_object_get(c, "review");
-            char name[512];
-            snprintf(name, sizeof name, "%s %s · %s", ct_report__str(c, "id"),
-                     ct_report__str(c, "subject"), ct_report__str(c, "property"));
-            ct_xmlw__start(&w, "testcase");
-            ct_xmlw__attr(&w, "name", name);
-            snprintf(name, sizeof name, "claimtrack.%s", tid);
-            ct_xmlw__attr(&w, "classname", name);
-            const char *file = NULL;
-            json_t *p0 = json_array_get(json_object_get(c, "positions"), 0);
-            json_t *c0 = json_array_get(json_object_get(p0, "claims"), 0);
-            if ((file = ct_report__str(c0, "file")))
-                ct_xmlw__attr(&w, "file", file);
-            if (json_is_true(json_object_get(rv, "blocking"))) {
-                char msg[600];
-                snprintf(msg, sizeof msg, "%s %s conflict: %s", ct_report__str(rv, "state"),
-                         ct_report__str(c, "severity"), ct_report__str(c, "type"));
-                ct_xmlw__start(&w, "failure");
-                ct_xmlw__attr(&w, "message", msg);
-                ct_xmlw__attr(&w, "type", ct_report__str(rv, "state"));
-                size_t j;
-                json_t *p;
-                json_array_foreach(json_object_get(c, "positions"), j, p)
-                {
-                    size_t k;
-                    json_t *cl;
-                    json_array_foreach(json_object_get(p, "claims"), k, cl)
-                    {
-                        char line[1200];
-                        snprintf(line, sizeof line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
-                                 strcmp(ct_report__str(p, "stance"), "denies") == 0 ? "denies " : "",
-                                 ct_report__str(p, "display"), ct_report__str(cl, "id"),
-                                 ct_report__str(cl, "source"), ct_report__str(cl, "quote"));
-                        ct_xmlw__text(&w, line);
-                    }
-                }
-                snprintf(msg, sizeof msg,
-                         "review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT",
-                         ct_report__str(c, "id"));
-                ct_xmlw__text(&w, msg);
-                ct_xmlw__end(&w);
-            }
-            ct_xmlw__end(&w);
-        }
+        for (size_t i = 0; i < m->n_conflicts; i++)
+            if (m->conflicts[i].topic == topic)
+                testcase(&w, &m->conflicts[i]);
         ct_xmlw__end(&w);
     }
     ct_xmlw__end(&w);

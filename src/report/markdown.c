@@ -23,135 +23,142 @@ static void md_text(FILE *out, const char *s)
         case '`':
         case '[':
         case ']':
-        case '\\': fputc('\\', out); fputc(*s, out); break;
+        case '\\':
+            fputc('\\', out);
+            fputc(*s, out);
+            break;
         default: fputc(*s, out);
         }
     }
 }
 
-static const char *state_mark(const char *state, int blocking)
+static const char *state_mark(const ct_report_review *rv)
 {
-    if (blocking)
-        return strcmp(state, "stale") == 0 ? "⚠️ stale" : "❌ unreviewed";
-    return state;
+    if (rv->blocking)
+        return rv->state == CT_REVIEW_STALE ? "⚠️ stale" : "❌ unreviewed";
+    return ct_review_state_name(rv->state);
 }
 
-int ct_report__write_markdown(const ct_report *r, const json_t *m, FILE *out)
+static void summary_line(FILE *out, const ct_report_summary *s)
 {
-    (void)r;
-    const json_t *s = json_object_get(m, "summary");
-    const json_t *sev = json_object_get(s, "severity");
     fprintf(out, "# claimtrack report\n\n");
-    fprintf(out, "**%lld conflict%s** (%lld high, %lld medium, %lld low) in %lld claims from %lld sources, "
-                 "%lld topics; **%lld blocking**; %lld revision%s.\n\n",
-            ct_report__int(s, "conflicts"), ct_report__int(s, "conflicts") == 1 ? "" : "s",
-            ct_report__int(sev, "high"), ct_report__int(sev, "medium"), ct_report__int(sev, "low"),
-            ct_report__int(s, "claims"), ct_report__int(s, "sources"), ct_report__int(s, "topics"),
-            ct_report__int(s, "blocking"), ct_report__int(s, "revisions"),
-            ct_report__int(s, "revisions") == 1 ? "" : "s");
-    const json_t *conflicts = json_object_get(m, "conflicts");
-    size_t i;
-    json_t *c;
-    if (json_array_size(conflicts)) {
-        fprintf(out, "| Conflict | Topic | Subject · property | Type | Severity | Positions | Review |\n");
-        fprintf(out, "|---|---|---|---|---|---|---|\n");
-        json_array_foreach(conflicts, i, c)
-        {
-            json_t *rv = json_object_get(c, "review");
-            fprintf(out, "| [`%s`](#%s) | ", ct_report__str(c, "id"), ct_report__str(c, "id"));
-            md_text(out, ct_report__str(c, "topic"));
-            fputs(" | ", out);
-            md_text(out, ct_report__str(c, "subject"));
-            fputs(" · ", out);
-            md_text(out, ct_report__str(c, "property"));
-            fprintf(out, " | %s | %s | ", ct_report__str(c, "type"), ct_report__str(c, "severity"));
-            size_t j;
-            json_t *p;
-            json_array_foreach(json_object_get(c, "positions"), j, p)
-            {
-                if (j)
-                    fputs(" / ", out);
-                if (strcmp(ct_report__str(p, "stance"), "denies") == 0)
-                    fputs("denies ", out);
-                md_text(out, ct_report__str(p, "display"));
-            }
-            fprintf(out, " | %s |\n",
-                    state_mark(ct_report__str(rv, "state"), json_is_true(json_object_get(rv, "blocking"))));
-        }
-        fprintf(out, "\n## Details\n");
-    }
-    json_array_foreach(conflicts, i, c)
-    {
-        json_t *rv = json_object_get(c, "review");
-        fprintf(out, "\n### <a id=\"%s\"></a>%s: ", ct_report__str(c, "id"), ct_report__str(c, "id"));
-        md_text(out, ct_report__str(c, "subject"));
+    fprintf(out,
+            "**%zu conflict%s** (%zu high, %zu medium, %zu low) in %zu claims from %zu sources, "
+            "%zu topics; **%zu blocking**; %zu revision%s.\n\n",
+            s->conflicts, s->conflicts == 1 ? "" : "s", s->severity[CT_SEVERITY_HIGH],
+            s->severity[CT_SEVERITY_MEDIUM], s->severity[CT_SEVERITY_LOW], s->claims, s->sources,
+            s->topics, s->blocking, s->revisions, s->revisions == 1 ? "" : "s");
+}
+
+static void conflict_table(FILE *out, const ct_report_model *m)
+{
+    if (!m->n_conflicts)
+        return;
+    fprintf(out,
+            "| Conflict | Topic | Subject · property | Type | Severity | Positions | Review |\n");
+    fprintf(out, "|---|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        const ct_report_conflict *rc = &m->conflicts[i];
+        const ct_conflict *c = rc->conflict;
+        fprintf(out, "| [`%s`](#%s) | ", c->id, c->id);
+        md_text(out, rc->topic->id);
+        fputs(" | ", out);
+        md_text(out, c->subject);
         fputs(" · ", out);
-        md_text(out, ct_report__str(c, "property"));
-        fprintf(out, "\n\n%s %s conflict in topic `%s`.\n\n", ct_report__str(c, "severity"),
-                ct_report__str(c, "type"), ct_report__str(c, "topic"));
-        size_t j;
-        json_t *p;
-        json_array_foreach(json_object_get(c, "positions"), j, p)
-        {
-            fprintf(out, "%zu. **%s", j + 1,
-                    strcmp(ct_report__str(p, "stance"), "denies") == 0 ? "denies: " : "");
-            md_text(out, ct_report__str(p, "display"));
-            fputs("**\n", out);
-            size_t k;
-            json_t *cl;
-            json_array_foreach(json_object_get(p, "claims"), k, cl)
-            {
-                fprintf(out, "   - `%s` (", ct_report__str(cl, "id"));
-                md_text(out, ct_report__str(cl, "source"));
-                if (ct_report__str(cl, "claimant")) {
-                    fputs("; claimant: ", out);
-                    md_text(out, ct_report__str(cl, "claimant"));
-                }
-                if (ct_report__str(cl, "hedge"))
-                    fprintf(out, "; %s", ct_report__str(cl, "hedge"));
-                fputs("): “", out);
-                md_text(out, ct_report__str(cl, "quote"));
-                fputs("”\n", out);
-            }
+        md_text(out, rc->property->name);
+        fprintf(out, " | %s | %s | ", ct_conflict_type_name(c->type),
+                ct_severity_name(c->severity));
+        for (size_t j = 0; j < rc->n_positions; j++) {
+            if (j)
+                fputs(" / ", out);
+            if (rc->positions[j].denies)
+                fputs("denies ", out);
+            md_text(out, rc->positions[j].display);
         }
-        fprintf(out, "\nReview: **%s**", ct_report__str(rv, "state"));
-        if (ct_report__str(rv, "reviewer"))
-            fprintf(out, " by %s on %s", ct_report__str(rv, "reviewer"), ct_report__str(rv, "date"));
-        if (ct_report__str(rv, "note")) {
-            fputs(": ", out);
-            md_text(out, ct_report__str(rv, "note"));
-        }
-        fputc('\n', out);
-        if (json_is_true(json_object_get(rv, "blocking")))
-            fprintf(out, "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
-                    ct_report__str(c, "id"));
+        fprintf(out, " | %s |\n", state_mark(&rc->review));
     }
-    const json_t *revisions = json_object_get(m, "revisions");
-    if (json_array_size(revisions))
-        fprintf(out, "\n## Revisions\n\n");
-    json_array_foreach(revisions, i, c)
-    {
-        fputs("- ", out);
-        md_text(out, ct_report__str(c, "subject"));
-        fputs(" · ", out);
-        md_text(out, ct_report__str(c, "property"));
+    fprintf(out, "\n## Details\n");
+}
+
+static void conflict_details(FILE *out, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    const ct_report_review *rv = &rc->review;
+    fprintf(out, "\n### <a id=\"%s\"></a>%s: ", c->id, c->id);
+    md_text(out, c->subject);
+    fputs(" · ", out);
+    md_text(out, rc->property->name);
+    fprintf(out, "\n\n%s %s conflict in topic `%s`.\n\n", ct_severity_name(c->severity),
+            ct_conflict_type_name(c->type), rc->topic->id);
+    for (size_t j = 0; j < rc->n_positions; j++) {
+        const ct_report_position *p = &rc->positions[j];
+        fprintf(out, "%zu. **%s", j + 1, p->denies ? "denies: " : "");
+        md_text(out, p->display);
+        fputs("**\n", out);
+        for (size_t k = 0; k < p->n_claims; k++) {
+            const ct_claim *cl = p->claims[k];
+            fprintf(out, "   - `%s` (", cl->id);
+            md_text(out, cl->source);
+            if (cl->claimant) {
+                fputs("; claimant: ", out);
+                md_text(out, cl->claimant);
+            }
+            if (cl->hedge)
+                fprintf(out, "; %s", cl->hedge);
+            fputs("): “", out);
+            md_text(out, cl->quote);
+            fputs("”\n", out);
+        }
+    }
+    fprintf(out, "\nReview: **%s**", ct_review_state_name(rv->state));
+    if (rv->reviewer)
+        fprintf(out, " by %s on %s", rv->reviewer, rv->date);
+    if (rv->note) {
         fputs(": ", out);
-        md_text(out, ct_report__str(c, "claimant"));
-        static const char *const side[][4] = {{" revised ", "from_stance", "from", "claim"},
-                                              {" to ", "to_stance", "to", "by"}};
+        md_text(out, rv->note);
+    }
+    fputc('\n', out);
+    if (rv->blocking)
+        fprintf(
+            out,
+            "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
+            c->id);
+}
+
+static void revisions(FILE *out, const ct_report_model *m)
+{
+    if (m->n_revisions)
+        fprintf(out, "\n## Revisions\n\n");
+    for (size_t i = 0; i < m->n_revisions; i++) {
+        const ct_report_revision *v = &m->revisions[i];
+        fputs("- ", out);
+        md_text(out, v->from->subject);
+        fputs(" · ", out);
+        md_text(out, v->property->name);
+        fputs(": ", out);
+        md_text(out, v->claimant);
+        static const char *const verb[] = {" revised ", " to "};
+        const ct_claim *side[] = {v->from, v->to};
         for (size_t k = 0; k < 2; k++) {
-            fprintf(out, "%s**%s", side[k][0],
-                    strcmp(ct_report__str(c, side[k][1]), "denies") == 0 ? "denies: " : "");
-            md_text(out, ct_report__str(c, side[k][2]));
-            fprintf(out, "** (`%s`", ct_report__str(c, side[k][3]));
-            const char *as_of = ct_report__str(c, k ? "to_as_of" : "from_as_of");
-            if (as_of) {
+            fprintf(out, "%s**%s", verb[k], side[k]->denies ? "denies: " : "");
+            md_text(out, side[k]->display);
+            fprintf(out, "** (`%s`", side[k]->id);
+            if (side[k]->as_of) {
                 fputs(", as of ", out);
-                md_text(out, as_of);
+                md_text(out, side[k]->as_of);
             }
             fputc(')', out);
         }
         fputc('\n', out);
     }
+}
+
+int ct_report__write_markdown(const ct_report_model *m, FILE *out)
+{
+    summary_line(out, &m->summary);
+    conflict_table(out, m);
+    for (size_t i = 0; i < m->n_conflicts; i++)
+        conflict_details(out, &m->conflicts[i]);
+    revisions(out, m);
     return ferror(out) ? CT_EIO : 0;
 }

@@ -30,19 +30,36 @@ static const char *severity_colour(const palette *p, ct_severity s)
     return s == CT_SEVERITY_HIGH ? p->red : s == CT_SEVERITY_MEDIUM ? p->yellow : "";
 }
 
-int ct_report_write_conflict_text(const ct_report *r, const ct_conflict *c, FILE *out)
+static void write_review(FILE *out, const palette *p, const ct_report_review *rv)
 {
-    palette p = colours(r->color);
-    const ct_property *prop = ct_report__property(r, c);
+    const char *blocking = rv->blocking ? " (blocking)" : "";
+    if (rv->state == CT_REVIEW_UNREVIEWED) {
+        fprintf(out, "  review: %sunreviewed%s%s\n", p->red, p->reset, blocking);
+        return;
+    }
+    if (rv->state == CT_REVIEW_STALE)
+        fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n",
+                p->yellow, p->reset, blocking, rv->status, rv->reviewer, rv->date);
+    else
+        fprintf(out, "  review: %s by %s on %s%s\n", ct_review_state_name(rv->state), rv->reviewer,
+                rv->date, blocking);
+    fprintf(out, "    %s\n", rv->note ? rv->note : "");
+}
+
+int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_conflict *rc,
+                                   FILE *out)
+{
+    palette p = colours(m->color);
+    const ct_conflict *c = rc->conflict;
     fprintf(out, "%s%s%s  %s%s%s  %s  %s · %s\n", p.bold, c->id, p.reset,
             severity_colour(&p, c->severity), ct_severity_name(c->severity), p.reset,
-            ct_conflict_type_name(c->type), c->subject, prop->name);
-    for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_position *pos = &c->positions[i];
-        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
-                pos->denies ? "denies: " : "", pos->display, "");
+            ct_conflict_type_name(c->type), c->subject, rc->property->name);
+    for (size_t i = 0; i < rc->n_positions; i++) {
+        const ct_report_position *pos = &rc->positions[i];
+        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset, pos->denies ? "denies: " : "",
+                pos->display, "");
         for (size_t j = 0; j < pos->n_claims; j++) {
-            const ct_claim *cl = ct_report__claim(r, pos->claims[j]);
+            const ct_claim *cl = pos->claims[j];
             fprintf(out, "      %s (%s", cl->id, cl->source);
             if (cl->claimant)
                 fprintf(out, ", claimant: %s", cl->claimant);
@@ -53,87 +70,66 @@ int ct_report_write_conflict_text(const ct_report *r, const ct_conflict *c, FILE
             fprintf(out, ")\n        %s\"%s\"%s\n", p.dim, cl->quote, p.reset);
         }
     }
-    const json_t *entry;
-    ct_review_state st = ct_review_state_of(r->reviews, c, &entry);
-    const char *blocking = ct_review_blocks(r->fail_on, st) ? " (blocking)" : "";
-    if (!entry) {
-        fprintf(out, "  review: %sunreviewed%s%s\n", p.red, p.reset, blocking);
-    } else {
-        const char *date = json_string_value(json_object_get(entry, "date"));
-        const char *by = json_string_value(json_object_get(entry, "reviewer"));
-        const char *note = json_string_value(json_object_get(entry, "note"));
-        if (st == CT_REVIEW_STALE)
-            fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n",
-                    p.yellow, p.reset, blocking,
-                    json_string_value(json_object_get(entry, "status")), by, date);
-        else
-            fprintf(out, "  review: %s by %s on %s%s\n", ct_review_state_name(st), by, date,
-                    blocking);
-        fprintf(out, "    %s\n", note ? note : "");
-    }
+    write_review(out, &p, &rc->review);
     fprintf(out, "  clashes:");
-    for (size_t i = 0; i < c->n_clashes; i++)
-        fprintf(out, "%s [%zu]x[%zu]", i ? "," : "", c->clashes[i].a + 1, c->clashes[i].b + 1);
+    for (size_t i = 0; i < rc->n_clashes; i++)
+        fprintf(out, "%s [%zu]x[%zu]", i ? "," : "", rc->clashes[i].a + 1, rc->clashes[i].b + 1);
     if (c->clashes_truncated)
         fprintf(out, " (first %d shown)", CT_CLASHES_MAX);
     fputc('\n', out);
     return ferror(out) ? CT_EIO : 0;
 }
 
-int ct_report__write_text(const ct_report *r, const json_t *model, FILE *out)
+static void write_revisions(FILE *out, const palette *p, const ct_report_model *m)
 {
-    (void)model;
-    palette p = colours(r->color);
-    size_t n_claims, n_sources, n_topics;
-    ct_corpus_claims(r->corpus, &n_claims);
-    ct_corpus_sources(r->corpus, &n_sources);
-    const ct_topic *topics = ct_corpus_topics(r->corpus, &n_topics);
-    const ct_conflict_set *set = r->conflicts;
-    size_t sev[3] = {0, 0, 0};
+    if (!m->n_revisions)
+        return;
+    fprintf(out, "%sRevisions%s\n", p->bold, p->reset);
+    for (size_t i = 0; i < m->n_revisions; i++) {
+        const ct_report_revision *v = &m->revisions[i];
+        const ct_claim *a = v->from, *b = v->to;
+        fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
+                a->subject, v->property->name, v->claimant, a->denies ? "denies: " : "", a->display,
+                a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id, b->as_of);
+    }
+    fputc('\n', out);
+}
+
+static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+int ct_report__write_text(const ct_report_model *m, FILE *out)
+{
+    palette p = colours(m->color);
+    const ct_report_summary *s = &m->summary;
     /* conflicts come grouped by topic id (canonical order) */
-    for (size_t i = 0; i < set->n_conflicts; i++) {
-        const ct_conflict *c = &set->conflicts[i];
-        size_t t = c->topic;
-        if (i == 0 || set->conflicts[i - 1].topic != t)
-            fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, topics[t].title, topics[t].id, p.reset);
-        int rc = ct_report_write_conflict_text(r, c, out);
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        const ct_report_conflict *c = &m->conflicts[i];
+        const ct_topic *t = c->topic;
+        if (i == 0 || m->conflicts[i - 1].topic != t)
+            fprintf(out, "%s== %s (%s) ==%s\n\n", p.bold, t->title, t->id, p.reset);
+        int rc = ct_report__write_conflict_text(m, c, out);
         if (rc < 0)
             return rc;
         fputc('\n', out);
-        sev[c->severity]++;
     }
-    if (set->n_revisions) {
-        size_t n;
-        const ct_claim *claims = ct_corpus_claims(r->corpus, &n);
-        fprintf(out, "%sRevisions%s\n", p.bold, p.reset);
-        for (size_t i = 0; i < set->n_revisions; i++) {
-            const ct_claim *a = &claims[set->revisions[i].claim];
-            const ct_claim *b = &claims[set->revisions[i].by];
-            fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
-                    a->subject, topics[a->topic].properties[a->property].name,
-                    a->claimant ? a->claimant : a->source, a->denies ? "denies: " : "",
-                    a->display, a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id,
-                    b->as_of);
-        }
-        fputc('\n', out);
-    }
+    write_revisions(out, &p, m);
     fprintf(out,
             "%zu claim%s from %zu source%s in %zu topic%s: %zu group%s, %zu conflict%s "
             "(%zu high, %zu medium, %zu low), %zu revision%s\n",
-            n_claims, n_claims == 1 ? "" : "s", n_sources, n_sources == 1 ? "" : "s", n_topics,
-            n_topics == 1 ? "" : "s", set->n_groups, set->n_groups == 1 ? "" : "s",
-            set->n_conflicts, set->n_conflicts == 1 ? "" : "s", sev[2], sev[1], sev[0],
-            set->n_revisions, set->n_revisions == 1 ? "" : "s");
-    size_t blocking = ct_report_blocking(r);
-    if (blocking) {
-        fprintf(out, "\n%s%zu conflict%s block%s the build:%s\n", p.red, blocking,
-                blocking == 1 ? "" : "s", blocking == 1 ? "s" : "", p.reset);
-        for (size_t i = 0; i < set->n_conflicts; i++) {
-            const ct_conflict *c = &set->conflicts[i];
-            ct_review_state st = ct_review_state_of(r->reviews, c, NULL);
-            if (ct_review_blocks(r->fail_on, st))
-                fprintf(out, "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
-                        c->id, ct_review_state_name(st), c->id);
+            s->claims, plural(s->claims), s->sources, plural(s->sources), s->topics,
+            plural(s->topics), s->groups, plural(s->groups), s->conflicts, plural(s->conflicts),
+            s->severity[CT_SEVERITY_HIGH], s->severity[CT_SEVERITY_MEDIUM],
+            s->severity[CT_SEVERITY_LOW], s->revisions, plural(s->revisions));
+    if (s->blocking) {
+        fprintf(out, "\n%s%zu conflict%s block%s the build:%s\n", p.red, s->blocking,
+                plural(s->blocking), s->blocking == 1 ? "s" : "", p.reset);
+        for (size_t i = 0; i < m->n_conflicts; i++) {
+            const ct_report_conflict *c = &m->conflicts[i];
+            if (c->review.blocking)
+                fprintf(
+                    out,
+                    "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
+                    c->conflict->id, ct_review_state_name(c->review.state), c->conflict->id);
         }
     }
     return ferror(out) ? CT_EIO : 0;

@@ -1,180 +1,206 @@
 /*
  * xml.c - the XML report (described by schema/report.xsd), written with
- * libxml2's xmlTextWriter from the same model as the JSON report.
+ * libxml2's xmlTextWriter from the report model, as the JSON report is.
  */
 #include "report_int.h"
 #include "xml_writer.h"
 #include "claimtrack/common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define CT_REPORT_NS "https://claimtrack.dev/schema/report"
 
-/* An attribute from a model member, when present: strings as they are,
- * integers and booleans in XML Schema's lexical forms. */
-static void attr(ct_xmlw *x, const char *name, const json_t *obj, const char *key)
+/* Integers and booleans in XML Schema's lexical forms. */
+static void attr_size(ct_xmlw *x, const char *name, size_t value)
 {
-    json_t *v = json_object_get(obj, key);
-    if (!v || x->rc)
-        return;
-    char buf[64];
-    const char *text = buf;
-    if (json_is_string(v))
-        text = json_string_value(v);
-    else if (json_is_integer(v))
-        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
-    else if (json_is_boolean(v))
-        text = json_is_true(v) ? "true" : "false";
-    else
-        return;
-    ct_xmlw__attr(x, name, text);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", value);
+    ct_xmlw__attr(x, name, buf);
 }
 
-static void counts(ct_xmlw *x, const char *name, const json_t *obj)
+static void attr_bool(ct_xmlw *x, const char *name, int value)
 {
-    const char *k;
-    json_t *v;
-    ct_xmlw__start(x, name);
-    json_object_foreach((json_t *)obj, k, v) attr(x, k, obj, k);
+    ct_xmlw__attr(x, name, value ? "true" : "false");
+}
+
+static const char *stance(int denies) { return denies ? "denies" : "asserts"; }
+
+static void write_summary(ct_xmlw *x, const ct_report_summary *s)
+{
+    ct_xmlw__start(x, "summary");
+    attr_size(x, "claims", s->claims);
+    attr_size(x, "sources", s->sources);
+    attr_size(x, "topics", s->topics);
+    attr_size(x, "groups", s->groups);
+    attr_size(x, "conflicts", s->conflicts);
+    attr_size(x, "revisions", s->revisions);
+    attr_size(x, "blocking", s->blocking);
+    ct_xmlw__start(x, "severity");
+    for (int i = CT_SEVERITY_HIGH; i >= CT_SEVERITY_LOW; i--)
+        attr_size(x, ct_severity_name((ct_severity)i), s->severity[i]);
+    ct_xmlw__end(x);
+    ct_xmlw__start(x, "review");
+    for (int i = CT_REVIEW_UNREVIEWED; i <= CT_REVIEW_RESOLVED; i++)
+        attr_size(x, ct_review_state_name((ct_review_state)i), s->review[i]);
+    ct_xmlw__end(x);
     ct_xmlw__end(x);
 }
 
-static void write_claim(ct_xmlw *x, const json_t *c)
+static void write_claim(ct_xmlw *x, const ct_claim *c)
 {
     ct_xmlw__start(x, "claim");
-    attr(x, "id", c, "id");
-    attr(x, "source", c, "source");
-    attr(x, "claimant", c, "claimant");
-    attr(x, "hedge", c, "hedge");
-    attr(x, "stance", c, "stance");
-    attr(x, "as-of", c, "as_of");
-    attr(x, "locator", c, "locator");
-    attr(x, "file", c, "file");
-    attr(x, "line", c, "line");
-    ct_xmlw__elem(x, "quote", ct_report__str(c, "quote"));
+    ct_xmlw__attr(x, "id", c->id);
+    ct_xmlw__attr(x, "source", c->source);
+    ct_xmlw__attr(x, "claimant", c->claimant);
+    ct_xmlw__attr(x, "hedge", c->hedge);
+    ct_xmlw__attr(x, "stance", stance(c->denies));
+    ct_xmlw__attr(x, "as-of", c->as_of);
+    ct_xmlw__attr(x, "locator", c->locator);
+    ct_xmlw__attr(x, "file", c->file);
+    if (c->line > 0)
+        attr_size(x, "line", (size_t)c->line);
+    ct_xmlw__elem(x, "quote", c->quote);
     ct_xmlw__end(x);
 }
 
-static void write_conflict(ct_xmlw *x, const json_t *c)
+static void write_review(ct_xmlw *x, const ct_report_review *rv)
 {
-    ct_xmlw__start(x, "conflict");
-    attr(x, "id", c, "id");
-    attr(x, "digest", c, "digest");
-    attr(x, "topic", c, "topic");
-    attr(x, "subject", c, "subject");
-    attr(x, "property", c, "property");
-    attr(x, "property-type", c, "property_type");
-    attr(x, "unit", c, "unit");
-    attr(x, "type", c, "type");
-    attr(x, "severity", c, "severity");
-    attr(x, "claims", c, "claims");
-    attr(x, "clashes-truncated", c, "clashes_truncated");
-    json_t *rv = json_object_get(c, "review");
     ct_xmlw__start(x, "review");
-    attr(x, "state", rv, "state");
-    attr(x, "blocking", rv, "blocking");
-    attr(x, "status", rv, "status");
-    attr(x, "reviewer", rv, "reviewer");
-    attr(x, "date", rv, "date");
-    attr(x, "reviewed-digest", rv, "reviewed_digest");
-    ct_xmlw__elem(x, "note", ct_report__str(rv, "note"));
-    size_t i;
-    json_t *v;
-    json_array_foreach(json_object_get(rv, "prefer"), i, v) ct_xmlw__elem(x, "prefer", json_string_value(v));
+    ct_xmlw__attr(x, "state", ct_review_state_name(rv->state));
+    attr_bool(x, "blocking", rv->blocking);
+    ct_xmlw__attr(x, "status", rv->status);
+    ct_xmlw__attr(x, "reviewer", rv->reviewer);
+    ct_xmlw__attr(x, "date", rv->date);
+    ct_xmlw__attr(x, "reviewed-digest", rv->reviewed_digest);
+    ct_xmlw__elem(x, "note", rv->note);
+    for (size_t i = 0; i < rv->n_prefer; i++)
+        ct_xmlw__elem(x, "prefer", rv->prefer[i]);
     ct_xmlw__end(x);
-    json_array_foreach(json_object_get(c, "positions"), i, v)
-    {
-        ct_xmlw__start(x, "position");
-        attr(x, "stance", v, "stance");
-        attr(x, "display", v, "display");
-        char *value = json_dumps(json_object_get(v, "value"), JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
-        if (!value)
-            x->rc = -1;
-        ct_xmlw__elem(x, "value", value);
-        free(value);
-        size_t j;
-        json_t *claim;
-        json_array_foreach(json_object_get(v, "claims"), j, claim) write_claim(x, claim);
-        ct_xmlw__end(x);
-    }
-    json_array_foreach(json_object_get(c, "clashes"), i, v)
-    {
-        char a[32], b[32];
-        snprintf(a, sizeof a, "%lld", (long long)json_integer_value(json_array_get(v, 0)));
-        snprintf(b, sizeof b, "%lld", (long long)json_integer_value(json_array_get(v, 1)));
+}
+
+static void write_position(ct_xmlw *x, const ct_report_position *p)
+{
+    ct_xmlw__start(x, "position");
+    ct_xmlw__attr(x, "stance", stance(p->denies));
+    ct_xmlw__attr(x, "display", p->display);
+    char *value = json_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
+    if (!value)
+        x->rc = -1;
+    ct_xmlw__elem(x, "value", value);
+    free(value);
+    for (size_t j = 0; j < p->n_claims; j++)
+        write_claim(x, p->claims[j]);
+    ct_xmlw__end(x);
+}
+
+static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    ct_xmlw__start(x, "conflict");
+    ct_xmlw__attr(x, "id", c->id);
+    ct_xmlw__attr(x, "digest", c->digest);
+    ct_xmlw__attr(x, "topic", rc->topic->id);
+    ct_xmlw__attr(x, "subject", c->subject);
+    ct_xmlw__attr(x, "property", rc->property->name);
+    ct_xmlw__attr(x, "property-type", ct_value_type_name(rc->property->type));
+    ct_xmlw__attr(x, "unit", rc->property->unit);
+    ct_xmlw__attr(x, "type", ct_conflict_type_name(c->type));
+    ct_xmlw__attr(x, "severity", ct_severity_name(c->severity));
+    attr_size(x, "claims", c->n_claims);
+    if (c->clashes_truncated)
+        attr_bool(x, "clashes-truncated", 1);
+    write_review(x, &rc->review);
+    for (size_t i = 0; i < rc->n_positions; i++)
+        write_position(x, &rc->positions[i]);
+    for (size_t i = 0; i < rc->n_clashes; i++) {
         ct_xmlw__start(x, "clash");
-        ct_xmlw__attr(x, "a", a);
-        ct_xmlw__attr(x, "b", b);
+        attr_size(x, "a", rc->clashes[i].a);
+        attr_size(x, "b", rc->clashes[i].b);
         ct_xmlw__end(x);
     }
     ct_xmlw__end(x);
 }
 
-int ct_report__write_xml(const ct_report *r, const json_t *m, FILE *out)
+static void write_sources(ct_xmlw *x, const ct_report_model *m)
 {
-    (void)r;
+    ct_xmlw__start(x, "sources");
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const ct_source *s = m->sources[i];
+        ct_xmlw__start(x, "source");
+        ct_xmlw__attr(x, "id", s->id);
+        ct_xmlw__attr(x, "title", s->title);
+        ct_xmlw__attr(x, "author", s->author);
+        ct_xmlw__attr(x, "publisher", s->publisher);
+        ct_xmlw__attr(x, "published", s->published);
+        ct_xmlw__attr(x, "url", s->url);
+        ct_xmlw__attr(x, "archive", s->archive);
+        ct_xmlw__end(x);
+    }
+    ct_xmlw__end(x);
+}
+
+static void write_topics(ct_xmlw *x, const ct_report_model *m)
+{
+    ct_xmlw__start(x, "topics");
+    for (size_t i = 0; i < m->n_topics; i++) {
+        const ct_report_topic *t = &m->topics[i];
+        ct_xmlw__start(x, "topic");
+        ct_xmlw__attr(x, "id", t->topic->id);
+        ct_xmlw__attr(x, "title", t->topic->title);
+        ct_xmlw__attr(x, "file", t->topic->file);
+        attr_size(x, "claims", t->n_claims);
+        attr_size(x, "conflicts", t->n_conflicts);
+        ct_xmlw__end(x);
+    }
+    ct_xmlw__end(x);
+}
+
+static void write_revisions(ct_xmlw *x, const ct_report_model *m)
+{
+    ct_xmlw__start(x, "revisions");
+    for (size_t i = 0; i < m->n_revisions; i++) {
+        const ct_report_revision *v = &m->revisions[i];
+        ct_xmlw__start(x, "revision");
+        ct_xmlw__attr(x, "topic", v->topic->id);
+        ct_xmlw__attr(x, "subject", v->from->subject);
+        ct_xmlw__attr(x, "property", v->property->name);
+        ct_xmlw__attr(x, "claimant", v->claimant);
+        ct_xmlw__attr(x, "claim", v->from->id);
+        ct_xmlw__attr(x, "by", v->to->id);
+        ct_xmlw__attr(x, "from", v->from->display);
+        ct_xmlw__attr(x, "to", v->to->display);
+        ct_xmlw__attr(x, "from-stance", stance(v->from->denies));
+        ct_xmlw__attr(x, "to-stance", stance(v->to->denies));
+        ct_xmlw__attr(x, "from-as-of", v->from->as_of);
+        ct_xmlw__attr(x, "to-as-of", v->to->as_of);
+        ct_xmlw__end(x);
+    }
+    ct_xmlw__end(x);
+}
+
+int ct_report__write_xml(const ct_report_model *m, FILE *out)
+{
     ct_xmlw x;
     if (ct_xmlw__open(&x) < 0)
         return CT_ENOMEM;
     ct_xmlw__start(&x, "report");
     ct_xmlw__attr(&x, "xmlns", CT_REPORT_NS);
-    attr(&x, "version", m, "claimtrack");
-    const json_t *summary = json_object_get(m, "summary");
-    ct_xmlw__start(&x, "summary");
-    static const char *const keys[] = {"claims", "sources", "topics", "groups", "conflicts",
-                                       "revisions", "blocking"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        attr(&x, keys[i], summary, keys[i]);
-    counts(&x, "severity", json_object_get(summary, "severity"));
-    counts(&x, "review", json_object_get(summary, "review"));
-    ct_xmlw__end(&x);
-    size_t i;
-    json_t *v;
-    ct_xmlw__start(&x, "sources");
-    json_array_foreach(json_object_get(m, "sources"), i, v)
-    {
-        ct_xmlw__start(&x, "source");
-        static const char *const sk[] = {"id", "title", "author", "publisher", "published", "url", "archive"};
-        for (size_t k = 0; k < sizeof sk / sizeof sk[0]; k++)
-            attr(&x, sk[k], v, sk[k]);
-        ct_xmlw__end(&x);
-    }
-    ct_xmlw__end(&x);
-    ct_xmlw__start(&x, "topics");
-    json_array_foreach(json_object_get(m, "topics"), i, v)
-    {
-        ct_xmlw__start(&x, "topic");
-        static const char *const tk[] = {"id", "title", "file", "claims", "conflicts"};
-        for (size_t k = 0; k < sizeof tk / sizeof tk[0]; k++)
-            attr(&x, tk[k], v, tk[k]);
-        ct_xmlw__end(&x);
-    }
-    ct_xmlw__end(&x);
+    ct_xmlw__attr(&x, "version", CT_VERSION);
+    write_summary(&x, &m->summary);
+    write_sources(&x, m);
+    write_topics(&x, m);
     ct_xmlw__start(&x, "conflicts");
-    json_array_foreach(json_object_get(m, "conflicts"), i, v) write_conflict(&x, v);
+    for (size_t i = 0; i < m->n_conflicts; i++)
+        write_conflict(&x, &m->conflicts[i]);
     ct_xmlw__end(&x);
-    ct_xmlw__start(&x, "revisions");
-    json_array_foreach(json_object_get(m, "revisions"), i, v)
-    {
-        ct_xmlw__start(&x, "revision");
-        static const char *const rk[][2] = {{"topic", "topic"}, {"subject", "subject"}, {"property", "property"},
-                                            {"claimant", "claimant"}, {"claim", "claim"}, {"by", "by"},
-                                            {"from", "from"}, {"to", "to"},
-                                            {"from-stance", "from_stance"}, {"to-stance", "to_stance"},
-                                            {"from-as-of", "from_as_of"},
-                                            {"to-as-of", "to_as_of"}};
-        for (size_t k = 0; k < sizeof rk / sizeof rk[0]; k++)
-            attr(&x, rk[k][0], v, rk[k][1]);
-        ct_xmlw__end(&x);
-    }
-    ct_xmlw__end(&x);
+    write_revisions(&x, m);
     ct_xmlw__start(&x, "warnings");
-    json_array_foreach(json_object_get(m, "warnings"), i, v)
-    {
+    for (size_t i = 0; i < m->n_orphans; i++) {
         ct_xmlw__start(&x, "warning");
-        attr(&x, "type", v, "type");
-        attr(&x, "id", v, "id");
-        ct_xmlw__text(&x, ct_report__str(v, "message"));
+        ct_xmlw__attr(&x, "type", "orphan-review");
+        ct_xmlw__attr(&x, "id", m->orphans[i]);
+        ct_xmlw__text(&x, "review of a conflict that no longer exists");
         ct_xmlw__end(&x);
     }
     ct_xmlw__end(&x);

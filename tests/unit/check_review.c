@@ -1,6 +1,7 @@
 /*
  * check_review.c - the reviews file: states, policies, parsing, saving,
- * pruning and the order of resolved positions.
+ * pruning (the order of resolved positions is the report model's:
+ * check_report.c).
  */
 #include "unit.h"
 
@@ -304,43 +305,6 @@ START_TEST(test_review_orphans_and_prune)
 }
 END_TEST
 
-START_TEST(test_review_preferred_position_first)
-{
-    fixture f = {0};
-    const ct_conflict *c = one_conflict(&f);
-    ck_assert_uint_eq(c->n_positions, 2);
-    size_t n;
-    const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
-    /* positions come by first claim: 38 (a1, c1) then 40 (b1) */
-    ck_assert_str_eq(cl[c->positions[0].claims[0]].id, "a1");
-    char text[512];
-    snprintf(text, sizeof text,
-             "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"resolved\","
-             " \"prefer\": [\"b1\"]" REST "}}}",
-             c->id, c->digest);
-    ct_diag_list diags = CT_DIAG_LIST_INIT;
-    ct_review_set *s = parse(text, &diags, 0);
-    ct_review_order_positions(s, f.set, f.corpus);
-    ck_assert_str_eq(cl[c->positions[0].claims[0]].id, "b1");
-    ck_assert_str_eq(cl[c->positions[1].claims[0]].id, "a1");
-    ck_assert_uint_eq(c->n_clashes, 1);
-    ck_assert_uint_eq(c->clashes[0].a, 0);
-    ck_assert_uint_eq(c->clashes[0].b, 1);
-    ct_review_set_free(s);
-    /* a stale resolution does not reorder */
-    snprintf(text, sizeof text,
-             "{\"reviews\": {\"%s\": {\"digest\": \"0000000000000000\", \"status\": \"resolved\","
-             " \"prefer\": [\"a1\"]" REST "}}}",
-             c->id);
-    s = parse(text, &diags, 0);
-    ct_review_order_positions(s, f.set, f.corpus);
-    ck_assert_str_eq(cl[c->positions[0].claims[0]].id, "b1");
-    ct_review_set_free(s);
-    ct_diag_list_dispose(&diags);
-    fixture_dispose(&f);
-}
-END_TEST
-
 Suite *suite_review(void)
 {
     Suite *s = suite_create("review");
@@ -352,7 +316,6 @@ Suite *suite_review(void)
     tcase_add_test(tc, test_review_load_missing_and_unreadable);
     tcase_add_test(tc, test_review_put_save_reload);
     tcase_add_test(tc, test_review_orphans_and_prune);
-    tcase_add_test(tc, test_review_preferred_position_first);
     suite_add_tcase(s, tc);
     return s;
 }

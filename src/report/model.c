@@ -1,0 +1,298 @@
+/*
+ * model.c - build the typed report model from the corpus, the conflict set,
+ * the reviews and the fail-on policy; see model.h.
+ */
+#include "model.h"
+#include "claimtrack/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sources and topics are listed by id, whatever the load order. */
+typedef struct {
+    const char *id;
+    size_t index;
+} by_id;
+
+static int cmp_by_id(const void *x, const void *y)
+{
+    const by_id *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->index < b->index ? -1 : a->index > b->index);
+}
+
+static int cmp_clash(const void *x, const void *y)
+{
+    const ct_clash *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static const char *entry_str(const json_t *entry, const char *key)
+{
+    return json_string_value(json_object_get(entry, key));
+}
+
+/* The review's state, blocking flag and fields. */
+static int build_review(ct_report_review *rv, const ct_report *r, const ct_conflict *c)
+{
+    const json_t *entry;
+    rv->state = ct_review_state_of(r->reviews, c, &entry);
+    rv->blocking = ct_review_blocks(r->fail_on, rv->state);
+    if (!entry)
+        return 0;
+    rv->status = entry_str(entry, "status");
+    rv->note = entry_str(entry, "note");
+    rv->reviewer = entry_str(entry, "reviewer");
+    rv->date = entry_str(entry, "date");
+    rv->reviewed_digest = entry_str(entry, "digest");
+    const json_t *prefer = json_object_get(entry, "prefer");
+    size_t n = json_array_size(prefer);
+    if (!n)
+        return 0;
+    if (!(rv->prefer = ct_calloc(n, sizeof *rv->prefer)))
+        return CT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if ((rv->prefer[rv->n_prefer] = json_string_value(json_array_get(prefer, i))))
+            rv->n_prefer++;
+    return 0;
+}
+
+/* Index of the first position holding a preferred claim of a resolved
+ * review, or 0. */
+static size_t preferred_position(const ct_report_conflict *rc)
+{
+    if (rc->review.state != CT_REVIEW_RESOLVED)
+        return 0;
+    for (size_t p = 0; p < rc->n_positions; p++)
+        for (size_t k = 0; k < rc->positions[p].n_claims; k++)
+            for (size_t j = 0; j < rc->review.n_prefer; j++)
+                if (strcmp(rc->review.prefer[j], rc->positions[p].claims[k]->id) == 0)
+                    return p;
+    return 0;
+}
+
+/* Move position `best` to the front, shifting 0..best-1 down by one, and
+ * renumber the clashes to match. */
+static void move_to_front(ct_report_conflict *rc, size_t best)
+{
+    ct_report_position moved = rc->positions[best];
+    memmove(&rc->positions[1], &rc->positions[0], best * sizeof *rc->positions);
+    rc->positions[0] = moved;
+    for (size_t k = 0; k < rc->n_clashes; k++) {
+        size_t *ends[2] = {&rc->clashes[k].a, &rc->clashes[k].b};
+        for (int e = 0; e < 2; e++)
+            *ends[e] = *ends[e] == best ? 0 : *ends[e] < best ? *ends[e] + 1 : *ends[e];
+        if (rc->clashes[k].a > rc->clashes[k].b) {
+            size_t t = rc->clashes[k].a;
+            rc->clashes[k].a = rc->clashes[k].b;
+            rc->clashes[k].b = t;
+        }
+    }
+    qsort(rc->clashes, rc->n_clashes, sizeof *rc->clashes, cmp_clash);
+}
+
+static int build_position(ct_report_position *mp, const ct_position *pos, const ct_claim *claims)
+{
+    mp->display = pos->display;
+    mp->denies = pos->denies;
+    /* the one parse of the value's text: writers read the typed value */
+    if (!(mp->value = json_loads(pos->value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL)))
+        return CT_ENOMEM;
+    if (!(mp->claims = ct_calloc(pos->n_claims ? pos->n_claims : 1, sizeof *mp->claims)))
+        return CT_ENOMEM;
+    for (size_t j = 0; j < pos->n_claims; j++)
+        mp->claims[j] = &claims[pos->claims[j]];
+    mp->n_claims = pos->n_claims;
+    return 0;
+}
+
+static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c)
+{
+    size_t n;
+    const ct_claim *claims = ct_corpus_claims(r->corpus, &n);
+    rc->conflict = c;
+    rc->topic = &ct_corpus_topics(r->corpus, &n)[c->topic];
+    rc->property = &rc->topic->properties[c->property];
+    if (build_review(&rc->review, r, c) < 0)
+        return CT_ENOMEM;
+    rc->positions = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rc->positions);
+    rc->clashes = ct_calloc(c->n_clashes ? c->n_clashes : 1, sizeof *rc->clashes);
+    if (!rc->positions || !rc->clashes)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
+        if (build_position(&rc->positions[i], &c->positions[i], claims) < 0) {
+            rc->n_positions++; /* freed with the others */
+            return CT_ENOMEM;
+        }
+    if (c->n_clashes)
+        memcpy(rc->clashes, c->clashes, c->n_clashes * sizeof *rc->clashes);
+    rc->n_clashes = c->n_clashes;
+    size_t best = preferred_position(rc);
+    if (best)
+        move_to_front(rc, best);
+    return 0;
+}
+
+static void free_conflict(ct_report_conflict *rc)
+{
+    for (size_t i = 0; i < rc->n_positions; i++) {
+        json_decref(rc->positions[i].value);
+        ct_free(rc->positions[i].claims);
+    }
+    ct_free(rc->positions);
+    ct_free(rc->clashes);
+    ct_free(rc->review.prefer);
+}
+
+static int build_sources(ct_report_model *m, const ct_report *r)
+{
+    size_t n;
+    const ct_source *sources = ct_corpus_sources(r->corpus, &n);
+    by_id *order = ct_calloc(n ? n : 1, sizeof *order);
+    m->sources = ct_calloc(n ? n : 1, sizeof *m->sources);
+    if (!order || !m->sources) {
+        ct_free(order);
+        return CT_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = (by_id){sources[i].id, i};
+    qsort(order, n, sizeof *order, cmp_by_id);
+    for (size_t i = 0; i < n; i++)
+        m->sources[i] = &sources[order[i].index];
+    m->n_sources = n;
+    ct_free(order);
+    return 0;
+}
+
+static int build_topics(ct_report_model *m, const ct_report *r)
+{
+    size_t n, n_claims;
+    const ct_topic *topics = ct_corpus_topics(r->corpus, &n);
+    const ct_claim *claims = ct_corpus_claims(r->corpus, &n_claims);
+    const ct_conflict_set *set = r->conflicts;
+    by_id *order = ct_calloc(n ? n : 1, sizeof *order);
+    m->topics = ct_calloc(n ? n : 1, sizeof *m->topics);
+    if (!order || !m->topics) {
+        ct_free(order);
+        return CT_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = (by_id){topics[i].id, i};
+    qsort(order, n, sizeof *order, cmp_by_id);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k].index;
+        ct_report_topic *t = &m->topics[k];
+        t->topic = &topics[i];
+        for (size_t j = 0; j < n_claims; j++)
+            t->n_claims += claims[j].topic == i;
+        for (size_t j = 0; j < set->n_conflicts; j++)
+            t->n_conflicts += set->conflicts[j].topic == i;
+    }
+    m->n_topics = n;
+    ct_free(order);
+    return 0;
+}
+
+static int build_revisions(ct_report_model *m, const ct_report *r)
+{
+    size_t n;
+    const ct_claim *claims = ct_corpus_claims(r->corpus, &n);
+    const ct_topic *topics = ct_corpus_topics(r->corpus, &n);
+    const ct_conflict_set *set = r->conflicts;
+    m->revisions = ct_calloc(set->n_revisions ? set->n_revisions : 1, sizeof *m->revisions);
+    if (!m->revisions)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < set->n_revisions; i++) {
+        ct_report_revision *v = &m->revisions[i];
+        v->from = &claims[set->revisions[i].claim];
+        v->to = &claims[set->revisions[i].by];
+        v->topic = &topics[v->from->topic];
+        v->property = &v->topic->properties[v->from->property];
+        v->claimant = v->from->claimant ? v->from->claimant : v->from->source;
+    }
+    m->n_revisions = set->n_revisions;
+    return 0;
+}
+
+static int build_orphans(ct_report_model *m, const ct_report *r)
+{
+    if (!r->reviews)
+        return 0;
+    if (!(m->orphans_json = ct_review_orphans(r->reviews, r->conflicts)))
+        return CT_ENOMEM;
+    size_t n = json_array_size(m->orphans_json);
+    if (!(m->orphans = ct_calloc(n ? n : 1, sizeof *m->orphans)))
+        return CT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if ((m->orphans[m->n_orphans] = json_string_value(json_array_get(m->orphans_json, i))))
+            m->n_orphans++;
+    return 0;
+}
+
+static void count(ct_report_model *m, const ct_report *r)
+{
+    ct_report_summary *s = &m->summary;
+    ct_corpus_claims(r->corpus, &s->claims);
+    s->sources = m->n_sources;
+    s->topics = m->n_topics;
+    s->groups = r->conflicts->n_groups;
+    s->conflicts = m->n_conflicts;
+    s->revisions = m->n_revisions;
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        const ct_report_conflict *c = &m->conflicts[i];
+        s->severity[c->conflict->severity]++;
+        s->review[c->review.state]++;
+        s->blocking += (size_t)c->review.blocking;
+    }
+}
+
+int ct_report_model_build(ct_report_model **out, const ct_report *r)
+{
+    const ct_conflict_set *set = r->conflicts;
+    ct_report_model *m = ct_calloc(1, sizeof *m);
+    *out = NULL;
+    if (!m)
+        return CT_ENOMEM;
+    m->color = r->color;
+    m->conflicts = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *m->conflicts);
+    if (!m->conflicts)
+        goto fail;
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        m->n_conflicts++; /* a half-built entry is freed with the others */
+        if (build_conflict(&m->conflicts[i], r, &set->conflicts[i]) < 0)
+            goto fail;
+    }
+    if (build_sources(m, r) < 0 || build_topics(m, r) < 0 || build_revisions(m, r) < 0 ||
+        build_orphans(m, r) < 0)
+        goto fail;
+    count(m, r);
+    *out = m;
+    return 0;
+fail:
+    ct_report_model_free(m);
+    return CT_ENOMEM;
+}
+
+void ct_report_model_free(ct_report_model *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_conflicts; i++)
+        free_conflict(&m->conflicts[i]);
+    ct_free(m->conflicts);
+    ct_free(m->sources);
+    ct_free(m->topics);
+    ct_free(m->revisions);
+    ct_free(m->orphans);
+    json_decref(m->orphans_json);
+    ct_free(m);
+}
+
+const ct_report_conflict *ct_report_model_conflict(const ct_report_model *m, const ct_report *r,
+                                                   const ct_conflict *c)
+{
+    size_t i = (size_t)(c - r->conflicts->conflicts);
+    return i < m->n_conflicts ? &m->conflicts[i] : NULL;
+}

@@ -1,0 +1,97 @@
+/*
+ * model.h - the typed report model every writer reads (internal to the
+ * report module and its unit tests).
+ *
+ * Built once from a ct_report (corpus, conflict set, reviews, fail-on
+ * policy): positions in their final order (a resolved review's preferred
+ * position first, clashes renumbered to match), each conflict's review state
+ * and blocking flag, claims, revisions, sources and topics by id, and the
+ * summary counts.  Reviews annotate the model; the conflict set is never
+ * changed.  Strings are borrowed from the corpus, the conflict set and the
+ * review set, which must outlive the model.
+ */
+#ifndef CT_REPORT_MODEL_H
+#define CT_REPORT_MODEL_H
+
+#include <jansson.h>
+
+#include "claimtrack/report.h"
+
+typedef struct {
+    const char *display; /* the value for people */
+    json_t *value;       /* the value as written (of the first claim); owned */
+    int denies;
+    const ct_claim **claims; /* by claim id; borrowed from the corpus */
+    size_t n_claims;
+} ct_report_position;
+
+typedef struct {
+    ct_review_state state;
+    int blocking; /* blocks the gate under the report's fail-on policy */
+    /* the review's fields, NULL when absent (always, when unreviewed) */
+    const char *status, *note, *reviewer, *date, *reviewed_digest;
+    const char **prefer; /* the preferred claims of a resolution */
+    size_t n_prefer;
+} ct_report_review;
+
+typedef struct {
+    const ct_conflict
+        *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
+    const ct_topic *topic;
+    const ct_property *property;
+    ct_report_position *positions; /* final order */
+    size_t n_positions;
+    ct_clash *clashes; /* indexes into `positions`, by (a, b) */
+    size_t n_clashes;
+    ct_report_review review;
+} ct_report_conflict;
+
+typedef struct {
+    const ct_topic *topic;
+    size_t n_claims, n_conflicts;
+} ct_report_topic;
+
+typedef struct {
+    const ct_claim *from; /* the earlier claim */
+    const ct_claim *to;   /* the later claim that revises it */
+    const ct_topic *topic;
+    const ct_property *property;
+    const char *claimant; /* the claimant, else the source */
+} ct_report_revision;
+
+typedef struct {
+    size_t claims, sources, topics, groups, conflicts, revisions, blocking;
+    size_t severity[3]; /* indexed by ct_severity */
+    size_t review[5];   /* indexed by ct_review_state */
+} ct_report_summary;
+
+typedef struct {
+    int color; /* ANSI colour in the text format */
+    ct_report_summary summary;
+    const ct_source **sources; /* by id */
+    size_t n_sources;
+    ct_report_topic *topics; /* by id */
+    size_t n_topics;
+    ct_report_conflict *conflicts; /* in the conflict set's order: by topic id, subject, property */
+    size_t n_conflicts;
+    ct_report_revision *revisions;
+    size_t n_revisions;
+    const char **orphans; /* ids of reviews whose conflict no longer exists */
+    size_t n_orphans;
+    json_t *orphans_json; /* owns the strings of `orphans` */
+} ct_report_model;
+
+/* Build the model of `report`.  Returns 0 or CT_ENOMEM; *out is new, free
+ * with ct_report_model_free. */
+int ct_report_model_build(ct_report_model **out, const ct_report *report);
+void ct_report_model_free(ct_report_model *model);
+
+/* The entry of conflict `c` of the report's conflict set; borrowed. */
+const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,
+                                                   const ct_report *report, const ct_conflict *c);
+
+/* The model as the JSON report document (schema/report.schema.json); new
+ * reference, NULL when out of memory. */
+json_t *ct_report_model_to_json(const ct_report_model *model);
+
+#endif
