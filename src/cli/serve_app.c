@@ -423,8 +423,6 @@ static int view_load(ct_serve *s, view *v, const char **why)
     ct_diag_list_dispose(&diags);
     if (rc == 0 && (rc = ct_review_set_upgrade(v->reviews, v->set)) > 0)
         rc = 0;
-    if (rc == 0)
-        ct_review_order_positions(v->reviews, v->set, s->corpus);
     if (rc < 0)
         view_clear(v);
     return rc;
