@@ -11,7 +11,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := jansson libxml-2.0 libpcre2-8 nettle
+PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd
 SHARED  ?= ../shared
 
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line replace
@@ -40,6 +40,7 @@ CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
+ASSETS  := src/cli/assets/serve.css src/cli/assets/serve.js
 
 .PHONY: lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
@@ -61,11 +62,13 @@ $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
 	$(Q)$(CC) -std=c11 -O1 -o $@ $<
 
-$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
+$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS) $(ASSETS)
 	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
 	    ct_embedded_sources_schema=schema/sources.schema.json \
 	    ct_embedded_reviews_schema=schema/reviews.schema.json \
-	    ct_embedded_topic_xsd=schema/topic.xsd
+	    ct_embedded_topic_xsd=schema/topic.xsd \
+	    ct_embedded_serve_css=src/cli/assets/serve.css \
+	    ct_embedded_serve_js=src/cli/assets/serve.js
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@mkdir -p $(dir $@)
@@ -136,6 +139,10 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/usability.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
+	$(Q)echo "== claimtrack serve over HTTP"
+	$(Q)sh tests/serve.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack serve in a real browser (headless Chromium, puppeteer-core)"
+	$(Q)sh tests/browser/run.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== fuzz seeds and regressions, replayed"
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check lint
@@ -161,7 +168,7 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
-FUZZ_TARGETS := topic jsonl xml values schema reviews
+FUZZ_TARGETS := topic jsonl xml values schema reviews http
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS := -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
@@ -240,6 +247,8 @@ valgrind: all $(BUILD)/check_unit
 	$(Q)CK_FORK=no TESTS_DIR=tests $(VALGRIND_CMD) ./$(BUILD)/check_unit
 	$(Q)echo "== end-to-end tests under valgrind"
 	$(Q)VALGRIND="$(VALGRIND_CMD)" sh tests/e2e.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack serve under valgrind, over HTTP"
+	$(Q)VALGRIND="$(VALGRIND_CMD)" sh tests/serve.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== shipped corpus check under valgrind"
 	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack check --format html -o $(BUILD)/valgrind-report.html claims
 	$(Q)$(VALGRIND_CMD) ./$(BUILD)/claimtrack validate --archive $(SHARED)/seeds claims 2>/dev/null || [ ! -d $(SHARED)/seeds ]

@@ -66,7 +66,7 @@ _claimtrack()
     cur=${words[cword]}
     prev=${words[cword - 1]}
     cmd=${words[1]}
-    local commands="validate check review topics show sources export init help"
+    local commands="validate check review topics show sources export init serve help"
     if [ "$cword" -eq 1 ]; then
         mapfile -t COMPREPLY < <(compgen -W "$commands --help --version" -- "$cur")
         return
@@ -110,6 +110,9 @@ _claimtrack()
         mapfile -t COMPREPLY < <(compgen -d -- "$(_claimtrack_dequote "$cur")")
         return
         ;;
+    --port | -p | --bind)
+        return
+        ;;
     -o | --output | --reviews)
         _claimtrack_files "$cur"
         return
@@ -125,6 +128,7 @@ _claimtrack()
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     export) opts="--format --output --help" ;;
+    serve) opts="--port --bind --reviews --help" ;;
     help)
         mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
         return

@@ -215,6 +215,27 @@ int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
         r = json_object();
         if (!r || json_object_set_new(s->reviews, c->id, r))
             return CT_ENOMEM;
+    } else if (json_object_get(r, "status")) {
+        /* keep the review being replaced in the entry's history, oldest first */
+        static const char *const kept[] = {"reviewer", "date", "status", "note", "digest", "prefer"};
+        json_t *past = json_object(), *history = json_object_get(r, "history");
+        for (size_t i = 0; past && i < sizeof kept / sizeof kept[0]; i++) {
+            json_t *v = json_object_get(r, kept[i]);
+            if (v && json_object_set(past, kept[i], v)) {
+                json_decref(past);
+                past = NULL;
+            }
+        }
+        if (!past)
+            return CT_ENOMEM;
+        if (!json_is_array(history)) {
+            if (!(history = json_array()) || json_object_set_new(r, "history", history)) {
+                json_decref(past);
+                return CT_ENOMEM;
+            }
+        }
+        if (json_array_append_new(history, past))
+            return CT_ENOMEM;
     }
     json_t *prefer = NULL;
     if (in->n_prefer) {

@@ -65,7 +65,9 @@ typedef struct {
 
 /* Record a review of the current state of `c` (topic, subject, property
  * given for people reading the file).  Unknown fields of an existing entry are
- * kept.  Returns 0 or CT_ENOMEM. */
+ * kept; the review it replaces (reviewer, date, status, note, digest, prefer)
+ * is appended to the entry's "history" list, oldest first.  Returns 0 or
+ * CT_ENOMEM. */
 int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topic,
                       const char *property, const ct_review_input *in);
 

@@ -60,6 +60,29 @@ void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
     fputc('\n', stderr);
 }
 
+/* The reviews a newer one replaced, oldest first. */
+static void print_history(const ct_review_set *reviews, const ct_conflict *c, FILE *fp)
+{
+    const json_t *entry = NULL;
+    ct_review_state_of(reviews, c, &entry);
+    json_t *history = json_object_get(entry, "history");
+    if (!json_array_size(history))
+        return;
+    fprintf(fp, "  review history:\n");
+    size_t i;
+    json_t *h;
+    json_array_foreach(history, i, h)
+    {
+        const char *f[5];
+        static const char *const keys[] = {"date", "status", "reviewer", "digest", "note"};
+        for (int k = 0; k < 5; k++) {
+            f[k] = json_string_value(json_object_get(h, keys[k]));
+            f[k] = f[k] ? f[k] : "?";
+        }
+        fprintf(fp, "    %s %s by %s (digest %.12s): %s\n", f[0], f[1], f[2], f[3], f[4]);
+    }
+}
+
 int ct_cmd_show(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -107,6 +130,7 @@ int ct_cmd_show(int argc, char **argv)
         fprintf(fp, "topic: %s (%s)\n", t->title, t->id);
         /* write errors: ferror */
         int rc = ct_report_write_conflict_text(&report, c, fp);
+        print_history(reviews, c, fp);
         int closed = ct_cli_term_close(out, stdout);
         if (rc == CT_ENOMEM) {
             fprintf(stderr, "claimtrack: out of memory\n");

@@ -112,6 +112,21 @@ static const ct_cli_command commands[] = {
      "Create DIR (default: claims/) with sources.json, an example topic and an\n"
      "empty reviews.json, which validate and check cleanly.  Existing files are\n"
      "never overwritten.\n"},
+    {"serve", ct_cmd_serve, "serve the editors' workbench over HTTP (list, conflicts, reviews)",
+     "usage: claimtrack serve [--port N] [--bind ADDR] [--reviews FILE] [PATH...]\n\n"
+     "Serve the corpus under PATH (default: claims/) as a local web workbench:\n"
+     "the conflict list with filters and search, each conflict with its positions,\n"
+     "quotes and review history, a review form, the sources.  The claim files are\n"
+     "re-read when they change; reviews go through the same locked, atomic writer\n"
+     "as `claimtrack review`.  GET /api/conflicts is `check --format json`;\n"
+     "POST /api/reviews records a review.  The URL is printed on stderr.\n\n"
+     "  -p, --port N      the TCP port (default: 8765; 0: any free port)\n"
+     "  --bind ADDR       the numeric address to listen on (default: 127.0.0.1;\n"
+     "                    anything else exposes the reviews to the network)\n"
+     "  --reviews FILE    the reviews file (default: reviews.json in the first PATH)\n"
+     "  -h, --help        show this help\n\n"
+     "SIGINT or SIGTERM stops the server (exit status 0) after the request in\n"
+     "progress.  Exit status: 0 stopped, 2 usage error, bad input or no socket.\n"},
     {"help", ct_cmd_help, "show help for a command",
      "usage: claimtrack help [COMMAND]\n\n"
      "List the commands with a line on each, or show COMMAND's options.\n"},

@@ -34,4 +34,16 @@ schema)
 reviews)
     for f in "$root"/claims/reviews.json; do add "$f"; done
     printf '{"reviews": {"CT-00000000": {"digest": "0000000000000000", "status": "resolved", "prefer": ["a"], "note": "n", "reviewer": "r", "date": "2026-01-01"}}}' >"$out/seed-r1" ;;
+http)
+    H='Host: 127.0.0.1:8765'
+    T='X-Claimtrack-Token: t0ken'
+    for r in '/' '/?topic=t&state=unreviewed&severity=high&q=%3Cscript' '/sources' '/api/conflicts' \
+        '/conflict/CT-0000000000000000' '/static/serve.js' '/../../etc/passwd' '/api/reviews/CT-00000000'; do
+        printf 'GET %s\n%s\n\n' "$r" "$H" >"$out/seed-$n"
+        n=$((n + 1))
+    done
+    printf 'GET /\nHost: evil.example\n\n' >"$out/seed-host"
+    printf 'POST /api/reviews\n%s\n%s\nContent-Type: application/json\nOrigin: http://127.0.0.1:8765\n\n{"id": "CT-0000000000000000", "status": "resolved", "note": "n", "by": "b", "digest": "0", "prefer": ["c1"], "replaces": null}' "$H" "$T" >"$out/seed-post"
+    printf 'POST /review\n%s\nContent-Type: application/x-www-form-urlencoded\n\ntoken=t0ken&id=CT-0000000000000000&status=resolved&prefer=c1%%2Cc2&note=a+b&by=x&digest=0&replaces=' "$H" >"$out/seed-form"
+    printf 'POST /api/reviews\n%s\nOrigin: http://evil.example\n%s\nContent-Type: application/json\n\n{}' "$H" "$T" >"$out/seed-origin" ;;
 esac

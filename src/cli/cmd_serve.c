@@ -1,0 +1,306 @@
+/*
+ * cmd_serve.c - `claimtrack serve`: the editors' workbench over HTTP.
+ *
+ * libmicrohttpd runs one polling thread that hands each complete request to
+ * serve_app.c; this file only moves bytes.  The main thread waits for SIGINT
+ * or SIGTERM (blocked everywhere, taken with sigwait), then stops the server,
+ * which lets the request in progress - a review being written - finish.
+ */
+#include "cli.h"
+#include "claimtrack/common.h"
+#include "serve_app.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* One request's body, gathered as it arrives. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int too_big;
+} upload;
+
+/* The query string again, from libmicrohttpd's parsed arguments. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    int oom;
+} query_buf;
+
+static void qb_put(query_buf *q, const char *s, int encode)
+{
+    for (; s && *s && !q->oom; s++) {
+        if (q->len + 4 >= q->cap) {
+            size_t cap = q->cap ? q->cap * 2 : 128;
+            char *b = ct_realloc(q->buf, cap);
+            if (!b) {
+                q->oom = 1;
+                return;
+            }
+            q->buf = b;
+            q->cap = cap;
+        }
+        unsigned char c = (unsigned char)*s;
+        if (encode && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '-' || c == '_' || c == '.')) {
+            snprintf(q->buf + q->len, 4, "%%%02X", c);
+            q->len += 3;
+        } else {
+            q->buf[q->len++] = (char)c;
+        }
+        q->buf[q->len] = '\0';
+    }
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    query_buf *q = cls;
+    if (q->len)
+        qb_put(q, "&", 0);
+    qb_put(q, key, 1);
+    qb_put(q, "=", 0);
+    qb_put(q, value, 1);
+    return MHD_YES;
+}
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                              const char *version, const char *data, size_t *data_size, void **con_cls)
+{
+    (void)version;
+    ct_serve *s = cls;
+    upload *u = *con_cls;
+    if (!u) {
+        if (!(u = ct_calloc(1, sizeof *u)))
+            return MHD_NO;
+        *con_cls = u;
+        return MHD_YES;
+    }
+    if (*data_size) {
+        size_t n = *data_size;
+        *data_size = 0;
+        if (u->too_big || u->len + n > CT_SERVE_BODY_MAX) {
+            u->too_big = 1; /* the rest is read and dropped */
+            return MHD_YES;
+        }
+        if (u->len + n + 1 > u->cap) {
+            size_t cap = u->cap ? u->cap : 1024;
+            while (cap < u->len + n + 1)
+                cap *= 2;
+            char *b = ct_realloc(u->data, cap);
+            if (!b)
+                return MHD_NO;
+            u->data = b;
+            u->cap = cap;
+        }
+        memcpy(u->data + u->len, data, n);
+        u->len += n;
+        u->data[u->len] = '\0';
+        return MHD_YES;
+    }
+    query_buf q = {NULL, 0, 0, 0};
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+    if (q.oom) {
+        ct_free(q.buf);
+        return MHD_NO;
+    }
+    ct_serve_request req = {method,
+                            url,
+                            q.buf,
+                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin"),
+                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Claimtrack-Token"),
+                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+                            u->data,
+                            u->len,
+                            u->too_big};
+    ct_serve_response res;
+    ct_serve_handle(s, &req, &res);
+    ct_free(q.buf);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(res.len, res.body ? res.body : (char *)"", MHD_RESPMEM_MUST_COPY);
+    enum MHD_Result ok = MHD_NO;
+    if (r) {
+        int bad = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type) != MHD_YES;
+        bad |= MHD_add_response_header(r, "Content-Security-Policy", ct_serve_csp) != MHD_YES;
+        bad |= MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") != MHD_YES;
+        bad |= MHD_add_response_header(r, "X-Frame-Options", "DENY") != MHD_YES;
+        bad |= MHD_add_response_header(r, "Referrer-Policy", "same-origin") != MHD_YES;
+        bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store") != MHD_YES;
+        if (res.etag) {
+            char tag[24];
+            snprintf(tag, sizeof tag, "\"%s\"", res.etag);
+            bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, tag) != MHD_YES;
+        }
+        if (res.location)
+            bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res.location) != MHD_YES;
+        if (!bad)
+            ok = MHD_queue_response(conn, (unsigned)res.status, r);
+        MHD_destroy_response(r);
+    }
+    ct_serve_response_clear(&res);
+    return ok;
+}
+
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode why)
+{
+    (void)cls;
+    (void)conn;
+    (void)why;
+    upload *u = *con_cls;
+    if (u) {
+        ct_free(u->data);
+        ct_free(u);
+        *con_cls = NULL;
+    }
+}
+
+/* A listening socket on bind:port; the port actually bound in *bound. */
+static int listen_on(const char *bind_addr, const char *port, unsigned *bound)
+{
+    struct addrinfo hints, *ai = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
+    int rc = getaddrinfo(bind_addr, port, &hints, &ai);
+    if (rc != 0) {
+        fprintf(stderr, "claimtrack: serve: --bind %s: %s (give a numeric address)\n", bind_addr, gai_strerror(rc));
+        return -1;
+    }
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+    int one = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0) {
+        fprintf(stderr, "claimtrack: serve: cannot listen on %s port %s: %s\n", bind_addr, port, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    struct sockaddr_storage sa;
+    socklen_t len = sizeof sa;
+    if (getsockname(fd, (struct sockaddr *)&sa, &len) != 0) {
+        close(fd);
+        return -1;
+    }
+    *bound = sa.ss_family == AF_INET6 ? ntohs(((struct sockaddr_in6 *)&sa)->sin6_port)
+                                      : ntohs(((struct sockaddr_in *)&sa)->sin_port);
+    return fd;
+}
+
+static int make_token(char out[33])
+{
+    unsigned char raw[16];
+    size_t got = 0;
+    while (got < sizeof raw) {
+        ssize_t n = getrandom(raw + got, sizeof raw - got, 0);
+        if (n < 0 && errno != EINTR)
+            return -1;
+        if (n > 0)
+            got += (size_t)n;
+    }
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(out + 2 * i, 3, "%02x", raw[i]);
+    return 0;
+}
+
+static int valid_port(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    return *s && !*end && errno == 0 && v >= 0 && v <= 65535;
+}
+
+int ct_cmd_serve(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"port", required_argument, NULL, 'p'},
+                                             {"bind", required_argument, NULL, 'b'},
+                                             {"reviews", required_argument, NULL, 'r'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
+    const char *port = "8765", *bind_addr = "127.0.0.1", *reviews = NULL;
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":p:h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'p': port = optarg; break;
+        case 'b': bind_addr = optarg; break;
+        case 'r': reviews = optarg; break;
+        case 'h': return ct_cli_print_help("serve");
+        default: return ct_cli_bad_option("serve", ch, argv[optind - 1]);
+        }
+    }
+    if (!valid_port(port))
+        return ct_cli_usage_error("serve", "--port expects a number from 0 to 65535, got '%s'", port);
+    char **paths = argv + optind;
+    int n_paths = argc - optind;
+    /* the corpus must load once before serving: its errors go to stderr now */
+    ct_corpus *corpus;
+    ct_conflict_set *set;
+    int status = ct_cli_analyse(&corpus, &set, paths, n_paths, NULL);
+    if (status)
+        return status;
+    ct_conflict_set_free(set);
+    ct_corpus_free(corpus);
+    char *reviews_path = ct_cli_reviews_path(reviews, paths, n_paths);
+    char token[33];
+    if (!reviews_path || make_token(token) < 0) {
+        fprintf(stderr, "claimtrack: serve: %s\n", reviews_path ? "no random bytes for the token" : "out of memory");
+        ct_free(reviews_path);
+        return CT_EXIT_USAGE;
+    }
+    unsigned bound = 0;
+    int fd = listen_on(bind_addr, port, &bound);
+    if (fd < 0) {
+        ct_free(reviews_path);
+        return CT_EXIT_USAGE;
+    }
+    /* SIGINT and SIGTERM are taken by sigwait below, never delivered to the
+     * server thread (which inherits this mask) in the middle of a write */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    ct_serve_config cfg = {paths, n_paths, reviews_path, bind_addr, bound, token, getenv("CLAIMTRACK_SERVE_DATE")};
+    ct_serve *s = NULL;
+    struct MHD_Daemon *d = NULL;
+    if (ct_serve_new(&s, &cfg) == 0)
+        d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, NULL, NULL, answer, s,
+                             MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
+                             (unsigned)64, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "claimtrack: serve: cannot start the HTTP server\n");
+        close(fd);
+        ct_serve_free(s);
+        ct_free(reviews_path);
+        return CT_EXIT_USAGE;
+    }
+    int v6 = strchr(bind_addr, ':') != NULL;
+    fprintf(stderr, "claimtrack: serving at http://%s%s%s:%u/ (Ctrl-C stops)\n", v6 ? "[" : "", bind_addr,
+            v6 ? "]" : "", bound);
+    int sig = 0;
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    MHD_stop_daemon(d); /* waits for the request in progress */
+    fprintf(stderr, "claimtrack: serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    ct_serve_free(s);
+    ct_free(reviews_path);
+    return CT_EXIT_OK;
+}
