@@ -9,7 +9,7 @@
  * into the same JSON shape the JSON loader reads, so both paths share every
  * model check.
  */
-#include "xml_claims.h"
+#include "corpus/xml.h"
 #include "claimtrack/common.h"
 #include "embedded.h"
 
