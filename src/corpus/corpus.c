@@ -111,20 +111,6 @@ const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
     return NULL;
 }
 
-int ct_term_related(const ct_property *p, long a, long b)
-{
-    if (a == b)
-        return 1;
-    /* walk up from each; chains are acyclic (checked at load) and short */
-    for (long t = p->terms[a].broader; t >= 0; t = p->terms[t].broader)
-        if (t == b)
-            return 1;
-    for (long t = p->terms[b].broader; t >= 0; t = p->terms[t].broader)
-        if (t == a)
-            return 1;
-    return 0;
-}
-
 /* ---- growing arrays ---------------------------------------------------- */
 
 int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size)

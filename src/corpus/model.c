@@ -7,6 +7,7 @@
  */
 #include "claimtrack/common.h"
 #include "corpus_int.h"
+#include "value/kind.h"
 
 
 #include <math.h>
@@ -100,14 +101,6 @@ static long property_find(const ct_topic *t, const char *name)
     return -1;
 }
 
-static long term_find(const ct_property *p, const char *name)
-{
-    for (size_t i = 0; i < p->n_terms; i++)
-        if (strcmp(p->terms[i].name, name) == 0)
-            return (long)i;
-    return -1;
-}
-
 static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_t *def,
                          const char *topic_ptr)
 {
@@ -156,7 +149,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     {
         const char *broader = json_string_value(json_object_get(tdef, "broader"));
         if (broader) {
-            long b = term_find(p, broader);
+            long b = ct_value__term_find(p, broader);
             if (b < 0) {
                 snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
                          tname);
@@ -290,54 +283,17 @@ static const char *subject_canonical(const ct_topic *t, const char *subject)
 
 /* ---- claims ------------------------------------------------------------- */
 
+/* Check the claim's value against its property through the property type's
+ * operations (value/kind.c), setting the claim's value fields. */
 static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v, const char *ptr,
                       int line)
 {
-    char why[200];
+    char why[1024];
+    if (ct_value_kind_of(p->type)->parse(p, v, cl, why, sizeof why) == 0)
+        return 0;
     char vptr[400];
     snprintf(vptr, sizeof vptr, "%s/value", ptr);
-    switch (p->type) {
-    case CT_TYPE_QUANTITY:
-        if (ct_quantity_value_parse(v, p->tolerance, &cl->interval, why, sizeof why) < 0)
-            return ct_corpus__error(l, vptr, line, "%s for quantity property \"%s\" (claim %s)", why,
-                               p->name, cl->id);
-        return 0;
-    case CT_TYPE_DATE:
-        if (ct_date_value_parse(v, &cl->interval, why, sizeof why) < 0)
-            return ct_corpus__error(l, vptr, line, "%s for date property \"%s\" (claim %s)", why,
-                               p->name, cl->id);
-        return 0;
-    case CT_TYPE_TERM: {
-        const char *s = json_string_value(v);
-        if (!s)
-            return ct_corpus__error(l, vptr, line, "expected a term of property \"%s\", got %s (claim %s)",
-                               p->name, json_is_object(v) ? "object" : "non-string", cl->id);
-        cl->term = (int32_t)term_find(p, s);
-        if (cl->term < 0) {
-            char known[200] = "";
-            for (size_t i = 0; i < p->n_terms; i++) {
-                size_t k = strlen(known);
-                snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", p->terms[i].name);
-            }
-            return ct_corpus__error(l, vptr, line,
-                               "\"%s\" is not a term of property \"%s\" (expected one of: %s) (claim %s)",
-                               s, p->name, known, cl->id);
-        }
-        return 0;
-    }
-    case CT_TYPE_BOOLEAN:
-        if (!json_is_boolean(v))
-            return ct_corpus__error(l, vptr, line, "expected true or false for boolean property \"%s\" (claim %s)",
-                               p->name, cl->id);
-        cl->boolean = json_is_true(v);
-        return 0;
-    case CT_TYPE_TEXT:
-        if (!json_is_string(v))
-            return ct_corpus__error(l, vptr, line, "expected a string for text property \"%s\" (claim %s)",
-                               p->name, cl->id);
-        return 0;
-    }
-    return 0;
+    return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
 }
 
 /* Load one claim object (already schema-valid) of topic `ti`. */
@@ -423,9 +379,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
 
     const ct_property *p = &t->properties[pi];
     char display[256];
-    ct_value_describe(value, p->type, p->unit, display, sizeof display);
-    if (p->type == CT_TYPE_TERM && p->terms[cl.term].label)
-        snprintf(display, sizeof display, "%s", p->terms[cl.term].label);
+    ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
     /* most values are short: dump into the stack, fall back to the heap */
     char vbuf[256];
     const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
