@@ -297,10 +297,12 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
 }
 
 /* Load one claim object (already schema-valid) of topic `ti`. */
-int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+/* Check what a claim names: its topic, subject, property and source.  Sets
+ * the canonical subject and the property index (-1 when undeclared).
+ * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
+static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char *ptr, int line,
+                      const char **canonical_out, long *pi_out)
 {
-    ct_corpus *c = l->c;
-    const ct_topic *t = &c->topics[ti];
     const char *id = json_string_value(json_object_get(obj, "id"));
     const char *subject = json_string_value(json_object_get(obj, "subject"));
     const char *prop = json_string_value(json_object_get(obj, "property"));
@@ -308,16 +310,6 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     const char *topic = json_string_value(json_object_get(obj, "topic"));
     char fptr[400];
     int rc, bad = 0;
-
-    long prev = ct_corpus__id_find(c, id);
-    if (prev >= 0) {
-        snprintf(fptr, sizeof fptr, "%s/id", ptr);
-        const ct_claim *p = &c->claims[prev];
-        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
-                              p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
-            return rc;
-        return CT_EINVALID;
-    }
     if (topic && strcmp(topic, t->id) != 0) {
         snprintf(fptr, sizeof fptr, "%s/topic", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "claim names topic \"%s\" inside topic file \"%s\" (claim %s)",
@@ -341,13 +333,41 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
             return rc;
         bad = 1;
     }
-    if (!ct_corpus_source_find(c, source)) {
+    if (!ct_corpus_source_find(l->c, source)) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
             CT_ENOMEM)
             return rc;
         bad = 1;
     }
+    *canonical_out = canonical;
+    *pi_out = pi;
+    return bad ? CT_EINVALID : 0;
+}
+
+int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+{
+    ct_corpus *c = l->c;
+    const ct_topic *t = &c->topics[ti];
+    const char *id = json_string_value(json_object_get(obj, "id"));
+    const char *source = json_string_value(json_object_get(obj, "source"));
+    char fptr[400];
+    int rc, bad = 0;
+
+    long prev = ct_corpus__id_find(c, id);
+    if (prev >= 0) {
+        snprintf(fptr, sizeof fptr, "%s/id", ptr);
+        const ct_claim *p = &c->claims[prev];
+        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
+                              p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
+            return rc;
+        return CT_EINVALID;
+    }
+    const char *canonical;
+    long pi;
+    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi)) == CT_ENOMEM)
+        return rc;
+    bad = rc < 0;
     ct_claim cl;
     memset(&cl, 0, sizeof cl);
     cl.id = id;
