@@ -51,6 +51,7 @@ int ct_corpus__error(ct_load_ctx *l, const char *ptr, int line, const char *fmt,
 
 int ct_corpus_new(ct_corpus **out)
 {
+    CT_ASSERT_ARG(out);
     ct_corpus *c = ct_calloc(1, sizeof *c);
     if (!c)
         return CT_ENOMEM;
@@ -323,6 +324,7 @@ static int load_parsed(ct_load_ctx *l, parsed_doc *d, int pass)
 int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size_t len,
                           const ct_corpus_options *opts, ct_diag_list *diags)
 {
+    CT_ASSERT_ARG(c && name && (text || !len) && diags);
     ct_load_ctx l = {c, diags, NULL, 0, opts, NULL, 0};
     if (opts && opts->cache)
         c->cache = opts->cache;
@@ -356,6 +358,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags)
 {
+    CT_ASSERT_ARG(c && (paths || !n_paths) && diags);
     ct_load_ctx l = {c, diags, NULL, 0, opts, paths, n_paths};
     ct_path_list files = {0};
     if (opts && opts->cache)
