@@ -127,6 +127,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/inputs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== output files: devices, FIFOs, links, inputs refused, signals, all-or-nothing reports"
 	$(Q)sh tests/outputs.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== build flags: hardening, packagers' flags, -Werror only with STRICT=1"
+	$(Q)sh tests/build.sh
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check
