@@ -11,6 +11,7 @@
 #include "claimtrack/conflict.h"
 #include "claimtrack/common.h"
 #include "canon_hash.h"
+#include "value/kind.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -67,57 +68,14 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
-/* 1 when term `narrow` is `wide` or (transitively) narrower than it. */
-static int term_implies(const ct_property *p, long narrow, long wide)
-{
-    for (long t = narrow; t >= 0; t = p->terms[t].broader)
-        if (t == wide)
-            return 1;
-    return 0;
-}
-
-/* Two assertions can both be true. */
-static int values_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
-{
-    switch (p->type) {
-    case CT_TYPE_QUANTITY:
-    case CT_TYPE_DATE:
-        return ct_interval_overlap(a->interval, b->interval);
-    case CT_TYPE_TERM:
-        return ct_term_related(p, a->term, b->term);
-    case CT_TYPE_BOOLEAN:
-        return a->boolean == b->boolean;
-    case CT_TYPE_TEXT:
-        return 1;
-    }
-    return 1;
-}
-
-/* The assertion `y` implies the value `x` (which a denial denies): y's
- * interval lies inside x's, y is x or narrower, or the same boolean. */
-static int value_implies(const ct_property *p, const ct_claim *y, const ct_claim *x)
-{
-    switch (p->type) {
-    case CT_TYPE_QUANTITY:
-    case CT_TYPE_DATE:
-        return ct_interval_within(y->interval, x->interval);
-    case CT_TYPE_TERM:
-        return term_implies(p, y->term, x->term);
-    case CT_TYPE_BOOLEAN:
-        return y->boolean == x->boolean;
-    case CT_TYPE_TEXT:
-        return 0;
-    }
-    return 0;
-}
-
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    if (p->type == CT_TYPE_TEXT || (a->denies && b->denies))
+    const ct_value_kind *kind = ct_value_kind_of(p->type);
+    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies))
         return 0;
     if (a->denies != b->denies)
-        return a->denies ? value_implies(p, b, a) : value_implies(p, a, b);
-    return p->multi ? 0 : !values_compatible(p, a, b);
+        return a->denies ? kind->implies(p, b, a) : kind->implies(p, a, b);
+    return p->multi ? 0 : !kind->compatible(p, a, b);
 }
 
 /* ---- ordering ----------------------------------------------------------- */
@@ -126,18 +84,7 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     if (a->denies != b->denies)
         return a->denies - b->denies;
-    switch (p->type) {
-    case CT_TYPE_QUANTITY:
-    case CT_TYPE_DATE:
-        return ct_interval_cmp(a->interval, b->interval);
-    case CT_TYPE_TERM:
-        return a->term < b->term ? -1 : a->term > b->term;
-    case CT_TYPE_BOOLEAN:
-        return a->boolean - b->boolean;
-    case CT_TYPE_TEXT:
-        return 0;
-    }
-    return 0;
+    return ct_value_kind_of(p->type)->compare(a, b);
 }
 
 /* Who speaks: the relayed claimant, else the source itself.  A claimant is
@@ -343,7 +290,7 @@ static int find_clashes(const ct_property *p, const member *m, const pos_build *
             asserting[na++] = i;
     }
     if (!p->multi) {
-        if (p->type == CT_TYPE_QUANTITY || p->type == CT_TYPE_DATE) {
+        if (ct_value_kind_of(p->type)->flags & CT_VALUE_INTERVAL) {
             rc = interval_clashes(m, pb, asserting, na, out);
         } else {
             for (size_t i = 0; i < na && rc == 0; i++)
@@ -374,7 +321,7 @@ static int claim_strength(const ct_claim *c)
 /* Numbers that differ by a factor of two or more across the gap. */
 static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    if (p->type != CT_TYPE_QUANTITY)
+    if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER))
         return 0;
     const ct_claim *low = a->interval.hi < b->interval.lo ? a : b;
     const ct_claim *high = low == a ? b : a;
@@ -462,7 +409,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     const ct_topic *t = &topics[g->topic];
     const ct_property *p = &t->properties[g->property];
     size_t k = g->count;
-    if (p->type == CT_TYPE_TEXT || k < 2)
+    if ((ct_value_kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
         return 0;
     int rc = 0;
     member *m = ct_calloc(k, sizeof *m);

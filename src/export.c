@@ -8,7 +8,7 @@
  */
 #include "claimtrack/common.h"
 #include "claimtrack/corpus.h"
-#include "xml_claims.h"
+#include "corpus/xml.h"
 
 #include <math.h>
 #include <string.h>

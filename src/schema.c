@@ -1089,6 +1089,35 @@ static int eval_applicators(vctx *c, const cnode *nd, const json_t *inst, ptrbuf
     return valid;
 }
 
+/* const and enum: 1 when `inst` matches both, 0 when not (reported), or a
+ * negative CT_E*. */
+static int eval_const_enum(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
+{
+    json_t *k;
+    int valid = 1, rc;
+    if ((k = nd->kw[KW_CONST]) && !ct_json_equal(k, inst)) {
+        char want[80];
+        describe(k, want, sizeof want);
+        valid = 0;
+        if ((rc = fail(c, ip, "expected %s", want)) < 0 || !c->diags)
+            return rc < 0 ? rc : 0;
+    }
+    if ((k = nd->kw[KW_ENUM]) && json_is_array(k)) {
+        int found = 0;
+        for (size_t i = 0; i < json_array_size(k) && !found; i++)
+            found = ct_json_equal(json_array_get(k, i), inst);
+        if (!found) {
+            char want[160], got[80];
+            describe(k, want, sizeof want);
+            describe(inst, got, sizeof got);
+            valid = 0;
+            if ((rc = fail(c, ip, "expected one of %s, got %s", want, got)) < 0)
+                return rc;
+        }
+    }
+    return valid;
+}
+
 static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, keyset *ev)
 {
     if (json_is_true(schema))
@@ -1118,27 +1147,10 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         if (rc < 0 || !c->diags)
             goto done;
     }
-    if ((k = nd->kw[KW_CONST]) && !ct_json_equal(k, inst)) {
-        char want[80];
-        describe(k, want, sizeof want);
-        if ((rc = fail(c, ip, "expected %s", want)) < 0 || !c->diags) {
-            valid = 0;
-            goto done;
-        }
+    if ((rc = eval_const_enum(c, nd, inst, ip)) <= 0) {
         valid = 0;
-    }
-    if ((k = nd->kw[KW_ENUM]) && json_is_array(k)) {
-        int found = 0;
-        for (size_t i = 0; i < json_array_size(k) && !found; i++)
-            found = ct_json_equal(json_array_get(k, i), inst);
-        if (!found) {
-            char want[160], got[80];
-            describe(k, want, sizeof want);
-            describe(inst, got, sizeof got);
-            valid = 0;
-            if ((rc = fail(c, ip, "expected one of %s, got %s", want, got)) < 0 || !c->diags)
-                goto done;
-        }
+        if (rc < 0 || !c->diags)
+            goto done;
     }
     if (json_is_number(inst))
         rc = eval_numeric(c, nd, inst, ip);

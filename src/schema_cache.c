@@ -4,7 +4,7 @@
  */
 #include "schema_cache.h"
 #include "claimtrack/common.h"
-#include "xml_claims.h"
+#include "corpus/xml.h"
 
 int ct_schema_cache_new(ct_schema_cache **out)
 {

@@ -7,6 +7,7 @@
 #ifndef CLAIMTRACK_COMMON_H
 #define CLAIMTRACK_COMMON_H
 
+#include <assert.h>
 #include <stddef.h>
 
 #define CT_VERSION "0.1.0"
@@ -19,6 +20,17 @@ enum {
     CT_EINVALID = -4, /* input is well-formed but breaks the schema or model */
     CT_ENOTFOUND = -5 /* a named thing does not exist */
 };
+
+/* Guard a public entry point against a caller bug (a NULL where an object is
+ * required, say): aborts in debug builds, returns CT_EINVALID from the
+ * calling function when NDEBUG is defined. */
+#define CT_ASSERT_ARG(expr)                                                    \
+    do {                                                                       \
+        if (!(expr)) {                                                         \
+            assert(!"claimtrack: invalid argument: " #expr);                   \
+            return CT_EINVALID;                                                \
+        }                                                                      \
+    } while (0)
 
 /* Allocation wrappers: every allocation of the library goes through these, so a
  * test build can make the Nth one fail (see ct_alloc_fail_after). */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "claimtrack/common.h"
-#include "xml_claims.h"
+#include "corpus/xml.h"
 
 #define NS "xmlns=\"https://claimtrack.dev/schema/claims\""
 

@@ -289,19 +289,3 @@ void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, ch
         break;
     }
 }
-
-static const char *const type_names[] = {"quantity", "date", "term", "boolean", "text"};
-
-const char *ct_value_type_name(ct_value_type t) { return type_names[t]; }
-
-int ct_value_type_from_name(const char *name, ct_value_type *out)
-{
-    if (!name)
-        return -1;
-    for (int i = 0; i < 5; i++)
-        if (strcmp(name, type_names[i]) == 0) {
-            *out = (ct_value_type)i;
-            return 0;
-        }
-    return -1;
-}

@@ -9,7 +9,7 @@
  * into the same JSON shape the JSON loader reads, so both paths share every
  * model check.
  */
-#include "xml_claims.h"
+#include "corpus/xml.h"
 #include "claimtrack/common.h"
 #include "embedded.h"
 
@@ -348,49 +348,52 @@ static int validate_xsd(xmlDocPtr doc, read_state *st, void **xsd)
     return st->oom ? CT_ENOMEM : rc;
 }
 
-int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, json_t **lines,
-                 void **xsd, ct_diag_list *diags)
+/* Refuse NUL and other control characters: XML 1.0 cannot carry them
+ * (libxml2 would say "PCDATA invalid Char value 11").  Returns 0, CT_EPARSE
+ * or CT_ENOMEM. */
+static int check_controls(const char *path, const char *text, size_t len, ct_diag_list *diags)
 {
-    read_state st = {0, path, diags, 0};
-    *out = NULL;
-    *lines = NULL;
-    if (len > (size_t)0x7fffffff)
-        return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0 ? CT_ENOMEM : CT_EPARSE;
-    /* NUL and other control characters: XML 1.0 cannot carry them (libxml2
-     * would say "PCDATA invalid Char value 11") */
     const char *bad = NULL;
     for (size_t i = 0; i < len && !bad; i++) {
         unsigned char ch = (unsigned char)text[i];
         if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
             bad = text + i;
     }
-    if (bad) {
-        int line = 1, col = 1;
-        for (const char *p = text; p < bad; p++)
-            if (*p == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        int rc = *bad == '\0'
-                     ? ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
-                                   "unexpected NUL byte (XML text cannot hold one)")
-                     : ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
-                                   "control character U+%04X (XML 1.0 cannot carry it; expected text: "
-                                   "only tab, line feed and carriage return are allowed)",
-                                   (unsigned)(unsigned char)*bad);
-        return rc < 0 ? CT_ENOMEM : CT_EPARSE;
-    }
+    if (!bad)
+        return 0;
+    int line = 1, col = 1;
+    for (const char *p = text; p < bad; p++)
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    int rc = *bad == '\0'
+                 ? ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
+                               "unexpected NUL byte (XML text cannot hold one)")
+                 : ct_diag_add(diags, CT_DIAG_ERROR, path, line, col, NULL,
+                               "control character U+%04X (XML 1.0 cannot carry it; expected text: "
+                               "only tab, line feed and carriage return are allowed)",
+                               (unsigned)(unsigned char)*bad);
+    return rc < 0 ? CT_ENOMEM : CT_EPARSE;
+}
+
+/* Parse `text` with no network and a refused DOCTYPE into *out.  Returns 0,
+ * CT_EPARSE (not well-formed, or a DOCTYPE) or CT_ENOMEM. */
+static int parse_xml(read_state *st, const char *text, size_t len, xmlDocPtr *out)
+{
+    const char *path = st->path;
+    ct_diag_list *diags = st->diags;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return CT_ENOMEM;
-    ctxt->_private = &st;
+    ctxt->_private = st;
     ctxt->sax->internalSubset = refuse_doctype;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     int rc = 0;
-    if (st.doctype_seen) {
+    if (st->doctype_seen) {
         rc = ct_diag_add(diags, CT_DIAG_ERROR, path, ctxt->input ? ctxt->input->line : 1, 0, NULL,
                          "a DOCTYPE is not allowed (no DTDs or entities in claim files)");
         rc = rc < 0 ? CT_ENOMEM : CT_EPARSE;
@@ -419,6 +422,47 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
         xmlFreeDoc(doc);
         return rc;
     }
+    *out = doc;
+    return 0;
+}
+
+/* The JSON shape of a valid document rooted at `root`: a topic,
+ * {"sources": ...} or a bundle; NULL (with *oom) when out of memory. */
+static json_t *document_json(const xmlNode *root, json_t *lines, int *oom)
+{
+    json_t *result = NULL;
+    if (is(root, "topic"))
+        return topic_json(root, lines, oom);
+    result = json_object();
+    if (is(root, "sources")) {
+        put(result, "sources", sources_json(root, oom), oom);
+        return result;
+    }
+    json_t *topics = json_array();
+    for (const xmlNode *c = root->children; c && result && topics; c = c->next) {
+        if (is(c, "sources"))
+            put(result, "sources", sources_json(c, oom), oom);
+        else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, lines, oom)))
+            *oom = 1;
+    }
+    if (!json_object_get(result, "sources"))
+        put(result, "sources", json_object(), oom);
+    put(result, "topics", topics, oom);
+    return result;
+}
+
+int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, json_t **lines,
+                 void **xsd, ct_diag_list *diags)
+{
+    read_state st = {0, path, diags, 0};
+    xmlDocPtr doc = NULL;
+    int rc;
+    *out = NULL;
+    *lines = NULL;
+    if (len > (size_t)0x7fffffff)
+        return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0 ? CT_ENOMEM : CT_EPARSE;
+    if ((rc = check_controls(path, text, len, diags)) < 0 || (rc = parse_xml(&st, text, len, &doc)) < 0)
+        return rc;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     int xi = root ? has_xinclude(root, 0) : 0;
     if (xi) {
@@ -432,29 +476,8 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
     }
     int oom = 0;
     json_t *result = NULL;
-    *lines = json_object();
-    if (!*lines) {
-        xmlFreeDoc(doc);
-        return CT_ENOMEM;
-    }
-    if (is(root, "topic")) {
-        result = topic_json(root, *lines, &oom);
-    } else if (is(root, "sources")) {
-        result = json_object();
-        put(result, "sources", sources_json(root, &oom), &oom);
-    } else {
-        result = json_object();
-        json_t *topics = json_array();
-        for (const xmlNode *c = root->children; c && result && topics; c = c->next) {
-            if (is(c, "sources"))
-                put(result, "sources", sources_json(c, &oom), &oom);
-            else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, *lines, &oom)))
-                oom = 1;
-        }
-        if (!json_object_get(result, "sources"))
-            put(result, "sources", json_object(), &oom);
-        put(result, "topics", topics, &oom);
-    }
+    if ((*lines = json_object()))
+        result = document_json(root, *lines, &oom);
     xmlFreeDoc(doc);
     if (oom || !result) {
         json_decref(result);

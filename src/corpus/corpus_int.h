@@ -1,0 +1,144 @@
+/*
+ * corpus_int.h - the corpus loader's shared parts (internal to src/corpus/).
+ *
+ * The loader is split by job: corpus.c (container, id index, load order and
+ * the table of input formats), json.c (JSON documents: parsing, text checks,
+ * claim id lines), model.c (sources, topics, properties, claims), jsonl.c
+ * (JSONL, serial and parallel), walk.c (folders and reading inputs),
+ * quotes.c (quote grounding) and xml.c (XML claim files).
+ */
+#ifndef CT_CORPUS_INT_H
+#define CT_CORPUS_INT_H
+
+#include <jansson.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "claimtrack/corpus.h"
+#include "claimtrack/schema.h"
+#include "schema_cache.h"
+#include "strtab.h"
+
+#if defined(__GNUC__)
+#define CT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CT_PRINTF(f, a)
+#endif
+
+#define CT_JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
+
+struct ct_dir_chain;
+
+struct ct_corpus {
+    ct_strtab strings;
+    ct_source *sources;
+    size_t n_sources, alloc_sources;
+    ct_topic *topics;
+    size_t n_topics, alloc_topics;
+    ct_claim *claims;
+    size_t n_claims, alloc_claims;
+    size_t *id_slots; /* open addressing over claims, index + 1 */
+    size_t id_size;
+    const char **files;
+    size_t n_files, alloc_files;
+    ct_schema_cache own;    /* compiled here unless a shared cache is given */
+    ct_schema_cache *cache; /* &own, or the caller's */
+};
+
+/* Lines of `"id": "..."` in a file's text, to locate claims for people. */
+typedef struct {
+    const char **ids;
+    int *lines;
+    size_t count, alloc;
+} ct_id_lines;
+
+typedef struct {
+    ct_corpus *c;
+    ct_diag_list *diags;
+    const char *file;
+    int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
+    const ct_corpus_options *opts; /* may be NULL */
+    const char *const *given;      /* the paths given to ct_corpus_load */
+    size_t n_given;
+} ct_load_ctx;
+
+/* File names, growing. */
+typedef struct {
+    char **items;
+    size_t count, alloc;
+} ct_path_list;
+
+/* ---- corpus.c: container, strings, id index ---- */
+
+/* Keep the worse of l->worst and rc (ENOMEM, then EIO, EPARSE, EINVALID). */
+void ct_corpus__note(ct_load_ctx *l, int rc);
+/* Record a model error at `ptr`/`line` of the current file; returns
+ * CT_EINVALID, or CT_ENOMEM when the diagnostic could not be stored. */
+int ct_corpus__error(ct_load_ctx *l, const char *ptr, int line, const char *fmt, ...) CT_PRINTF(4, 5);
+/* Make room for one more of `count` items of `size` bytes; 0 or CT_ENOMEM. */
+int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size);
+/* Strings kept by the corpus: interned (shared) or copied; NULL when out of memory. */
+const char *ct_corpus__intern(ct_corpus *c, const char *s);
+const char *ct_corpus__copy(ct_corpus *c, const char *s);
+/* Copy of string member `key` of `obj`, or NULL when absent (*oom set on failure). */
+const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int interned, int *oom);
+/* Claim index of `id`, or -1; insert claim `index` into the id index. */
+long ct_corpus__id_find(const ct_corpus *c, const char *id);
+int ct_corpus__id_insert(ct_corpus *c, size_t index);
+/* The compiled sources (sources != 0) or topic schema, compiled on first use. */
+int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out);
+int ct_corpus__has_suffix(const char *s, const char *suffix);
+const char *ct_corpus__base_name(const char *path);
+
+/* ---- json.c: JSON documents ---- */
+
+void ct_corpus__id_lines_dispose(ct_id_lines *m);
+/* Record the line of every `"id": "<value>"` in text. */
+int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_lines *m);
+/* The line of the first unclaimed occurrence of `id` (claims it), or 0. */
+int ct_corpus__id_lines_take(ct_id_lines *m, const char *id);
+/* Turn the id -> line object of the XML reader into id lines. */
+int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *m);
+int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset);
+int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset);
+size_t ct_corpus__bom_length(const char *text, size_t len);
+/* Refuse control characters and bad text in every string of `doc`. */
+int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line);
+
+/* ---- model.c: sources, topics, properties, claims ---- */
+
+int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc);
+int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base);
+int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line);
+const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index);
+
+/* ---- jsonl.c: JSONL claims ---- */
+
+/* Load the JSONL file `path`; 0 or a negative CT_E*. */
+int ct_corpus__load_jsonl(ct_load_ctx *l, const char *path);
+/* Load JSONL from `f` (closed here). */
+int ct_corpus__load_jsonl_stream(ct_load_ctx *l, FILE *f, const char *path);
+
+/* ---- walk.c: folders and inputs ---- */
+
+int ct_corpus__warn(ct_load_ctx *l, const char *path, const char *fmt, ...) CT_PRINTF(3, 4);
+const char *ct_corpus__file_kind(mode_t m);
+int ct_corpus__path_add(ct_path_list *pl, const char *path);
+/* Gather the corpus files under `path` into `pl`. */
+int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file, int depth,
+                       const struct ct_dir_chain *up);
+/* Read one input whole, or (with `stream`) open a regular file as a stream.
+ * Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
+/* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
+ * bytes (0: no limit) is CT_INPUT_TOO_BIG.  Returns 0, CT_INPUT_TOO_BIG,
+ * CT_EIO (errno set) or CT_ENOMEM. */
+int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len);
+#define CT_INPUT_TOO_BIG 1
+int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
+
+/* ---- quotes.c: quote grounding ---- */
+
+/* Check every claim's quote against its source's archived text under `root`. */
+int ct_corpus__check_quotes(ct_load_ctx *l, const char *root);
+
+#endif

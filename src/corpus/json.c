@@ -1,0 +1,259 @@
+/*
+ * json.c - JSON corpus documents: parse errors, text checks, claim id lines.
+ *
+ * Each JSON document is checked for text claimtrack refuses (NUL bytes,
+ * control characters) before the schema and model checks; the line of every
+ * claim id is found in the raw text to locate diagnostics.
+ */
+#include "claimtrack/common.h"
+#include "embedded.h"
+#include "corpus_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- reading files ------------------------------------------------------ */
+
+void ct_corpus__id_lines_dispose(ct_id_lines *m)
+{
+    ct_free((void *)m->ids);
+    ct_free(m->lines);
+}
+
+/* Record the line of every `"id": "<value>"` in text.  The strings are
+ * interned so the claim loader can match them by pointer or strcmp. */
+int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_lines *m)
+{
+    int line = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            line++;
+            continue;
+        }
+        if (text[i] != '"' || len - i < 5 || memcmp(text + i, "\"id\"", 4) != 0)
+            continue;
+        size_t j = i + 4;
+        while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+        if (j >= len || text[j] != ':')
+            continue;
+        j++;
+        while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+        if (j >= len || text[j] != '"')
+            continue;
+        size_t start = ++j;
+        while (j < len && text[j] != '"' && text[j] != '\\' && text[j] != '\n')
+            j++;
+        if (j >= len || text[j] != '"')
+            continue;
+        if (m->count == m->alloc) {
+            size_t n = m->alloc ? m->alloc * 2 : 64;
+            const char **ids = ct_reallocarray((void *)m->ids, n, sizeof *ids);
+            if (!ids)
+                return CT_ENOMEM;
+            m->ids = ids;
+            int *lines = ct_reallocarray(m->lines, n, sizeof *lines);
+            if (!lines)
+                return CT_ENOMEM;
+            m->lines = lines;
+            m->alloc = n;
+        }
+        const char *id = ct_strtab_intern(&c->strings, text + start, j - start);
+        if (!id)
+            return CT_ENOMEM;
+        m->ids[m->count] = id;
+        m->lines[m->count++] = line;
+        i = j;
+    }
+    return 0;
+}
+
+/* The line of the first not yet claimed occurrence of `id`; claiming it
+ * lets a repeated id find its own line. */
+int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
+{
+    for (size_t i = 0; i < m->count; i++)
+        if (m->ids[i] && strcmp(m->ids[i], id) == 0) {
+            m->ids[i] = NULL;
+            return m->lines[i];
+        }
+    return 0;
+}
+
+int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out)
+{
+    ct_schema **slot = sources ? &c->cache->sources : &c->cache->topic;
+    if (!*slot) {
+        json_error_t err;
+        const char *text = sources ? ct_embedded_sources_schema : ct_embedded_topic_schema;
+        size_t len = sources ? ct_embedded_sources_schema_len : ct_embedded_topic_schema_len;
+        json_t *doc = json_loadb(text, len, 0, &err);
+        if (!doc)
+            return CT_ENOMEM; /* the embedded schema is tested; only OOM fails here */
+        int rc = ct_schema_new(slot, doc, NULL);
+        json_decref(doc);
+        if (rc < 0)
+            return rc;
+    }
+    *out = *slot;
+    return 0;
+}
+
+/* A JSON error from jansson.  Duplicate keys and NUL bytes in keys are
+ * well-formed JSON that claimtrack refuses: invalid input, not unparsable. */
+int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset)
+{
+    int line = err->line > 0 ? err->line + line_offset : line_offset;
+    enum json_error_code code = json_error_code(err);
+    int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key
+                   ? CT_EINVALID
+                   : CT_EPARSE;
+    int bom = strstr(err->text, "\xEF\xBB\xBF") != NULL;
+    int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line > 0 ? line : 1,
+                         err->column > 0 ? err->column : 1, NULL, "%s",
+                         bom ? "byte order mark (U+FEFF) out of place (expected JSON text; a BOM "
+                               "may only start the file)"
+                             : err->text);
+    ct_corpus__note(l, rc < 0 ? rc : kind);
+    return rc < 0 ? rc : kind;
+}
+
+/* jansson stops at a NUL byte as if the text ended there; refuse one. */
+int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (!nul)
+        return 0;
+    int line = 1 + line_offset, col = 1;
+    for (const char *p = text; p < nul; p++) {
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, col, NULL,
+                         "unexpected NUL byte (expected JSON text)");
+    ct_corpus__note(l, rc < 0 ? rc : CT_EPARSE);
+    return rc < 0 ? rc : CT_EPARSE;
+}
+
+
+/* A leading UTF-8 byte order mark (what some Windows editors write) is
+ * skipped; anywhere else it stays an error of the parser. */
+size_t ct_corpus__bom_length(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Append `key` to the JSON pointer in `ptr` (RFC 6901: ~ and / escaped); a
+ * pointer too long for the buffer is cut. */
+static void pointer_push(char *ptr, size_t cap, const char *key)
+{
+    size_t n = strlen(ptr);
+    if (n + 1 < cap)
+        ptr[n++] = '/';
+    for (; *key && n + 2 < cap; key++) {
+        if (*key == '~' || *key == '/') {
+            ptr[n++] = '~';
+            ptr[n++] = *key == '~' ? '0' : '1';
+        } else {
+            ptr[n++] = *key;
+        }
+    }
+    ptr[n] = '\0';
+}
+
+/* A NUL or a control character other than tab, LF and CR in `s` (of `n`
+ * bytes): an error at `ptr`.  Returns 0, CT_EINVALID or CT_ENOMEM. */
+static int check_text(ct_load_ctx *l, const char *s, size_t n, const char *ptr, int line, int is_key)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r')
+            continue;
+        const char *what = is_key ? "property name" : "string";
+        int rc = ch == 0
+                     ? ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "NUL character (U+0000) in a %s: text cannot hold one", what)
+                     : ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                   "control character U+%04X in a %s (expected text: only tab, "
+                                   "line feed and carriage return are allowed)", ch, what);
+        ct_corpus__note(l, rc < 0 ? rc : CT_EINVALID);
+        return rc < 0 ? rc : CT_EINVALID;
+    }
+    return 0;
+}
+
+/* Check every string and property name of `v`, located by JSON pointer
+ * (`ptr`, a buffer of `cap` bytes, holds the pointer of `v`).  jansson keeps
+ * a NUL inside a string (JSON_ALLOW_NUL), which every other reader would cut
+ * the string at: it is refused here, with control characters.  Returns 0,
+ * CT_EINVALID (reported) or CT_ENOMEM. */
+static int check_strings(ct_load_ctx *l, json_t *v, char *ptr, size_t cap, int line)
+{
+    int worst = 0, rc;
+    size_t mark = strlen(ptr);
+    if (json_is_string(v))
+        return check_text(l, json_string_value(v), json_string_length(v), ptr, line, 0);
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *m;
+        json_object_foreach(v, key, m)
+        {
+            pointer_push(ptr, cap, key);
+            rc = check_text(l, key, strlen(key), ptr, line, 1);
+            if (rc == 0)
+                rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *m;
+        json_array_foreach(v, i, m)
+        {
+            snprintf(ptr + mark, cap - mark, "/%zu", i);
+            rc = check_strings(l, m, ptr, cap, line);
+            ptr[mark] = '\0';
+            if (rc == CT_ENOMEM)
+                return rc;
+            if (rc)
+                worst = rc;
+        }
+    }
+    return worst;
+}
+
+int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line)
+{
+    char ptr[1024] = "";
+    return check_strings(l, doc, ptr, sizeof ptr, line);
+}
+
+int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *m)
+{
+    const char *id;
+    json_t *line;
+    size_t n = json_object_size(map);
+    if (!n)
+        return 0;
+    m->ids = ct_calloc(n, sizeof *m->ids);
+    m->lines = ct_calloc(n, sizeof *m->lines);
+    if (!m->ids || !m->lines)
+        return CT_ENOMEM;
+    m->alloc = n;
+    json_object_foreach((json_t *)map, id, line)
+    {
+        if (!(m->ids[m->count] = ct_corpus__intern(c, id)))
+            return CT_ENOMEM;
+        m->lines[m->count++] = (int)json_integer_value(line);
+    }
+    return 0;
+}

@@ -1,0 +1,481 @@
+/*
+ * model.c - sources, topics, properties and claims, from schema-valid JSON.
+ *
+ * Every model rule (unique ids, known sources, declared properties, values
+ * that fit their property, no cycles in `broader`) is checked here and
+ * reported with its JSON pointer and line.
+ */
+#include "claimtrack/common.h"
+#include "corpus_int.h"
+#include "value/kind.h"
+
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- sources ------------------------------------------------------------ */
+
+int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
+{
+    ct_corpus *c = l->c;
+    ct_schema *schema;
+    int rc = ct_corpus__schema(c, 1, &schema);
+    if (rc < 0)
+        return rc;
+    rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
+    if (rc < 0)
+        return rc;
+    if (rc > 0)
+        ct_corpus__note(l, CT_EINVALID);
+    const char *id;
+    json_t *src;
+    json_t *all = json_object_get(doc, "sources");
+    if (!json_is_object(all))
+        return CT_EINVALID;
+    json_object_foreach(all, id, src)
+    {
+        char ptr[300];
+        snprintf(ptr, sizeof ptr, "/sources/%s", id);
+        /* a malformed source is reported above; keep the well-formed ones so
+         * that claims citing them are not reported as well */
+        if ((rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL)) < 0)
+            return rc;
+        if (rc > 0)
+            continue;
+        if (ct_corpus_source_find(c, id)) {
+            rc = ct_corpus__error(l, ptr, 0, "source \"%s\" is declared twice", id);
+            if (rc == CT_ENOMEM)
+                return rc;
+            continue;
+        }
+        const char *published = json_string_value(json_object_get(src, "published"));
+        if (published) {
+            ct_interval iv;
+            char why[160];
+            if (ct_date_parse(published, &iv, why, sizeof why) < 0) {
+                snprintf(ptr, sizeof ptr, "/sources/%s/published", id);
+                if ((rc = ct_corpus__error(l, ptr, 0, "%s", why)) == CT_ENOMEM)
+                    return rc;
+            }
+        }
+        if ((rc = ct_corpus__grow((void **)&c->sources, &c->alloc_sources, c->n_sources, sizeof *c->sources)) < 0)
+            return rc;
+        ct_source *s = &c->sources[c->n_sources];
+        int oom = 0;
+        s->id = ct_corpus__intern(c, id);
+        s->title = ct_corpus__opt_copy(c, src, "title", 0, &oom);
+        s->author = ct_corpus__opt_copy(c, src, "author", 0, &oom);
+        s->publisher = ct_corpus__opt_copy(c, src, "publisher", 0, &oom);
+        s->published = ct_corpus__opt_copy(c, src, "published", 0, &oom);
+        s->url = ct_corpus__opt_copy(c, src, "url", 0, &oom);
+        s->archive = ct_corpus__opt_copy(c, src, "archive", 0, &oom);
+        s->note = ct_corpus__opt_copy(c, src, "note", 0, &oom);
+        s->file = ct_corpus__intern(c, l->file);
+        if (oom || !s->id || !s->file)
+            return CT_ENOMEM;
+        c->n_sources++;
+    }
+    return 0;
+}
+
+/* ---- topics ------------------------------------------------------------- */
+
+const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index)
+{
+    for (size_t i = 0; i < c->n_topics; i++)
+        if (strcmp(c->topics[i].id, id) == 0) {
+            if (index)
+                *index = i;
+            return &c->topics[i];
+        }
+    return NULL;
+}
+
+static long property_find(const ct_topic *t, const char *name)
+{
+    for (size_t i = 0; i < t->n_properties; i++)
+        if (strcmp(t->properties[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_t *def,
+                         const char *topic_ptr)
+{
+    ct_corpus *c = l->c;
+    char ptr[400];
+    int rc;
+    p->name = ct_corpus__intern(c, name);
+    if (!p->name)
+        return CT_ENOMEM;
+    if (ct_value_type_from_name(json_string_value(json_object_get(def, "type")), &p->type) < 0)
+        p->type = CT_TYPE_TEXT; /* the schema has reported it */
+    int oom = 0;
+    p->unit = ct_corpus__opt_copy(c, def, "unit", 1, &oom);
+    if (oom)
+        return CT_ENOMEM;
+    json_t *tol = json_object_get(def, "tolerance");
+    p->tolerance = json_is_number(tol) ? json_number_value(tol) : CT_DEFAULT_TOLERANCE;
+    p->tolerance_set = json_is_number(tol);
+    p->description = ct_corpus__opt_copy(c, def, "description", 0, &oom);
+    if (oom)
+        return CT_ENOMEM;
+    p->multi = json_is_true(json_object_get(def, "multi"));
+    p->terms = NULL;
+    p->n_terms = 0;
+    json_t *terms = json_object_get(def, "terms");
+    if (p->type != CT_TYPE_TERM || !json_is_object(terms))
+        return 0;
+    size_t n = json_object_size(terms);
+    p->terms = ct_calloc(n, sizeof *p->terms);
+    if (!p->terms)
+        return CT_ENOMEM;
+    const char *tname;
+    json_t *tdef;
+    json_object_foreach(terms, tname, tdef)
+    {
+        ct_term *t = &p->terms[p->n_terms++];
+        t->name = ct_corpus__intern(c, tname);
+        t->label = ct_corpus__opt_copy(c, tdef, "label", 0, &oom);
+        t->description = ct_corpus__opt_copy(c, tdef, "description", 0, &oom);
+        t->broader = -1;
+        if (!t->name || oom)
+            return CT_ENOMEM;
+    }
+    size_t i = 0;
+    json_object_foreach(terms, tname, tdef)
+    {
+        const char *broader = json_string_value(json_object_get(tdef, "broader"));
+        if (broader) {
+            long b = ct_value__term_find(p, broader);
+            if (b < 0) {
+                snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
+                         tname);
+                if ((rc = ct_corpus__error(l, ptr, 0, "broader term \"%s\" is not declared", broader)) ==
+                    CT_ENOMEM)
+                    return rc;
+            } else {
+                p->terms[i].broader = b;
+            }
+        }
+        i++;
+    }
+    /* a chain longer than the number of terms must loop */
+    for (i = 0; i < p->n_terms; i++) {
+        size_t steps = 0;
+        long t = p->terms[i].broader;
+        while (t >= 0 && steps <= p->n_terms) {
+            t = p->terms[t].broader;
+            steps++;
+        }
+        if (t >= 0) {
+            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
+                     p->terms[i].name);
+            if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
+                                  p->terms[i].name)) == CT_ENOMEM)
+                return rc;
+            for (size_t k = 0; k < p->n_terms; k++)
+                p->terms[k].broader = -1; /* keep later walks finite */
+            break;
+        }
+    }
+    return 0;
+}
+
+static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
+{
+    ct_corpus *c = l->c;
+    int rc;
+    const char *id = json_string_value(json_object_get(doc, "topic"));
+    if (!id)
+        return CT_EINVALID;
+    const ct_topic *prev = ct_corpus__topic_find(c, id, NULL);
+    if (prev) {
+        return ct_corpus__error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id, prev->file);
+    }
+    if ((rc = ct_corpus__grow((void **)&c->topics, &c->alloc_topics, c->n_topics, sizeof *c->topics)) < 0)
+        return rc;
+    ct_topic *t = &c->topics[c->n_topics];
+    memset(t, 0, sizeof *t);
+    c->n_topics++;
+    int oom = 0;
+    t->id = ct_corpus__intern(c, id);
+    t->title = ct_corpus__opt_copy(c, doc, "title", 0, &oom);
+    if (!t->title && !oom)
+        t->title = t->id;
+    t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
+    t->file = ct_corpus__intern(c, l->file);
+    if (oom || !t->id || !t->file)
+        return CT_ENOMEM;
+    json_t *props = json_object_get(doc, "properties");
+    if (json_is_object(props) && json_object_size(props)) {
+        t->properties = ct_calloc(json_object_size(props), sizeof *t->properties);
+        if (!t->properties)
+            return CT_ENOMEM;
+        const char *name;
+        json_t *def;
+        json_object_foreach(props, name, def)
+        {
+            if (!json_is_object(def))
+                continue;
+            rc = load_property(l, &t->properties[t->n_properties], name, def, "");
+            t->n_properties++;
+            if (rc == CT_ENOMEM)
+                return rc;
+        }
+    }
+    json_t *subjects = json_object_get(doc, "subjects");
+    if (json_is_object(subjects)) {
+        /* an alias list keeps its canonical name first, then the aliases in order */
+        t->has_subjects = 1;
+        size_t n = 0;
+        const char *canon;
+        json_t *aliases;
+        json_object_foreach(subjects, canon, aliases) n += 1 + json_array_size(aliases);
+        t->aliases = ct_calloc(n ? n : 1, sizeof *t->aliases);
+        if (!t->aliases)
+            return CT_ENOMEM;
+        json_object_foreach(subjects, canon, aliases)
+        {
+            const char *cn = ct_corpus__intern(c, canon);
+            if (!cn)
+                return CT_ENOMEM;
+            for (size_t i = 0; i <= json_array_size(aliases); i++) {
+                const char *alias = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
+                if (!alias)
+                    continue;
+                int dup = 0;
+                for (size_t k = 0; k < t->n_aliases; k++)
+                    if (strcmp(t->aliases[k].alias, alias) == 0) {
+                        dup = 1;
+                        if (t->aliases[k].canonical != cn) {
+                            char ptr[300];
+                            snprintf(ptr, sizeof ptr, "/subjects/%s", canon);
+                            if ((rc = ct_corpus__error(l, ptr, 0,
+                                                  "\"%s\" already names subject \"%s\"", alias,
+                                                  t->aliases[k].canonical)) == CT_ENOMEM)
+                                return rc;
+                        }
+                    }
+                if (dup)
+                    continue;
+                t->aliases[t->n_aliases].alias = ct_corpus__intern(c, alias);
+                t->aliases[t->n_aliases].canonical = cn;
+                if (!t->aliases[t->n_aliases].alias)
+                    return CT_ENOMEM;
+                t->n_aliases++;
+            }
+        }
+    }
+    *index = c->n_topics - 1;
+    return 0;
+}
+
+static const char *subject_canonical(const ct_topic *t, const char *subject)
+{
+    for (size_t i = 0; i < t->n_aliases; i++)
+        if (strcmp(t->aliases[i].alias, subject) == 0)
+            return t->aliases[i].canonical;
+    return NULL;
+}
+
+/* ---- claims ------------------------------------------------------------- */
+
+/* Check the claim's value against its property through the property type's
+ * operations (value/kind.c), setting the claim's value fields. */
+static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v, const char *ptr,
+                      int line)
+{
+    char why[1024];
+    if (ct_value_kind_of(p->type)->parse(p, v, cl, why, sizeof why) == 0)
+        return 0;
+    char vptr[400];
+    snprintf(vptr, sizeof vptr, "%s/value", ptr);
+    return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
+}
+
+/* Load one claim object (already schema-valid) of topic `ti`. */
+/* Check what a claim names: its topic, subject, property and source.  Sets
+ * the canonical subject and the property index (-1 when undeclared).
+ * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
+static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char *ptr, int line,
+                      const char **canonical_out, long *pi_out)
+{
+    const char *id = json_string_value(json_object_get(obj, "id"));
+    const char *subject = json_string_value(json_object_get(obj, "subject"));
+    const char *prop = json_string_value(json_object_get(obj, "property"));
+    const char *source = json_string_value(json_object_get(obj, "source"));
+    const char *topic = json_string_value(json_object_get(obj, "topic"));
+    char fptr[400];
+    int rc, bad = 0;
+    if (topic && strcmp(topic, t->id) != 0) {
+        snprintf(fptr, sizeof fptr, "%s/topic", ptr);
+        if ((rc = ct_corpus__error(l, fptr, line, "claim names topic \"%s\" inside topic file \"%s\" (claim %s)",
+                              topic, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    const char *canonical = subject;
+    if (t->has_subjects && !(canonical = subject_canonical(t, subject))) {
+        snprintf(fptr, sizeof fptr, "%s/subject", ptr);
+        if ((rc = ct_corpus__error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
+                              subject, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    long pi = property_find(t, prop);
+    if (pi < 0) {
+        snprintf(fptr, sizeof fptr, "%s/property", ptr);
+        if ((rc = ct_corpus__error(l, fptr, line, "property \"%s\" is not declared in topic \"%s\" (claim %s)",
+                              prop, t->id, id)) == CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    if (!ct_corpus_source_find(l->c, source)) {
+        snprintf(fptr, sizeof fptr, "%s/source", ptr);
+        if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
+            CT_ENOMEM)
+            return rc;
+        bad = 1;
+    }
+    *canonical_out = canonical;
+    *pi_out = pi;
+    return bad ? CT_EINVALID : 0;
+}
+
+int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+{
+    ct_corpus *c = l->c;
+    const ct_topic *t = &c->topics[ti];
+    const char *id = json_string_value(json_object_get(obj, "id"));
+    const char *source = json_string_value(json_object_get(obj, "source"));
+    char fptr[400];
+    int rc, bad = 0;
+
+    long prev = ct_corpus__id_find(c, id);
+    if (prev >= 0) {
+        snprintf(fptr, sizeof fptr, "%s/id", ptr);
+        const ct_claim *p = &c->claims[prev];
+        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
+                              p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
+            return rc;
+        return CT_EINVALID;
+    }
+    const char *canonical;
+    long pi;
+    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi)) == CT_ENOMEM)
+        return rc;
+    bad = rc < 0;
+    ct_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.id = id;
+    cl.term = -1;
+    cl.as_of_day = NAN;
+    const char *as_of = json_string_value(json_object_get(obj, "as_of"));
+    if (as_of) {
+        ct_interval iv;
+        char why[160];
+        if (ct_date_parse(as_of, &iv, why, sizeof why) < 0) {
+            snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
+            if ((rc = ct_corpus__error(l, fptr, line, "%s (claim %s)", why, id)) == CT_ENOMEM)
+                return rc;
+            bad = 1;
+        } else {
+            cl.as_of_day = iv.lo;
+        }
+    }
+    json_t *value = json_object_get(obj, "value");
+    if (pi >= 0) {
+        rc = load_value(l, &cl, &t->properties[pi], value, ptr, line);
+        if (rc == CT_ENOMEM)
+            return rc;
+        if (rc < 0)
+            bad = 1;
+    }
+    if (bad)
+        return CT_EINVALID;
+
+    const ct_property *p = &t->properties[pi];
+    char display[256];
+    ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
+    /* most values are short: dump into the stack, fall back to the heap */
+    char vbuf[256];
+    const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
+    size_t vlen = json_dumpb(value, vbuf, sizeof vbuf, vflags);
+    char *vheap = NULL;
+    if (vlen == 0 || vlen >= sizeof vbuf) {
+        if (!(vheap = json_dumps(value, vflags)))
+            return CT_ENOMEM;
+        vlen = strlen(vheap);
+    }
+    const char *vjson = vheap ? vheap : vbuf;
+    int oom = 0;
+    cl.id = ct_corpus__copy(c, id);
+    cl.topic = (uint32_t)ti;
+    cl.property = (uint32_t)pi;
+    cl.subject = ct_corpus__intern(c, canonical);
+    cl.source = ct_corpus__intern(c, source);
+    cl.quote = ct_corpus__copy(c, json_string_value(json_object_get(obj, "quote")));
+    cl.claimant = ct_corpus__opt_copy(c, obj, "claimant", 1, &oom);
+    cl.hedge = ct_corpus__opt_copy(c, obj, "hedge", 1, &oom);
+    cl.locator = ct_corpus__opt_copy(c, obj, "locator", 0, &oom);
+    cl.note = ct_corpus__opt_copy(c, obj, "note", 0, &oom);
+    cl.as_of = ct_corpus__opt_copy(c, obj, "as_of", 1, &oom);
+    const char *stance = json_string_value(json_object_get(obj, "stance"));
+    cl.denies = stance && strcmp(stance, "denies") == 0;
+    cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
+    free(vheap);
+    cl.display = ct_corpus__intern(c, display);
+    cl.file = ct_corpus__intern(c, l->file);
+    cl.line = line;
+    if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
+        !cl.file)
+        return CT_ENOMEM;
+    if ((rc = ct_corpus__grow((void **)&c->claims, &c->alloc_claims, c->n_claims, sizeof *c->claims)) < 0)
+        return rc;
+    c->claims[c->n_claims] = cl;
+    if ((rc = ct_corpus__id_insert(c, c->n_claims)) < 0)
+        return rc;
+    c->n_claims++;
+    return 0;
+}
+
+int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base)
+{
+    ct_corpus *c = l->c;
+    ct_schema *schema;
+    int rc = ct_corpus__schema(c, 0, &schema);
+    if (rc < 0)
+        return rc;
+    rc = ct_schema_validate(schema, "", doc, l->file, base, l->diags);
+    if (rc < 0)
+        return rc;
+    if (rc > 0)
+        ct_corpus__note(l, CT_EINVALID);
+    if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
+        return CT_EINVALID;
+    size_t ti = 0;
+    if ((rc = load_topic_head(l, doc, &ti)) < 0)
+        return rc;
+    size_t i;
+    json_t *claim;
+    json_array_foreach(json_object_get(doc, "claims"), i, claim)
+    {
+        char ptr[96];
+        snprintf(ptr, sizeof ptr, "%s/claims/%zu", base, i);
+        const char *id = json_string_value(json_object_get(claim, "id"));
+        int line = id ? ct_corpus__id_lines_take(lines, id) : 0;
+        /* the schema has already reported a malformed claim; skip it here */
+        rc = ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
+        if (rc < 0)
+            return rc;
+        if (rc > 0)
+            continue;
+        rc = ct_corpus__load_claim(l, claim, ti, ptr, line);
+        if (rc == CT_ENOMEM)
+            return rc;
+    }
+    return 0;
+}
