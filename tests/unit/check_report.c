@@ -56,7 +56,7 @@ static ct_review_set *review(const ct_conflict *c, const char *status, const cha
 
 static ct_report_model *build(const fixture *f, const ct_review_set *s, ct_fail_on fail_on)
 {
-    ct_report r = {f->corpus, f->set, s, fail_on, 0};
+    ct_report r = {f->corpus, f->set, s, fail_on, 0, NULL};
     ct_report_model *m = NULL;
     ck_assert_int_eq(ct_report_model_build(&m, &r), 0);
     ck_assert_ptr_nonnull(m);
@@ -166,7 +166,7 @@ START_TEST(test_report_resolved_position_first)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    ct_report r = {f.corpus, f.set, s, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f.corpus, f.set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     ck_assert_int_eq(ct_report_write_conflict_text(&r, c, out), 0);
     fclose(out);
     char want[64];
@@ -258,7 +258,7 @@ static char *write_format(const fixture *f, const ct_review_set *s, const char *
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     ck_assert_ptr_nonnull(out);
-    ct_report r = {f->corpus, f->set, s, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f->corpus, f->set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     ck_assert_int_eq(ct_report_write(&r, format, out), 0);
     fclose(out);
     return buf;
@@ -283,7 +283,7 @@ START_TEST(test_report_every_writer)
     /* JSON is the model's serialization */
     char *text = write_format(&f, NULL, "json");
     json_t *doc = json_loads(text, 0, NULL);
-    ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     json_t *direct = ct_report_to_json(&r);
     ck_assert(json_equal(doc, direct));
     json_t *pos0 = json_array_get(
