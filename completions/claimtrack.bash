@@ -15,10 +15,10 @@ _claimtrack()
         if [ "$cmd" = export ]; then
             COMPREPLY=($(compgen -W "json xml" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "text json xml markdown junit sarif html" -- "$cur"))
+            COMPREPLY=($(compgen -W "text json xml markdown junit sarif html csv" -- "$cur"))
         fi
         return ;;
-    --fail-on) COMPREPLY=($(compgen -W "unreviewed stale conflict none" -- "$cur")); return ;;
+    --fail-on) COMPREPLY=($(compgen -W "unreviewed stale conflict new none" -- "$cur")); return ;;
     --status) COMPREPLY=($(compgen -W "confirmed dismissed resolved" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --archive) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -27,7 +27,7 @@ _claimtrack()
     local opts=""
     case $cmd in
     validate) opts="--archive --jobs --max-input-size --help" ;;
-    check) opts="--format --output --report --fail-on --reviews --color --archive --jobs --max-input-size --help" ;;
+    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     export) opts="--format --output --help" ;;
