@@ -115,6 +115,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== consumers: SARIF Multitool, Jenkins JUnit XSD, Python csv, baselines"
+	$(Q)sh tests/consumers.sh ./$(BUILD)
 	$(Q)echo "== reviews under old ids and digests carried over to SHA-256 ones"
 	$(Q)sh tests/migration.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== parallel JSONL loading matches the serial results"

@@ -112,8 +112,11 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
     md_text(out, c->subject);
     fputs(" · ", out);
     md_text(out, rc->property->name);
-    fprintf(out, "\n\n%s %s conflict in topic `%s`.\n\n", ct_severity_name(c->severity),
+    fprintf(out, "\n\n%s %s conflict in topic `%s`", ct_severity_name(c->severity),
             ct_conflict_type_name(c->type), rc->topic->id);
+    if (rc->baseline != CT_BASELINE_NONE)
+        fprintf(out, "; **%s** against the baseline", ct_baseline_state_name(rc->baseline));
+    fputs(".\n\n", out);
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
         fprintf(out, "%zu. **%s", j + 1, p->denies ? "denies: " : "");
