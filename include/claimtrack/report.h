@@ -51,6 +51,19 @@ const char *ct_report_formats(void);
  * NULL past the end; static. */
 const char *ct_report_format_name(size_t i);
 
+/* How often two sources agree and clash: over the groups (topic, subject,
+ * property) both make claims on, a group counts as a clash when a position
+ * of one clashes with a position of the other, else as an agreement. */
+typedef struct {
+    size_t agree, clash;
+} ct_agreement;
+
+/* The agreement of every pair of the `n` sources `ids` (sorted by strcmp):
+ * *cells is new (ct_free), n * n entries, cells[i * n + j] for ids[i] and
+ * ids[j], symmetric, the diagonal zero.  Returns 0 or CT_ENOMEM. */
+int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set,
+                        const char *const *ids, size_t n, ct_agreement **cells);
+
 /* The report as a JSON document (the "json" format's content); new
  * reference, NULL when out of memory. */
 json_t *ct_report_to_json(const ct_report *report);

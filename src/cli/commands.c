@@ -101,9 +101,13 @@ static const ct_cli_command commands[] = {
      "Print conflict ID (as in CT-3f9a2c1b0d4e5f67) with every position, claim and quote.\n"
      "Exit status: 0 shown, 2 unknown id or bad input.\n"},
     {"sources", ct_cmd_sources, "list sources with their claims and conflicts",
-     "usage: claimtrack sources [PATH...]\n\n"
+     "usage: claimtrack sources [--matrix] [PATH...]\n\n"
      "For each source: its claims, the conflicts it takes part in, and how often it\n"
-     "stands with the majority position (the one backed by the most sources).\n"},
+     "stands with the majority position (the one backed by the most sources).\n\n"
+     "  --matrix    instead, each pair of sources that speak on the same groups\n"
+     "              (topic, subject, property): in how many they agree and in how\n"
+     "              many they clash\n"
+     "  -h, --help  show this help\n"},
     {"export", ct_cmd_export, "write the whole corpus as one JSON or XML document",
      "usage: claimtrack export [--format json|xml] [-o FILE] [PATH...]\n\n"
      "Write sources, topics and every claim as one document (JSON by default).\n"
