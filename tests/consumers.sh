@@ -150,5 +150,88 @@ assert raw.count(b"\r\n") >= len(rows)
 PY
 done
 
+# ---- HTML and Markdown -----------------------------------------------------
+# a corpus whose sources have a url and a published date
+mkdir -p "$tmp/web"
+cp "$root/tests/fixtures/basic/crash.json" "$tmp/web/"
+printf '%s\n' '{"sources": {"a": {"title": "Source A", "url": "https://example.org/a?x=1&y=2", "published": "2025-01-02"},' \
+    ' "b": {"title": "Source B", "published": "2024-12-30"}}}' >"$tmp/web/sources.json"
+"$bin" check --fail-on none --format html -o "$tmp/web.html" "$tmp/web" || bad "HTML of a corpus with urls"
+(cd "$root" && "$bin" check --fail-on none --format html -o "$tmp/claims.html" --report markdown:"$tmp/claims.md" \
+    --report json:"$tmp/claims.json" claims)
+(cd "$root" && "$bin" check --fail-on none --format html -o "$tmp/rev.html" --report markdown:"$tmp/rev.md" tests/fixtures/revisions)
+if command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp" <<'PY' >"$tmp/py" 2>&1 && ok "HTML: summary table and contents first; sources with url and published date, ids linked; as-of dates, revisions, the preferred position; heat map; chart labels whole, axis labels distinct" || { bad "HTML"; cat "$tmp/py"; }
+import json, re, sys
+t = sys.argv[1]
+web = open(t + "/web.html", encoding="utf-8").read()
+first = web.index("<article")
+assert web.index('id="summary"') < first and web.index('class="toc"') < first, "summary and contents before the conflicts"
+for cid in re.findall(r'<article class="\w+" id="(CT-[0-9a-f]+)"', web):
+    assert web.index('href="#%s"' % cid) < first, cid
+assert '<a href="https://example.org/a?x=1&amp;y=2" rel="noreferrer">a</a>' in web
+assert "<td>2025-01-02</td>" in web and "<td>2024-12-30</td>" in web
+assert web.count('<a href="#source-a">a</a>') >= 2 and 'id="source-b"' in web
+assert 'class="heat"' in web and "1 / 2</td>" in web, "heat map: a and b agree once, clash twice"
+claims = open(t + "/claims.html", encoding="utf-8").read()
+d = json.load(open(t + "/claims.json"))
+resolved = [c for c in d["conflicts"] if c["review"]["state"] == "resolved" and c["review"].get("prefer")]
+assert claims.count("preferred by the resolution</span>") == len(resolved) > 0
+for c in resolved:
+    art = claims[claims.index('id="%s"' % c["id"]):]
+    art = art[:art.index("</article>")]
+    first_pos = art[art.index('<ol class="positions">'):]
+    first_pos = first_pos[:first_pos.index("</li>")]
+    assert "preferred by the resolution" in first_pos
+    assert any(cl["id"] in first_pos for cl in c["positions"][0]["claims"])
+rev = open(t + "/rev.html", encoding="utf-8").read()
+assert 'id="revisions"' in rev and "as of " in rev
+for page in (web, claims, rev):
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        axis = re.findall(r'text-anchor="middle">([^<]*)<', svg)
+        assert len(axis) == len(set(axis)), ("repeated axis labels", axis)
+        assert "…" not in svg, "a cut label"
+        width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+        for label in re.findall(r'<text x="4" y="\d+">([^<]*)<', svg):
+            # 7 px a character must fit before the plot starts
+            left = int(re.search(r'<line x1="(\d+)"', svg).group(1))
+            assert 4 + 7 * len(label) <= left + 8, (label, left)
+        assert width > 0
+for md in (open(t + "/claims.md", encoding="utf-8").read(), open(t + "/rev.md", encoding="utf-8").read()):
+    assert "## Revisions" in md or "preferred by the resolution" in md
+cmd = open(t + "/claims.md", encoding="utf-8").read()
+assert cmd.count("✅ preferred by the resolution") == len(resolved)
+assert "; as of " in open(t + "/rev.md", encoding="utf-8").read() or "as of" in open(t + "/rev.md", encoding="utf-8").read()
+assert "--status confirmed|" not in cmd
+PY
+else
+    echo "skipped: python3 absent (HTML checks)"
+fi
+# Chromium: every chart label lies inside its SVG (measured by the browser on
+# a copy of the charts with a measuring script; the report itself has none)
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ] && command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp/claims.html" "$tmp/rev.html" >"$tmp/measure.html" <<'PY'
+import re, sys
+svgs = []
+for f in sys.argv[1:]:
+    svgs += re.findall(r"<svg.*?</svg>", open(f, encoding="utf-8").read(), re.S)
+print("<!DOCTYPE html><html><body>" + "".join(svgs) + "<pre id='result'></pre><script>"
+      "var bad=[],n=0;document.querySelectorAll('svg').forEach(function(s){var w=s.viewBox.baseVal.width;"
+      "s.querySelectorAll('text').forEach(function(t){n++;var b=t.getBBox();if(b.x<0||b.x+b.width>w)bad.push(t.textContent)})});"
+      "document.getElementById('result').textContent='measured '+n+' labels, cut: '+bad.length+' '+bad.join('|');"
+      "</script></body></html>")
+PY
+    flags="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$tmp/profile"
+    timeout 120 "$browser" $flags --dump-dom "file://$tmp/measure.html" 2>/dev/null | grep -o 'measured [0-9]* labels, cut: [0-9]*' >"$tmp/m"
+    grep -q 'cut: 0$' "$tmp/m" && ! grep -q 'measured 0 ' "$tmp/m" && ok "Chromium: no chart label is cut off ($(cat "$tmp/m"))" || bad "Chromium chart labels: $(cat "$tmp/m")"
+else
+    echo "skipped: chromium or python3 absent (chart label measurement)"
+fi
+
+# ---- sources --matrix --------------------------------------------------------
+"$bin" sources --matrix "$tmp/web" >"$tmp/mx" && grep -qx '  a · b: 3 groups, 1 agree, 2 clash (67% clash)' "$tmp/mx" &&
+    ok "sources --matrix: a and b speak on 3 groups, agree on 1, clash on 2" || bad "sources --matrix: $(cat "$tmp/mx")"
+
 echo "consumers: $fails failed"
 [ $fails -eq 0 ]

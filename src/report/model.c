@@ -346,6 +346,19 @@ static int build_absent(ct_report_model *m, const ct_report *r)
     return 0;
 }
 
+static int build_agreement(ct_report_model *m, const ct_report *r)
+{
+    const char **ids = ct_calloc(m->n_sources ? m->n_sources : 1, sizeof *ids);
+    if (!ids)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < m->n_sources; i++)
+        ids[i] = m->sources[i]->id;
+    int rc = ct_source_agreement(r->corpus, r->conflicts, (const char *const *)ids, m->n_sources,
+                                 &m->agreement);
+    ct_free(ids);
+    return rc;
+}
+
 static void count(ct_report_model *m, const ct_report *r)
 {
     ct_report_summary *s = &m->summary;
@@ -385,7 +398,7 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
     json_decref(index);
     index = NULL;
     if (build_sources(m, r) < 0 || build_topics(m, r) < 0 || build_revisions(m, r) < 0 ||
-        build_orphans(m, r) < 0 || build_absent(m, r) < 0)
+        build_orphans(m, r) < 0 || build_absent(m, r) < 0 || build_agreement(m, r) < 0)
         goto fail;
     count(m, r);
     *out = m;
@@ -409,6 +422,7 @@ void ct_report_model_free(ct_report_model *m)
     ct_free(m->orphans);
     json_decref(m->orphans_json);
     ct_free(m->absent);
+    ct_free(m->agreement);
     ct_free(m);
 }
 

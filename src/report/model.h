@@ -101,6 +101,7 @@ typedef struct {
     const char **orphans; /* ids of reviews whose conflict no longer exists */
     size_t n_orphans;
     json_t *orphans_json; /* owns the strings of `orphans` */
+    ct_agreement *agreement; /* n_sources * n_sources, by `sources` (ct_source_agreement) */
     int has_baseline;     /* check --baseline */
     ct_report_absent *absent; /* baseline conflicts no longer found, in the baseline's order */
     size_t n_absent;
