@@ -129,9 +129,13 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/inputs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== output files: devices, FIFOs, links, inputs refused, signals, all-or-nothing reports"
 	$(Q)sh tests/outputs.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== build flags: hardening, packagers' flags, -Werror only with STRICT=1"
+	$(Q)sh tests/build.sh
 	$(Q)echo "== CI recipes in examples/ci"
 	$(Q)sh tests/examples.sh ./$(BUILD)/claimtrack
 	$(Q)$(MAKE) --no-print-directory doc-check
+	$(Q)echo "== a new user's first steps: colour, jobs, review lock, init, help, completion, docs"
+	$(Q)sh tests/usability.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== fuzz seeds and regressions, replayed"

@@ -443,7 +443,22 @@ int ct_review_set_save(const ct_review_set *s, const char *path,
     return ct_atomic_commit(&f);
 }
 
-int ct_review_lock(const char *path)
+int ct_review_lock(const char *path) { return ct_review_lock_wait(path, NULL, NULL); }
+
+/* The pid a holder recorded in the lock file, or 0. */
+static long lock_holder(int fd)
+{
+    char buf[32];
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    char *end;
+    long pid = strtol(buf, &end, 10);
+    return pid > 0 && (*end == '\n' || *end == '\0') ? pid : 0;
+}
+
+int ct_review_lock_wait(const char *path, ct_review_lock_waiting waiting, void *payload)
 {
     /* locked at the link's target: writers through different names serialise */
     char *target = ct_path_resolve(path);
@@ -461,11 +476,24 @@ int ct_review_lock(const char *path)
     ct_free(lock);
     if (fd < 0)
         return CT_EIO;
-    while (flock(fd, LOCK_EX) != 0) {
-        if (errno != EINTR) {
-            close(fd);
-            return CT_EIO;
-        }
+    int rc;
+    while ((rc = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+        ;
+    if (rc != 0 && errno == EWOULDBLOCK) {
+        if (waiting) /* busy: say so once, then wait */
+            waiting(lock_holder(fd), payload);
+        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+            ;
+    }
+    if (rc != 0) {
+        close(fd);
+        return CT_EIO;
+    }
+    /* record the holder for the next writer's message (best effort) */
+    char pid[32];
+    int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != (ssize_t)len) {
+        /* not recorded: a waiting writer then names no pid */
     }
     return fd;
 }

@@ -328,6 +328,48 @@ static int fail(vctx *c, const ptrbuf *ip, const char *fmt, ...)
     return rc < 0 ? rc : 0;
 }
 
+/* "; allowed: a, b or names matching \"re\"": the names an object with
+ * additionalProperties false accepts, in schema order; "" when it accepts none.
+ * Allocated; NULL when out of memory. */
+static char *allowed_names(const json_t *props, const json_t *pprops)
+{
+    size_t n = 0, size = 16, count = 0;
+    const char *key;
+    json_t *val;
+    if (json_is_object(props))
+        json_object_foreach((json_t *)props, key, val)
+        {
+            size += strlen(key) + 4;
+            count++;
+        }
+    if (json_is_object(pprops))
+        json_object_foreach((json_t *)pprops, key, val)
+        {
+            size += strlen(key) + 24;
+            count++;
+        }
+    char *out = ct_malloc(size);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    if (count == 0)
+        return out;
+    size_t i = 0;
+    n = (size_t)snprintf(out, size, "; allowed: ");
+    const json_t *tables[2] = {props, pprops};
+    for (int t = 0; t < 2; t++) {
+        if (!json_is_object(tables[t]))
+            continue;
+        json_object_foreach((json_t *)tables[t], key, val)
+        {
+            const char *sep = i == 0 ? "" : i + 1 == count ? " or " : ", ";
+            n += (size_t)snprintf(out + n, size - n, t == 0 ? "%s%s" : "%snames matching \"%s\"", sep, key);
+            i++;
+        }
+    }
+    return out;
+}
+
 int ct_json_equal(const json_t *a, const json_t *b)
 {
     if (json_is_number(a) && json_is_number(b)) {
@@ -940,10 +982,15 @@ static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
             }
             if (!matched && addl) {
                 if (json_is_false(addl)) {
-                    /* reported at the object, which does not allow the name */
+                    /* reported at the object, which does not allow the name,
+                     * with the names it does allow */
                     ptr_pop(ip, mark);
-                    if ((rc = fail(c, ip, "property \"%s\" is not allowed here", key)) < 0 ||
-                        (rc = ptr_push(ip, key, &mark)) < 0)
+                    char *allowed = c->diags ? allowed_names(props, pprops) : NULL;
+                    if (c->diags && !allowed)
+                        return CT_ENOMEM;
+                    rc = fail(c, ip, "property \"%s\" is not allowed here%s", key, allowed ? allowed : "");
+                    ct_free(allowed);
+                    if (rc < 0 || (rc = ptr_push(ip, key, &mark)) < 0)
                         return rc;
                     rc = 0;
                 } else {

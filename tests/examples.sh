@@ -42,6 +42,15 @@ for recipe in github-actions.yml gitlab-ci.yml; do
         done
     done
 done
+# GitHub: the SARIF upload action in its supported major version, and the
+# permissions it needs (security-events to upload, actions to read the run)
+gh="$root/examples/ci/github-actions.yml"
+grep -q 'uses: github/codeql-action/upload-sarif@v4$' "$gh" && ok "github-actions.yml uploads SARIF with upload-sarif@v4" ||
+    bad "github-actions.yml does not use github/codeql-action/upload-sarif@v4"
+grep -q 'upload-sarif@v[0-3]' "$gh" && bad "github-actions.yml still uses a deprecated upload-sarif"
+perms=$(sed -n '/^permissions:/,/^[^ ]/s/^  \([a-z-]*\): *\([a-z]*\)$/\1=\2/p' "$gh" | sort | tr '\n' ' ')
+[ "$perms" = "actions=read contents=read security-events=write " ] && ok "github-actions.yml permissions: $perms" ||
+    bad "github-actions.yml permissions are '$perms', want actions=read contents=read security-events=write"
 w="$tmp/hook"
 mkdir -p "$w/claims"
 cp "$root"/tests/fixtures/basic/*.json "$w/claims/"

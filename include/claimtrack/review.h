@@ -100,6 +100,11 @@ int ct_review_set_save(const ct_review_set *set, const char *path,
  * writers).  Returns a descriptor to pass to ct_review_unlock, CT_EIO or
  * CT_ENOMEM. */
 int ct_review_lock(const char *path);
+/* ct_review_lock that, when another process holds the lock, first calls
+ * waiting (if not NULL) once with the holder's pid (0: unknown), then waits.
+ * The holder's pid is recorded in the lock file. */
+typedef void (*ct_review_lock_waiting)(long holder_pid, void *payload);
+int ct_review_lock_wait(const char *path, ct_review_lock_waiting waiting, void *payload);
 void ct_review_unlock(int fd);
 
 #endif

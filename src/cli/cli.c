@@ -127,9 +127,16 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
     opts.archive_root = o ? o->archive : NULL;
     opts.max_input_size = o ? o->max_input : 0;
-    opts.jobs = o && o->jobs > 0 ? o->jobs : ct_cli_jobs(getenv("CLAIMTRACK_JOBS"));
-    if (opts.jobs < 1)
-        opts.jobs = 1;
+    if (o && o->jobs > 0) {
+        opts.jobs = o->jobs;
+    } else {
+        /* $CLAIMTRACK_JOBS is checked like --jobs: a bad value is an error */
+        const char *env = getenv("CLAIMTRACK_JOBS");
+        if (env && !*env)
+            env = NULL;
+        if ((opts.jobs = ct_cli_jobs(env)) < 0)
+            return ct_cli_usage_error(NULL, "CLAIMTRACK_JOBS expects a number from 1 to 64, got '%s'", env);
+    }
     progress_state progress = {{0, 0}, 0};
     if (isatty(fileno(stderr))) {
         clock_gettime(CLOCK_MONOTONIC, &progress.start);
@@ -198,8 +205,10 @@ int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int 
 int ct_cli_color(const char *when, FILE *fp)
 {
     if (!when || strcmp(when, "auto") == 0) {
-        const char *no = getenv("NO_COLOR");
+        const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
         if (no && *no)
+            return 0;
+        if (term && strcmp(term, "dumb") == 0) /* a terminal without escape sequences */
             return 0;
         return isatty(fileno(fp));
     }

@@ -14,7 +14,6 @@
 
 static const char starter_sources[] =
     "{\n"
-    "  \"$schema\": \"../schema/sources.schema.json\",\n"
     "  \"sources\": {\n"
     "    \"daily-record\": {\"title\": \"Bridge reopens after repairs\", \"publisher\": \"The Daily Record\"},\n"
     "    \"city-wire\": {\"title\": \"City bridge back in service\", \"publisher\": \"City Wire\"}\n"
@@ -23,7 +22,6 @@ static const char starter_sources[] =
 
 static const char starter_topic[] =
     "{\n"
-    "  \"$schema\": \"../schema/topic.schema.json\",\n"
     "  \"topic\": \"bridge-repairs\",\n"
     "  \"title\": \"The bridge repairs\",\n"
     "  \"subjects\": {\"the bridge\": [\"the city bridge\"]},\n"
@@ -49,19 +47,42 @@ static const char starter_topic[] =
     "}\n";
 
 static const char starter_reviews[] =
-    "{\n  \"$schema\": \"../schema/reviews.schema.json\",\n  \"reviews\": {}\n}\n";
+    "{\n  \"reviews\": {}\n}\n";
 
-static int write_new(const char *dir, const char *name, const char *text)
+/* A "$schema" member naming DIR/../schema/SCHEMA, only where that file exists
+ * (a folder inside a claimtrack checkout); elsewhere none, since a "$schema"
+ * an editor cannot open is worse than none.  Empty, or the member and a comma. */
+static void schema_member(char *out, size_t size, const char *dir, const char *schema)
 {
     char path[4096];
+    struct stat st;
+    out[0] = '\0';
+    int n = snprintf(path, sizeof path, "%s/../schema/%s", dir, schema);
+    if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        snprintf(out, size, "  \"$schema\": \"../schema/%s\",\n", schema);
+}
+
+/* Write DIR/NAME: TEXT ("{\n..."), with a "$schema" member for SCHEMA first
+ * where the schema file exists. */
+static int write_new(const char *dir, const char *name, const char *schema, const char *text)
+{
+    char path[4096], member[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
+    schema_member(member, sizeof member, dir, schema);
     struct stat st;
     if (stat(path, &st) == 0) {
         fprintf(stderr, "claimtrack: %s already exists; not overwriting it\n", path);
         return CT_EXIT_USAGE;
     }
     ct_atomic_file f;
-    if (ct_atomic_open(&f, path) < 0 || fputs(text, f.fp) == EOF || ct_atomic_commit(&f) < 0) {
+    int rc = ct_atomic_open(&f, path);
+    if (rc == 0 && (fputs("{\n", f.fp) == EOF || fputs(member, f.fp) == EOF || fputs(text + 2, f.fp) == EOF)) {
+        ct_atomic_abort(&f);
+        rc = -1;
+    } else if (rc == 0) {
+        rc = ct_atomic_commit(&f);
+    }
+    if (rc < 0) {
         fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path, strerror(errno));
         return CT_EXIT_USAGE;
     }
@@ -81,11 +102,11 @@ int ct_cmd_init(int argc, char **argv)
         fprintf(stderr, "claimtrack: %s: cannot create: %s\n", dir, strerror(errno));
         return CT_EXIT_USAGE;
     }
-    int status = write_new(dir, "sources.json", starter_sources);
+    int status = write_new(dir, "sources.json", "sources.schema.json", starter_sources);
     if (status == 0)
-        status = write_new(dir, "bridge-repairs.json", starter_topic);
+        status = write_new(dir, "bridge-repairs.json", "topic.schema.json", starter_topic);
     if (status == 0)
-        status = write_new(dir, "reviews.json", starter_reviews);
+        status = write_new(dir, "reviews.json", "reviews.schema.json", starter_reviews);
     if (status == 0)
         printf("next: claimtrack validate %s && claimtrack check %s\n", dir, dir);
     return status;

@@ -85,6 +85,15 @@ static int has_control(const char *s)
     return 0;
 }
 
+/* Another writer holds the lock: say once whom we wait for. */
+static void say_waiting(long holder, void *payload)
+{
+    if (holder > 0)
+        fprintf(stderr, "claimtrack: waiting for the lock on %s held by pid %ld\n", (const char *)payload, holder);
+    else
+        fprintf(stderr, "claimtrack: waiting for the lock on %s held by another process\n", (const char *)payload);
+}
+
 int ct_cmd_review(int argc, char **argv)
 {
     static const struct option longopts[] = {{"status", required_argument, NULL, 's'},
@@ -190,7 +199,7 @@ int ct_cmd_review(int argc, char **argv)
         status = CT_EXIT_USAGE;
         goto done;
     }
-    if ((lock = ct_review_lock(path)) < 0) {
+    if ((lock = ct_review_lock_wait(path, say_waiting, (void *)path)) < 0) {
         fprintf(stderr, "claimtrack: %s: cannot lock for writing\n", path);
         status = CT_EXIT_USAGE;
         goto done;

@@ -95,7 +95,8 @@ static const ct_cli_command commands[] = {
      "                    scheme (every run reads them; every write upgrades them)\n\n"
      "Exit status: 0 recorded, 2 unknown id, bad options or unwritable file.\n"},
     {"topics", ct_cmd_topics, "list topics with claim, source and conflict counts",
-     "usage: claimtrack topics [PATH...]\n"},
+     "usage: claimtrack topics [PATH...]\n\n"
+     "For each topic: its title, and how many claims, sources and conflicts it has.\n"},
     {"show", ct_cmd_show, "print one conflict in full",
      "usage: claimtrack show [--color WHEN] ID [PATH...]\n\n"
      "Print conflict ID (as in CT-3f9a2c1b0d4e5f67) with every position, claim and quote.\n"
@@ -120,7 +121,9 @@ static const ct_cli_command commands[] = {
      "Create DIR (default: claims/) with sources.json, an example topic and an\n"
      "empty reviews.json, which validate and check cleanly.  Existing files are\n"
      "never overwritten.\n"},
-    {"help", ct_cmd_help, "show help for a command", "usage: claimtrack help [COMMAND]\n"},
+    {"help", ct_cmd_help, "show help for a command",
+     "usage: claimtrack help [COMMAND]\n\n"
+     "List the commands with a line on each, or show COMMAND's options.\n"},
 };
 
 const ct_cli_command *ct_cli_commands(size_t *count)

@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "claimtrack/common.h"
+#include "claimtrack/report.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -169,6 +170,11 @@ static int run(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_usage(stdout);
+        return ct_cli_stdout_done();
+    }
+    if (strcmp(name, "--list-formats") == 0) { /* hidden: for the shell completion */
+        for (size_t i = 0; ct_report_format_name(i); i++)
+            printf("%s\n", ct_report_format_name(i));
         return ct_cli_stdout_done();
     }
     if (strcmp(name, "--version") == 0) {

@@ -50,7 +50,7 @@ START_TEST(test_schema_reports_every_error)
     ck_assert_uint_eq(diags.count, 3);
     ck_assert_str_eq(diags.items[0].message, "missing required property \"x\"");
     ck_assert_str_eq(diags.items[1].message, "missing required property \"y\"");
-    ck_assert_str_eq(diags.items[2].message, "property \"z/~\" is not allowed here");
+    ck_assert_str_eq(diags.items[2].message, "property \"z/~\" is not allowed here; allowed: x or y");
     ck_assert_str_eq(diags.items[2].pointer, ""); /* the root, as RFC 6901 spells it */
     ct_diag_list_dispose(&diags);
 }
@@ -178,6 +178,12 @@ static const struct {
      "", "expected a number >= 0, got -1"},
     {"{\"unevaluatedProperties\": false, \"properties\": {\"a\": true}}", "{\"a\": 1, \"b\": 2}", "",
      "property \"b\" is not allowed here"},
+    /* additionalProperties false: the names that are allowed, in schema order */
+    {"{\"additionalProperties\": false, \"properties\": {\"title\": true, \"url\": true, \"note\": true}}",
+     "{\"date\": 1}", "", "property \"date\" is not allowed here; allowed: title, url or note"},
+    {"{\"additionalProperties\": false, \"properties\": {\"a\": true}, \"patternProperties\": {\"^x-\": true}}",
+     "{\"b\": 1}", "", "property \"b\" is not allowed here; allowed: a or names matching \"^x-\""},
+    {"{\"additionalProperties\": false}", "{\"b\": 1}", "", "property \"b\" is not allowed here"},
 };
 
 START_TEST(test_schema_keyword_messages)
