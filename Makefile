@@ -201,6 +201,8 @@ fuzz-replay: $(BUILD)/libclaimtrack.a
 ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "check --format html tests/fixtures/basic" \
     "check --format sarif tests/fixtures/revisions" \
+    "check --format csv --baseline tests/fixtures/baseline-basic.json tests/fixtures/basic" \
+    "sources --matrix tests/fixtures/basic" \
     "check --format xml tests/fixtures/mixed" \
     "+xml check --format xml tests/fixtures/revisions" \
     "+xml check --format junit tests/fixtures/jsonl" \

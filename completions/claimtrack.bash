@@ -124,6 +124,7 @@ _claimtrack()
     check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
+    sources) opts="--matrix --help" ;;
     export) opts="--format --output --help" ;;
     help)
         mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")

@@ -71,7 +71,7 @@ static int absolute(const char *path, char *abs)
     if (path[0] == '/') {
         if (strlen(path) >= PATH_MAX)
             return -1;
-        strcpy(abs, path);
+        memcpy(abs, path, strlen(path) + 1);
     } else {
         if (!getcwd(abs, PATH_MAX))
             return -1;
@@ -79,7 +79,7 @@ static int absolute(const char *path, char *abs)
         if (n + 1 + strlen(path) >= PATH_MAX)
             return -1;
         abs[n] = '/';
-        strcpy(abs + n + 1, path);
+        memcpy(abs + n + 1, path, strlen(path) + 1);
     }
     normalise(abs);
     return 0;
@@ -90,7 +90,7 @@ static int absolute(const char *path, char *abs)
  * working directory; into root[PATH_MAX]. */
 static int repo_root(const char *abs, char *root)
 {
-    strcpy(root, abs);
+    snprintf(root, PATH_MAX, "%s", abs);
     char *slash;
     while ((slash = strrchr(root, '/'))) {
         *slash = '\0';
@@ -127,9 +127,8 @@ static int relative(const char *abs, const char *root, char *rel)
             memcpy(rel + len, "../", 4);
             len += 3;
         }
-    return len + strlen(abs + common + 1) < PATH_MAX
-               ? (strcpy(rel + len, abs + common + 1), 0)
-               : -1;
+    return snprintf(rel + len, PATH_MAX - len, "%s", abs + common + 1) < (int)(PATH_MAX - len) ? 0
+                                                                                          : -1;
 }
 
 /* `path` percent-encoded per RFC 3986: unreserved characters and '/' kept;
