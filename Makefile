@@ -201,7 +201,7 @@ fuzz-replay: $(BUILD)/libclaimtrack.a
 ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "check --format html tests/fixtures/basic" \
     "check --format sarif tests/fixtures/revisions" \
-    "check --format csv --baseline tests/fixtures/baseline-basic.json tests/fixtures/basic" \
+    "check --format csv --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
     "sources --matrix tests/fixtures/basic" \
     "check --format xml tests/fixtures/mixed" \
     "+xml check --format xml tests/fixtures/revisions" \
