@@ -202,6 +202,7 @@ ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "check --format html tests/fixtures/basic" \
     "check --format sarif tests/fixtures/revisions" \
     "check --format csv --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
+    "check --format sarif --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
     "sources --matrix tests/fixtures/basic" \
     "check --format xml tests/fixtures/mixed" \
     "+xml check --format xml tests/fixtures/revisions" \

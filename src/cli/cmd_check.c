@@ -162,7 +162,12 @@ static int check_run(int argc, char **argv, const check_args *a)
         json_error_t err;
         baseline = json_load_file(a->baseline, JSON_REJECT_DUPLICATES, &err);
         if (!baseline || ct_report_baseline_check(baseline) < 0) {
-            int oom = !baseline && json_error_code(&err) == json_error_out_of_memory;
+            /* jansson reports a failed allocation inside a string as a
+             * syntax error: a parse failure with memory short is taken for
+             * what it is */
+            void *probe = baseline ? NULL : ct_malloc(4096);
+            int oom = !baseline && (json_error_code(&err) == json_error_out_of_memory || !probe);
+            ct_free(probe);
             json_decref(baseline);
             if (oom) {
                 fprintf(stderr, "claimtrack: out of memory\n");
