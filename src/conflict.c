@@ -87,8 +87,9 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
     return ct_value_kind_of(p->type)->compare(a, b);
 }
 
-/* Who speaks: the relayed claimant, else the source itself.  A claimant is
- * never a source, even when it is spelt like a source id. */
+/* Who speaks: the relayed claimant (by its declared name), else the source
+ * itself.  A claimant is a source only when declared linked to it, never
+ * because it is spelt like a source id (the loader resolves this). */
 typedef struct {
     int kind;         /* SPEAKER_SOURCE or SPEAKER_CLAIMANT */
     const char *name; /* interned */
@@ -98,8 +99,7 @@ enum { SPEAKER_SOURCE, SPEAKER_CLAIMANT };
 
 static speaker speaker_of(const ct_claim *c)
 {
-    speaker s = {c->claimant ? SPEAKER_CLAIMANT : SPEAKER_SOURCE,
-                 c->claimant ? c->claimant : c->source};
+    speaker s = {c->speaker_source ? SPEAKER_SOURCE : SPEAKER_CLAIMANT, c->speaker};
     return s;
 }
 
