@@ -519,8 +519,8 @@ static int load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
         ct_rule *r = &t->rules[t->n_rules];
         memset(r, 0, sizeof *r);
         int dup = 0;
-        for (size_t k = 0; k < t->n_rules; k++)
-            dup |= strcmp(t->rules[k].id, id) == 0;
+        for (size_t k = 0; k < i; k++)
+            dup |= json_equal(json_object_get(json_array_get(rules, k), "id"), json_object_get(def, "id"));
         if (dup) {
             snprintf(sptr, sizeof sptr, "%s/id", ptr);
             if ((rc = ct_corpus__error(l, sptr, 0, "rule \"%s\" is declared twice", id)) == CT_ENOMEM)
