@@ -54,18 +54,16 @@ typedef struct {
 
 /* ---- small helpers -------------------------------------------------------- */
 
-static void esc(FILE *out, const char *s)
+static void esc(FILE *out, const char *s) { ct_html_escape(out, s); }
+
+/* BEFORE, then TEXT escaped, then AFTER; nothing when TEXT is NULL. */
+static void wrap(FILE *out, const char *before, const char *text, const char *after)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
+    if (!text)
+        return;
+    fputs(before, out);
+    esc(out, text);
+    fputs(after, out);
 }
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -944,26 +942,10 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
             esc(f, cl->id);
             fputs("</code> ", f);
             source_ref(f, s->corpus, cl->source);
-            if (cl->claimant) {
-                fputs(", claimant <b class=\"claimant\">", f);
-                esc(f, cl->claimant);
-                fputs("</b>", f);
-            }
-            if (cl->hedge) {
-                fputs(" <span class=\"badge hedge\">", f);
-                esc(f, cl->hedge);
-                fputs("</span>", f);
-            }
-            if (cl->as_of) {
-                fputs(" <span class=\"meta\">as of ", f);
-                esc(f, cl->as_of);
-                fputs("</span>", f);
-            }
-            if (cl->locator) {
-                fputs(" <span class=\"meta\">", f);
-                esc(f, cl->locator);
-                fputs("</span>", f);
-            }
+            wrap(f, ", claimant <b class=\"claimant\">", cl->claimant, "</b>");
+            wrap(f, " <span class=\"badge hedge\">", cl->hedge, "</span>");
+            wrap(f, " <span class=\"meta\">as of ", cl->as_of, "</span>");
+            wrap(f, " <span class=\"meta\">", cl->locator, "</span>");
             fputs("<blockquote class=\"quote\">", f);
             esc(f, cl->quote);
             fputs("</blockquote><span class=\"meta\">", f);
