@@ -11,7 +11,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd
+PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd libutf8proc
 SHARED  ?= ../shared
 
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line replace

@@ -209,7 +209,15 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
             claim_html(out, p->claims[k]);
         fputs("</ul></li>\n", out);
     }
-    fputs("</ol>\n<div class=\"review\"><b>Review:</b> ", out);
+    fputs("</ol>\n", out);
+    for (size_t j = 0; c->rule && j < c->n_violations; j++) {
+        fputs("<div class=\"rule\"><b>Rule ", out);
+        esc(out, c->rule);
+        fputs(":</b> ", out);
+        esc(out, c->violations[j].arithmetic);
+        fputs("</div>\n", out);
+    }
+    fputs("<div class=\"review\"><b>Review:</b> ", out);
     esc(out, state);
     if (rv->reviewer) {
         fputs(" by ", out);

@@ -112,6 +112,20 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
         return -1;
     if (set_str(o, "baseline", ct_baseline_state_name(rc->baseline)))
         return -1;
+    if (c->rule) {
+        json_t *vs;
+        if (set_str(o, "rule", c->rule) || !(vs = set_array(o, "violations")))
+            return -1;
+        for (size_t i = 0; i < c->n_violations; i++) {
+            const ct_rule_violation *v = &c->violations[i];
+            json_t *vo = append_object(vs), *pa;
+            if (!vo || set_str(vo, "arithmetic", v->arithmetic) || !(pa = set_array(vo, "positions")))
+                return -1;
+            for (size_t k = 0; k < v->n_positions; k++)
+                if (json_array_append_new(pa, json_integer((json_int_t)ct_report_position_index(rc, v->positions[k]))))
+                    return -1;
+        }
+    }
     return review_json(o, &rc->review);
 }
 

@@ -179,6 +179,14 @@ int ct_report_count_blocking(const ct_report *r, size_t *n)
     return 0;
 }
 
+size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin)
+{
+    for (size_t i = 0; i < rc->n_positions; i++)
+        if (rc->positions[i].origin == origin)
+            return i;
+    return origin;
+}
+
 static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c,
                           const json_t *index)
 {
@@ -196,7 +204,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (!rc->positions || !rc->clashes)
         return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
-        if (build_position(&rc->positions[i], &c->positions[i], claims) < 0) {
+        if ((rc->positions[i].origin = i, build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
             rc->n_positions++; /* freed with the others */
             return CT_ENOMEM;
         }

@@ -23,6 +23,7 @@ typedef struct {
     int denies;
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
+    size_t origin; /* its index in the conflict's positions */
 } ct_report_position;
 
 typedef struct {
@@ -118,6 +119,9 @@ const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,
 
 /* The model as the JSON report document (schema/report.schema.json); new
  * reference, NULL when out of memory. */
+/* The index in rc->positions of the conflict's position `origin`. */
+size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin);
+
 json_t *ct_report_model_to_json(const ct_report_model *model);
 
 #endif

@@ -85,6 +85,18 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
     write_review(out, &p, &rc->review);
     if (rc->baseline != CT_BASELINE_NONE)
         fprintf(out, "  baseline: %s\n", ct_baseline_state_name(rc->baseline));
+    for (size_t i = 0; c->rule && i < c->n_violations; i++) {
+        const ct_rule_violation *v = &c->violations[i];
+        fprintf(out, "  rule %s:", c->rule);
+        for (size_t k = 0; k < v->n_positions; k++)
+            fprintf(out, " [%zu]", ct_report_position_index(rc, v->positions[k]) + 1);
+        fprintf(out, ": %s\n", v->arithmetic);
+    }
+    if (c->rule) {
+        if (c->clashes_truncated)
+            fprintf(out, "  (first %d shown)\n", CT_CLASHES_MAX);
+        return ferror(out) ? CT_EIO : 0;
+    }
     fprintf(out, "  clashes:");
     for (size_t i = 0; i < rc->n_clashes; i++)
         fprintf(out, "%s [%zu]x[%zu]", i ? "," : "", rc->clashes[i].a + 1, rc->clashes[i].b + 1);
