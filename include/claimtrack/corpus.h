@@ -38,6 +38,7 @@ typedef struct {
     int multi;
     ct_term *terms;
     size_t n_terms;
+    struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
 } ct_property;
 
 typedef struct {

@@ -65,12 +65,21 @@ void ct_corpus_free(ct_corpus *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->n_topics; i++) {
-        for (size_t j = 0; j < c->topics[i].n_properties; j++)
+        for (size_t j = 0; j < c->topics[i].n_properties; j++) {
             ct_free(c->topics[i].properties[j].terms);
+            if (c->topics[i].properties[j].term_index)
+                ct_namemap_dispose(c->topics[i].properties[j].term_index);
+            ct_free(c->topics[i].properties[j].term_index);
+        }
+        if (i < c->alloc_subject_index)
+            ct_namemap_dispose(&c->subject_index[i]);
         ct_free(c->topics[i].properties);
         ct_free(c->topics[i].aliases);
     }
     ct_free(c->topics);
+    ct_free(c->subject_index);
+    ct_namemap_dispose(&c->topic_index);
+    ct_namemap_dispose(&c->source_index);
     ct_free(c->sources);
     ct_free(c->claims);
     ct_free(c->id_slots);
@@ -104,12 +113,8 @@ const char *const *ct_corpus_files(const ct_corpus *c, size_t *count)
 
 const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 {
-    /* source ids are interned: an id never interned names no source */
-    const char *key = ct_strtab_lookup(&c->strings, id, strlen(id));
-    for (size_t i = 0; key && i < c->n_sources; i++)
-        if (c->sources[i].id == key)
-            return &c->sources[i];
-    return NULL;
+    long i = ct_namemap_get(&c->source_index, id);
+    return i < 0 ? NULL : &c->sources[i];
 }
 
 /* ---- growing arrays ---------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include "claimtrack/corpus.h"
 #include "claimtrack/schema.h"
 #include "schema_cache.h"
+#include "namemap.h"
 #include "strtab.h"
 
 #if defined(__GNUC__)
@@ -39,6 +40,10 @@ struct ct_corpus {
     size_t n_claims, alloc_claims;
     size_t *id_slots; /* open addressing over claims, index + 1 */
     size_t id_size;
+    ct_namemap topic_index;    /* topic id -> index */
+    ct_namemap source_index;   /* source id -> index */
+    ct_namemap *subject_index; /* per topic: subject or alias -> index into its aliases */
+    size_t alloc_subject_index;
     const char **files;
     size_t n_files, alloc_files;
     ct_schema_cache own;    /* compiled here unless a shared cache is given */
@@ -50,6 +55,8 @@ typedef struct {
     const char **ids;
     int *lines;
     size_t count, alloc;
+    ct_namemap first; /* id -> its first occurrence not yet taken (SIZE_MAX: none) */
+    size_t *next;     /* the next occurrence of the same id, or SIZE_MAX */
 } ct_id_lines;
 
 typedef struct {

@@ -9,6 +9,7 @@
 #include "embedded.h"
 #include "corpus_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,27 @@ void ct_corpus__id_lines_dispose(ct_id_lines *m)
 {
     ct_free((void *)m->ids);
     ct_free(m->lines);
+    ct_free(m->next);
+    ct_namemap_dispose(&m->first);
+}
+
+/* Index the recorded ids: each id maps to its first occurrence, and each
+ * occurrence links to the next one of the same id. */
+static int id_lines_index(ct_id_lines *m)
+{
+    if (!m->count)
+        return 0;
+    if (!(m->next = ct_calloc(m->count, sizeof *m->next)) || ct_namemap_reserve(&m->first, m->count) < 0)
+        return CT_ENOMEM;
+    for (size_t i = m->count; i-- > 0;) {
+        size_t *after = ct_namemap_find(&m->first, m->ids[i]);
+        m->next[i] = after ? *after : SIZE_MAX;
+        if (after)
+            *after = i;
+        else if (ct_namemap_add(&m->first, m->ids[i], i, NULL) < 0)
+            return CT_ENOMEM;
+    }
+    return 0;
 }
 
 /* Record the line of every `"id": "<value>"` in text.  The strings are
@@ -67,19 +89,19 @@ int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_l
         m->lines[m->count++] = line;
         i = j;
     }
-    return 0;
+    return id_lines_index(m);
 }
 
 /* The line of the first not yet claimed occurrence of `id`; claiming it
  * lets a repeated id find its own line. */
 int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
 {
-    for (size_t i = 0; i < m->count; i++)
-        if (m->ids[i] && strcmp(m->ids[i], id) == 0) {
-            m->ids[i] = NULL;
-            return m->lines[i];
-        }
-    return 0;
+    size_t *head = ct_namemap_find(&m->first, id);
+    if (!head || *head == SIZE_MAX)
+        return 0;
+    size_t i = *head;
+    *head = m->next[i];
+    return m->lines[i];
 }
 
 int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out)
@@ -255,5 +277,5 @@ int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *
             return CT_ENOMEM;
         m->lines[m->count++] = (int)json_integer_value(line);
     }
-    return 0;
+    return id_lines_index(m);
 }

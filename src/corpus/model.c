@@ -11,6 +11,7 @@
 
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         s->archive = ct_corpus__opt_copy(c, src, "archive", 0, &oom);
         s->note = ct_corpus__opt_copy(c, src, "note", 0, &oom);
         s->file = ct_corpus__intern(c, l->file);
-        if (oom || !s->id || !s->file)
+        if (oom || !s->id || !s->file || ct_namemap_add(&c->source_index, s->id, c->n_sources, NULL) < 0)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -84,13 +85,44 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
 
 const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index)
 {
-    for (size_t i = 0; i < c->n_topics; i++)
-        if (strcmp(c->topics[i].id, id) == 0) {
-            if (index)
-                *index = i;
-            return &c->topics[i];
+    long i = ct_namemap_get(&c->topic_index, id);
+    if (i < 0)
+        return NULL;
+    if (index)
+        *index = (size_t)i;
+    return &c->topics[i];
+}
+
+/* Index the terms of `p` by name; the first of a repeated name wins. */
+static int index_terms(ct_property *p)
+{
+    if (!(p->term_index = ct_calloc(1, sizeof *p->term_index)) ||
+        ct_namemap_reserve(p->term_index, p->n_terms) < 0)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < p->n_terms; i++)
+        if (ct_namemap_add(p->term_index, p->terms[i].name, i, NULL) < 0)
+            return CT_ENOMEM;
+    return 0;
+}
+
+/* The first term whose `broader` chain loops, or -1.  Each term is walked
+ * once: `state` marks terms whose chain ends (SIZE_MAX) and the terms on the
+ * walk from term i (i + 1). */
+static long first_cycle(const ct_property *p, size_t *state)
+{
+    for (size_t i = 0; i < p->n_terms; i++) {
+        long t = (long)i;
+        while (t >= 0 && state[t] == 0) {
+            state[t] = i + 1;
+            t = p->terms[t].broader;
         }
-    return NULL;
+        int loops = t >= 0 && state[t] != SIZE_MAX;
+        if (loops)
+            return (long)i;
+        for (t = (long)i; t >= 0 && state[t] == i + 1; t = p->terms[t].broader)
+            state[t] = SIZE_MAX;
+    }
+    return -1;
 }
 
 static long property_find(const ct_topic *t, const char *name)
@@ -144,6 +176,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         if (!t->name || oom)
             return CT_ENOMEM;
     }
+    if (index_terms(p) < 0)
+        return CT_ENOMEM;
     size_t i = 0;
     json_object_foreach(terms, tname, tdef)
     {
@@ -162,26 +196,40 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         }
         i++;
     }
-    /* a chain longer than the number of terms must loop */
-    for (i = 0; i < p->n_terms; i++) {
-        size_t steps = 0;
-        long t = p->terms[i].broader;
-        while (t >= 0 && steps <= p->n_terms) {
-            t = p->terms[t].broader;
-            steps++;
-        }
-        if (t >= 0) {
-            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
-                     p->terms[i].name);
-            if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
-                                  p->terms[i].name)) == CT_ENOMEM)
-                return rc;
-            for (size_t k = 0; k < p->n_terms; k++)
-                p->terms[k].broader = -1; /* keep later walks finite */
-            break;
-        }
+    if (!p->n_terms)
+        return 0;
+    size_t *state = ct_calloc(p->n_terms, sizeof *state);
+    if (!state)
+        return CT_ENOMEM;
+    long cyc = first_cycle(p, state);
+    ct_free(state);
+    if (cyc >= 0) {
+        snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
+                 p->terms[cyc].name);
+        if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
+                                   p->terms[cyc].name)) == CT_ENOMEM)
+            return rc;
+        for (size_t k = 0; k < p->n_terms; k++)
+            p->terms[k].broader = -1; /* keep later walks finite */
     }
     return 0;
+}
+
+/* The subject index of topic `ti`, made empty when new; NULL when out of memory. */
+static ct_namemap *subject_index_of(ct_corpus *c, size_t ti)
+{
+    if (ti >= c->alloc_subject_index) {
+        size_t n = c->alloc_subject_index ? c->alloc_subject_index * 2 : 16;
+        while (n <= ti)
+            n *= 2;
+        ct_namemap *m = ct_reallocarray(c->subject_index, n, sizeof *m);
+        if (!m)
+            return NULL;
+        memset(m + c->alloc_subject_index, 0, (n - c->alloc_subject_index) * sizeof *m);
+        c->subject_index = m;
+        c->alloc_subject_index = n;
+    }
+    return &c->subject_index[ti];
 }
 
 static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
@@ -207,7 +255,7 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         t->title = t->id;
     t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
     t->file = ct_corpus__intern(c, l->file);
-    if (oom || !t->id || !t->file)
+    if (oom || !t->id || !t->file || ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
         return CT_ENOMEM;
     json_t *props = json_object_get(doc, "properties");
     if (json_is_object(props) && json_object_size(props)) {
@@ -237,6 +285,9 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         t->aliases = ct_calloc(n ? n : 1, sizeof *t->aliases);
         if (!t->aliases)
             return CT_ENOMEM;
+        ct_namemap *seen = subject_index_of(c, c->n_topics - 1);
+        if (!seen || ct_namemap_reserve(seen, n) < 0)
+            return CT_ENOMEM;
         json_object_foreach(subjects, canon, aliases)
         {
             const char *cn = ct_corpus__intern(c, canon);
@@ -246,24 +297,21 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                 const char *alias = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
                 if (!alias)
                     continue;
-                int dup = 0;
-                for (size_t k = 0; k < t->n_aliases; k++)
-                    if (strcmp(t->aliases[k].alias, alias) == 0) {
-                        dup = 1;
-                        if (t->aliases[k].canonical != cn) {
-                            char ptr[300];
-                            snprintf(ptr, sizeof ptr, "/subjects/%s", canon);
-                            if ((rc = ct_corpus__error(l, ptr, 0,
-                                                  "\"%s\" already names subject \"%s\"", alias,
-                                                  t->aliases[k].canonical)) == CT_ENOMEM)
-                                return rc;
-                        }
+                long k = ct_namemap_get(seen, alias);
+                if (k >= 0) {
+                    if (t->aliases[k].canonical != cn) {
+                        char ptr[300];
+                        snprintf(ptr, sizeof ptr, "/subjects/%s", canon);
+                        if ((rc = ct_corpus__error(l, ptr, 0, "\"%s\" already names subject \"%s\"",
+                                                   alias, t->aliases[k].canonical)) == CT_ENOMEM)
+                            return rc;
                     }
-                if (dup)
                     continue;
+                }
                 t->aliases[t->n_aliases].alias = ct_corpus__intern(c, alias);
                 t->aliases[t->n_aliases].canonical = cn;
-                if (!t->aliases[t->n_aliases].alias)
+                if (!t->aliases[t->n_aliases].alias ||
+                    ct_namemap_add(seen, t->aliases[t->n_aliases].alias, t->n_aliases, NULL) < 0)
                     return CT_ENOMEM;
                 t->n_aliases++;
             }
@@ -273,12 +321,11 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
     return 0;
 }
 
-static const char *subject_canonical(const ct_topic *t, const char *subject)
+static const char *subject_canonical(const ct_corpus *c, const ct_topic *t, const char *subject)
 {
-    for (size_t i = 0; i < t->n_aliases; i++)
-        if (strcmp(t->aliases[i].alias, subject) == 0)
-            return t->aliases[i].canonical;
-    return NULL;
+    size_t ti = (size_t)(t - c->topics);
+    long i = ti < c->alloc_subject_index ? ct_namemap_get(&c->subject_index[ti], subject) : -1;
+    return i < 0 ? NULL : t->aliases[i].canonical;
 }
 
 /* ---- claims ------------------------------------------------------------- */
@@ -318,7 +365,7 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
         bad = 1;
     }
     const char *canonical = subject;
-    if (t->has_subjects && !(canonical = subject_canonical(t, subject))) {
+    if (t->has_subjects && !(canonical = subject_canonical(l->c, t, subject))) {
         snprintf(fptr, sizeof fptr, "%s/subject", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
                               subject, t->id, id)) == CT_ENOMEM)
