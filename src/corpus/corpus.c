@@ -247,7 +247,8 @@ static int parse_text(ct_load_ctx *l, const char *path, char *text, size_t len, 
             ct_free(text);
             return ct_corpus__parse_error(l, &err, 0);
         }
-        if ((rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
+        if (ct_corpus__may_hold_control(text + bom, len - bom) &&
+            (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
             ct_free(text);
             return rc;
         }

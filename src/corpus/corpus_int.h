@@ -109,6 +109,10 @@ int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *
 int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset);
 int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset);
 size_t ct_corpus__bom_length(const char *text, size_t len);
+/* 0 when JSON text `text` cannot decode to a string holding a control
+ * character (no \b, \f or \u0000-\u001F escape), so that its document
+ * needs no ct_corpus__check_document; else 1. */
+int ct_corpus__may_hold_control(const char *text, size_t len);
 /* Refuse control characters and bad text in every string of `doc`. */
 int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line);
 

@@ -253,6 +253,23 @@ static int check_strings(ct_load_ctx *l, json_t *v, char *ptr, size_t cap, int l
     return worst;
 }
 
+/* jansson refuses raw control characters in strings, so a parsed string
+ * holds one only through an escape: \b, \f or \u0000 to \u001F.  Text
+ * without such an escape needs no check of its strings. */
+int ct_corpus__may_hold_control(const char *text, size_t len)
+{
+    const char *end = text + len, *p = text;
+    while ((p = memchr(p, '\\', (size_t)(end - p))) && end - p >= 2) {
+        char e = p[1];
+        if (e == 'b' || e == 'f')
+            return 1;
+        if (e == 'u' && end - p >= 5 && p[2] == '0' && p[3] == '0' && (p[4] == '0' || p[4] == '1'))
+            return 1;
+        p += 2; /* past the escape: "\\" is one escaped backslash */
+    }
+    return 0;
+}
+
 int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line)
 {
     char ptr[1024] = "";

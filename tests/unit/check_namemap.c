@@ -211,6 +211,25 @@ START_TEST(test_subject_aliases_resolve)
 }
 END_TEST
 
+/* Only an escape can put a control character into a parsed string. */
+START_TEST(test_may_hold_control)
+{
+#define MAY(s) ct_corpus__may_hold_control(s, strlen(s))
+    ck_assert_int_eq(MAY("{\"a\": \"plain text\"}"), 0);
+    ck_assert_int_eq(MAY("{\"a\": \"tab\\tnl\\ncr\\r \\\" \\/\"}"), 0);
+    ck_assert_int_eq(MAY("\"\\u00e9 \\u0020 \\u2028 \\ud83d\\ude00\""), 0);
+    ck_assert_int_eq(MAY("\"C:\\\\users\\\\u0001\""), 0); /* escaped backslashes, then text */
+    ck_assert_int_eq(MAY("\"\\b\""), 1);
+    ck_assert_int_eq(MAY("\"\\f\""), 1);
+    ck_assert_int_eq(MAY("\"\\u0000\""), 1);
+    ck_assert_int_eq(MAY("\"\\u001F\""), 1);
+    ck_assert_int_eq(MAY("\"\\\\\\u0001\""), 1); /* an escaped backslash, then an escape */
+    ck_assert_int_eq(MAY("\\"), 0);              /* a lone backslash at the end */
+    ck_assert_int_eq(MAY("\\u00"), 0);           /* cut short */
+#undef MAY
+}
+END_TEST
+
 Suite *suite_namemap(void)
 {
     Suite *s = suite_create("namemap");
@@ -222,6 +241,7 @@ Suite *suite_namemap(void)
     tcase_add_test(tc, test_id_lines_take_in_order);
     tcase_add_test(tc, test_broader_cycle_found_through_long_chain);
     tcase_add_test(tc, test_subject_aliases_resolve);
+    tcase_add_test(tc, test_may_hold_control);
     suite_add_tcase(s, tc);
     return s;
 }
