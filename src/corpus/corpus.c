@@ -156,11 +156,18 @@ const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int 
 
 /* ---- claim id index ---------------------------------------------------- */
 
-static size_t id_slot(const ct_corpus *c, const char *id)
+static uint32_t id_hash(const char *id)
+{
+    unsigned long long h = ct_hash64(id, strlen(id), CT_HASH64_INIT);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static size_t id_slot(const ct_corpus *c, const char *id, uint32_t hash)
 {
     size_t mask = c->id_size - 1;
-    size_t h = (size_t)ct_hash64(id, strlen(id), CT_HASH64_INIT) & mask;
-    while (c->id_slots[h] && strcmp(c->claims[c->id_slots[h] - 1].id, id) != 0)
+    size_t h = hash & mask;
+    while (c->id_slots[h].index &&
+           (c->id_slots[h].hash != hash || strcmp(c->claims[c->id_slots[h].index - 1].id, id) != 0))
         h = (h + 1) & mask;
     return h;
 }
@@ -170,26 +177,37 @@ long ct_corpus__id_find(const ct_corpus *c, const char *id)
 {
     if (!c->id_size)
         return -1;
-    size_t h = id_slot(c, id);
-    return c->id_slots[h] ? (long)c->id_slots[h] - 1 : -1;
+    size_t h = id_slot(c, id, id_hash(id));
+    return c->id_slots[h].index ? (long)c->id_slots[h].index - 1 : -1;
 }
 
 int ct_corpus__id_insert(ct_corpus *c, size_t index)
 {
+    if (index >= UINT32_MAX)
+        return CT_ENOMEM; /* claim indexes are 32 bits, as in ct_claim */
     if ((c->n_claims + 1) * 2 > c->id_size) {
         size_t n = c->id_size ? c->id_size * 2 : 1024;
-        size_t *slots = ct_calloc(n, sizeof *slots);
+        struct ct_id_slot *slots = ct_calloc(n, sizeof *slots);
         if (!slots)
             return CT_ENOMEM;
-        size_t *old = c->id_slots, old_size = c->id_size;
+        struct ct_id_slot *old = c->id_slots;
+        size_t old_size = c->id_size;
         c->id_slots = slots;
         c->id_size = n;
-        for (size_t i = 0; i < old_size; i++)
-            if (old[i])
-                c->id_slots[id_slot(c, c->claims[old[i] - 1].id)] = old[i];
+        for (size_t i = 0; i < old_size; i++) {
+            if (!old[i].index)
+                continue;
+            size_t h = old[i].hash & (n - 1);
+            while (slots[h].index)
+                h = (h + 1) & (n - 1);
+            slots[h] = old[i];
+        }
         ct_free(old);
     }
-    c->id_slots[id_slot(c, c->claims[index].id)] = index + 1;
+    uint32_t hash = id_hash(c->claims[index].id);
+    struct ct_id_slot *s = &c->id_slots[id_slot(c, c->claims[index].id, hash)];
+    s->index = (uint32_t)index + 1;
+    s->hash = hash;
     return 0;
 }
 /* ---- the loader --------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #define CT_CORPUS_INT_H
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -38,7 +39,10 @@ struct ct_corpus {
     size_t n_topics, alloc_topics;
     ct_claim *claims;
     size_t n_claims, alloc_claims;
-    size_t *id_slots; /* open addressing over claims, index + 1 */
+    struct ct_id_slot { /* open addressing over claims */
+        uint32_t index;   /* claim index + 1; 0: empty */
+        uint32_t hash;    /* of its id: most probes compare no string */
+    } *id_slots;
     size_t id_size;
     ct_namemap topic_index;    /* topic id -> index */
     ct_namemap source_index;   /* source id -> index */
