@@ -66,7 +66,7 @@ typedef struct {
 typedef struct {
     ct_corpus *c;
     ct_diag_list *diags;
-    const char *file;
+    const char *file; /* interned in c->strings */
     int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
     const ct_corpus_options *opts; /* may be NULL */
     const char *const *given;      /* the paths given to ct_corpus_load */

@@ -348,7 +348,7 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
  * the canonical subject and the property index (-1 when undeclared).
  * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
 static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char *ptr, int line,
-                      const char **canonical_out, long *pi_out)
+                      const char **canonical_out, long *pi_out, const ct_source **source_out)
 {
     const char *id = json_string_value(json_object_get(obj, "id"));
     const char *subject = json_string_value(json_object_get(obj, "subject"));
@@ -380,7 +380,7 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
             return rc;
         bad = 1;
     }
-    if (!ct_corpus_source_find(l->c, source)) {
+    if (!(*source_out = ct_corpus_source_find(l->c, source))) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
             CT_ENOMEM)
@@ -397,7 +397,6 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     ct_corpus *c = l->c;
     const ct_topic *t = &c->topics[ti];
     const char *id = json_string_value(json_object_get(obj, "id"));
-    const char *source = json_string_value(json_object_get(obj, "source"));
     char fptr[400];
     int rc, bad = 0;
 
@@ -412,7 +411,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     }
     const char *canonical;
     long pi;
-    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi)) == CT_ENOMEM)
+    const ct_source *src;
+    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi, &src)) == CT_ENOMEM)
         return rc;
     bad = rc < 0;
     ct_claim cl;
@@ -462,8 +462,9 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.id = ct_corpus__copy(c, id);
     cl.topic = (uint32_t)ti;
     cl.property = (uint32_t)pi;
-    cl.subject = ct_corpus__intern(c, canonical);
-    cl.source = ct_corpus__intern(c, source);
+    /* declared subjects, source ids and file names are interned already */
+    cl.subject = t->has_subjects ? canonical : ct_corpus__intern(c, canonical);
+    cl.source = src->id;
     cl.quote = ct_corpus__copy(c, json_string_value(json_object_get(obj, "quote")));
     cl.claimant = ct_corpus__opt_copy(c, obj, "claimant", 1, &oom);
     cl.hedge = ct_corpus__opt_copy(c, obj, "hedge", 1, &oom);
@@ -475,7 +476,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
     free(vheap);
     cl.display = ct_corpus__intern(c, display);
-    cl.file = ct_corpus__intern(c, l->file);
+    cl.file = l->file;
     cl.line = line;
     if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
         !cl.file)
