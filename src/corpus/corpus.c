@@ -222,7 +222,59 @@ typedef struct {
     int kind;
 } parsed_doc;
 
-static int is_jsonl(const char *path) { return ct_corpus__has_suffix(path, ".jsonl"); }
+/* ---- the input formats ---------------------------------------------------- */
+
+/* One input format: its file name suffix, whether a text looks like it (for
+ * standard input, which has no name), and how to read a whole document.
+ * JSONL has no `read`: its lines are streamed after every document loads. */
+typedef struct {
+    const char *suffix;
+    int (*sniff)(const char *text, size_t len);
+    int (*read)(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+} input_format;
+
+static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+
+/* The first character after a byte order mark and white space. */
+static int lead_char(const char *text, size_t len)
+{
+    size_t bom = ct_corpus__bom_length(text, len);
+    size_t lead = bom + strspn(text + bom, " \t\r\n");
+    return lead < len ? (unsigned char)text[lead] : -1;
+}
+
+static int sniff_xml(const char *text, size_t len) { return lead_char(text, len) == '<'; }
+
+static const input_format formats[] = {
+    {".jsonl", NULL, NULL},
+    {".xml", sniff_xml, read_xml},
+    {".json", NULL, read_json}, /* also what any other name, or standard input, is read as */
+};
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+#define FORMAT_JSON (&formats[N_FORMATS - 1])
+
+/* The format of `path` by its suffix; standard input ("-") by its text. */
+static const input_format *format_of(const char *path, const char *text, size_t len)
+{
+    int dash = strcmp(path, "-") == 0;
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        const input_format *f = &formats[i];
+        if (dash ? f->sniff && text && f->sniff(text, len) : ct_corpus__has_suffix(path, f->suffix))
+            return f;
+    }
+    return FORMAT_JSON;
+}
+
+int ct_corpus__format_known(const char *name)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (ct_corpus__has_suffix(name, formats[i].suffix))
+            return 1;
+    return 0;
+}
+
+static int is_jsonl(const char *path) { return !format_of(path, NULL, 0)->read; }
 
 static int kind_of(const char *path, const json_t *doc)
 {
@@ -235,48 +287,57 @@ static int kind_of(const char *path, const json_t *doc)
     return KIND_TOPIC;
 }
 
-/* Parse `text` (taken: freed here) of file `path`. */
+/* An XML claim file (xml.c), as the JSON document it stands for. */
+static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
+{
+    json_t *lines = NULL;
+    int rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
+    ct_free(text);
+    if (rc == 0)
+        rc = ct_corpus__id_lines_from_json(l->c, lines, &out->lines);
+    json_decref(lines);
+    if (rc < 0)
+        ct_corpus__note(l, rc);
+    return rc;
+}
+
+/* A JSON document: parsed, its strings checked, its claim ids located. */
+static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
+{
+    (void)path;
+    json_error_t err;
+    size_t bom = ct_corpus__bom_length(text, len);
+    int rc = ct_corpus__check_nul(l, text, len, 0);
+    if (rc < 0) {
+        ct_free(text);
+        return rc;
+    }
+    out->doc = json_loadb(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err);
+    if (!out->doc) {
+        ct_free(text);
+        return ct_corpus__parse_error(l, &err, 0);
+    }
+    if (ct_corpus__may_hold_control(text + bom, len - bom) &&
+        (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
+        ct_free(text);
+        return rc;
+    }
+    rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);
+    ct_free(text);
+    if (rc < 0)
+        ct_corpus__note(l, rc);
+    return rc;
+}
+
+/* Parse `text` (taken: freed here) of file `path`, in the format its name
+ * (or, for standard input, its text) says. */
 static int parse_text(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
 {
-    int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    size_t bom = ct_corpus__bom_length(text, len);
-    size_t lead = bom + strspn(text + bom, " \t\r\n");
-    if (ct_corpus__has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
-        json_t *lines = NULL;
-        rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
-        ct_free(text);
-        if (rc == 0)
-            rc = ct_corpus__id_lines_from_json(l->c, lines, &out->lines);
-        json_decref(lines);
-        if (rc < 0) {
-            ct_corpus__note(l, rc);
-            return rc;
-        }
-    } else {
-        json_error_t err;
-        if ((rc = ct_corpus__check_nul(l, text, len, 0)) < 0) {
-            ct_free(text);
-            return rc;
-        }
-        out->doc = json_loadb(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err);
-        if (!out->doc) {
-            ct_free(text);
-            return ct_corpus__parse_error(l, &err, 0);
-        }
-        if (ct_corpus__may_hold_control(text + bom, len - bom) &&
-            (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
-            ct_free(text);
-            return rc;
-        }
-        rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);
-        ct_free(text);
-        if (rc < 0) {
-            ct_corpus__note(l, rc);
-            return rc;
-        }
-    }
+    int rc = format_of(path, text, len)->read(l, path, text, len, out);
+    if (rc < 0)
+        return rc;
     out->kind = kind_of(path, out->doc);
     return 0;
 }

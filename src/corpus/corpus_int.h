@@ -99,6 +99,8 @@ int ct_corpus__id_insert(ct_corpus *c, size_t index);
 /* The compiled sources (sources != 0) or topic schema, compiled on first use. */
 int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out);
 int ct_corpus__has_suffix(const char *s, const char *suffix);
+/* 1 when `name` ends in the suffix of an input format (corpus.c's table). */
+int ct_corpus__format_known(const char *name);
 const char *ct_corpus__base_name(const char *path);
 
 /* ---- json.c: JSON documents ---- */

@@ -49,7 +49,7 @@ int ct_corpus_file_name_loaded(const char *name)
         return 0;
     if (strcmp(name, "reviews.json") == 0 || ct_corpus__has_suffix(name, ".schema.json"))
         return 0;
-    return ct_corpus__has_suffix(name, ".json") || ct_corpus__has_suffix(name, ".jsonl") || ct_corpus__has_suffix(name, ".xml");
+    return ct_corpus__format_known(name);
 }
 
 static int strcmp_ptr(const void *a, const void *b)
