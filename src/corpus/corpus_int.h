@@ -155,7 +155,7 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
  * bytes (0: no limit) is CT_INPUT_TOO_BIG.  Returns 0, CT_INPUT_TOO_BIG,
  * CT_EIO (errno set) or CT_ENOMEM. */
 int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len);
-#define CT_INPUT_TOO_BIG 1
+#define CT_INPUT_TOO_BIG CT_READ_TOO_BIG
 int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
 
 /* ---- quotes.c: quote grounding ---- */

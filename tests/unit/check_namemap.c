@@ -230,6 +230,32 @@ START_TEST(test_may_hold_control)
 }
 END_TEST
 
+/* Standard input comes as a buffer from the caller; the library reads no stream. */
+START_TEST(test_stdin_from_buffer)
+{
+    const char *paths[] = {"-"};
+    ct_corpus_options o = CT_CORPUS_OPTIONS_INIT;
+    o.stdin_text = "{\"sources\": {\"a\": {\"title\": \"A\"}}}";
+    o.stdin_len = strlen(o.stdin_text);
+    ct_corpus *c;
+    ct_diag_list d = CT_DIAG_LIST_INIT;
+    ck_assert_int_eq(ct_corpus_new(&c), 0);
+    ck_assert_int_eq(ct_corpus_load(c, paths, 1, &o, &d), 0);
+    ck_assert_ptr_nonnull(ct_corpus_source_find(c, "a"));
+    ct_corpus_free(c);
+    ct_diag_list_dispose(&d);
+    ct_corpus_options big = CT_CORPUS_OPTIONS_INIT;
+    big.max_input_size = 10;
+    big.stdin_status = CT_READ_TOO_BIG;
+    ck_assert_int_eq(ct_corpus_new(&c), 0);
+    ct_diag_list e = CT_DIAG_LIST_INIT;
+    ck_assert_int_eq(ct_corpus_load(c, paths, 1, &big, &e), CT_EIO);
+    ck_assert(has_diag(&e, "input larger than 10 bytes"));
+    ct_corpus_free(c);
+    ct_diag_list_dispose(&e);
+}
+END_TEST
+
 Suite *suite_namemap(void)
 {
     Suite *s = suite_create("namemap");
@@ -242,6 +268,7 @@ Suite *suite_namemap(void)
     tcase_add_test(tc, test_broader_cycle_found_through_long_chain);
     tcase_add_test(tc, test_subject_aliases_resolve);
     tcase_add_test(tc, test_may_hold_control);
+    tcase_add_test(tc, test_stdin_from_buffer);
     suite_add_tcase(s, tc);
     return s;
 }
