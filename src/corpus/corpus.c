@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Keep the worst outcome: out of memory, then unreadable, then unparsable,
  * then invalid. */
@@ -462,6 +463,78 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
     return l.worst;
 }
 
+/* One file named twice (`check t.json .`, or through a link) is read once:
+ * the later names of a file (same device and inode) are dropped. */
+static int drop_repeated_files(ct_path_list *files)
+{
+    if (files->count < 2)
+        return 0;
+    struct stat *ids = ct_calloc(files->count, sizeof *ids);
+    if (!ids)
+        return CT_ENOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < files->count; i++) {
+        struct stat st;
+        int known = strcmp(files->items[i], "-") != 0 && stat(files->items[i], &st) == 0;
+        int seen = 0;
+        for (size_t k = 0; known && k < kept && !seen; k++)
+            seen = ids[k].st_ino == st.st_ino && ids[k].st_dev == st.st_dev && ids[k].st_nlink;
+        if (seen) {
+            ct_free(files->items[i]);
+            continue;
+        }
+        if (known)
+            ids[kept] = st;
+        else
+            memset(&ids[kept], 0, sizeof ids[kept]); /* st_nlink 0: matches nothing */
+        files->items[kept++] = files->items[i];
+    }
+    files->count = kept;
+    ct_free(ids);
+    return 0;
+}
+
+/* A topic file given alone (`check claims/raid.json`) would find none of its
+ * sources: when no sources file is among the inputs, the sources.json beside
+ * the first file given on the command line is read too, with a note saying
+ * so. */
+static int add_sources_beside(ct_load_ctx *l, const char *const *paths, size_t n_paths,
+                              ct_path_list *files)
+{
+    for (size_t i = 0; i < files->count; i++)
+        if (strcmp(ct_corpus__base_name(files->items[i]), "sources.json") == 0 ||
+            ct_corpus__has_suffix(files->items[i], ".sources.json"))
+            return 0;
+    struct stat st;
+    for (size_t i = 0; i < n_paths; i++) {
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        const char *slash = strrchr(paths[i], '/');
+        size_t dir = slash ? (size_t)(slash - paths[i]) + 1 : 0;
+        size_t n = dir + sizeof "sources.json";
+        char *beside = ct_malloc(n);
+        if (!beside)
+            return CT_ENOMEM;
+        snprintf(beside, n, "%.*ssources.json", (int)dir, paths[i]);
+        int rc = 0;
+        if (stat(beside, &st) == 0 && S_ISREG(st.st_mode)) {
+            rc = ct_corpus__path_add(files, beside);
+            if (rc == 0) {
+                /* sources first, as a folder walk would list them */
+                char *moved = files->items[files->count - 1];
+                memmove(files->items + 1, files->items, (files->count - 1) * sizeof *files->items);
+                files->items[0] = moved;
+                rc = ct_diag_add(l->diags, CT_DIAG_WARNING, paths[i], 0, 0, NULL,
+                                 "no sources file given: reading %s beside it", beside);
+                rc = rc < 0 ? CT_ENOMEM : 0;
+            }
+        }
+        ct_free(beside);
+        return rc;
+    }
+    return 0;
+}
+
 int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
                    const ct_corpus_options *opts, ct_diag_list *diags)
 {
@@ -475,6 +548,10 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++)
         rc = ct_corpus__collect(&l, paths[i], &files, 1, 0, NULL);
+    if (rc == 0)
+        rc = drop_repeated_files(&files);
+    if (rc == 0)
+        rc = add_sources_beside(&l, paths, n_paths, &files);
     if (rc == 0 && files.count == 0 && l.worst == 0) {
         /* nothing to check is a misconfiguration, not a clean corpus */
         char where[600] = "";

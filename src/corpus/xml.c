@@ -123,7 +123,11 @@ static json_t *number_from(const char *s)
     if (digits && digits < 18 && (p[digits] == '\0' || strspn(p + digits, " \t\n") == strlen(p + digits)))
         return json_integer(strtoll(s, &end, 10));
     double d = strtod(s, &end);
-    return isfinite(d) ? json_real(d) : NULL;
+    if (end != s && isfinite(d) && strspn(end, " \t\n") == strlen(end))
+        return json_real(d);
+    /* NaN, INF or no number at all: kept as the text written, so validation
+     * names it ("expected a number") instead of finding no value */
+    return json_string(s);
 }
 
 static json_t *number_attr(const xmlNode *n, const char *name)

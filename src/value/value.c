@@ -174,6 +174,11 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
         out->ihi = out->ilo;
         return 0;
     }
+    if (json_is_string(v)) { /* e.g. NaN or INF written in an XML <number> */
+        snprintf(why, why_len, "expected a finite number, {\"min\", \"max\"} or {\"about\"}, got \"%.40s\"",
+                 json_string_value(v));
+        return -1;
+    }
     if (!json_is_object(v)) {
         snprintf(why, why_len, "expected a number, {\"min\", \"max\"} or {\"about\"}");
         return -1;
