@@ -14,6 +14,7 @@
 #include "value/kind.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,10 +69,25 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
+/* A count that can only grow went down: `later`'s scope lies wholly after
+ * `earlier`'s and its interval wholly below. */
+static int count_fell(const ct_claim *earlier, const ct_claim *later)
+{
+    return ct_bound_cmp(earlier->scope.hi, earlier->scope.ihi, later->scope.lo, later->scope.ilo) < 0 &&
+           ct_bound_cmp(later->interval.hi, later->interval.ihi, earlier->interval.lo,
+                        earlier->interval.ilo) < 0;
+}
+
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     const ct_value_kind *kind = ct_value_kind_of(p->type);
-    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies))
+    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies) || a->questions ||
+        b->questions)
+        return 0;
+    if (p->cumulative && p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies &&
+        (count_fell(a, b) || count_fell(b, a)))
+        return 1;
+    if (p->varies && !ct_interval_overlap(a->scope, b->scope))
         return 0;
     if (a->denies != b->denies)
         return a->denies ? kind->implies(p, b, a) : kind->implies(p, a, b);
@@ -80,10 +96,13 @@ int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 
 /* ---- ordering ----------------------------------------------------------- */
 
+/* asserts, denies, questions */
+static int stance_rank(const ct_claim *c) { return c->questions ? 2 : c->denies; }
+
 static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    if (a->denies != b->denies)
-        return a->denies - b->denies;
+    if (stance_rank(a) != stance_rank(b))
+        return stance_rank(a) - stance_rank(b);
     return ct_value_kind_of(p->type)->compare(a, b);
 }
 
@@ -272,6 +291,24 @@ static int interval_clashes(const member *m, const pos_build *pb, const size_t *
     return rc;
 }
 
+/* 1 when some claim of position `a` clashes with some claim of position `b`;
+ * with `self`, only pairs of one speaker count. */
+static int positions_clash(const ct_property *p, const member *m, const pos_build *a,
+                           const pos_build *b, int self);
+
+/* Clashes on a varying property: claim by claim, as scopes differ within a
+ * position. */
+static int scoped_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
+                          clash_list *out)
+{
+    int rc = 0;
+    for (size_t i = 0; i < np && rc == 0 && !out->truncated; i++)
+        for (size_t j = i + 1; j < np && rc == 0 && !out->truncated; j++)
+            if (positions_clash(p, m, &pb[i], &pb[j], 0))
+                rc = clash_add(out, i, j);
+    return rc;
+}
+
 static int find_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
                         clash_list *out)
 {
@@ -283,7 +320,13 @@ static int find_clashes(const ct_property *p, const member *m, const pos_build *
         rc = CT_ENOMEM;
         goto done;
     }
+    if (p->varies) {
+        rc = scoped_clashes(p, m, pb, np, out);
+        goto done;
+    }
     for (size_t i = 0; i < np; i++) {
+        if (m[pb[i].first_member].claim->questions)
+            continue;
         if (m[pb[i].first_member].claim->denies)
             denying[nd++] = i;
         else
@@ -311,6 +354,17 @@ done:
     return rc;
 }
 
+static int positions_clash(const ct_property *p, const member *m, const pos_build *a,
+                           const pos_build *b, int self)
+{
+    for (size_t x = a->first_member; x < a->first_member + a->count; x++)
+        for (size_t y = b->first_member; y < b->first_member + b->count; y++)
+            if ((!self || speaker_cmp(speaker_of(m[x].claim), speaker_of(m[y].claim)) == 0) &&
+                ct_claims_clash(p, m[x].claim, m[y].claim))
+                return 1;
+    return 0;
+}
+
 static int claim_strength(const ct_claim *c)
 {
     if (c->hedge)
@@ -331,6 +385,98 @@ static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim 
     if (l <= 0)
         return h > 0;
     return h / l >= 2.0;
+}
+
+/* The reasons behind one clash's severity. */
+typedef struct {
+    char reasons[CT_SEVERITY_REASONS_MAX][CT_SEVERITY_REASON_SIZE];
+    size_t n;
+} severity_note;
+
+static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const char *fmt, ...)
+{
+    if (*n >= CT_SEVERITY_REASONS_MAX)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reasons[*n], CT_SEVERITY_REASON_SIZE, fmt, ap);
+    va_end(ap);
+    (*n)++;
+}
+
+/* The point of a quantity that measures a gap: an estimate's best value, else
+ * its interval. */
+static void gap_point(const ct_claim *c, double *lo, double *hi)
+{
+    *lo = isnan(c->best) ? c->interval.lo : c->best;
+    *hi = isnan(c->best) ? c->interval.hi : c->best;
+}
+
+/* 1 when the gap between two clashing quantities is under 10 % of the larger
+ * value; *gap and *larger are set. */
+static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *larger)
+{
+    double alo, ahi, blo, bhi;
+    gap_point(a, &alo, &ahi);
+    gap_point(b, &blo, &bhi);
+    if (blo < alo) { /* a is the lower one */
+        double t = alo;
+        alo = blo, blo = t;
+        t = ahi;
+        ahi = bhi, bhi = t;
+    }
+    *gap = blo - ahi;
+    *larger = fabs(blo) > fabs(ahi) ? fabs(blo) : fabs(ahi);
+    return isfinite(*gap) && isfinite(*larger) && *gap >= 0 && *larger > 0 && *gap < 0.1 * *larger;
+}
+
+/* The severity of one clash between `a` and `b` (representatives of their
+ * positions) and why. */
+static int clash_severity(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
+                          int self, severity_note *note)
+{
+    static const char *const evidence[] = {
+        "evidence: a hedged claim on at least one side (low)",
+        "evidence: at least one side is relayed from a claimant, unhedged (medium)",
+        "evidence: first-hand, unhedged claims on both sides (high)"};
+    note->n = 0;
+    int sev = strength;
+    if (self) {
+        reason(note->reasons, &note->n, "one speaker contradicts itself (high)");
+        sev = 2;
+    } else {
+        reason(note->reasons, &note->n, "%s", evidence[strength]);
+        if (large_factor(p, a, b) && sev < 2) {
+            sev++;
+            reason(note->reasons, &note->n, "the values differ by a factor of two or more (raised one level)");
+        }
+    }
+    double gap, larger;
+    if (p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies && small_gap(a, b, &gap, &larger)) {
+        reason(note->reasons, &note->n, "the gap (%g) is under 10%% of the larger value (%g): at most low",
+               gap, larger);
+        sev = 0;
+    }
+    return sev;
+}
+
+/* A property's importance moves the severity one level. */
+static void weigh_importance(const ct_property *p, ct_conflict *c)
+{
+    if (p->importance > 0) {
+        if (c->severity < CT_SEVERITY_HIGH)
+            c->severity++;
+        reason(c->severity_reasons, &c->n_severity_reasons,
+               "property \"%s\" is of high importance (raised one level)", p->name);
+    } else if (p->importance < 0) {
+        if (c->severity > CT_SEVERITY_LOW)
+            c->severity--;
+        reason(c->severity_reasons, &c->n_severity_reasons,
+               "property \"%s\" is of low importance (lowered one level)", p->name);
+    }
 }
 
 static int add_digest_field(unsigned long long *h, const char *s)
@@ -368,6 +514,8 @@ static int add_revision(results *r, size_t claim, size_t by)
 static int find_revisions(const ct_property *p, member *m, size_t k, unsigned char *superseded,
                           results *r)
 {
+    if (p->varies)
+        return 0; /* a later value is a later state, not a revision */
     qsort(m, k, sizeof *m, cmp_member_claimant);
     for (size_t i = 0; i < k;) {
         size_t j = i + 1;
@@ -378,12 +526,14 @@ static int find_revisions(const ct_property *p, member *m, size_t k, unsigned ch
         if (j - i > 1 && !isnan(last->as_of_day)) {
             for (size_t a = i; a < j; a++) {
                 const ct_claim *c = m[a].claim;
-                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day)
+                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day || c->questions)
                     continue;
                 for (size_t b = j; b-- > i;) {
                     const ct_claim *later = m[b].claim;
                     if (later->as_of_day < last->as_of_day)
                         break;
+                    if (later->questions)
+                        continue;
                     if (ct_claims_clash(p, c, later) ||
                         (c->denies == later->denies && cmp_value(p, c, later) != 0 &&
                          !p->multi)) {
@@ -491,6 +641,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         ct_position *pos = &c->positions[i];
         const member *first = &m[pb[i].first_member];
         pos->denies = first->claim->denies;
+        pos->questions = first->claim->questions;
         pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
         pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
         if (!pos->claims || !pb[i].keys) {
@@ -522,21 +673,26 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     cl.items = NULL;
     c->type = CT_CONFLICT_VALUE;
     c->severity = CT_SEVERITY_LOW;
+    int have = 0;
     for (size_t i = 0; i < c->n_clashes; i++) {
         const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
-        int sev = a->strength < b->strength ? a->strength : b->strength;
-        if (large_factor(p, m[a->first_member].claim, m[b->first_member].claim) && sev < 2)
-            sev++;
-        if (keys_intersect(a, b)) {
+        int self = p->varies ? positions_clash(p, m, a, b, 1) : keys_intersect(a, b);
+        severity_note note;
+        int sev = clash_severity(p, m[a->first_member].claim, m[b->first_member].claim,
+                                 a->strength < b->strength ? a->strength : b->strength, self, &note);
+        if (self)
             c->type = CT_CONFLICT_SELF_CONTRADICTION;
-            sev = 2;
-        } else if (c->type == CT_CONFLICT_VALUE &&
-                   c->positions[c->clashes[i].a].denies != c->positions[c->clashes[i].b].denies) {
+        else if (c->type == CT_CONFLICT_VALUE &&
+                 c->positions[c->clashes[i].a].denies != c->positions[c->clashes[i].b].denies)
             c->type = CT_CONFLICT_DENIAL;
-        }
-        if ((ct_severity)sev > c->severity)
+        if (!have || (ct_severity)sev > c->severity) {
             c->severity = (ct_severity)sev;
+            memcpy(c->severity_reasons, note.reasons, sizeof note.reasons);
+            c->n_severity_reasons = note.n;
+            have = 1;
+        }
     }
+    weigh_importance(p, c);
     /* digest: every claim of the group, revised ones too, in id order */
     for (size_t i = 0; i < k; i++) {
         m[i].index = flat[g->first + i];
@@ -549,7 +705,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     ct_canon_hash_init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
         const ct_claim *x = m[i].claim;
-        const char *fields[] = {x->id,     x->denies ? "denies" : "asserts",
+        const char *fields[] = {x->id,     x->denies ? "denies" : x->questions ? "questions" : "asserts",
                                 x->value_json, x->source, x->claimant, x->hedge, x->as_of,
                                 x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {

@@ -56,7 +56,8 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
             ct_conflict_type_name(c->type), c->subject, rc->property->name);
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
-        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset, pos->denies ? "denies: " : "",
+        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
+                pos->questions ? "questions: " : pos->denies ? "denies: " : "",
                 pos->display, "");
         for (size_t j = 0; j < pos->n_claims; j++) {
             const ct_claim *cl = pos->claims[j];
@@ -65,11 +66,19 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
                 fprintf(out, ", claimant: %s", cl->claimant);
             if (cl->hedge)
                 fprintf(out, ", %s", cl->hedge);
-            if (cl->as_of)
+            if (cl->scope_basis == CT_SCOPE_PUBLISHED)
+                fprintf(out, ", as of %s (published)", cl->scope_text);
+            else if (cl->scope_basis == CT_SCOPE_ALWAYS)
+                fprintf(out, ", undated (any time)");
+            else if (cl->as_of)
                 fprintf(out, ", as of %s", cl->as_of);
             fprintf(out, ")\n        %s\"%s\"%s\n", p.dim, cl->quote, p.reset);
         }
     }
+    fputs("  severity:", out);
+    for (size_t i = 0; i < c->n_severity_reasons; i++)
+        fprintf(out, "%s %s", i ? ";" : "", c->severity_reasons[i]);
+    fputc('\n', out);
     write_review(out, &p, &rc->review);
     fprintf(out, "  clashes:");
     for (size_t i = 0; i < rc->n_clashes; i++)
