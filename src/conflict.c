@@ -409,10 +409,12 @@ static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const ch
 
 /* The point of a quantity that measures a gap: an estimate's best value, else
  * its interval. */
-static void gap_point(const ct_claim *c, double *lo, double *hi)
+static void gap_point(const ct_claim *c, double *lo, double *hi, int64_t *ilo, int64_t *ihi)
 {
     *lo = isnan(c->best) ? c->interval.lo : c->best;
     *hi = isnan(c->best) ? c->interval.hi : c->best;
+    *ilo = isnan(c->best) ? c->interval.ilo : ct_bound_exact(c->best);
+    *ihi = isnan(c->best) ? c->interval.ihi : ct_bound_exact(c->best);
 }
 
 /* 1 when the gap between two clashing quantities is under 10 % of the larger
@@ -420,15 +422,23 @@ static void gap_point(const ct_claim *c, double *lo, double *hi)
 static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *larger)
 {
     double alo, ahi, blo, bhi;
-    gap_point(a, &alo, &ahi);
-    gap_point(b, &blo, &bhi);
-    if (blo < alo) { /* a is the lower one */
+    int64_t ialo, iahi, iblo, ibhi;
+    gap_point(a, &alo, &ahi, &ialo, &iahi);
+    gap_point(b, &blo, &bhi, &iblo, &ibhi);
+    if (ct_bound_cmp(blo, iblo, alo, ialo) < 0) { /* a is the lower one */
         double t = alo;
         alo = blo, blo = t;
         t = ahi;
         ahi = bhi, bhi = t;
+        int64_t it = iahi;
+        iahi = ibhi, ibhi = it;
+        it = ialo;
+        ialo = iblo, iblo = it;
     }
     *gap = blo - ahi;
+    /* exact integers beyond 2^53: their difference, not the doubles' */
+    if ((double)iblo == blo && (double)iahi == ahi && iblo >= iahi && iahi >= 0)
+        *gap = (double)(iblo - iahi);
     *larger = fabs(blo) > fabs(ahi) ? fabs(blo) : fabs(ahi);
     return isfinite(*gap) && isfinite(*larger) && *gap >= 0 && *larger > 0 && *gap < 0.1 * *larger;
 }
@@ -456,7 +466,7 @@ static int clash_severity(const ct_property *p, const ct_claim *a, const ct_clai
     }
     double gap, larger;
     if (p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies && small_gap(a, b, &gap, &larger)) {
-        reason(note->reasons, &note->n, "the gap (%g) is under 10%% of the larger value (%g): at most low",
+        reason(note->reasons, &note->n, "the gap (%.15g) is under 10%% of the larger value (%.15g): at most low",
                gap, larger);
         sev = 0;
     }
