@@ -14,13 +14,16 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char fuzz_sources[] =
-    "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}}}";
+    "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\", \"published\": \"2025-03-10\"}}}";
 
 static const char fuzz_topic[] =
     "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"s\": [\"alias\"]}, \"properties\": {"
     "\"n\": {\"type\": \"quantity\"}, \"d\": {\"type\": \"date\"}, \"b\": {\"type\": \"boolean\"},"
     "\"w\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {\"broader\": \"x\"}, \"z\": {}}},"
     "\"m\": {\"type\": \"term\", \"multi\": true, \"terms\": {\"p\": {}, \"q\": {}}},"
+    "\"v\": {\"type\": \"term\", \"varies\": true, \"terms\": {\"up\": {}, \"down\": {}}},"
+    "\"k\": {\"type\": \"quantity\", \"cumulative\": true, \"importance\": \"high\"},"
+    "\"l\": {\"type\": \"quantity\", \"importance\": \"low\"},"
     "\"x\": {\"type\": \"text\"}}, \"claims\": []}";
 
 /* Load `name` from the fuzzer's bytes after the fixed sources (and topic,
