@@ -70,8 +70,9 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
                 fprintf(out, ", as of %s (published)", cl->scope_text);
             else if (cl->scope_basis == CT_SCOPE_ALWAYS)
                 fprintf(out, ", undated (any time)");
-            else if (cl->as_of)
-                fprintf(out, ", as of %s", cl->as_of);
+            else if (cl->as_of) /* "as of 2025-06", "from 2025-06-27", "until 2025" */
+                fprintf(out, ", %s%s", cl->as_of[0] >= '0' && cl->as_of[0] <= '9' ? "as of " : "",
+                        cl->as_of);
             fprintf(out, ")\n        %s\"%s\"%s\n", p.dim, cl->quote, p.reset);
         }
     }
