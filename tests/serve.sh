@@ -139,6 +139,8 @@ check "POST of broken JSON is 400" '[ "$(post /api/reviews "{\"id\": " applicati
 check "POST of a JSON array is 400" '[ "$(post /api/reviews "[1]" application/json)" = 400 ]'
 check "POST without a note is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"\"")" application/json)" = 400 ]'
+check "POST with a control character in the note is 400 (the reviews file would refuse it)" \
+    '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"a\\u001b[2Jb\"")" application/json)" = 400 ]'
 check "POST with an unknown status is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".status = \"maybe\"")" application/json)" = 400 ]'
 check "POST with an unknown field is 400" \

@@ -44,6 +44,10 @@ const char *ct_report_format_name(size_t i);
  * reference, NULL when out of memory. */
 json_t *ct_report_to_json(const ct_report *report);
 
+/* Write `s` to `out` with &, <, >, " and ' as HTML character references
+ * (NULL writes nothing). */
+void ct_html_escape(FILE *out, const char *s);
+
 /* Print one conflict of the report's conflict set in full, as the text format
  * does.  Returns 0, CT_ENOMEM or CT_EIO. */
 int ct_report_write_conflict_text(const ct_report *report, const ct_conflict *c, FILE *out);

@@ -12,7 +12,7 @@
  * (checked on each request); conflicts and reviews are recomputed per request,
  * so the API's report is exactly what `check --format json` prints.
  */
-#include "serve_app.h"
+#include "serve_int.h"
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"
@@ -34,44 +34,23 @@
 const char ct_serve_csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
                             "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-struct ct_serve {
-    char **paths;
-    size_t n_paths;
-    char *reviews, *token, *today;
-    char *hosts[3]; /* the Host values accepted */
-    char *origins[3];
-    ct_corpus *corpus;             /* NULL while the files do not load */
-    unsigned long long stamp;      /* of the claim files' names, sizes, mtimes */
-    int loaded;                    /* stamp is valid */
-    char *load_error;              /* diagnostics of the last failed load */
-};
-
-/* What one request sees: conflicts and reviews as of now. */
-typedef struct {
-    ct_conflict_set *set;
-    ct_review_set *reviews;
-} view;
-
 /* ---- small helpers -------------------------------------------------------- */
 
-static void esc(FILE *out, const char *s)
+
+/* BEFORE, then TEXT escaped, then AFTER; nothing when TEXT is NULL. */
+void ct_serve__wrap(FILE *out, const char *before, const char *text, const char *after)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
+    if (!text)
+        return;
+    fputs(before, out);
+    ct_serve__esc(out, text);
+    fputs(after, out);
 }
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 /* ASCII case-insensitive substring search. */
-static int ci_contains(const char *hay, const char *needle)
+int ct_serve__ci_contains(const char *hay, const char *needle)
 {
     if (!hay)
         return 0;
@@ -131,7 +110,7 @@ static char *form_get(const char *qs, size_t len, const char *key, int *oom)
     return NULL;
 }
 
-static char *query_get(const char *query, const char *key, int *oom)
+char *ct_serve__query_get(const char *query, const char *key, int *oom)
 {
     return query ? form_get(query, strlen(query), key, oom) : NULL;
 }
@@ -144,7 +123,7 @@ static void set_body(ct_serve_response *res, int status, const char *type, char 
     res->len = len;
 }
 
-static void set_text(ct_serve_response *res, int status, const char *msg)
+void ct_serve__set_text(ct_serve_response *res, int status, const char *msg)
 {
     char *b = ct_strdup(msg);
     set_body(res, b ? status : 500, "text/plain; charset=utf-8", b, b ? strlen(b) : 0);
@@ -155,13 +134,13 @@ static void set_json(ct_serve_response *res, int status, json_t *doc)
     char *text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS) : NULL;
     json_decref(doc);
     if (!text) {
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
         return;
     }
     char *b = ct_strdup(text);
     free(text);
     if (!b) {
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
         return;
     }
     set_body(res, status, "application/json", b, strlen(b));
@@ -172,14 +151,8 @@ static void set_error_json(ct_serve_response *res, int status, const char *msg)
     set_json(res, status, json_pack("{ss}", "error", msg));
 }
 
-/* A memory stream for a page; its text moves into the response. */
-typedef struct {
-    FILE *fp;
-    char *buf;
-    size_t len;
-} page;
 
-static int page_open(page *p)
+int ct_serve__page_open(page *p)
 {
     p->buf = NULL;
     p->len = 0;
@@ -187,14 +160,14 @@ static int page_open(page *p)
     return p->fp ? 0 : CT_ENOMEM;
 }
 
-static void page_finish(page *p, ct_serve_response *res, int status)
+void ct_serve__page_finish(page *p, ct_serve_response *res, int status)
 {
     int bad = ferror(p->fp);
     if (fclose(p->fp) != 0)
         bad = 1;
     if (bad || !p->buf) {
         free(p->buf);
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
         return;
     }
     char *b = ct_malloc(p->len + 1);
@@ -202,10 +175,11 @@ static void page_finish(page *p, ct_serve_response *res, int status)
         memcpy(b, p->buf, p->len + 1);
         set_body(res, status, "text/html; charset=utf-8", b, p->len);
     } else {
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
     }
     free(p->buf);
 }
+
 
 /* ---- state ------------------------------------------------------------------ */
 
@@ -270,6 +244,7 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
     return 0;
 }
 
+
 /* ---- the corpus, reloaded when its files change ---------------------------- */
 
 static int claim_file_name(const char *name)
@@ -333,7 +308,7 @@ static unsigned long long corpus_stamp(const ct_serve *s)
 static char *diags_text(const ct_diag_list *diags, const char *fallback)
 {
     page p;
-    if (page_open(&p) < 0)
+    if (ct_serve__page_open(&p) < 0)
         return NULL;
     for (size_t i = 0; i < diags->count; i++) {
         char *line = ct_diag_format(&diags->items[i]);
@@ -387,7 +362,7 @@ static int ensure_corpus(ct_serve *s)
     return rc < 0 ? CT_EINVALID : 0;
 }
 
-static void view_clear(view *v)
+void ct_serve__view_clear(view *v)
 {
     ct_review_set_free(v->reviews);
     ct_conflict_set_free(v->set);
@@ -397,7 +372,7 @@ static void view_clear(view *v)
 
 /* Conflicts and reviews as `check` computes them.  0, CT_EINVALID (reason in
  * *why, static or s->load_error) or CT_ENOMEM. */
-static int view_load(ct_serve *s, view *v, const char **why)
+int ct_serve__view_load(ct_serve *s, view *v, const char **why)
 {
     v->set = NULL;
     v->reviews = NULL;
@@ -424,684 +399,10 @@ static int view_load(ct_serve *s, view *v, const char **why)
     if (rc == 0 && (rc = ct_review_set_upgrade(v->reviews, v->set)) > 0)
         rc = 0;
     if (rc < 0)
-        view_clear(v);
+        ct_serve__view_clear(v);
     return rc;
 }
 
-/* ---- reviews ------------------------------------------------------------------ */
-
-/* The fingerprint of a stored review (its own fields, not its history): what
- * a new review says it replaces.  16 hex digits into out. */
-static int review_fingerprint(const json_t *entry, char out[17])
-{
-    static const char *const keys[] = {"digest", "status", "note", "reviewer", "date", "prefer"};
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < sizeof keys / sizeof keys[0]; i++) {
-        json_t *v = json_object_get(entry, keys[i]);
-        if (v && json_object_set(o, keys[i], v)) {
-            json_decref(o);
-            o = NULL;
-        }
-    }
-    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_decref(o);
-    if (!text)
-        return CT_ENOMEM;
-    snprintf(out, 17, "%016llx", ct_hash64(text, strlen(text), CT_HASH64_INIT));
-    free(text);
-    return 0;
-}
-
-typedef struct {
-    const char *id, *status, *note, *by, *digest, *replaces; /* replaces: NULL or "" for none */
-    const char **prefer;
-    size_t n_prefer;
-} review_post;
-
-typedef struct {
-    int status;       /* HTTP */
-    const char *error; /* static, when status != 200 */
-    json_t *review;   /* the stored review (200) or theirs (409); new */
-    char fingerprint[17];
-    char digest[CT_CONFLICT_DIGEST_SIZE]; /* the conflict's digest now */
-    char id[CT_CONFLICT_ID_SIZE];
-} review_outcome;
-
-static const char *check_prefer(const ct_corpus *corpus, const ct_conflict *c, const review_post *in)
-{
-    size_t n_claims, first = 0;
-    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
-    for (size_t i = 0; i < in->n_prefer; i++) {
-        int found = 0;
-        size_t at = 0;
-        for (size_t p = 0; p < c->n_positions && !found; p++)
-            for (size_t k = 0; k < c->positions[p].n_claims && !found; k++)
-                if (strcmp(claims[c->positions[p].claims[k]].id, in->prefer[i]) == 0) {
-                    found = 1;
-                    at = p;
-                }
-        if (!found)
-            return "a preferred claim is not part of the conflict";
-        if (i == 0)
-            first = at;
-        else if (at != first)
-            return "preferred claims hold different positions; prefer one position";
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(in->prefer[j], in->prefer[i]) == 0)
-                return "a preferred claim is named twice";
-    }
-    return NULL;
-}
-
-static void today_utc(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* Validate, then under the writers' lock: check that the conflict is the one
- * the form showed and that its review is the one the form replaces, record
- * the review and save the file.  Fills *o. */
-static void review_apply(ct_serve *s, const review_post *in, review_outcome *o)
-{
-    memset(o, 0, sizeof *o);
-    o->status = 400;
-    if (!in->id || !in->status || !in->note || !in->by || !in->digest) {
-        o->error = "id, status, note, by and digest are required";
-        return;
-    }
-    int resolved = strcmp(in->status, "resolved") == 0;
-    if (!resolved && strcmp(in->status, "confirmed") != 0 && strcmp(in->status, "dismissed") != 0) {
-        o->error = "status must be confirmed, dismissed or resolved";
-        return;
-    }
-    if (!*in->note || !*in->by) {
-        o->error = "a note and a reviewer are required";
-        return;
-    }
-    if (strlen(in->by) > 200) {
-        o->error = "the reviewer's name is too long";
-        return;
-    }
-    if (resolved != (in->n_prefer > 0)) {
-        o->error = resolved ? "resolved needs the preferred claims (choose a position)"
-                            : "preferred claims go with resolved only";
-        return;
-    }
-    view v;
-    const char *why = NULL;
-    int rc = view_load(s, &v, &why);
-    if (rc < 0) {
-        o->status = rc == CT_ENOMEM ? 500 : 503;
-        o->error = rc == CT_ENOMEM ? "out of memory" : "the corpus or the reviews file does not load";
-        return;
-    }
-    const ct_conflict *c = ct_conflict_set_get(v.set, in->id);
-    if (!c) {
-        o->status = 404;
-        o->error = "no such conflict";
-        view_clear(&v);
-        return;
-    }
-    snprintf(o->id, sizeof o->id, "%s", c->id);
-    snprintf(o->digest, sizeof o->digest, "%s", c->digest);
-    if ((o->error = check_prefer(s->corpus, c, in))) {
-        view_clear(&v);
-        return;
-    }
-    int lock = ct_review_lock(s->reviews);
-    if (lock < 0) {
-        o->status = 500;
-        o->error = "cannot lock the reviews file";
-        view_clear(&v);
-        return;
-    }
-    /* read again under the lock: another writer may have just saved */
-    ct_review_set_free(v.reviews);
-    v.reviews = NULL;
-    ct_diag_list diags = CT_DIAG_LIST_INIT;
-    rc = ct_review_set_load(&v.reviews, s->reviews, &diags);
-    ct_diag_list_dispose(&diags);
-    if (rc == 0 && (rc = ct_review_set_upgrade(v.reviews, v.set)) > 0)
-        rc = 0;
-    const json_t *entry = NULL;
-    char current[17] = "";
-    if (rc == 0) {
-        ct_review_state_of(v.reviews, c, &entry);
-        if (entry && json_object_get(entry, "status") && review_fingerprint(entry, current) < 0)
-            rc = CT_ENOMEM;
-    }
-    const char *replaces = in->replaces ? in->replaces : "";
-    if (rc < 0) {
-        o->status = rc == CT_ENOMEM ? 500 : 503;
-        o->error = rc == CT_ENOMEM ? "out of memory" : "the reviews file does not load";
-    } else if (strcmp(in->digest, c->digest) != 0 || strcmp(replaces, current) != 0) {
-        o->status = 409;
-        o->error = strcmp(in->digest, c->digest) != 0
-                       ? "the conflict's claims changed since the form was made"
-                       : "someone else reviewed this conflict in between";
-        o->review = entry ? json_deep_copy(entry) : NULL;
-        memcpy(o->fingerprint, current, sizeof current);
-    } else {
-        char day[11];
-        if (s->today)
-            snprintf(day, sizeof day, "%s", s->today);
-        else
-            today_utc(day);
-        size_t nt;
-        const ct_topic *t = &ct_corpus_topics(s->corpus, &nt)[c->topic];
-        ct_review_input ri = {in->status, in->prefer, in->n_prefer, in->note, in->by, day};
-        if (ct_review_set_put(v.reviews, c, t->id, t->properties[c->property].name, &ri) < 0) {
-            o->status = 500;
-            o->error = "out of memory";
-        } else if (ct_review_set_save(v.reviews, s->reviews, NULL, NULL) < 0) {
-            o->status = 500;
-            o->error = "cannot write the reviews file";
-        } else {
-            ct_review_state_of(v.reviews, c, &entry);
-            o->review = json_deep_copy(entry);
-            if (!o->review || review_fingerprint(o->review, o->fingerprint) < 0) {
-                o->status = 500;
-                o->error = "out of memory";
-            } else {
-                o->status = 200;
-            }
-        }
-    }
-    ct_review_unlock(lock);
-    view_clear(&v);
-}
-
-/* ---- pages ------------------------------------------------------------------- */
-
-static void page_head(ct_serve *s, FILE *f, const char *title)
-{
-    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-          "<meta name=\"claimtrack-token\" content=\"",
-          f);
-    esc(f, s->token);
-    fputs("\"><title>", f);
-    esc(f, title);
-    fputs(" - claimtrack</title><link rel=\"stylesheet\" href=\"/static/serve.css\">"
-          "<script src=\"/static/serve.js\" defer></script></head><body>"
-          "<header><a class=\"brand\" href=\"/\">claimtrack</a><nav><a href=\"/\">Conflicts</a> &middot; "
-          "<a href=\"/sources\">Sources</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
-          f);
-}
-
-static void page_tail(FILE *f) { fputs("</main></body></html>\n", f); }
-
-static void error_page(ct_serve *s, ct_serve_response *res, int status, const char *title, const char *text)
-{
-    page p;
-    if (page_open(&p) < 0) {
-        set_text(res, 500, "out of memory\n");
-        return;
-    }
-    page_head(s, p.fp, title);
-    fputs("<h1>", p.fp);
-    esc(p.fp, title);
-    fputs("</h1><pre class=\"notice error\">", p.fp);
-    esc(p.fp, text);
-    fputs("</pre>", p.fp);
-    page_tail(p.fp);
-    page_finish(&p, res, status);
-}
-
-static void view_failed(ct_serve *s, ct_serve_response *res, int rc, const char *why)
-{
-    if (rc == CT_ENOMEM)
-        set_text(res, 500, "out of memory\n");
-    else
-        error_page(s, res, 503, "The corpus does not load", why ? why : "");
-}
-
-static void badge(FILE *f, const char *cls, const char *text)
-{
-    fputs("<span class=\"badge ", f);
-    esc(f, cls);
-    fputs("\">", f);
-    esc(f, text);
-    fputs("</span>", f);
-}
-
-static const char *const state_names[] = {"unreviewed", "stale", "confirmed", "dismissed", "resolved"};
-static const char *const severity_names[] = {"low", "medium", "high"};
-
-static int conflict_matches(const ct_serve *s, const ct_conflict *c, const char *q)
-{
-    if (!q || !*q)
-        return 1;
-    if (ci_contains(c->subject, q) || ci_contains(c->id, q))
-        return 1;
-    size_t n;
-    const ct_claim *claims = ct_corpus_claims(s->corpus, &n);
-    for (size_t p = 0; p < c->n_positions; p++)
-        for (size_t k = 0; k < c->positions[p].n_claims; k++) {
-            const ct_claim *cl = &claims[c->positions[p].claims[k]];
-            if (ci_contains(cl->id, q) || ci_contains(cl->quote, q))
-                return 1;
-        }
-    return 0;
-}
-
-static void option(FILE *f, const char *value, const char *label, const char *chosen)
-{
-    fputs("<option value=\"", f);
-    esc(f, value);
-    fputs(chosen && strcmp(chosen, value) == 0 ? "\" selected>" : "\">", f);
-    esc(f, label);
-    fputs("</option>", f);
-}
-
-static void list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
-{
-    int oom = 0;
-    char *topic = query_get(req->query, "topic", &oom), *state = query_get(req->query, "state", &oom),
-         *severity = query_get(req->query, "severity", &oom), *q = query_get(req->query, "q", &oom);
-    view v;
-    const char *why = NULL;
-    page p = {NULL, NULL, 0};
-    int rc = oom ? CT_ENOMEM : view_load(s, &v, &why);
-    if (rc < 0) {
-        view_failed(s, res, rc, why);
-    } else if (page_open(&p) < 0) {
-        set_text(res, 500, "out of memory\n");
-        view_clear(&v);
-    } else {
-        FILE *f = p.fp;
-        size_t nt, counts[5] = {0}, sev[3] = {0}, shown = 0, blocking = 0;
-        const ct_topic *topics = ct_corpus_topics(s->corpus, &nt);
-        for (size_t i = 0; i < v.set->n_conflicts; i++) {
-            ct_review_state st = ct_review_state_of(v.reviews, &v.set->conflicts[i], NULL);
-            counts[st]++;
-            sev[v.set->conflicts[i].severity]++;
-            blocking += (size_t)ct_review_blocks(CT_FAIL_ON_UNREVIEWED, st);
-        }
-        page_head(s, f, "Conflicts");
-        fprintf(f, "<h1>Conflicts</h1><div class=\"cards\"><div class=\"card\"><b id=\"count-all\">%zu</b>conflicts</div>"
-                   "<div class=\"card\"><b id=\"count-blocking\">%zu</b>blocking</div>",
-                v.set->n_conflicts, blocking);
-        for (int i = 0; i < 5; i++)
-            fprintf(f, "<div class=\"card\"><b id=\"count-%s\">%zu</b>%s</div>", state_names[i], counts[i], state_names[i]);
-        for (int i = 2; i >= 0; i--)
-            fprintf(f, "<div class=\"card\"><b>%zu</b>%s severity</div>", sev[i], severity_names[i]);
-        fputs("</div>\n<form class=\"filters\" method=\"get\" action=\"/\"><label>Topic<select name=\"topic\">", f);
-        option(f, "", "all topics", topic);
-        for (size_t i = 0; i < nt; i++)
-            option(f, topics[i].id, topics[i].title, topic);
-        fputs("</select></label><label>Review<select name=\"state\">", f);
-        option(f, "", "any state", state);
-        for (int i = 0; i < 5; i++)
-            option(f, state_names[i], state_names[i], state);
-        fputs("</select></label><label>Severity<select name=\"severity\">", f);
-        option(f, "", "any severity", severity);
-        for (int i = 2; i >= 0; i--)
-            option(f, severity_names[i], severity_names[i], severity);
-        fputs("</select></label><label>Search<input type=\"search\" name=\"q\" value=\"", f);
-        esc(f, q);
-        fputs("\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n"
-              "<table id=\"conflicts\"><thead><tr><th>Conflict</th><th>Topic</th><th>Subject</th><th>Property</th>"
-              "<th>Severity</th><th>Review</th><th>Positions</th></tr></thead><tbody>\n",
-              f);
-        for (size_t i = 0; i < v.set->n_conflicts; i++) {
-            const ct_conflict *c = &v.set->conflicts[i];
-            const ct_topic *t = &topics[c->topic];
-            ct_review_state st = ct_review_state_of(v.reviews, c, NULL);
-            if ((topic && *topic && strcmp(topic, t->id) != 0) ||
-                (state && *state && strcmp(state, state_names[st]) != 0) ||
-                (severity && *severity && strcmp(severity, severity_names[c->severity]) != 0) ||
-                !conflict_matches(s, c, q))
-                continue;
-            shown++;
-            fprintf(f, "<tr class=\"row\" data-id=\"%s\" data-state=\"%s\"><td><a href=\"/conflict/%s\"><code>%s</code></a></td><td>",
-                    c->id, state_names[st], c->id, c->id);
-            esc(f, t->title);
-            fputs("</td><td>", f);
-            esc(f, c->subject);
-            fputs("</td><td>", f);
-            esc(f, t->properties[c->property].name);
-            fputs("</td><td>", f);
-            badge(f, severity_names[c->severity], severity_names[c->severity]);
-            fputs("</td><td>", f);
-            badge(f, state_names[st], state_names[st]);
-            fputs("</td><td>", f);
-            for (size_t k = 0; k < c->n_positions; k++) {
-                fputs(k ? " &middot; " : "", f);
-                if (c->positions[k].denies)
-                    fputs("not ", f);
-                esc(f, c->positions[k].display);
-            }
-            fputs("</td></tr>\n", f);
-        }
-        fprintf(f, "</tbody></table><p class=\"meta\" id=\"shown\">%zu of %zu conflicts shown. Keys: j/k move, Enter opens.</p>",
-                shown, v.set->n_conflicts);
-        page_tail(f);
-        page_finish(&p, res, 200);
-        view_clear(&v);
-    }
-    ct_free(topic);
-    ct_free(state);
-    ct_free(severity);
-    ct_free(q);
-}
-
-static int is_web_url(const char *u)
-{
-    return u && (strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0);
-}
-
-static void source_ref(FILE *f, const ct_corpus *corpus, const char *id)
-{
-    const ct_source *src = ct_corpus_source_find(corpus, id);
-    if (src && is_web_url(src->url)) {
-        fputs("<a rel=\"noreferrer noopener\" href=\"", f);
-        esc(f, src->url);
-        fputs("\">", f);
-        esc(f, src->title);
-        fputs("</a>", f);
-    } else {
-        esc(f, src ? src->title : id);
-    }
-}
-
-static void bound_label(char *buf, size_t n, double v, int is_date)
-{
-    if (is_date) {
-        int y, m, d;
-        ct_civil_from_days((long)v, &y, &m, &d);
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
-    } else {
-        snprintf(buf, n, "%g", v);
-    }
-}
-
-/* Each claim's interval on a shared axis (quantity and date properties). */
-static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *c, const ct_property *prop)
-{
-    static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"};
-    size_t n;
-    const ct_claim *claims = ct_corpus_claims(corpus, &n);
-    double lo = INFINITY, hi = -INFINITY;
-    size_t rows = 0;
-    for (size_t p = 0; p < c->n_positions; p++)
-        for (size_t k = 0; k < c->positions[p].n_claims; k++) {
-            const ct_interval *iv = &claims[c->positions[p].claims[k]].interval;
-            if (isfinite(iv->lo) && iv->lo < lo)
-                lo = iv->lo;
-            if (isfinite(iv->hi) && iv->hi < lo)
-                lo = iv->hi;
-            if (isfinite(iv->hi) && iv->hi > hi)
-                hi = iv->hi;
-            if (isfinite(iv->lo) && iv->lo > hi)
-                hi = iv->lo;
-            rows++;
-        }
-    if (!isfinite(lo) || !isfinite(hi) || rows == 0 || rows > 200)
-        return;
-    if (hi - lo < 1e-9) {
-        lo -= 1;
-        hi += 1;
-    }
-    double pad = (hi - lo) * 0.08;
-    lo -= pad;
-    hi += pad;
-    int is_date = prop->type == CT_TYPE_DATE;
-    const double x0 = 170, width = 520;
-    fprintf(f, "<svg id=\"chart\" width=\"720\" height=\"%zu\" viewBox=\"0 0 720 %zu\" role=\"img\" aria-label=\"intervals\">",
-            rows * 22 + 34, rows * 22 + 34);
-    size_t row = 0;
-    for (size_t p = 0; p < c->n_positions; p++)
-        for (size_t k = 0; k < c->positions[p].n_claims; k++, row++) {
-            const ct_claim *cl = &claims[c->positions[p].claims[k]];
-            double a = isfinite(cl->interval.lo) ? cl->interval.lo : lo;
-            double b = isfinite(cl->interval.hi) ? cl->interval.hi : hi;
-            double xa = x0 + (a - lo) / (hi - lo) * width, xb = x0 + (b - lo) / (hi - lo) * width;
-            double y = 10 + (double)row * 22;
-            fprintf(f, "<text x=\"4\" y=\"%.0f\">", y + 12);
-            esc(f, cl->id);
-            fprintf(f, "</text><rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"14\" rx=\"3\" fill=\"%s\"%s/>", xa, y,
-                    xb - xa < 3 ? 3 : xb - xa, palette[p % 6], cl->denies ? " fill-opacity=\"0.35\"" : "");
-        }
-    char la[32], lb[32];
-    bound_label(la, sizeof la, lo + pad, is_date);
-    bound_label(lb, sizeof lb, hi - pad, is_date);
-    double yb = 10 + (double)rows * 22 + 14;
-    fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0, x0 + width, yb - 10, yb - 10);
-    fprintf(f, "<text x=\"%.1f\" y=\"%.0f\">%s</text><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">%s</text></svg>\n",
-            x0 + pad / (hi - lo) * width, yb + 4, la, x0 + width - pad / (hi - lo) * width, yb + 4, lb);
-}
-
-static void review_box(FILE *f, const json_t *r, const char *cls)
-{
-    fprintf(f, "<div class=\"review %s\"><b>", cls);
-    esc(f, json_string_value(json_object_get(r, "status")));
-    fputs("</b> by ", f);
-    esc(f, json_string_value(json_object_get(r, "reviewer")));
-    fputs(" on ", f);
-    esc(f, json_string_value(json_object_get(r, "date")));
-    json_t *prefer = json_object_get(r, "prefer");
-    if (json_array_size(prefer)) {
-        fputs(", preferring ", f);
-        size_t i;
-        json_t *id;
-        json_array_foreach(prefer, i, id)
-        {
-            fputs(i ? ", " : "", f);
-            esc(f, json_string_value(id));
-        }
-    }
-    fputs(" <span class=\"meta\">digest <code>", f);
-    const char *d = json_string_value(json_object_get(r, "digest"));
-    if (d)
-        fprintf(f, "%.12s", d);
-    fputs("</code></span><blockquote>", f);
-    esc(f, json_string_value(json_object_get(r, "note")));
-    fputs("</blockquote></div>\n", f);
-}
-
-static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict *c, const char *preset)
-{
-    size_t nt, n;
-    const ct_topic *t = &ct_corpus_topics(s->corpus, &nt)[c->topic];
-    const ct_property *prop = &t->properties[c->property];
-    const ct_claim *claims = ct_corpus_claims(s->corpus, &n);
-    const json_t *entry = NULL;
-    ct_review_state st = ct_review_state_of(v->reviews, c, &entry);
-    fputs("<h1>", f);
-    esc(f, c->subject);
-    fputs(" &middot; ", f);
-    esc(f, prop->name);
-    fprintf(f, "</h1><p><code>%s</code> ", c->id);
-    badge(f, severity_names[c->severity], severity_names[c->severity]);
-    badge(f, "type", ct_conflict_type_name(c->type));
-    fprintf(f, "<span id=\"state\" class=\"badge %s\">%s</span> topic ", state_names[st], state_names[st]);
-    esc(f, t->title);
-    if (prop->unit) {
-        fputs(" &middot; unit ", f);
-        esc(f, prop->unit);
-    }
-    fputs("</p>\n<h2>Positions</h2><ol class=\"positions\">\n", f);
-    for (size_t p = 0; p < c->n_positions; p++) {
-        const ct_position *pos = &c->positions[p];
-        fputs("<li class=\"position\"><label><input type=\"radio\" form=\"review-form\" name=\"prefer\" value=\"", f);
-        for (size_t k = 0; k < pos->n_claims; k++) {
-            fputs(k ? "," : "", f);
-            esc(f, claims[pos->claims[k]].id);
-        }
-        fputs("\"> <span class=\"value\">", f);
-        if (pos->denies)
-            fputs("denies: ", f);
-        esc(f, pos->display);
-        fprintf(f, "</span></label> <span class=\"meta\">%zu claim%s</span><ul class=\"claims\">", pos->n_claims,
-                pos->n_claims == 1 ? "" : "s");
-        for (size_t k = 0; k < pos->n_claims; k++) {
-            const ct_claim *cl = &claims[pos->claims[k]];
-            fputs("<li><code>", f);
-            esc(f, cl->id);
-            fputs("</code> ", f);
-            source_ref(f, s->corpus, cl->source);
-            if (cl->claimant) {
-                fputs(", claimant <b class=\"claimant\">", f);
-                esc(f, cl->claimant);
-                fputs("</b>", f);
-            }
-            if (cl->hedge) {
-                fputs(" <span class=\"badge hedge\">", f);
-                esc(f, cl->hedge);
-                fputs("</span>", f);
-            }
-            if (cl->as_of) {
-                fputs(" <span class=\"meta\">as of ", f);
-                esc(f, cl->as_of);
-                fputs("</span>", f);
-            }
-            if (cl->locator) {
-                fputs(" <span class=\"meta\">", f);
-                esc(f, cl->locator);
-                fputs("</span>", f);
-            }
-            fputs("<blockquote class=\"quote\">", f);
-            esc(f, cl->quote);
-            fputs("</blockquote><span class=\"meta\">", f);
-            esc(f, cl->file);
-            if (cl->line > 0)
-                fprintf(f, ":%d", (int)cl->line);
-            fputs("</span></li>", f);
-        }
-        fputs("</ul></li>\n", f);
-    }
-    fputs("</ol>\n", f);
-    if (c->n_clashes) {
-        fputs("<p class=\"meta\">Clashes: ", f);
-        for (size_t k = 0; k < c->n_clashes; k++)
-            fprintf(f, "%s[%zu] &times; [%zu]", k ? ", " : "", c->clashes[k].a + 1, c->clashes[k].b + 1);
-        fputs(c->clashes_truncated ? " (more not listed)</p>\n" : "</p>\n", f);
-    }
-    if (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE)
-        interval_chart(f, s->corpus, c, prop);
-    fputs("<h2>Review</h2>\n", f);
-    char fp[17] = "";
-    if (entry && json_object_get(entry, "status")) {
-        if (st == CT_REVIEW_STALE)
-            fputs("<p class=\"notice error\">The claims changed since this review: it is stale.</p>", f);
-        review_box(f, entry, "current");
-        review_fingerprint(entry, fp);
-    } else {
-        fputs("<p class=\"meta\">Not reviewed yet.</p>", f);
-    }
-    json_t *history = json_object_get(entry, "history");
-    if (json_array_size(history)) {
-        fputs("<h3>History</h3><ol id=\"history\" reversed>", f);
-        for (size_t i = json_array_size(history); i-- > 0;) {
-            fputs("<li>", f);
-            review_box(f, json_array_get(history, i), "past");
-            fputs("</li>", f);
-        }
-        fputs("</ol>\n", f);
-    }
-    fputs("<form id=\"review-form\" class=\"review\" method=\"post\" action=\"/review\">"
-          "<input type=\"hidden\" name=\"token\" value=\"",
-          f);
-    esc(f, s->token);
-    fprintf(f, "\"><input type=\"hidden\" name=\"id\" value=\"%s\"><input type=\"hidden\" name=\"digest\" value=\"%s\">"
-               "<input type=\"hidden\" name=\"replaces\" value=\"%s\">",
-            c->id, c->digest, fp);
-    static const char *const statuses[] = {"confirmed", "dismissed", "resolved"};
-    static const char *const labels[] = {"Confirm (c): a real disagreement", "Dismiss (d): not a real disagreement",
-                                         "Resolve (r): the chosen position is right"};
-    for (int i = 0; i < 3; i++)
-        fprintf(f, "<label><input type=\"radio\" name=\"status\" value=\"%s\"%s required> %s</label>", statuses[i],
-                preset && strcmp(preset, statuses[i]) == 0 ? " checked" : "", labels[i]);
-    fputs("<label>Note (required)<textarea name=\"note\" required></textarea></label>"
-          "<label>Reviewer <input name=\"by\" required autocomplete=\"name\"></label>"
-          "<button type=\"submit\">Save review</button></form>"
-          "<div id=\"review-result\" hidden></div>\n",
-          f);
-}
-
-static void conflict_page(ct_serve *s, const ct_serve_request *req, const char *id, ct_serve_response *res)
-{
-    view v;
-    const char *why = NULL;
-    int rc = view_load(s, &v, &why);
-    if (rc < 0) {
-        view_failed(s, res, rc, why);
-        return;
-    }
-    const ct_conflict *c = ct_conflict_set_get(v.set, id);
-    int oom = 0;
-    char *preset = query_get(req->query, "status", &oom);
-    page p;
-    if (!c) {
-        error_page(s, res, 404, "No such conflict", "No conflict has this id (any more).");
-    } else if (oom || page_open(&p) < 0) {
-        set_text(res, 500, "out of memory\n");
-    } else {
-        page_head(s, p.fp, c->subject);
-        conflict_body(s, p.fp, &v, c, preset);
-        page_tail(p.fp);
-        page_finish(&p, res, 200);
-    }
-    ct_free(preset);
-    view_clear(&v);
-}
-
-static void sources_page(ct_serve *s, ct_serve_response *res)
-{
-    view v;
-    const char *why = NULL;
-    int rc = view_load(s, &v, &why);
-    if (rc < 0) {
-        view_failed(s, res, rc, why);
-        return;
-    }
-    size_t ns, nc;
-    const ct_source *src = ct_corpus_sources(s->corpus, &ns);
-    const ct_claim *claims = ct_corpus_claims(s->corpus, &nc);
-    page p;
-    if (page_open(&p) < 0) {
-        set_text(res, 500, "out of memory\n");
-        view_clear(&v);
-        return;
-    }
-    FILE *f = p.fp;
-    page_head(s, f, "Sources");
-    fputs("<h1>Sources</h1><table id=\"sources\"><thead><tr><th>Id</th><th>Title</th><th>Author</th><th>Publisher</th>"
-          "<th>Published</th><th>Claims</th><th>Conflicts</th></tr></thead><tbody>\n",
-          f);
-    for (size_t i = 0; i < ns; i++) {
-        size_t n_claims = 0, n_conflicts = 0;
-        for (size_t k = 0; k < nc; k++)
-            n_claims += strcmp(claims[k].source, src[i].id) == 0;
-        for (size_t k = 0; k < v.set->n_conflicts; k++) {
-            const ct_conflict *c = &v.set->conflicts[k];
-            int in = 0;
-            for (size_t p2 = 0; p2 < c->n_positions && !in; p2++)
-                for (size_t j = 0; j < c->positions[p2].n_claims && !in; j++)
-                    in = strcmp(claims[c->positions[p2].claims[j]].source, src[i].id) == 0;
-            n_conflicts += (size_t)in;
-        }
-        fputs("<tr><td><code>", f);
-        esc(f, src[i].id);
-        fputs("</code></td><td>", f);
-        source_ref(f, s->corpus, src[i].id);
-        fputs("</td><td>", f);
-        esc(f, src[i].author);
-        fputs("</td><td>", f);
-        esc(f, src[i].publisher);
-        fputs("</td><td>", f);
-        esc(f, src[i].published);
-        fprintf(f, "</td><td>%zu</td><td>%zu</td></tr>\n", n_claims, n_conflicts);
-    }
-    fputs("</tbody></table>", f);
-    page_tail(f);
-    page_finish(&p, res, 200);
-    view_clear(&v);
-}
 
 /* ---- API ------------------------------------------------------------------------ */
 
@@ -1109,7 +410,7 @@ static void api_conflicts(ct_serve *s, ct_serve_response *res)
 {
     view v;
     const char *why = NULL;
-    int rc = view_load(s, &v, &why);
+    int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
         if (rc == CT_ENOMEM)
             set_error_json(res, 500, "out of memory");
@@ -1132,14 +433,14 @@ static void api_conflicts(ct_serve *s, ct_serve_response *res)
         set_error_json(res, 500, "cannot write the report");
     }
     free(buf);
-    view_clear(&v);
+    ct_serve__view_clear(&v);
 }
 
 static void api_review_get(ct_serve *s, const char *id, ct_serve_response *res)
 {
     view v;
     const char *why = NULL;
-    int rc = view_load(s, &v, &why);
+    int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
         set_error_json(res, rc == CT_ENOMEM ? 500 : 503, rc == CT_ENOMEM ? "out of memory" : "the corpus does not load");
         return;
@@ -1152,12 +453,12 @@ static void api_review_get(ct_serve *s, const char *id, ct_serve_response *res)
         ct_review_state st = ct_review_state_of(v.reviews, c, &entry);
         char fp[17] = "";
         if (entry && json_object_get(entry, "status"))
-            review_fingerprint(entry, fp);
+            ct_serve__review_fingerprint(entry, fp);
         set_json(res, 200,
-                 json_pack("{sssssssOss*}", "id", c->id, "digest", c->digest, "state", state_names[st], "review",
+                 json_pack("{sssssssOss*}", "id", c->id, "digest", c->digest, "state", ct_review_state_name((ct_review_state)st), "review",
                            entry ? (json_t *)entry : json_null(), "fingerprint", fp[0] ? fp : NULL));
     }
-    view_clear(&v);
+    ct_serve__view_clear(&v);
 }
 
 static json_t *outcome_json(const review_outcome *o)
@@ -1218,7 +519,7 @@ static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
                       ids,
                       n_prefer};
     review_outcome o;
-    review_apply(s, &in, &o);
+    ct_serve__review_apply(s, &in, &o);
     set_json(res, o.status, outcome_json(&o));
     if (o.status == 200 || o.status == 409)
         res->etag = o.fingerprint[0] ? ct_strdup(o.fingerprint) : NULL;
@@ -1247,45 +548,46 @@ static void form_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_
             ids[n_prefer++] = tok;
         }
     if (oom) {
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
     } else if (too_many) {
-        error_page(s, res, 400, "Not saved", "too many preferred claims");
+        ct_serve__error_page(s, res, 400, "Not saved", "too many preferred claims");
     } else {
         review_post in = {v[0], v[1], v[2], v[3], v[4], v[5], ids, n_prefer};
         review_outcome o;
-        review_apply(s, &in, &o);
+        ct_serve__review_apply(s, &in, &o);
         if (o.status == 200) {
             size_t n = strlen(o.id) + 16;
             res->location = ct_malloc(n);
             if (res->location) {
                 snprintf(res->location, n, "/conflict/%s", o.id);
-                set_text(res, 303, "saved\n");
+                ct_serve__set_text(res, 303, "saved\n");
             } else {
-                set_text(res, 500, "out of memory\n");
+                ct_serve__set_text(res, 500, "out of memory\n");
             }
         } else if (o.status == 409) {
             page p;
-            if (page_open(&p) < 0) {
-                set_text(res, 500, "out of memory\n");
+            if (ct_serve__page_open(&p) < 0) {
+                ct_serve__set_text(res, 500, "out of memory\n");
             } else {
-                page_head(s, p.fp, "Not saved");
+                ct_serve__page_head(s, p.fp, "Not saved");
                 fputs("<h1>Not saved</h1><div id=\"review-result\" class=\"notice error\" data-status=\"409\"><p>", p.fp);
-                esc(p.fp, o.error);
+                ct_serve__esc(p.fp, o.error);
                 fputs("</p>", p.fp);
                 if (o.review)
-                    review_box(p.fp, o.review, "their");
+                    ct_serve__review_box(p.fp, o.review, "their");
                 fprintf(p.fp, "<a href=\"/conflict/%s\">Reload the conflict to review it again</a></div>", o.id);
-                page_tail(p.fp);
-                page_finish(&p, res, 409);
+                ct_serve__page_tail(p.fp);
+                ct_serve__page_finish(&p, res, 409);
             }
         } else {
-            error_page(s, res, o.status, "Not saved", o.error ? o.error : "error");
+            ct_serve__error_page(s, res, o.status, "Not saved", o.error ? o.error : "error");
         }
         json_decref(o.review);
     }
     for (int i = 0; i < 7; i++)
         ct_free(v[i]);
 }
+
 
 /* ---- routing ------------------------------------------------------------------------ */
 
@@ -1331,7 +633,7 @@ static void asset(ct_serve_response *res, const char *type, const char *data, un
 {
     char *b = ct_malloc(len + 1);
     if (!b) {
-        set_text(res, 500, "out of memory\n");
+        ct_serve__set_text(res, 500, "out of memory\n");
         return;
     }
     memcpy(b, data, len + 1);
@@ -1345,20 +647,20 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     const char *m = req->method ? req->method : "";
     int get = strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0, post = strcmp(m, "POST") == 0;
     if (!one_of(req->host, s->hosts, 3)) {
-        set_text(res, 403, "forbidden: the Host header does not name this server\n");
+        ct_serve__set_text(res, 403, "forbidden: the Host header does not name this server\n");
         return;
     }
     if (!get && !post) {
-        set_text(res, 405, "method not allowed\n");
+        ct_serve__set_text(res, 405, "method not allowed\n");
         return;
     }
     if (get) {
         if (strcmp(path, "/") == 0)
-            list_page(s, req, res);
+            ct_serve__list_page(s, req, res);
         else if (strcmp(path, "/sources") == 0)
-            sources_page(s, res);
+            ct_serve__sources_page(s, res);
         else if (strncmp(path, "/conflict/", 10) == 0 && conflict_id_ok(path + 10))
-            conflict_page(s, req, path + 10, res);
+            ct_serve__conflict_page(s, req, path + 10, res);
         else if (strcmp(path, "/static/serve.css") == 0)
             asset(res, "text/css; charset=utf-8", ct_embedded_serve_css, ct_embedded_serve_css_len);
         else if (strcmp(path, "/static/serve.js") == 0)
@@ -1368,14 +670,14 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
         else if (strncmp(path, "/api/reviews/", 13) == 0 && conflict_id_ok(path + 13))
             api_review_get(s, path + 13, res);
         else if (strcmp(path, "/api/reviews") == 0 || strcmp(path, "/review") == 0)
-            set_text(res, 405, "method not allowed\n");
+            ct_serve__set_text(res, 405, "method not allowed\n");
         else
-            set_text(res, 404, "not found\n");
+            ct_serve__set_text(res, 404, "not found\n");
         return;
     }
     int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
     if (!api && !form) {
-        set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
+        ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
         return;
     }
     if (req->body_too_big || req->body_len > CT_SERVE_BODY_MAX) {
@@ -1416,3 +718,4 @@ void ct_serve_response_clear(ct_serve_response *res)
     ct_free(res->location);
     memset(res, 0, sizeof *res);
 }
+

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-static void esc(FILE *out, const char *s)
+void ct_html_escape(FILE *out, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
@@ -24,6 +24,8 @@ static void esc(FILE *out, const char *s)
         }
     }
 }
+
+static void esc(FILE *out, const char *s) { ct_html_escape(out, s); }
 
 static const char *const css =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;background:#f6f7f9;color:#1d232b}"

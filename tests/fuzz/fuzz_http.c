@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "cli/serve_app.c"
+#include "cli/serve_pages.c"
+#include "cli/serve_review.c"
 
 static char fuzz_dir[] = "/tmp/ct-fuzz-http-XXXXXX";
 static ct_serve *fuzz_server;

@@ -1,0 +1,82 @@
+/*
+ * serve_int.h - internals shared by the files of `claimtrack serve`:
+ * serve_app.c (state, corpus reload, API, routing), serve_review.c (review
+ * writes) and serve_pages.c (the HTML pages).
+ */
+#ifndef CT_SERVE_INT_H
+#define CT_SERVE_INT_H
+
+#include "serve_app.h"
+
+#include "claimtrack/common.h"
+#include "claimtrack/conflict.h"
+#include "claimtrack/corpus.h"
+#include "claimtrack/report.h"
+#include "claimtrack/review.h"
+
+#include <stdio.h>
+
+struct ct_serve {
+    char **paths;
+    size_t n_paths;
+    char *reviews, *token, *today;
+    char *hosts[3]; /* the Host values accepted */
+    char *origins[3];
+    ct_corpus *corpus;             /* NULL while the files do not load */
+    unsigned long long stamp;      /* of the claim files' names, sizes, mtimes */
+    int loaded;                    /* stamp is valid */
+    char *load_error;              /* diagnostics of the last failed load */
+};
+
+/* What one request sees: conflicts and reviews as of now. */
+/* What one request sees: conflicts and reviews as of now. */
+typedef struct {
+    ct_conflict_set *set;
+    ct_review_set *reviews;
+} view;
+
+/* A memory stream for a page; its text moves into the response. */
+typedef struct {
+    FILE *fp;
+    char *buf;
+    size_t len;
+} page;
+
+typedef struct {
+    const char *id, *status, *note, *by, *digest, *replaces; /* replaces: NULL or "" for none */
+    const char **prefer;
+    size_t n_prefer;
+} review_post;
+
+typedef struct {
+    int status;       /* HTTP */
+    const char *error; /* static, when status != 200 */
+    json_t *review;   /* the stored review (200) or theirs (409); new */
+    char fingerprint[17];
+    char digest[CT_CONFLICT_DIGEST_SIZE]; /* the conflict's digest now */
+    char id[CT_CONFLICT_ID_SIZE];
+} review_outcome;
+
+char *ct_serve__query_get(const char *query, const char *key, int *oom);
+void ct_serve__wrap(FILE *out, const char *before, const char *text, const char *after);
+void ct_serve__set_text(ct_serve_response *res, int status, const char *msg);
+int ct_serve__ci_contains(const char *hay, const char *needle);
+int ct_serve__view_load(ct_serve *s, view *v, const char **why);
+int ct_serve__page_open(page *p);
+void ct_serve__page_finish(page *p, ct_serve_response *res, int status);
+void ct_serve__view_clear(view *v);
+int ct_serve__review_fingerprint(const json_t *entry, char out[17]);
+void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *o);
+void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const char *title, const char *text);
+void ct_serve__review_box(FILE *f, const json_t *r, const char *cls);
+void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const char *id, ct_serve_response *res);
+void ct_serve__page_head(ct_serve *s, FILE *f, const char *title);
+void ct_serve__sources_page(ct_serve *s, ct_serve_response *res);
+void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);
+
+/* Write `s` HTML-escaped. */
+static inline void ct_serve__esc(FILE *out, const char *s) { ct_html_escape(out, s); }
+/* Close a page opened with ct_serve__page_head. */
+static inline void ct_serve__page_tail(FILE *f) { fputs("</main></body></html>\n", f); }
+
+#endif
