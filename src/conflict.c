@@ -11,15 +11,14 @@
 #include "claimtrack/conflict.h"
 #include "claimtrack/common.h"
 #include "canon_hash.h"
+#include "severity.h"
 #include "value/kind.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 typedef struct {
     size_t topic, property;
@@ -365,130 +364,6 @@ static int positions_clash(const ct_property *p, const member *m, const pos_buil
     return 0;
 }
 
-static int claim_strength(const ct_claim *c)
-{
-    if (c->hedge)
-        return 0;
-    return c->claimant ? 1 : 2;
-}
-
-/* Numbers that differ by a factor of two or more across the gap. */
-static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim *b)
-{
-    if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER))
-        return 0;
-    const ct_claim *low = a->interval.hi < b->interval.lo ? a : b;
-    const ct_claim *high = low == a ? b : a;
-    double l = low->interval.hi, h = high->interval.lo;
-    if (!isfinite(l) || !isfinite(h) || l >= h)
-        return 0;
-    if (l <= 0)
-        return h > 0;
-    return h / l >= 2.0;
-}
-
-/* The reasons behind one clash's severity. */
-typedef struct {
-    char reasons[CT_SEVERITY_REASONS_MAX][CT_SEVERITY_REASON_SIZE];
-    size_t n;
-} severity_note;
-
-static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const char *fmt, ...)
-{
-    if (*n >= CT_SEVERITY_REASONS_MAX)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reasons[*n], CT_SEVERITY_REASON_SIZE, fmt, ap);
-    va_end(ap);
-    (*n)++;
-}
-
-/* The point of a quantity that measures a gap: an estimate's best value, else
- * its interval. */
-static void gap_point(const ct_claim *c, double *lo, double *hi, int64_t *ilo, int64_t *ihi)
-{
-    *lo = isnan(c->best) ? c->interval.lo : c->best;
-    *hi = isnan(c->best) ? c->interval.hi : c->best;
-    *ilo = isnan(c->best) ? c->interval.ilo : ct_bound_exact(c->best);
-    *ihi = isnan(c->best) ? c->interval.ihi : ct_bound_exact(c->best);
-}
-
-/* 1 when the gap between two clashing quantities is under 10 % of the larger
- * value; *gap and *larger are set. */
-static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *larger)
-{
-    double alo, ahi, blo, bhi;
-    int64_t ialo, iahi, iblo, ibhi;
-    gap_point(a, &alo, &ahi, &ialo, &iahi);
-    gap_point(b, &blo, &bhi, &iblo, &ibhi);
-    if (ct_bound_cmp(blo, iblo, alo, ialo) < 0) { /* a is the lower one */
-        double t = alo;
-        alo = blo, blo = t;
-        t = ahi;
-        ahi = bhi, bhi = t;
-        int64_t it = iahi;
-        iahi = ibhi, ibhi = it;
-        it = ialo;
-        ialo = iblo, iblo = it;
-    }
-    *gap = blo - ahi;
-    /* exact integers beyond 2^53: their difference, not the doubles' */
-    if ((double)iblo == blo && (double)iahi == ahi && iblo >= iahi && iahi >= 0)
-        *gap = (double)(iblo - iahi);
-    *larger = fabs(blo) > fabs(ahi) ? fabs(blo) : fabs(ahi);
-    return isfinite(*gap) && isfinite(*larger) && *gap >= 0 && *larger > 0 && *gap < 0.1 * *larger;
-}
-
-/* The severity of one clash between `a` and `b` (representatives of their
- * positions) and why. */
-static int clash_severity(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
-                          int self, severity_note *note)
-{
-    static const char *const evidence[] = {
-        "evidence: a hedged claim on at least one side (low)",
-        "evidence: at least one side is relayed from a claimant, unhedged (medium)",
-        "evidence: first-hand, unhedged claims on both sides (high)"};
-    note->n = 0;
-    int sev = strength;
-    if (self) {
-        reason(note->reasons, &note->n, "one speaker contradicts itself (high)");
-        sev = 2;
-    } else {
-        reason(note->reasons, &note->n, "%s", evidence[strength]);
-        if (large_factor(p, a, b) && sev < 2) {
-            sev++;
-            reason(note->reasons, &note->n, "the values differ by a factor of two or more (raised one level)");
-        }
-    }
-    double gap, larger;
-    if (p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies && small_gap(a, b, &gap, &larger)) {
-        reason(note->reasons, &note->n, "the gap (%.15g) is under 10%% of the larger value (%.15g): at most low",
-               gap, larger);
-        sev = 0;
-    }
-    return sev;
-}
-
-/* A property's importance moves the severity one level. */
-static void weigh_importance(const ct_property *p, ct_conflict *c)
-{
-    if (p->importance > 0) {
-        if (c->severity < CT_SEVERITY_HIGH)
-            c->severity++;
-        reason(c->severity_reasons, &c->n_severity_reasons,
-               "property \"%s\" is of high importance (raised one level)", p->name);
-    } else if (p->importance < 0) {
-        if (c->severity > CT_SEVERITY_LOW)
-            c->severity--;
-        reason(c->severity_reasons, &c->n_severity_reasons,
-               "property \"%s\" is of low importance (lowered one level)", p->name);
-    }
-}
-
 static int add_digest_field(unsigned long long *h, const char *s)
 {
     if (s)
@@ -607,7 +482,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         pb[np].first_member = i;
         pb[np].count = j - i;
         for (size_t x = i; x < j; x++) {
-            int s = claim_strength(m[x].claim);
+            int s = ct_severity__strength(m[x].claim);
             if (s > pb[np].strength)
                 pb[np].strength = s;
         }
@@ -687,8 +562,8 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     for (size_t i = 0; i < c->n_clashes; i++) {
         const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
         int self = p->varies ? positions_clash(p, m, a, b, 1) : keys_intersect(a, b);
-        severity_note note;
-        int sev = clash_severity(p, m[a->first_member].claim, m[b->first_member].claim,
+        ct_severity_note note;
+        int sev = ct_severity__clash(p, m[a->first_member].claim, m[b->first_member].claim,
                                  a->strength < b->strength ? a->strength : b->strength, self, &note);
         if (self)
             c->type = CT_CONFLICT_SELF_CONTRADICTION;
@@ -702,7 +577,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
             have = 1;
         }
     }
-    weigh_importance(p, c);
+    ct_severity__importance(p, c);
     /* digest: every claim of the group, revised ones too, in id order */
     for (size_t i = 0; i < k; i++) {
         m[i].index = flat[g->first + i];
@@ -912,48 +787,4 @@ done:
     }
     *out = set;
     return 0;
-}
-
-const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id)
-{
-    const ct_conflict *legacy = NULL;
-    size_t n_legacy = 0;
-    for (size_t i = 0; i < set->n_conflicts; i++) {
-        if (strcasecmp(set->conflicts[i].id, id) == 0)
-            return &set->conflicts[i];
-        if (strcasecmp(set->conflicts[i].legacy_id, id) == 0) {
-            legacy = &set->conflicts[i];
-            n_legacy++;
-        }
-    }
-    return n_legacy == 1 ? legacy : NULL;
-}
-
-static int cmp_conflict_ptr_id(const void *x, const void *y)
-{
-    const ct_conflict *a = *(const ct_conflict *const *)x, *b = *(const ct_conflict *const *)y;
-    int d = strcmp(a->id, b->id);
-    return d ? d : (a < b ? -1 : a > b);
-}
-
-int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b)
-{
-    size_t n = set->n_conflicts;
-    if (n < 2)
-        return 0;
-    const ct_conflict **v = ct_reallocarray(NULL, n, sizeof *v);
-    if (!v)
-        return CT_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        v[i] = &set->conflicts[i];
-    qsort(v, n, sizeof *v, cmp_conflict_ptr_id);
-    int found = 0;
-    for (size_t i = 1; i < n && !found; i++)
-        if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            *a = (size_t)(v[i - 1] - set->conflicts);
-            *b = (size_t)(v[i] - set->conflicts);
-            found = 1;
-        }
-    ct_free(v);
-    return found;
 }
