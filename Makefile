@@ -11,7 +11,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd
+PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd libutf8proc
 SHARED  ?= ../shared
 
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line replace
@@ -118,6 +118,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/reviews.sh ./$(BUILD)/claimtrack > $(BUILD)/reviews.log 2>&1; s=$$?; tail -n 4 $(BUILD)/reviews.log; [ $$s -eq 0 ] || { cat $(BUILD)/reviews.log; exit $$s; }
 	$(Q)echo "== reports: every format from one run, validated against its schema"
 	$(Q)sh tests/reports.sh ./$(BUILD) $(SHARED)
+	$(Q)echo "== consumers: SARIF Multitool, Jenkins JUnit XSD, Python csv, baselines"
+	$(Q)sh tests/consumers.sh ./$(BUILD)
 	$(Q)echo "== reviews under old ids and digests carried over to SHA-256 ones"
 	$(Q)sh tests/migration.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== parallel JSONL loading matches the serial results"
@@ -206,6 +208,9 @@ fuzz-replay: $(BUILD)/libclaimtrack.a
 ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "check --format html tests/fixtures/basic" \
     "check --format sarif tests/fixtures/revisions" \
+    "check --format csv --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
+    "check --format sarif --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
+    "sources --matrix tests/fixtures/basic" \
     "check --format xml tests/fixtures/mixed" \
     "+xml check --format xml tests/fixtures/revisions" \
     "+xml check --format junit tests/fixtures/jsonl" \

@@ -94,7 +94,7 @@ _claimtrack()
         return
         ;;
     --fail-on)
-        mapfile -t COMPREPLY < <(compgen -W "unreviewed stale conflict none" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "unreviewed stale conflict new none" -- "$cur")
         return
         ;;
     --status)
@@ -113,7 +113,7 @@ _claimtrack()
     --port | -p | --bind)
         return
         ;;
-    -o | --output | --reviews)
+    -o | --output | --reviews | --baseline)
         _claimtrack_files "$cur"
         return
         ;;
@@ -124,9 +124,10 @@ _claimtrack()
     local opts=""
     case $cmd in
     validate) opts="--archive --jobs --max-input-size --help" ;;
-    check) opts="--format --output --report --fail-on --reviews --color --archive --jobs --max-input-size --help" ;;
+    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
+    sources) opts="--matrix --help" ;;
     export) opts="--format --output --help" ;;
     serve) opts="--port --bind --reviews --help" ;;
     help)

@@ -11,6 +11,7 @@
 #include "claimtrack/conflict.h"
 #include "claimtrack/common.h"
 #include "canon_hash.h"
+#include "rules.h"
 #include "severity.h"
 #include "value/kind.h"
 
@@ -35,7 +36,7 @@ typedef struct {
 
 const char *ct_conflict_type_name(ct_conflict_type t)
 {
-    static const char *const names[] = {"value", "denial", "self-contradiction"};
+    static const char *const names[] = {"value", "denial", "self-contradiction", "rule"};
     return names[t];
 }
 
@@ -105,8 +106,9 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
     return ct_value_kind_of(p->type)->compare(a, b);
 }
 
-/* Who speaks: the relayed claimant, else the source itself.  A claimant is
- * never a source, even when it is spelt like a source id. */
+/* Who speaks: the relayed claimant (by its declared name), else the source
+ * itself.  A claimant is a source only when declared linked to it, never
+ * because it is spelt like a source id (the loader resolves this). */
 typedef struct {
     int kind;         /* SPEAKER_SOURCE or SPEAKER_CLAIMANT */
     const char *name; /* interned */
@@ -116,8 +118,7 @@ enum { SPEAKER_SOURCE, SPEAKER_CLAIMANT };
 
 static speaker speaker_of(const ct_claim *c)
 {
-    speaker s = {c->claimant ? SPEAKER_CLAIMANT : SPEAKER_SOURCE,
-                 c->claimant ? c->claimant : c->source};
+    speaker s = {c->speaker_source ? SPEAKER_SOURCE : SPEAKER_CLAIMANT, c->speaker};
     return s;
 }
 
@@ -664,7 +665,7 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
     for (size_t i = 0; i < set->n_conflicts; i++) {
         const ct_conflict *c = &set->conflicts[i];
         const ct_topic *t = &topics[c->topic];
-        order_key k = {t->id, c->subject, t->properties[c->property].name, NULL, NULL, i};
+        order_key k = {t->id, c->subject, t->properties[c->property].name, c->rule ? c->rule : "", NULL, i};
         keys[i] = k;
     }
     qsort(keys, set->n_conflicts, sizeof *keys, cmp_order_key);
@@ -694,16 +695,76 @@ void ct_conflict_set_free(ct_conflict_set *set)
 {
     if (!set)
         return;
-    for (size_t i = 0; i < set->n_conflicts; i++) {
-        ct_conflict *c = &set->conflicts[i];
-        for (size_t j = 0; j < c->n_positions; j++)
-            ct_free(c->positions[j].claims);
-        ct_free(c->positions);
-        ct_free(c->clashes);
-    }
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        ct_conflict_parts_free(&set->conflicts[i]);
     ct_free(set->conflicts);
     ct_free(set->revisions);
     ct_free(set);
+}
+
+/* The grouping, for rules.c. */
+typedef struct {
+    const group *groups;
+    size_t ng;
+    const size_t *slots;
+    size_t size;
+    const size_t *flat;
+    const char **subjects; /* scratch: ng entries */
+    unsigned char *superseded;
+} group_index;
+
+static size_t gi_members(void *payload, size_t topic, const char *subject, size_t property,
+                         const size_t **members)
+{
+    const group_index *gi = payload;
+    size_t h = group_hash(topic, subject, property) & (gi->size - 1);
+    for (; gi->slots[h]; h = (h + 1) & (gi->size - 1)) {
+        const group *g = &gi->groups[gi->slots[h] - 1];
+        if (g->topic == topic && g->subject == subject && g->property == property) {
+            *members = gi->flat + g->first;
+            return g->count;
+        }
+    }
+    return 0;
+}
+
+static int cmp_str_ptr(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static size_t gi_subjects(void *payload, size_t topic, size_t property, const char *const **subjects)
+{
+    group_index *gi = payload;
+    size_t n = 0;
+    for (size_t g = 0; g < gi->ng; g++)
+        if (gi->groups[g].topic == topic && gi->groups[g].property == property)
+            gi->subjects[n++] = gi->groups[g].subject;
+    qsort(gi->subjects, n, sizeof *gi->subjects, cmp_str_ptr);
+    *subjects = gi->subjects;
+    return n;
+}
+
+static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results *r, size_t n_claims)
+{
+    size_t n_topics, n_rules = 0;
+    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
+    for (size_t i = 0; i < n_topics; i++)
+        n_rules += topics[i].n_rules;
+    if (!n_rules)
+        return 0;
+    gi->subjects = ct_calloc(gi->ng ? gi->ng : 1, sizeof *gi->subjects);
+    gi->superseded = ct_calloc(n_claims ? n_claims : 1, 1);
+    int rc = CT_ENOMEM;
+    if (gi->subjects && gi->superseded) {
+        for (size_t i = 0; i < r->n_revs; i++)
+            gi->superseded[r->revs[i].claim] = 1;
+        ct_rules_input in = {gi, gi_members, gi_subjects, gi->superseded};
+        rc = ct_rules_find(corpus, &in, &r->items, &r->count, &r->alloc);
+    }
+    ct_free(gi->subjects);
+    ct_free(gi->superseded);
+    return rc;
 }
 
 int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
@@ -766,6 +827,10 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
     }
     for (size_t g = 0; g < ng && rc == 0; g++)
         rc = build_group(corpus, &groups[g], flat, &r);
+    if (rc == 0) {
+        group_index gi = {groups, ng, slots, size, flat, NULL, NULL};
+        rc = find_rule_conflicts(corpus, &gi, &r, n);
+    }
     set->conflicts = r.items;
     set->n_conflicts = r.count;
     set->revisions = r.revs;

@@ -43,9 +43,81 @@ static json_t *property_json(const ct_property *p)
             rc |= json_object_set_new(terms, p->terms[i].name, t);
             if (t && p->terms[i].broader >= 0)
                 rc |= set_opt(t, "broader", p->terms[p->terms[i].broader].name);
+            if (t && p->terms[i].n_overlaps) {
+                json_t *ov = json_array();
+                rc |= json_object_set_new(t, "overlaps", ov);
+                for (size_t k = 0; ov && k < p->terms[i].n_overlaps; k++)
+                    rc |= json_array_append_new(ov, json_string(p->terms[p->terms[i].overlaps[k]].name));
+            }
             if (t)
                 rc |= set_opt(t, "label", p->terms[i].label) | set_opt(t, "description", p->terms[i].description);
         }
+    }
+    if (rc) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *rule_side_json(const ct_topic *t, const ct_rule_term *terms, size_t n)
+{
+    json_t *a = json_array();
+    int rc = !a;
+    for (size_t i = 0; !rc && i < n; i++) {
+        const char *prop = t->properties[terms[i].property].name;
+        if (!terms[i].subject) {
+            rc |= json_array_append_new(a, json_string(prop));
+        } else {
+            json_t *o = json_object();
+            rc |= json_array_append_new(a, o) || !o;
+            rc |= set_opt(o, "subject", terms[i].subject) | set_opt(o, "property", prop);
+        }
+    }
+    if (rc) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+static json_t *rules_json(const ct_topic *t)
+{
+    json_t *a = json_array();
+    int rc = !a;
+    for (size_t i = 0; !rc && i < t->n_rules; i++) {
+        const ct_rule *r = &t->rules[i];
+        json_t *o = json_object();
+        rc |= json_array_append_new(a, o) || !o;
+        rc |= set_opt(o, "id", r->id) |
+              json_object_set_new(o, "left", rule_side_json(t, r->left, r->n_left)) |
+              set_opt(o, "relation", ct_relation_name(r->relation)) |
+              json_object_set_new(o, "right", rule_side_json(t, r->right, r->n_right));
+    }
+    if (rc) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+static json_t *claimants_json(const ct_corpus *corpus)
+{
+    size_t n;
+    const ct_claimant *k = ct_corpus_claimants(corpus, &n);
+    json_t *o = json_object();
+    int rc = !o;
+    for (size_t i = 0; !rc && i < n; i++) {
+        json_t *d = json_object();
+        rc |= json_object_set_new(o, k[i].name, d) || !d;
+        if (!rc && k[i].n_aliases) {
+            json_t *a = json_array();
+            rc |= json_object_set_new(d, "aliases", a) || !a;
+            for (size_t j = 0; !rc && j < k[i].n_aliases; j++)
+                rc |= json_array_append_new(a, json_string(k[i].aliases[j]));
+        }
+        if (!rc)
+            rc |= set_opt(d, "source", k[i].source);
     }
     if (rc) {
         json_decref(o);
@@ -100,6 +172,10 @@ json_t *ct_corpus_export(const ct_corpus *corpus)
                   set_opt(o, "publisher", s->publisher) | set_opt(o, "published", s->published) |
                   set_opt(o, "url", s->url) | set_opt(o, "archive", s->archive) | set_opt(o, "note", s->note);
     }
+    size_t n_claimants;
+    ct_corpus_claimants(corpus, &n_claimants);
+    if (!rc && n_claimants)
+        rc |= json_object_set_new(doc, "claimants", claimants_json(corpus));
     /* claims by topic, in load order */
     json_t **claim_lists = n_topics ? ct_calloc(n_topics, sizeof *claim_lists) : NULL;
     if (n_topics && !claim_lists)
@@ -132,6 +208,8 @@ json_t *ct_corpus_export(const ct_corpus *corpus)
         rc |= json_object_set_new(o, "properties", props);
         for (size_t k = 0; !rc && k < t->n_properties; k++)
             rc |= json_object_set_new(props, t->properties[k].name, property_json(&t->properties[k]));
+        if (!rc && t->n_rules)
+            rc |= json_object_set_new(o, "rules", rules_json(t));
         rc |= json_object_set(o, "claims", claim_lists[i]);
     }
     for (size_t i = 0; !rc && i < n_claims; i++)

@@ -32,8 +32,8 @@ const char *ct_review_state_name(ct_review_state s) { return state_names[s]; }
 
 int ct_fail_on_from_name(const char *name, ct_fail_on *out)
 {
-    static const char *const names[] = {"unreviewed", "stale", "conflict", "none"};
-    for (int i = 0; i < 4; i++)
+    static const char *const names[] = {"unreviewed", "stale", "conflict", "none", "new"};
+    for (int i = 0; i < 5; i++)
         if (strcmp(name, names[i]) == 0) {
             *out = (ct_fail_on)i;
             return 0;
@@ -44,6 +44,7 @@ int ct_fail_on_from_name(const char *name, ct_fail_on *out)
 int ct_review_blocks(ct_fail_on policy, ct_review_state s)
 {
     switch (policy) {
+    case CT_FAIL_ON_NEW: /* the baseline part is the report's (src/report/model.c) */
     case CT_FAIL_ON_UNREVIEWED: return s == CT_REVIEW_UNREVIEWED || s == CT_REVIEW_STALE;
     case CT_FAIL_ON_STALE: return s == CT_REVIEW_STALE;
     case CT_FAIL_ON_CONFLICT: return s != CT_REVIEW_DISMISSED;

@@ -49,6 +49,11 @@ static void reason(char (*reasons)[CT_SEVERITY_REASON_SIZE], size_t *n, const ch
     (*n)++;
 }
 
+static const char *const evidence[] = {
+    "evidence: a hedged claim on at least one side (low)",
+    "evidence: at least one side is relayed from a claimant, unhedged (medium)",
+    "evidence: first-hand, unhedged claims on both sides (high)"};
+
 /* The point of a quantity that measures a gap: an estimate's best value, else
  * its interval. */
 static void gap_point(const ct_claim *c, double *lo, double *hi, int64_t *ilo, int64_t *ihi)
@@ -87,13 +92,14 @@ static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *
 
 /* The severity of one clash between `a` and `b` (representatives of their
  * positions) and why. */
+void ct_severity__evidence(ct_conflict *c, int strength)
+{
+    reason(c->severity_reasons, &c->n_severity_reasons, "%s", evidence[strength < 0 ? 0 : strength > 2 ? 2 : strength]);
+}
+
 int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
                           int self, ct_severity_note *note)
 {
-    static const char *const evidence[] = {
-        "evidence: a hedged claim on at least one side (low)",
-        "evidence: at least one side is relayed from a claimant, unhedged (medium)",
-        "evidence: first-hand, unhedged claims on both sides (high)"};
     note->n = 0;
     int sev = strength;
     if (self) {

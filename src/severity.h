@@ -24,6 +24,10 @@ int ct_severity__strength(const ct_claim *c);
 int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
                        int self, ct_severity_note *note);
 
+/* Add the reason for evidence `strength` (as ct_severity__strength) to `c`:
+ * conflicts that weigh nothing else, such as rule conflicts. */
+void ct_severity__evidence(ct_conflict *c, int strength);
+
 /* Raise or lower the severity of conflict `c` one level by the importance of
  * its property `p`, adding the reason. */
 void ct_severity__importance(const ct_property *p, ct_conflict *c);

@@ -36,7 +36,8 @@
 typedef enum {
     CT_CONFLICT_VALUE,             /* sources assert incompatible values */
     CT_CONFLICT_DENIAL,            /* one denies what another asserts */
-    CT_CONFLICT_SELF_CONTRADICTION /* one claimant asserts incompatible values */
+    CT_CONFLICT_SELF_CONTRADICTION, /* one claimant asserts incompatible values */
+    CT_CONFLICT_RULE               /* a choice of claims breaks a topic's rule */
 } ct_conflict_type;
 
 typedef enum { CT_SEVERITY_LOW, CT_SEVERITY_MEDIUM, CT_SEVERITY_HIGH } ct_severity;
@@ -54,7 +55,14 @@ typedef struct {
     size_t a, b; /* position indexes, a < b */
 } ct_clash;
 
-/* At most this many clash pairs are listed for one conflict. */
+/* One choice of a position per rule term that cannot satisfy the rule. */
+typedef struct {
+    size_t *positions;   /* per rule term (left, then right): index into the conflict's positions */
+    size_t n_positions;
+    char arithmetic[256]; /* "38 + 32 = 70, not 67" */
+} ct_rule_violation;
+
+/* At most this many clash pairs (or rule violations) are listed for one conflict. */
 #define CT_CLASHES_MAX 1000
 
 /* "CT-" + 16 hex digits (64 bits of SHA-256 of topic, subject, property) */
@@ -87,6 +95,11 @@ typedef struct {
     size_t n_clashes;
     int clashes_truncated;
     size_t n_claims;  /* claims in the group, revised ones included */
+    /* rule conflicts (type CT_CONFLICT_RULE) only; `property` is the rule's
+     * first term's, `subject` the subject it is applied to */
+    const char *rule; /* rule id, NULL for others */
+    ct_rule_violation *violations; /* by position indexes */
+    size_t n_violations;
 } ct_conflict;
 
 typedef struct {
@@ -118,6 +131,10 @@ const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *i
  * hex digits of SHA-256 over the canonical encoding of the three names. */
 void ct_conflict_id(const char *topic, const char *subject, const char *property,
                     char out[CT_CONFLICT_ID_SIZE]);
+/* The stable id of rule `rule` applied to `subject` in `topic`: "CT-" + 16
+ * hex digits of SHA-256 over a canonical key that includes the rule id. */
+void ct_conflict_rule_id(const char *topic, const char *rule, const char *subject,
+                         char out[CT_CONFLICT_ID_SIZE]);
 /* The id the same group had before SHA-256 ids (FNV-1a, "CT-" + 8 hex): only
  * to carry reviews written then over to the new ids. */
 void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,

@@ -26,6 +26,8 @@ typedef struct {
     const char *label;       /* may be NULL */
     const char *description; /* may be NULL */
     long broader;            /* index of the broader term, or -1 */
+    long *overlaps;          /* terms that overlap this one (symmetric), by index */
+    size_t n_overlaps;
 } ct_term;
 
 typedef struct {
@@ -48,11 +50,32 @@ typedef struct {
     const char *canonical;
 } ct_subject_alias;
 
+/* A term of a rule: a property of the subject the rule is applied to
+ * (subject NULL), or of one named subject. */
+typedef struct {
+    const char *subject;     /* canonical name, or NULL */
+    size_t property;         /* index into the topic's properties */
+} ct_rule_term;
+
+typedef enum { CT_REL_EQ, CT_REL_LT, CT_REL_LE, CT_REL_GT, CT_REL_GE } ct_relation;
+
+/* "left relation right": each side the sum of its quantity terms, or one
+ * date (`<`: before). */
+typedef struct {
+    const char *id;
+    ct_rule_term *left, *right;
+    size_t n_left, n_right;
+    ct_relation relation;
+    int dates;               /* the sides are dates */
+} ct_rule;
+
 typedef struct {
     const char *id;
     const char *title;
     const char *description; /* may be NULL */
     const char *file;
+    ct_rule *rules;
+    size_t n_rules;
     ct_property *properties;
     size_t n_properties;
     ct_subject_alias *aliases; /* canonical names map to themselves */
@@ -66,6 +89,15 @@ typedef struct {
     const char *author, *publisher, *published, *url, *archive, *note; /* may be NULL */
     const char *file;        /* the file declaring it */
 } ct_source;
+
+/* A declared speaker (sources.json "claimants"): claims may name it by
+ * `name` or any alias; linked to a source, it is that source's speaker. */
+typedef struct {
+    const char *name;        /* NFC */
+    const char **aliases;    /* NFC */
+    size_t n_aliases;
+    const char *source;      /* linked source id, or NULL */
+} ct_claimant;
 
 typedef struct {
     /* ordered to pack tightly: a big corpus holds millions of these */
@@ -83,6 +115,7 @@ typedef struct {
     const char *value_json; /* the value exactly as written, compact JSON */
     const char *display;   /* the value for people */
     const char *file;
+    const char *speaker;   /* who speaks: a source id (speaker_source) or a claimant name */
     ct_interval interval;  /* quantity and date values */
     ct_interval scope;     /* days the value holds for: as_of, else the source's
                             * published date (varying properties), else all */
@@ -94,6 +127,7 @@ typedef struct {
     int32_t line;          /* line of the claim's id in its file, 0 if unknown */
     uint8_t denies;        /* stance "denies" */
     uint8_t boolean;       /* boolean values */
+    uint8_t speaker_source; /* speaker is a source id: no claimant, or one linked to a source */
     uint8_t questions;     /* stance "questions": shown, never clashes */
     uint8_t scope_basis;   /* CT_SCOPE_* */
 } ct_claim;
@@ -155,6 +189,7 @@ int ct_corpus_load_memory(ct_corpus *corpus, const char *name, const char *text,
 const ct_claim *ct_corpus_claims(const ct_corpus *corpus, size_t *count);
 const ct_topic *ct_corpus_topics(const ct_corpus *corpus, size_t *count);
 const ct_source *ct_corpus_sources(const ct_corpus *corpus, size_t *count);
+const ct_claimant *ct_corpus_claimants(const ct_corpus *corpus, size_t *count);
 const ct_source *ct_corpus_source_find(const ct_corpus *corpus, const char *id);
 /* The files the corpus was read from, in load order. */
 const char *const *ct_corpus_files(const ct_corpus *corpus, size_t *count);
@@ -173,6 +208,10 @@ int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out);
 /* 1 when term `a` equals term `b` or one is broader (transitively) than the
  * other, within property `p`. */
 int ct_term_related(const ct_property *p, long a, long b);
+/* 1 when terms `a` and `b` of `p` are declared to overlap ("overlaps"). */
+int ct_term_overlaps(const ct_property *p, long a, long b);
+/* The relation's symbol ("=", "<", ...). */
+const char *ct_relation_name(ct_relation r);
 
 /* Fold text for quote matching: whitespace runs become one space, every
  * quote mark becomes '"', every dash '-', "..." for an ellipsis.  New string,

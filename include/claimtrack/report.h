@@ -23,10 +23,21 @@ typedef struct {
     const ct_review_set *reviews; /* may be NULL: every conflict unreviewed */
     ct_fail_on fail_on;           /* which conflicts block the gate */
     int color;                    /* ANSI colour in the text format */
+    /* The JSON report of a base branch (check --baseline), or NULL: each
+     * conflict is then new, updated (digest changed) or unchanged, and the
+     * baseline's conflicts no longer found are absent.  With CT_FAIL_ON_NEW
+     * only new or updated conflicts that are not reviewed block the gate. */
+    const json_t *baseline;
 } ct_report;
 
 /* Number of conflicts that block the gate. */
 size_t ct_report_blocking(const ct_report *report);
+/* The same into *n; returns 0 or CT_ENOMEM (a baseline needs an index). */
+int ct_report_count_blocking(const ct_report *report, size_t *n);
+
+/* 0 when `doc` looks like a JSON report of claimtrack (an object whose
+ * "conflicts" is an array of objects with string "id" and "digest"), else -1. */
+int ct_report_baseline_check(const json_t *doc);
 
 /* Write `report` as `format` (one of ct_report_formats()) to `out`.
  * Returns 0, CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */
@@ -39,6 +50,19 @@ const char *ct_report_formats(void);
 /* The name of the i-th format of the table (the first is the default), or
  * NULL past the end; static. */
 const char *ct_report_format_name(size_t i);
+
+/* How often two sources agree and clash: over the groups (topic, subject,
+ * property) both make claims on, a group counts as a clash when a position
+ * of one clashes with a position of the other, else as an agreement. */
+typedef struct {
+    size_t agree, clash;
+} ct_agreement;
+
+/* The agreement of every pair of the `n` sources `ids` (sorted by strcmp):
+ * *cells is new (ct_free), n * n entries, cells[i * n + j] for ids[i] and
+ * ids[j], symmetric, the diagonal zero.  Returns 0 or CT_ENOMEM. */
+int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set,
+                        const char *const *ids, size_t n, ct_agreement **cells);
 
 /* The report as a JSON document (the "json" format's content); new
  * reference, NULL when out of memory. */

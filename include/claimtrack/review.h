@@ -29,7 +29,8 @@ typedef enum {
     CT_FAIL_ON_UNREVIEWED, /* unreviewed or stale (the default) */
     CT_FAIL_ON_STALE,      /* stale only */
     CT_FAIL_ON_CONFLICT,   /* every conflict not dismissed */
-    CT_FAIL_ON_NONE
+    CT_FAIL_ON_NONE,
+    CT_FAIL_ON_NEW /* unreviewed or stale, and new or updated since the baseline */
 } ct_fail_on;
 
 typedef struct ct_review_set ct_review_set;

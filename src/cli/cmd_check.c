@@ -11,7 +11,7 @@
 
 /* The parsed command line. */
 typedef struct {
-    const char *format, *output, *color, *fail_on, *reviews;
+    const char *format, *output, *color, *fail_on, *reviews, *baseline;
     ct_cli_load_options load;
     char **reports; /* FORMAT:FILE of each --report */
     size_t n_reports;
@@ -28,11 +28,12 @@ int ct_cmd_check(int argc, char **argv)
                                              {"fail-on", required_argument, NULL, 'F'},
                                              {"reviews", required_argument, NULL, 'r'},
                                              {"report", required_argument, NULL, 'R'},
+                                             {"baseline", required_argument, NULL, 'B'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"max-input-size", required_argument, NULL, 'M'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
-    check_args a = {"text", NULL, "auto", "unreviewed", NULL, {NULL, 0, 0}, NULL, 0};
+    check_args a = {"text", NULL, "auto", "unreviewed", NULL, NULL, {NULL, 0, 0}, NULL, 0};
     int ch, status = -1;
     if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
         fprintf(stderr, "claimtrack: out of memory\n");
@@ -48,6 +49,7 @@ int ct_cmd_check(int argc, char **argv)
         case 'F': a.fail_on = optarg; break;
         case 'r': a.reviews = optarg; break;
         case 'R': a.reports[a.n_reports++] = optarg; break;
+        case 'B': a.baseline = optarg; break;
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
@@ -150,16 +152,39 @@ static int check_run(int argc, char **argv, const check_args *a)
                                   ct_report_formats());
     ct_fail_on fail_on;
     if (ct_fail_on_from_name(a->fail_on, &fail_on) < 0)
-        return ct_cli_usage_error("check", "--fail-on expects unreviewed, stale, conflict or none, got '%s'",
+        return ct_cli_usage_error("check", "--fail-on expects unreviewed, stale, conflict, new or none, got '%s'",
                                   a->fail_on);
     int use_color = ct_cli_color(a->color, stdout);
     if (use_color < 0)
         return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", a->color);
+    json_t *baseline = NULL;
+    if (a->baseline) {
+        json_error_t err;
+        baseline = json_load_file(a->baseline, JSON_REJECT_DUPLICATES, &err);
+        if (!baseline || ct_report_baseline_check(baseline) < 0) {
+            /* jansson reports a failed allocation inside a string as a
+             * syntax error: a parse failure with memory short is taken for
+             * what it is */
+            void *probe = baseline ? NULL : ct_malloc(4096);
+            int oom = !baseline && (json_error_code(&err) == json_error_out_of_memory || !probe);
+            ct_free(probe);
+            json_decref(baseline);
+            if (oom) {
+                fprintf(stderr, "claimtrack: out of memory\n");
+                return CT_EXIT_USAGE;
+            }
+            return ct_cli_usage_error("check", "--baseline expects a JSON report of claimtrack (check --format json), and '%s' %s%s",
+                                      a->baseline, baseline ? "is not one" : "cannot be read: ",
+                                      baseline ? "" : err.text);
+        }
+    }
     ct_corpus *corpus;
     ct_conflict_set *set;
     int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, &a->load);
-    if (status)
+    if (status) {
+        json_decref(baseline);
         return status;
+    }
     ct_review_set *reviews = NULL;
     char *reviews_path = ct_cli_reviews_path(a->reviews, argv + optind, argc - optind);
     if (!reviews_path) {
@@ -193,11 +218,16 @@ static int check_run(int argc, char **argv, const check_args *a)
         ct_free(outputs);
     }
     if (status == 0) {
-        ct_report report = {corpus, set, reviews, fail_on, 0};
+        ct_report report = {corpus, set, reviews, fail_on, 0, baseline};
         status = write_reports(a, &report, use_color);
-        if (status == 0)
-            status = ct_report_blocking(&report) ? CT_EXIT_FINDINGS : CT_EXIT_OK;
+        size_t n_blocking = 0;
+        if (status == 0 && ct_report_count_blocking(&report, &n_blocking) < 0) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+        } else if (status == 0)
+            status = n_blocking ? CT_EXIT_FINDINGS : CT_EXIT_OK;
     }
+    json_decref(baseline);
     ct_free(reviews_path);
     ct_review_set_free(reviews);
     ct_conflict_set_free(set);

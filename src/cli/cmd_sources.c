@@ -8,9 +8,11 @@
  */
 #include "cli.h"
 #include "claimtrack/common.h"
+#include "claimtrack/report.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static size_t distinct_sources(const ct_claim *claims, const ct_position *p)
@@ -44,16 +46,75 @@ static long majority_position(const ct_claim *claims, const ct_conflict *c)
     return tie ? -1 : best;
 }
 
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* sources --matrix: each pair of sources speaking on the same groups. */
+static int print_matrix(const ct_corpus *corpus, const ct_conflict_set *set)
+{
+    size_t n;
+    const ct_source *sources = ct_corpus_sources(corpus, &n);
+    const char **ids = ct_calloc(n ? n : 1, sizeof *ids);
+    ct_agreement *cells = NULL;
+    if (!ids) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < n; i++)
+        ids[i] = sources[i].id;
+    qsort(ids, n, sizeof *ids, cmp_str);
+    if (ct_source_agreement(corpus, set, (const char *const *)ids, n, &cells) < 0) {
+        ct_free(ids);
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    size_t pairs = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            const ct_agreement *a = &cells[i * n + j];
+            size_t both = a->agree + a->clash;
+            if (!both)
+                continue;
+            if (!pairs++)
+                printf("source pairs on the same groups: groups, agree, clash\n");
+            printf("  %s · %s: %zu group%s, %zu agree, %zu clash (%.0f%% clash)\n", ids[i], ids[j],
+                   both, both == 1 ? "" : "s", a->agree, a->clash,
+                   100.0 * (double)a->clash / (double)both);
+        }
+    if (!pairs)
+        printf("no two sources speak on the same group\n");
+    ct_free(cells);
+    ct_free(ids);
+    return ct_cli_stdout_done();
+}
+
 int ct_cmd_sources(int argc, char **argv)
 {
-    int done = ct_cli_no_options(argc, argv, "sources");
-    if (done >= 0)
-        return done;
+    static const struct option longopts[] = {{"matrix", no_argument, NULL, 'm'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
+    int ch, matrix = 0;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (ch == 'h')
+            return ct_cli_print_help("sources");
+        if (ch != 'm')
+            return ct_cli_bad_option("sources", ch, argv[optind - 1]);
+        matrix = 1;
+    }
     ct_corpus *corpus;
     ct_conflict_set *set;
     int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, NULL);
     if (status)
         return status;
+    if (matrix) {
+        status = print_matrix(corpus, set);
+        ct_conflict_set_free(set);
+        ct_corpus_free(corpus);
+        return status;
+    }
     size_t n_sources, n_claims, n_topics;
     const ct_source *sources = ct_corpus_sources(corpus, &n_sources);
     const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);

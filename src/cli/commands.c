@@ -48,7 +48,8 @@ static const ct_cli_command commands[] = {
      "Exit status: 0 valid, 1 invalid claims, 2 usage error or unreadable/unparsable input.\n"},
     {"check", ct_cmd_check, "find conflicts between sources and report them",
      "usage: claimtrack check [--format FORMAT] [-o FILE] [--report FORMAT:FILE]...\n"
-     "                        [--fail-on CLASS] [--color WHEN] [--archive DIR] [PATH...]\n\n"
+     "                        [--fail-on CLASS] [--baseline OLD.json] [--color WHEN]\n"
+     "                        [--archive DIR] [PATH...]\n\n"
      "Group the claims by topic, subject and property, find the groups whose sources\n"
      "disagree, and report each conflict with its positions, sources and quotes.\n\n"
      "  -f, --format FORMAT  " CT_CLI_FORMATS "\n"
@@ -64,7 +65,11 @@ static const ct_cli_command commands[] = {
      "                       (default 4G; suffixes K, M, G, T)\n"
      "  --fail-on CLASS      which conflicts fail the run: unreviewed (default: not\n"
      "                       reviewed, or stale: changed since review), stale,\n"
-     "                       conflict (any not dismissed) or none\n"
+     "                       conflict (any not dismissed), new (unreviewed and new or\n"
+     "                       updated since the --baseline) or none\n"
+     "  --baseline OLD.json  a JSON report of the base branch: mark each conflict new,\n"
+     "                       updated (claims changed) or unchanged, and list the\n"
+     "                       absent ones\n"
      "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
      "  -h, --help           show this help\n\n"
      "Exit status: 0 nothing blocks, 1 a conflict of the --fail-on class exists,\n"
@@ -97,9 +102,13 @@ static const ct_cli_command commands[] = {
      "Print conflict ID (as in CT-3f9a2c1b0d4e5f67) with every position, claim and quote.\n"
      "Exit status: 0 shown, 2 unknown id or bad input.\n"},
     {"sources", ct_cmd_sources, "list sources with their claims and conflicts",
-     "usage: claimtrack sources [PATH...]\n\n"
+     "usage: claimtrack sources [--matrix] [PATH...]\n\n"
      "For each source: its claims, the conflicts it takes part in, and how often it\n"
-     "stands with the majority position (the one backed by the most sources).\n"},
+     "stands with the majority position (the one backed by the most sources).\n\n"
+     "  --matrix    instead, each pair of sources that speak on the same groups\n"
+     "              (topic, subject, property): in how many they agree and in how\n"
+     "              many they clash\n"
+     "  -h, --help  show this help\n"},
     {"export", ct_cmd_export, "write the whole corpus as one JSON or XML document",
      "usage: claimtrack export [--format json|xml] [-o FILE] [PATH...]\n\n"
      "Write sources, topics and every claim as one document (JSON by default).\n"

@@ -65,19 +65,37 @@ void ct_corpus_free(ct_corpus *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->n_topics; i++) {
-        for (size_t j = 0; j < c->topics[i].n_properties; j++)
-            ct_free(c->topics[i].properties[j].terms);
-        ct_free(c->topics[i].properties);
-        ct_free(c->topics[i].aliases);
+        ct_topic *t = &c->topics[i];
+        for (size_t j = 0; j < t->n_properties; j++) {
+            for (size_t k = 0; k < t->properties[j].n_terms; k++)
+                ct_free(t->properties[j].terms[k].overlaps);
+            ct_free(t->properties[j].terms);
+        }
+        ct_free(t->properties);
+        ct_free(t->aliases);
+        for (size_t j = 0; j < t->n_rules; j++) {
+            ct_free(t->rules[j].left);
+            ct_free(t->rules[j].right);
+        }
+        ct_free(t->rules);
     }
     ct_free(c->topics);
     ct_free(c->sources);
+    for (size_t i = 0; i < c->n_claimants; i++)
+        ct_free((void *)c->claimants[i].aliases);
+    ct_free(c->claimants);
     ct_free(c->claims);
     ct_free(c->id_slots);
     ct_free((void *)c->files);
     ct_schema_cache__dispose(&c->own);
     ct_strtab_dispose(&c->strings);
     ct_free(c);
+}
+
+const ct_claimant *ct_corpus_claimants(const ct_corpus *c, size_t *count)
+{
+    *count = c->n_claimants;
+    return c->claimants;
 }
 
 const ct_claim *ct_corpus_claims(const ct_corpus *c, size_t *count)
@@ -276,7 +294,8 @@ static int check_bundle(ct_load_ctx *l, json_t *doc)
     int rc = 0;
     json_object_foreach(doc, key, v)
     {
-        if (strcmp(key, "sources") && strcmp(key, "topics") && strcmp(key, "$schema") && strcmp(key, "claimtrack")) {
+        if (strcmp(key, "sources") && strcmp(key, "topics") && strcmp(key, "$schema") && strcmp(key, "claimtrack") &&
+            strcmp(key, "claimants")) {
             char ptr[300];
             snprintf(ptr, sizeof ptr, "/%s", key);
             if ((rc = ct_corpus__error(l, ptr, 0, "property \"%s\" is not allowed in a corpus file", key)) == CT_ENOMEM)
@@ -303,8 +322,11 @@ static int load_parsed(ct_load_ctx *l, parsed_doc *d, int pass)
         if (!src)
             return 0;
         json_t *wrap = json_pack("{sO}", "sources", src);
-        if (!wrap)
+        json_t *claimants = json_object_get(d->doc, "claimants");
+        if (!wrap || (claimants && json_object_set(wrap, "claimants", claimants) < 0)) {
+            json_decref(wrap);
             return CT_ENOMEM;
+        }
         rc = ct_corpus__load_sources(l, wrap);
         json_decref(wrap);
         return rc;

@@ -33,6 +33,8 @@ struct ct_corpus {
     ct_strtab strings;
     ct_source *sources;
     size_t n_sources, alloc_sources;
+    ct_claimant *claimants;
+    size_t n_claimants, alloc_claimants;
     ct_topic *topics;
     size_t n_topics, alloc_topics;
     ct_claim *claims;
@@ -80,6 +82,8 @@ int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size);
 /* Strings kept by the corpus: interned (shared) or copied; NULL when out of memory. */
 const char *ct_corpus__intern(ct_corpus *c, const char *s);
 const char *ct_corpus__copy(ct_corpus *c, const char *s);
+/* ---- nfc.c: `s` in Unicode NFC, interned; NULL when out of memory. ---- */
+const char *ct_corpus__intern_nfc(ct_corpus *c, const char *s);
 /* Copy of string member `key` of `obj`, or NULL when absent (*oom set on failure). */
 const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int interned, int *oom);
 /* Claim index of `id`, or -1; insert claim `index` into the id index. */

@@ -17,6 +17,93 @@
 
 /* ---- sources ------------------------------------------------------------ */
 
+/* The declared claimant `name` or alias `name` is: its index, or -1. */
+static long claimant_find(const ct_corpus *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_claimants; i++) {
+        const ct_claimant *k = &c->claimants[i];
+        if (k->name == name)
+            return (long)i;
+        for (size_t a = 0; a < k->n_aliases; a++)
+            if (k->aliases[a] == name)
+                return (long)i;
+    }
+    return -1;
+}
+
+/* Add one name of claimant `self` (its name or an alias), refusing a name
+ * another claimant has already; 0, CT_EINVALID (reported) or CT_ENOMEM. */
+static int claimant_name_check(ct_load_ctx *l, const char *name, size_t self, const char *ptr)
+{
+    long other = claimant_find(l->c, name);
+    if (other < 0 || (size_t)other == self)
+        return 0;
+    return ct_corpus__error(l, ptr, 0, "claimant name \"%s\" is already used by claimant \"%s\"", name,
+                            l->c->claimants[other].name);
+}
+
+static int load_claimants(ct_load_ctx *l, json_t *all)
+{
+    ct_corpus *c = l->c;
+    const char *key;
+    json_t *def;
+    int rc;
+    json_object_foreach(all, key, def)
+    {
+        char ptr[400];
+        if (!json_is_object(def))
+            continue; /* the schema has reported it */
+        const char *name = ct_corpus__intern_nfc(c, key);
+        if (!name)
+            return CT_ENOMEM;
+        snprintf(ptr, sizeof ptr, "/claimants/%s", key);
+        if ((rc = ct_corpus__grow((void **)&c->claimants, &c->alloc_claimants, c->n_claimants,
+                                  sizeof *c->claimants)) < 0)
+            return rc;
+        size_t self = c->n_claimants;
+        if (claimant_find(c, name) >= 0) {
+            if ((rc = claimant_name_check(l, name, self, ptr)) == CT_ENOMEM)
+                return rc;
+            continue;
+        }
+        ct_claimant *k = &c->claimants[self];
+        memset(k, 0, sizeof *k);
+        k->name = name;
+        c->n_claimants++;
+        const char *src = json_string_value(json_object_get(def, "source"));
+        if (src) {
+            if (!ct_corpus_source_find(c, src)) {
+                snprintf(ptr, sizeof ptr, "/claimants/%s/source", key);
+                if ((rc = ct_corpus__error(l, ptr, 0, "claimant \"%s\" names unknown source \"%s\"", key,
+                                           src)) == CT_ENOMEM)
+                    return rc;
+            } else if (!(k->source = ct_corpus__intern(c, src))) {
+                return CT_ENOMEM;
+            }
+        }
+        json_t *aliases = json_object_get(def, "aliases");
+        size_t na = json_array_size(aliases);
+        if (!na)
+            continue;
+        if (!(k->aliases = ct_calloc(na, sizeof *k->aliases)))
+            return CT_ENOMEM;
+        for (size_t i = 0; i < na; i++) {
+            const char *alias = ct_corpus__intern_nfc(c, json_string_value(json_array_get(aliases, i)));
+            if (!alias) {
+                if (json_is_string(json_array_get(aliases, i)))
+                    return CT_ENOMEM;
+                continue;
+            }
+            snprintf(ptr, sizeof ptr, "/claimants/%s/aliases/%zu", key, i);
+            if ((rc = claimant_name_check(l, alias, self, ptr)) == CT_ENOMEM)
+                return rc;
+            if (rc == 0)
+                k->aliases[k->n_aliases++] = alias;
+        }
+    }
+    return 0;
+}
+
 int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
 {
     ct_corpus *c = l->c;
@@ -77,7 +164,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
             return CT_ENOMEM;
         c->n_sources++;
     }
-    return 0;
+    return load_claimants(l, json_object_get(doc, "claimants"));
 }
 
 /* ---- topics ------------------------------------------------------------- */
@@ -99,6 +186,51 @@ static long property_find(const ct_topic *t, const char *name)
         if (strcmp(t->properties[i].name, name) == 0)
             return (long)i;
     return -1;
+}
+
+static int add_overlap(ct_term *t, long other)
+{
+    for (size_t i = 0; i < t->n_overlaps; i++)
+        if (t->overlaps[i] == other)
+            return 0;
+    long *more = ct_reallocarray(t->overlaps, t->n_overlaps + 1, sizeof *more);
+    if (!more)
+        return CT_ENOMEM;
+    t->overlaps = more;
+    t->overlaps[t->n_overlaps++] = other;
+    return 0;
+}
+
+/* Term `ti`'s "overlaps", recorded both ways. */
+static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list, const char *topic_ptr,
+                         const char *pname, const char *tname)
+{
+    size_t i;
+    json_t *v;
+    int rc;
+    json_array_foreach(list, i, v)
+    {
+        const char *raw = json_string_value(v);
+        if (!raw)
+            continue;
+        const char *name = ct_corpus__intern_nfc(l->c, raw);
+        if (!name)
+            return CT_ENOMEM;
+        long o = ct_value__term_find(p, name);
+        if (o < 0 || (size_t)o == ti) {
+            char ptr[400];
+            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/overlaps/%zu", topic_ptr, pname, tname, i);
+            if ((rc = ct_corpus__error(l, ptr, 0,
+                                       o < 0 ? "overlapping term \"%s\" is not declared"
+                                             : "term \"%s\" cannot overlap itself",
+                                       raw)) == CT_ENOMEM)
+                return rc;
+            continue;
+        }
+        if (add_overlap(&p->terms[ti], o) < 0 || add_overlap(&p->terms[o], (long)ti) < 0)
+            return CT_ENOMEM;
+    }
+    return 0;
 }
 
 static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_t *def,
@@ -141,7 +273,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     json_object_foreach(terms, tname, tdef)
     {
         ct_term *t = &p->terms[p->n_terms++];
-        t->name = ct_corpus__intern(c, tname);
+        t->name = ct_corpus__intern_nfc(c, tname);
         t->label = ct_corpus__opt_copy(c, tdef, "label", 0, &oom);
         t->description = ct_corpus__opt_copy(c, tdef, "description", 0, &oom);
         t->broader = -1;
@@ -151,9 +283,15 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     size_t i = 0;
     json_object_foreach(terms, tname, tdef)
     {
+        if ((rc = load_overlaps(l, p, i, json_object_get(tdef, "overlaps"), topic_ptr, name, tname)) ==
+            CT_ENOMEM)
+            return rc;
         const char *broader = json_string_value(json_object_get(tdef, "broader"));
         if (broader) {
-            long b = ct_value__term_find(p, broader);
+            const char *bn = ct_corpus__intern_nfc(c, broader);
+            if (!bn)
+                return CT_ENOMEM;
+            long b = ct_value__term_find(p, bn);
             if (b < 0) {
                 snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
                          tname);
@@ -187,6 +325,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     }
     return 0;
 }
+
+static int load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 
 static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
 {
@@ -243,16 +383,19 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
             return CT_ENOMEM;
         json_object_foreach(subjects, canon, aliases)
         {
-            const char *cn = ct_corpus__intern(c, canon);
+            const char *cn = ct_corpus__intern_nfc(c, canon);
             if (!cn)
                 return CT_ENOMEM;
             for (size_t i = 0; i <= json_array_size(aliases); i++) {
-                const char *alias = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
-                if (!alias)
+                const char *raw = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
+                if (!raw)
                     continue;
+                const char *alias = ct_corpus__intern_nfc(c, raw);
+                if (!alias)
+                    return CT_ENOMEM;
                 int dup = 0;
                 for (size_t k = 0; k < t->n_aliases; k++)
-                    if (strcmp(t->aliases[k].alias, alias) == 0) {
+                    if (t->aliases[k].alias == alias) {
                         dup = 1;
                         if (t->aliases[k].canonical != cn) {
                             char ptr[300];
@@ -265,24 +408,158 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                     }
                 if (dup)
                     continue;
-                t->aliases[t->n_aliases].alias = ct_corpus__intern(c, alias);
+                t->aliases[t->n_aliases].alias = alias;
                 t->aliases[t->n_aliases].canonical = cn;
-                if (!t->aliases[t->n_aliases].alias)
-                    return CT_ENOMEM;
                 t->n_aliases++;
             }
         }
     }
     *index = c->n_topics - 1;
-    return 0;
+    return load_rules(l, t, json_object_get(doc, "rules"));
 }
 
+/* `subject` interned in NFC: its canonical name, or NULL. */
 static const char *subject_canonical(const ct_topic *t, const char *subject)
 {
     for (size_t i = 0; i < t->n_aliases; i++)
-        if (strcmp(t->aliases[i].alias, subject) == 0)
+        if (t->aliases[i].alias == subject)
             return t->aliases[i].canonical;
     return NULL;
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+const char *ct_relation_name(ct_relation r)
+{
+    static const char *const names[] = {"=", "<", "<=", ">", ">="};
+    return names[r];
+}
+
+static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const char *ptr,
+                          ct_rule_term **out, size_t *n_out)
+{
+    size_t n = json_array_size(list), i;
+    json_t *v;
+    int rc, bad = 0;
+    *out = ct_calloc(n ? n : 1, sizeof **out);
+    if (!*out)
+        return CT_ENOMEM;
+    json_array_foreach(list, i, v)
+    {
+        char tptr[500];
+        const char *prop = json_is_string(v) ? json_string_value(v)
+                                              : json_string_value(json_object_get(v, "property"));
+        const char *subject = json_string_value(json_object_get(v, "subject"));
+        if (!prop)
+            return CT_EINVALID; /* the schema has reported it */
+        ct_rule_term *rt = &(*out)[(*n_out)++];
+        if (subject) {
+            const char *name = ct_corpus__intern_nfc(l->c, subject);
+            if (!name)
+                return CT_ENOMEM;
+            rt->subject = t->has_subjects ? subject_canonical(t, name) : name;
+            if (!rt->subject) {
+                snprintf(tptr, sizeof tptr, "%s/%zu/subject", ptr, i);
+                if ((rc = ct_corpus__error(l, tptr, 0, "unknown subject \"%s\" in topic \"%s\"", subject,
+                                           t->id)) == CT_ENOMEM)
+                    return rc;
+                bad = 1;
+            }
+        }
+        long pi = property_find(t, prop);
+        if (pi < 0) {
+            snprintf(tptr, sizeof tptr, json_is_string(v) ? "%s/%zu" : "%s/%zu/property", ptr, i);
+            if ((rc = ct_corpus__error(l, tptr, 0, "property \"%s\" is not declared in topic \"%s\"", prop,
+                                       t->id)) == CT_ENOMEM)
+                return rc;
+            bad = 1;
+        } else {
+            rt->property = (size_t)pi;
+        }
+    }
+    return bad ? CT_EINVALID : 0;
+}
+
+/* Both sides sums of quantities in one unit, or one date each. */
+static int check_rule_types(ct_load_ctx *l, const ct_topic *t, ct_rule *r, const char *ptr)
+{
+    const ct_property *first = &t->properties[r->left[0].property];
+    r->dates = first->type == CT_TYPE_DATE;
+    const char *why = NULL;
+    if (r->dates && (r->n_left != 1 || r->n_right != 1))
+        why = "a rule over dates compares one date with one date";
+    for (size_t i = 0; !why && i < r->n_left + r->n_right; i++) {
+        const ct_rule_term *rt = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
+        const ct_property *p = &t->properties[rt->property];
+        if (p->type != CT_TYPE_QUANTITY && p->type != CT_TYPE_DATE)
+            why = "rule terms must be quantities or dates";
+        else if (p->type != first->type)
+            why = "a rule cannot mix quantities and dates";
+        else if ((p->unit || first->unit) && (!p->unit || !first->unit || strcmp(p->unit, first->unit) != 0))
+            why = "the quantities of a rule must share one unit";
+    }
+    if (!why)
+        return 0;
+    return ct_corpus__error(l, ptr, 0, "%s (rule %s)", why, r->id);
+}
+
+static int load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
+{
+    size_t n = json_array_size(rules), i;
+    json_t *def;
+    int rc;
+    if (!n)
+        return 0;
+    if (!(t->rules = ct_calloc(n, sizeof *t->rules)))
+        return CT_ENOMEM;
+    json_array_foreach(rules, i, def)
+    {
+        char ptr[200], sptr[240];
+        snprintf(ptr, sizeof ptr, "/rules/%zu", i);
+        const char *id = json_string_value(json_object_get(def, "id"));
+        const char *rel = json_string_value(json_object_get(def, "relation"));
+        if (!id || !rel)
+            continue; /* the schema has reported it */
+        ct_rule *r = &t->rules[t->n_rules];
+        memset(r, 0, sizeof *r);
+        int dup = 0;
+        for (size_t k = 0; k < i; k++)
+            dup |= json_equal(json_object_get(json_array_get(rules, k), "id"), json_object_get(def, "id"));
+        if (dup) {
+            snprintf(sptr, sizeof sptr, "%s/id", ptr);
+            if ((rc = ct_corpus__error(l, sptr, 0, "rule \"%s\" is declared twice", id)) == CT_ENOMEM)
+                return rc;
+            continue;
+        }
+        static const char *const rels[] = {"=", "<", "<=", ">", ">="};
+        for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
+            if (strcmp(rel, rels[k]) == 0)
+                r->relation = (ct_relation)k;
+        t->n_rules++; /* counted now so that ct_corpus_free frees it */
+        if (!(r->id = ct_corpus__intern(l->c, id)))
+            return CT_ENOMEM;
+        snprintf(sptr, sizeof sptr, "%s/left", ptr);
+        int bad = 0;
+        rc = load_rule_side(l, t, json_object_get(def, "left"), sptr, &r->left, &r->n_left);
+        if (rc == CT_ENOMEM)
+            return rc;
+        bad |= rc < 0;
+        snprintf(sptr, sizeof sptr, "%s/right", ptr);
+        rc = load_rule_side(l, t, json_object_get(def, "right"), sptr, &r->right, &r->n_right);
+        if (rc == CT_ENOMEM)
+            return rc;
+        bad |= rc < 0;
+        if (!bad && r->n_left && r->n_right && (rc = check_rule_types(l, t, r, ptr)) < 0)
+            bad = 1;
+        if (rc == CT_ENOMEM)
+            return rc;
+        if (bad) { /* dropped */
+            ct_free(r->left);
+            ct_free(r->right);
+            t->n_rules--;
+        }
+    }
+    return 0;
 }
 
 /* ---- claims ------------------------------------------------------------- */
@@ -293,12 +570,44 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
                       int line)
 {
     char why[1024];
-    if (ct_value_kind_of(p->type)->parse(p, v, cl, why, sizeof why) == 0)
+    json_t *nfc = NULL;
+    if (p->type == CT_TYPE_TERM && json_is_string(v)) {
+        const char *name = ct_corpus__intern_nfc(l->c, json_string_value(v));
+        if (!name)
+            return CT_ENOMEM;
+        if (strcmp(name, json_string_value(v)) != 0 && !(v = nfc = json_string(name)))
+            return CT_ENOMEM;
+    }
+    int rc = ct_value_kind_of(p->type)->parse(p, v, cl, why, sizeof why);
+    json_decref(nfc);
+    if (rc == 0)
         return 0;
     char vptr[400];
     snprintf(vptr, sizeof vptr, "%s/value", ptr);
     return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
 }
+
+/* Who speaks: the claimant (by its declared name when it is one's name or
+ * alias; the source when the claimant is linked to one), else the source. */
+static int resolve_speaker(ct_corpus *c, ct_claim *cl)
+{
+    cl->speaker = cl->source;
+    cl->speaker_source = 1;
+    if (!cl->claimant)
+        return 0;
+    const char *name = ct_corpus__intern_nfc(c, cl->claimant);
+    if (!name)
+        return CT_ENOMEM;
+    long k = claimant_find(c, name);
+    if (k >= 0 && c->claimants[k].source) {
+        cl->speaker = c->claimants[k].source;
+        return 0;
+    }
+    cl->speaker = k >= 0 ? c->claimants[k].name : name;
+    cl->speaker_source = 0;
+    return 0;
+}
+
 
 const char *ct_scope_basis_name(int basis)
 {
@@ -366,8 +675,10 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
             return rc;
         bad = 1;
     }
-    const char *canonical = subject;
-    if (t->has_subjects && !(canonical = subject_canonical(t, subject))) {
+    const char *canonical = ct_corpus__intern_nfc(l->c, subject);
+    if (!canonical)
+        return CT_ENOMEM;
+    if (t->has_subjects && !(canonical = subject_canonical(t, canonical))) {
         snprintf(fptr, sizeof fptr, "%s/subject", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
                               subject, t->id, id)) == CT_ENOMEM)
@@ -467,13 +778,15 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.id = ct_corpus__copy(c, id);
     cl.topic = (uint32_t)ti;
     cl.property = (uint32_t)pi;
-    cl.subject = ct_corpus__intern(c, canonical);
+    cl.subject = canonical; /* interned */
     cl.source = ct_corpus__intern(c, source);
     cl.quote = ct_corpus__copy(c, json_string_value(json_object_get(obj, "quote")));
     cl.claimant = ct_corpus__opt_copy(c, obj, "claimant", 1, &oom);
     cl.hedge = ct_corpus__opt_copy(c, obj, "hedge", 1, &oom);
     cl.locator = ct_corpus__opt_copy(c, obj, "locator", 0, &oom);
     cl.note = ct_corpus__opt_copy(c, obj, "note", 0, &oom);
+    if (!oom && resolve_speaker(c, &cl) < 0)
+        oom = 1;
     const char *stance = json_string_value(json_object_get(obj, "stance"));
     cl.denies = stance && strcmp(stance, "denies") == 0;
     cl.questions = stance && strcmp(stance, "questions") == 0;

@@ -228,10 +228,44 @@ static json_t *claim_json(const xmlNode *n, json_t *lines, int *oom)
     return o;
 }
 
+/* <left> or <right>: operands as property names or {"subject", "property"}. */
+static json_t *rule_side_json(const xmlNode *n, int *oom)
+{
+    json_t *side = json_array();
+    if (!side) {
+        *oom = 1;
+        return NULL;
+    }
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (!is(c, "operand"))
+            continue;
+        json_t *prop = attr_str(c, "property"), *subject = attr_str(c, "subject");
+        json_t *term = prop;
+        if (subject) {
+            term = json_object();
+            put(term, "subject", subject, oom);
+            put(term, "property", prop, oom);
+        }
+        if (json_array_append_new(side, term))
+            *oom = 1;
+    }
+    return side;
+}
+
+static json_t *rule_json(const xmlNode *n, int *oom)
+{
+    json_t *r = json_object();
+    put(r, "id", attr_str(n, "id"), oom);
+    put(r, "left", rule_side_json(child(n, "left"), oom), oom);
+    put(r, "relation", attr_str(n, "relation"), oom);
+    put(r, "right", rule_side_json(child(n, "right"), oom), oom);
+    return r;
+}
+
 static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
 {
     json_t *t = json_object(), *props = json_object(), *claims = json_array();
-    json_t *subjects = NULL;
+    json_t *subjects = NULL, *rules = NULL;
     if (!t || !props || !claims) {
         json_decref(t);
         json_decref(props);
@@ -290,6 +324,12 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
                     put(term, "label", attr_str(d, "label"), oom);
                     const xmlNode *desc = child(d, "description");
                     put(term, "description", desc ? text_str(desc) : NULL, oom);
+                    json_t *ov = NULL;
+                    for (const xmlNode *o = d->children; o; o = o->next)
+                        if (is(o, "overlaps") && ((!ov && !(ov = json_array())) ||
+                                                  json_array_append_new(ov, text_str(o))))
+                            *oom = 1;
+                    put(term, "overlaps", ov, oom);
                     xmlChar *name = xmlGetProp(d, BAD_CAST "name");
                     if (name)
                         put(terms, (const char *)name, term, oom);
@@ -305,11 +345,17 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
             else
                 json_decref(p);
             xmlFree(name);
+        } else if (is(c, "rule")) {
+            if (!rules && !(rules = json_array()))
+                *oom = 1;
+            else if (json_array_append_new(rules, rule_json(c, oom)))
+                *oom = 1;
         } else if (is(c, "claim")) {
             if (json_array_append_new(claims, claim_json(c, lines, oom)))
                 *oom = 1;
         }
     }
+    put(t, "rules", rules, oom);
     put(t, "subjects", subjects, oom);
     put(t, "properties", props, oom);
     put(t, "claims", claims, oom);
@@ -338,6 +384,34 @@ static json_t *sources_json(const xmlNode *n, int *oom)
         else
             json_decref(s);
         xmlFree(id);
+    }
+    return all;
+}
+
+/* <claimant> elements of <sources>, or NULL when there are none. */
+static json_t *claimants_json(const xmlNode *n, int *oom)
+{
+    json_t *all = NULL;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!is(c, "claimant"))
+            continue;
+        if (!all && !(all = json_object())) {
+            *oom = 1;
+            return NULL;
+        }
+        json_t *k = json_object(), *aliases = NULL;
+        put(k, "source", attr_str(c, "source"), oom);
+        for (const xmlNode *a = c->children; a; a = a->next)
+            if (is(a, "alias") && ((!aliases && !(aliases = json_array())) ||
+                                   json_array_append_new(aliases, text_str(a))))
+                *oom = 1;
+        put(k, "aliases", aliases, oom);
+        xmlChar *name = xmlGetProp(c, BAD_CAST "name");
+        if (name)
+            put(all, (const char *)name, k, oom);
+        else
+            json_decref(k);
+        xmlFree(name);
     }
     return all;
 }
@@ -455,12 +529,15 @@ static json_t *document_json(const xmlNode *root, json_t *lines, int *oom)
     result = json_object();
     if (is(root, "sources")) {
         put(result, "sources", sources_json(root, oom), oom);
+        put(result, "claimants", claimants_json(root, oom), oom);
         return result;
     }
     json_t *topics = json_array();
     for (const xmlNode *c = root->children; c && result && topics; c = c->next) {
-        if (is(c, "sources"))
+        if (is(c, "sources")) {
             put(result, "sources", sources_json(c, oom), oom);
+            put(result, "claimants", claimants_json(c, oom), oom);
+        }
         else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, lines, oom)))
             *oom = 1;
     }
@@ -617,12 +694,39 @@ static void w_topic(ct_xmlw *x, const json_t *t)
             ct_xmlw__attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
             ct_xmlw__attr(x, "label", json_string_value(json_object_get(tv, "label")));
             ct_xmlw__elem(x, "description", json_string_value(json_object_get(tv, "description")));
+            size_t oi;
+            json_t *ov;
+            json_array_foreach(json_object_get(tv, "overlaps"), oi, ov)
+                ct_xmlw__elem(x, "overlaps", json_string_value(ov));
             ct_xmlw__end(x);
         }
         ct_xmlw__end(x);
     }
     size_t i;
     json_t *c;
+    json_array_foreach(json_object_get(t, "rules"), i, c)
+    {
+        ct_xmlw__start(x, "rule");
+        ct_xmlw__attr(x, "id", json_string_value(json_object_get(c, "id")));
+        ct_xmlw__attr(x, "relation", json_string_value(json_object_get(c, "relation")));
+        static const char *const sides[] = {"left", "right"};
+        for (size_t s = 0; s < 2; s++) {
+            ct_xmlw__start(x, sides[s]);
+            size_t k;
+            json_t *term;
+            json_array_foreach(json_object_get(c, sides[s]), k, term)
+            {
+                ct_xmlw__start(x, "operand");
+                ct_xmlw__attr(x, "property", json_is_string(term)
+                                                 ? json_string_value(term)
+                                                 : json_string_value(json_object_get(term, "property")));
+                ct_xmlw__attr(x, "subject", json_string_value(json_object_get(term, "subject")));
+                ct_xmlw__end(x);
+            }
+            ct_xmlw__end(x);
+        }
+        ct_xmlw__end(x);
+    }
     json_array_foreach(json_object_get(t, "claims"), i, c)
     {
         ct_xmlw__start(x, "claim");
@@ -666,6 +770,16 @@ int ct_xml__write_corpus(const json_t *bundle, FILE *out)
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             ct_xmlw__attr(&x, keys[i], json_string_value(json_object_get(s, keys[i])));
         ct_xmlw__elem(&x, "note", json_string_value(json_object_get(s, "note")));
+        ct_xmlw__end(&x);
+    }
+    json_object_foreach(json_object_get(bundle, "claimants"), id, s)
+    {
+        ct_xmlw__start(&x, "claimant");
+        ct_xmlw__attr(&x, "name", id);
+        ct_xmlw__attr(&x, "source", json_string_value(json_object_get(s, "source")));
+        size_t k;
+        json_t *a;
+        json_array_foreach(json_object_get(s, "aliases"), k, a) ct_xmlw__elem(&x, "alias", json_string_value(a));
         ct_xmlw__end(&x);
     }
     ct_xmlw__end(&x);

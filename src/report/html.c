@@ -47,7 +47,9 @@ static const char *const css =
     "blockquote{margin:2px 0 0 0;padding:2px 10px;border-left:3px solid #dde1e6;color:#39424e;font-style:italic}"
     ".meta{color:#5f6b7a;font-size:13px}.review{background:#f6f7f9;border-radius:4px;padding:6px 10px;margin-top:8px}"
     "svg{display:block;margin:8px 0;max-width:100%}svg text{font:11px system-ui,sans-serif;fill:#39424e}"
-    "table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:left;font-size:14px}";
+    "table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:left;font-size:14px}"
+    "nav.toc ol{columns:2;margin:4px 0}.preferred{background:#e0f2f1;border-radius:4px;padding:0 4px}"
+    "table.heat{width:auto}table.heat td{text-align:center;min-width:44px}table.heat th.col{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}";
 
 static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
                                       "#6a1b9a", "#ef6c00", "#00838f"};
@@ -63,10 +65,14 @@ static void axis_label(char *buf, size_t n, double v, int is_date)
     }
 }
 
-/* Each position's interval on one axis; open ends run to the edge. */
+/* Each position's interval on one axis; open ends run to the edge.  Labels
+ * are never cut: the label column is as wide as the longest label, the
+ * right margin holds half an axis label; an axis label equal to the one
+ * before is left out. */
 static void chart(FILE *out, const ct_report_conflict *c, int is_date)
 {
     double lo = INFINITY, hi = -INFINITY;
+    size_t longest = 0;
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_interval iv = c->positions[i].claims[0]->interval;
         if (isfinite(iv.lo)) {
@@ -77,6 +83,8 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
             lo = fmin(lo, iv.hi);
             hi = fmax(hi, iv.hi);
         }
+        size_t len = strlen(c->positions[i].display) + (c->positions[i].denies ? 8 : 0);
+        longest = len > longest ? len : longest;
     }
     if (!isfinite(lo))
         return;
@@ -84,12 +92,13 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
     if (pad <= 0)
         pad = is_date ? 15 : fmax(1, fabs(lo) * 0.1);
     double a = lo - pad, b = hi + pad;
-    const int left = 150, width = 460, row = 22;
+    /* about 7 px a character at 11 px, "[n] " included */
+    const int left = 16 + 7 * (int)(longest + 5), width = 460, right = 50, row = 22;
     int height = (int)c->n_positions * row + 34;
     fprintf(
         out,
         "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-        left + width + 20, height, left + width + 20, height);
+        left + width + right, height, left + width + right, height);
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_report_position *p = &c->positions[i];
         const ct_interval iv = p->claims[0]->interval;
@@ -97,10 +106,8 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         double x1 = left + (fmin(iv.hi, b) - a) / (b - a) * width;
         int y = (int)i * row + 8;
         const char *colour = palette[i % (sizeof palette / sizeof palette[0])];
-        fprintf(out, "<text x=\"%d\" y=\"%d\">[%zu] ", left - 8 - 120, y + 12, i + 1);
-        char label[40];
-        snprintf(label, sizeof label, "%.22s%s", p->display, strlen(p->display) > 22 ? "…" : "");
-        esc(out, label);
+        fprintf(out, "<text x=\"4\" y=\"%d\">[%zu] %s", y + 12, i + 1, p->denies ? "denies: " : "");
+        esc(out, p->display);
         fprintf(out, "</text>\n");
         if (x1 - x0 < 4) {
             fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2,
@@ -119,17 +126,21 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
     int ay = (int)c->n_positions * row + 12;
     fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay,
             left + width, ay);
+    char prev[32] = "";
     for (int t = 0; t <= 2; t++) {
         double v = lo + (hi - lo) * t / 2.0;
-        double x = left + (v - a) / (b - a) * width;
+        if (is_date)
+            v = floor(v);
         char label[32];
-        axis_label(label, sizeof label, is_date ? floor(v) : v, is_date);
+        axis_label(label, sizeof label, v, is_date);
+        if (strcmp(label, prev) == 0)
+            continue;
+        snprintf(prev, sizeof prev, "%s", label);
+        double x = left + (v - a) / (b - a) * width;
         fprintf(out,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
                 "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                 x, ay, x, ay + 4, x, ay + 16, label);
-        if (hi == lo)
-            break;
     }
     fprintf(out, "</svg>\n");
 }
@@ -138,8 +149,15 @@ static void claim_html(FILE *out, const ct_claim *cl)
 {
     fputs("<li><span class=\"meta\"><code>", out);
     esc(out, cl->id);
-    fputs("</code> ", out);
+    fputs("</code> <a href=\"#source-", out);
     esc(out, cl->source);
+    fputs("\">", out);
+    esc(out, cl->source);
+    fputs("</a>", out);
+    if (cl->as_of) {
+        fputs(" · as of ", out);
+        esc(out, cl->as_of);
+    }
     if (cl->claimant) {
         fputs(" · claimant: ", out);
         esc(out, cl->claimant);
@@ -166,9 +184,13 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
     fprintf(
         out,
         "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
-        "<span class=\"badge %s\">%s%s</span></div>\n",
+        "<span class=\"badge %s\">%s%s</span>",
         c->id, severity, severity, ct_conflict_type_name(c->type), state, state,
         rv->blocking ? " · blocks the build" : "");
+    if (rc->baseline)
+        fprintf(out, "<span class=\"badge\">%s since the baseline</span>",
+                ct_baseline_state_name(rc->baseline));
+    fputs("</div>\n", out);
     ct_value_type type = rc->property->type;
     if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
         chart(out, rc, type == CT_TYPE_DATE);
@@ -184,12 +206,23 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
         if (p->denies || p->questions)
             fputs(p->questions ? "questions: " : "denies: ", out);
         esc(out, p->display);
-        fputs("</span>\n<ul class=\"claims\">\n", out);
+        fputs("</span>", out);
+        if (j == 0 && rc->preferred)
+            fputs(" <span class=\"preferred\">✔ preferred by the resolution</span>", out);
+        fputs("\n<ul class=\"claims\">\n", out);
         for (size_t k = 0; k < p->n_claims; k++)
             claim_html(out, p->claims[k]);
         fputs("</ul></li>\n", out);
     }
-    fputs("</ol>\n<div class=\"review\"><b>Review:</b> ", out);
+    fputs("</ol>\n", out);
+    for (size_t j = 0; c->rule && j < c->n_violations; j++) {
+        fputs("<div class=\"rule\"><b>Rule ", out);
+        esc(out, c->rule);
+        fputs(":</b> ", out);
+        esc(out, c->violations[j].arithmetic);
+        fputs("</div>\n", out);
+    }
+    fputs("<div class=\"review\"><b>Review:</b> ", out);
     esc(out, state);
     if (rv->reviewer) {
         fputs(" by ", out);
@@ -223,7 +256,7 @@ static void revisions_html(FILE *out, const ct_report_model *m)
 {
     if (!m->n_revisions)
         return;
-    fputs("<h2>Revisions</h2>\n<ul class=\"revisions\">\n", out);
+    fputs("<h2 id=\"revisions\">Revisions</h2>\n<ul class=\"revisions\">\n", out);
     for (size_t i = 0; i < m->n_revisions; i++) {
         const ct_report_revision *v = &m->revisions[i];
         fputs("<li>", out);
@@ -251,22 +284,119 @@ static void revisions_html(FILE *out, const ct_report_model *m)
     fputs("</ul>\n", out);
 }
 
+/* Only http(s) URLs become links. */
+static int linkable(const char *url)
+{
+    return url && (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0);
+}
+
 static void sources_html(FILE *out, const ct_report_model *m)
 {
-    fputs(
-        "<h2>Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th><th>publisher</th></tr>\n",
-        out);
+    fputs("<h2 id=\"sources\">Sources</h2>\n<table>\n<tr><th>id</th><th>title</th><th>author</th>"
+          "<th>publisher</th><th>published</th><th>url</th></tr>\n",
+          out);
     for (size_t i = 0; i < m->n_sources; i++) {
         const ct_source *s = m->sources[i];
-        const char *cells[] = {s->id, s->title, s->author, s->publisher};
-        fputs("<tr>", out);
-        for (size_t k = 0; k < 4; k++) {
-            fputs("<td>", out);
+        fputs("<tr id=\"source-", out);
+        esc(out, s->id);
+        fputs("\"><td>", out);
+        if (linkable(s->url)) {
+            fputs("<a href=\"", out);
+            esc(out, s->url);
+            fputs("\" rel=\"noreferrer\">", out);
+            esc(out, s->id);
+            fputs("</a>", out);
+        } else {
+            esc(out, s->id);
+        }
+        const char *cells[] = {s->title, s->author, s->publisher, s->published, s->url};
+        for (size_t k = 0; k < 5; k++) {
+            fputs("</td><td>", out);
             esc(out, cells[k]);
-            fputs("</td>", out);
+        }
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table>\n", out);
+}
+
+/* The agreement matrix as a heat map: each cell "agree / clash", its colour
+ * from green (always agree) to red (always clash); empty when the two never
+ * speak on the same group. */
+static void heatmap_html(FILE *out, const ct_report_model *m)
+{
+    size_t n = m->n_sources, shown = 0;
+    for (size_t i = 0; i < n * n; i++)
+        shown += m->agreement[i].agree + m->agreement[i].clash > 0;
+    if (!shown)
+        return;
+    fputs("<h2 id=\"agreement\">Source agreement</h2>\n<p class=\"meta\">Groups (topic, subject, "
+          "property) both sources speak on: agree / clash.</p>\n<table class=\"heat\">\n<tr><th></th>",
+          out);
+    for (size_t j = 0; j < n; j++) {
+        fputs("<th class=\"col\">", out);
+        esc(out, m->sources[j]->id);
+        fputs("</th>", out);
+    }
+    fputs("</tr>\n", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs("<tr><th><a href=\"#source-", out);
+        esc(out, m->sources[i]->id);
+        fputs("\">", out);
+        esc(out, m->sources[i]->id);
+        fputs("</a></th>", out);
+        for (size_t j = 0; j < n; j++) {
+            const ct_agreement *a = &m->agreement[i * n + j];
+            size_t both = a->agree + a->clash;
+            if (!both) {
+                fputs("<td></td>", out);
+                continue;
+            }
+            int hue = (int)lround(120.0 * (double)a->agree / (double)both);
+            fprintf(out,
+                    "<td style=\"background:hsl(%d,70%%,82%%)\" title=\"%zu agree, %zu clash\">%zu / %zu</td>",
+                    hue, a->agree, a->clash, a->agree, a->clash);
         }
         fputs("</tr>\n", out);
     }
+    fputs("</table>\n", out);
+}
+
+/* The summary table and the table of contents. */
+static void contents_html(FILE *out, const ct_report_model *m)
+{
+    fputs("<h2 id=\"summary\">Summary</h2>\n<table>\n<tr><th>Conflict</th><th>Topic</th>"
+          "<th>Subject · property</th><th>Type</th><th>Severity</th><th>Review</th></tr>\n",
+          out);
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        const ct_report_conflict *rc = &m->conflicts[i];
+        const ct_conflict *c = rc->conflict;
+        fprintf(out, "<tr><td><a href=\"#%s\"><code>%s</code></a></td><td>", c->id, c->id);
+        esc(out, rc->topic->id);
+        fputs("</td><td>", out);
+        esc(out, c->subject);
+        fputs(" · ", out);
+        esc(out, rc->property->name);
+        fprintf(out, "</td><td>%s</td><td>%s</td><td>%s%s%s</td></tr>\n",
+                ct_conflict_type_name(c->type), ct_severity_name(c->severity),
+                ct_review_state_name(rc->review.state), rc->review.blocking ? " (blocking)" : "",
+                rc->preferred ? " · preferred position marked" : "");
+    }
+    fputs("</table>\n<nav class=\"toc\"><h2>Contents</h2>\n<ol>\n", out);
+    for (size_t t = 0; t < m->n_topics; t++) {
+        const ct_report_topic *topic = &m->topics[t];
+        if (topic->n_conflicts == 0)
+            continue;
+        fputs("<li><a href=\"#topic-", out);
+        esc(out, topic->topic->id);
+        fputs("\">", out);
+        esc(out, topic->topic->title);
+        fprintf(out, "</a> (%zu)</li>\n", topic->n_conflicts);
+    }
+    if (m->n_revisions)
+        fputs("<li><a href=\"#revisions\">Revisions</a></li>\n", out);
+    fputs("<li><a href=\"#agreement\">Source agreement</a></li>\n"
+          "<li><a href=\"#sources\">Sources</a></li>\n</ol></nav>\n",
+          out);
 }
 
 int ct_report__write_html(const ct_report_model *m, FILE *out)
@@ -278,11 +408,14 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
             "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
             css);
     summary_html(out, &m->summary);
+    contents_html(out, m);
     for (size_t t = 0; t < m->n_topics; t++) {
         const ct_report_topic *topic = &m->topics[t];
         if (topic->n_conflicts == 0)
             continue;
-        fputs("<h2>", out);
+        fputs("<h2 id=\"topic-", out);
+        esc(out, topic->topic->id);
+        fputs("\">", out);
         esc(out, topic->topic->title);
         fputs("</h2>\n", out);
         for (size_t i = 0; i < m->n_conflicts; i++)
@@ -290,8 +423,9 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
                 conflict_html(out, &m->conflicts[i]);
     }
     revisions_html(out, m);
+    heatmap_html(out, m);
     sources_html(out, m);
-    fprintf(out, "</table>\n<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n",
+    fprintf(out, "<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n",
             CT_VERSION);
     return ferror(out) ? CT_EIO : 0;
 }

@@ -124,13 +124,29 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     }
     if (c->clashes_truncated && json_object_set_new(o, "clashes_truncated", json_true()))
         return -1;
+    if (set_str(o, "baseline", ct_baseline_state_name(rc->baseline)))
+        return -1;
+    if (c->rule) {
+        json_t *vs;
+        if (set_str(o, "rule", c->rule) || !(vs = set_array(o, "violations")))
+            return -1;
+        for (size_t i = 0; i < c->n_violations; i++) {
+            const ct_rule_violation *v = &c->violations[i];
+            json_t *vo = append_object(vs), *pa;
+            if (!vo || set_str(vo, "arithmetic", v->arithmetic) || !(pa = set_array(vo, "positions")))
+                return -1;
+            for (size_t k = 0; k < v->n_positions; k++)
+                if (json_array_append_new(pa, json_integer((json_int_t)ct_report_position_index(rc, v->positions[k]))))
+                    return -1;
+        }
+    }
     return review_json(o, &rc->review);
 }
 
-static int summary_json(json_t *doc, const ct_report_summary *s)
+static int summary_json(json_t *doc, const ct_report_summary *s, int has_baseline)
 {
     json_t *o = json_object();
-    const size_t *sev = s->severity, *st = s->review;
+    const size_t *sev = s->severity, *st = s->review, *b = s->baseline;
     return json_object_set_new(doc, "summary", o) || set_int(o, "claims", s->claims) ||
                    set_int(o, "sources", s->sources) || set_int(o, "topics", s->topics) ||
                    set_int(o, "groups", s->groups) || set_int(o, "conflicts", s->conflicts) ||
@@ -143,7 +159,14 @@ static int summary_json(json_t *doc, const ct_report_summary *s)
                                                  "stale", (json_int_t)st[1], "confirmed",
                                                  (json_int_t)st[2], "dismissed", (json_int_t)st[3],
                                                  "resolved", (json_int_t)st[4])) ||
-                   set_int(o, "blocking", s->blocking)
+                   set_int(o, "blocking", s->blocking) ||
+                   (has_baseline &&
+                    json_object_set_new(
+                        o, "baseline",
+                        json_pack("{sIsIsIsI}", "new", (json_int_t)b[CT_BASELINE_NEW], "updated",
+                                  (json_int_t)b[CT_BASELINE_UPDATED], "unchanged",
+                                  (json_int_t)b[CT_BASELINE_UNCHANGED], "absent",
+                                  (json_int_t)b[CT_BASELINE_ABSENT])))
                ? -1
                : 0;
 }
@@ -201,6 +224,25 @@ static int revisions_json(json_t *doc, const ct_report_model *m)
     return 0;
 }
 
+static int absent_json(json_t *doc, const ct_report_model *m)
+{
+    json_t *a;
+    if (!m->has_baseline)
+        return 0;
+    if (!(a = set_array(doc, "absent")))
+        return -1;
+    for (size_t i = 0; i < m->n_absent; i++) {
+        const ct_report_absent *x = &m->absent[i];
+        json_t *o = append_object(a);
+        if (!o || set_str(o, "id", x->id) || set_str(o, "digest", x->digest) ||
+            set_str(o, "topic", x->topic) || set_str(o, "subject", x->subject) ||
+            set_str(o, "property", x->property) || set_str(o, "type", x->type) ||
+            set_str(o, "severity", x->severity))
+            return -1;
+    }
+    return 0;
+}
+
 static int warnings_json(json_t *doc, const ct_report_model *m)
 {
     json_t *a = set_array(doc, "warnings");
@@ -218,13 +260,13 @@ static int warnings_json(json_t *doc, const ct_report_model *m)
 json_t *ct_report_model_to_json(const ct_report_model *m)
 {
     json_t *doc = json_object(), *conflicts;
-    if (!doc || set_str(doc, "claimtrack", CT_VERSION) || summary_json(doc, &m->summary) ||
+    if (!doc || set_str(doc, "claimtrack", CT_VERSION) || summary_json(doc, &m->summary, m->has_baseline) ||
         sources_json(doc, m) || topics_json(doc, m) || !(conflicts = set_array(doc, "conflicts")))
         goto fail;
     for (size_t i = 0; i < m->n_conflicts; i++)
         if (conflict_json(conflicts, &m->conflicts[i]) < 0)
             goto fail;
-    if (revisions_json(doc, m) < 0 || warnings_json(doc, m) < 0)
+    if (revisions_json(doc, m) < 0 || absent_json(doc, m) < 0 || warnings_json(doc, m) < 0)
         goto fail;
     return doc;
 fail:

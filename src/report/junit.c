@@ -1,7 +1,9 @@
 /*
  * junit.c - JUnit XML: one test suite per topic, one test case per conflict,
  * failed when the conflict blocks the gate, so GitLab or Jenkins list
- * blocking conflicts as failing tests.
+ * blocking conflicts as failing tests.  Every case and suite has a time (0:
+ * nothing ran); each case's review state, note and reviewer are its
+ * properties.  tests/junit/junit-4.xsd describes the output.
  */
 #include "report_int.h"
 #include "xml_writer.h"
@@ -39,10 +41,42 @@ static void failure(ct_xmlw *w, const ct_report_conflict *rc)
             ct_xmlw__text(w, line);
         }
     }
-    snprintf(msg, sizeof msg,
-             "review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT",
-             c->id);
+    snprintf(msg, sizeof msg, "review with one of:\n");
     ct_xmlw__text(w, msg);
+    const char *claim = rc->n_positions && rc->positions[0].n_claims
+                            ? rc->positions[0].claims[0]->id
+                            : "CLAIM-ID";
+    static const char *const status[] = {"confirmed", "dismissed", "resolved"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(msg, sizeof msg, "  claimtrack review %s --status %s%s%s --note 'why'\n", c->id,
+                 status[k], k == 2 ? " --prefer " : "", k == 2 ? claim : "");
+        ct_xmlw__text(w, msg);
+    }
+    ct_xmlw__end(w);
+}
+
+static void property(ct_xmlw *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    ct_xmlw__start(w, "property");
+    ct_xmlw__attr(w, "name", name);
+    ct_xmlw__attr(w, "value", value);
+    ct_xmlw__end(w);
+}
+
+/* The review of a case (state, note, reviewer, date), its severity and
+ * baseline state, as the case's properties. */
+static void properties(ct_xmlw *w, const ct_report_conflict *rc)
+{
+    const ct_report_review *rv = &rc->review;
+    ct_xmlw__start(w, "properties");
+    property(w, "review_state", ct_review_state_name(rv->state));
+    property(w, "review_note", rv->note);
+    property(w, "reviewer", rv->reviewer);
+    property(w, "review_date", rv->date);
+    property(w, "severity", ct_severity_name(rc->conflict->severity));
+    property(w, "baseline", ct_baseline_state_name(rc->baseline));
     ct_xmlw__end(w);
 }
 
@@ -55,8 +89,10 @@ static void testcase(ct_xmlw *w, const ct_report_conflict *rc)
     ct_xmlw__attr(w, "name", name);
     snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id);
     ct_xmlw__attr(w, "classname", name);
+    ct_xmlw__attr(w, "time", "0");
     if (rc->n_positions && rc->positions[0].n_claims)
         ct_xmlw__attr(w, "file", rc->positions[0].claims[0]->file);
+    properties(w, rc);
     if (rc->review.blocking)
         failure(w, rc);
     ct_xmlw__end(w);
@@ -74,6 +110,8 @@ int ct_report__write_junit(const ct_report_model *m, FILE *out)
     snprintf(num2, sizeof num2, "%zu", m->summary.blocking);
     ct_xmlw__attr(&w, "tests", num);
     ct_xmlw__attr(&w, "failures", num2);
+    ct_xmlw__attr(&w, "errors", "0");
+    ct_xmlw__attr(&w, "time", "0");
     for (size_t t = 0; t < m->n_topics; t++) {
         const ct_topic *topic = m->topics[t].topic;
         size_t n = count_in_topic(m, topic, 0);
@@ -85,6 +123,9 @@ int ct_report__write_junit(const ct_report_model *m, FILE *out)
         snprintf(num2, sizeof num2, "%zu", count_in_topic(m, topic, 1));
         ct_xmlw__attr(&w, "tests", num);
         ct_xmlw__attr(&w, "failures", num2);
+        ct_xmlw__attr(&w, "errors", "0");
+        ct_xmlw__attr(&w, "skipped", "0");
+        ct_xmlw__attr(&w, "time", "0");
         for (size_t i = 0; i < m->n_conflicts; i++)
             if (m->conflicts[i].topic == topic)
                 testcase(&w, &m->conflicts[i]);

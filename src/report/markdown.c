@@ -50,6 +50,29 @@ static void summary_line(FILE *out, const ct_report_summary *s)
             s->topics, s->blocking, s->revisions, s->revisions == 1 ? "" : "s");
 }
 
+static void baseline_md(FILE *out, const ct_report_model *m)
+{
+    if (!m->has_baseline)
+        return;
+    const size_t *b = m->summary.baseline;
+    fprintf(out, "Against the baseline: **%zu new**, %zu updated, %zu unchanged, %zu absent.\n\n",
+            b[CT_BASELINE_NEW], b[CT_BASELINE_UPDATED], b[CT_BASELINE_UNCHANGED],
+            b[CT_BASELINE_ABSENT]);
+    for (size_t i = 0; i < m->n_absent; i++) {
+        fprintf(out, "- absent: `%s`", m->absent[i].id);
+        if (m->absent[i].subject && m->absent[i].property) {
+            fputs(" (", out);
+            md_text(out, m->absent[i].subject);
+            fputs(" · ", out);
+            md_text(out, m->absent[i].property);
+            fputc(')', out);
+        }
+        fputc('\n', out);
+    }
+    if (m->n_absent)
+        fputc('\n', out);
+}
+
 static void conflict_table(FILE *out, const ct_report_model *m)
 {
     if (!m->n_conflicts)
@@ -75,7 +98,8 @@ static void conflict_table(FILE *out, const ct_report_model *m)
                 fputs("denies ", out);
             md_text(out, rc->positions[j].display);
         }
-        fprintf(out, " | %s |\n", state_mark(&rc->review));
+        fprintf(out, " | %s%s%s |\n", state_mark(&rc->review), rc->baseline ? ", " : "",
+                rc->baseline ? ct_baseline_state_name(rc->baseline) : "");
     }
     fprintf(out, "\n## Details\n");
 }
@@ -88,13 +112,16 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
     md_text(out, c->subject);
     fputs(" · ", out);
     md_text(out, rc->property->name);
-    fprintf(out, "\n\n%s %s conflict in topic `%s`.\n\n", ct_severity_name(c->severity),
+    fprintf(out, "\n\n%s %s conflict in topic `%s`", ct_severity_name(c->severity),
             ct_conflict_type_name(c->type), rc->topic->id);
+    if (rc->baseline != CT_BASELINE_NONE)
+        fprintf(out, "; **%s** against the baseline", ct_baseline_state_name(rc->baseline));
+    fputs(".\n\n", out);
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
         fprintf(out, "%zu. **%s", j + 1, p->denies ? "denies: " : "");
         md_text(out, p->display);
-        fputs("**\n", out);
+        fputs(j == 0 && rc->preferred ? "** ✅ preferred by the resolution\n" : "**\n", out);
         for (size_t k = 0; k < p->n_claims; k++) {
             const ct_claim *cl = p->claims[k];
             fprintf(out, "   - `%s` (", cl->id);
@@ -105,6 +132,10 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
             }
             if (cl->hedge)
                 fprintf(out, "; %s", cl->hedge);
+            if (cl->as_of) {
+                fputs("; as of ", out);
+                md_text(out, cl->as_of);
+            }
             fputs("): “", out);
             md_text(out, cl->quote);
             fputs("”\n", out);
@@ -118,11 +149,11 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
         md_text(out, rv->note);
     }
     fputc('\n', out);
-    if (rv->blocking)
-        fprintf(
-            out,
-            "\n```sh\nclaimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n```\n",
-            c->id);
+    if (rv->blocking) {
+        fputs("\nReview with one of:\n\n```sh\n", out);
+        ct_report__review_commands(out, rc, "");
+        fputs("```\n", out);
+    }
 }
 
 static void revisions(FILE *out, const ct_report_model *m)
@@ -156,6 +187,7 @@ static void revisions(FILE *out, const ct_report_model *m)
 int ct_report__write_markdown(const ct_report_model *m, FILE *out)
 {
     summary_line(out, &m->summary);
+    baseline_md(out, m);
     conflict_table(out, m);
     for (size_t i = 0; i < m->n_conflicts; i++)
         conflict_details(out, &m->conflicts[i]);

@@ -109,7 +109,87 @@ static int build_position(ct_report_position *mp, const ct_position *pos, const 
     return 0;
 }
 
-static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c)
+const char *ct_baseline_state_name(ct_baseline_state s)
+{
+    static const char *const names[] = {NULL, "new", "updated", "unchanged", "absent"};
+    return (size_t)s < sizeof names / sizeof names[0] ? names[s] : NULL;
+}
+
+int ct_report_baseline_check(const json_t *doc)
+{
+    const json_t *conflicts = json_object_get(doc, "conflicts");
+    if (!json_is_object(doc) || !json_is_array(conflicts))
+        return -1;
+    for (size_t i = 0; i < json_array_size(conflicts); i++) {
+        const json_t *c = json_array_get(conflicts, i);
+        if (!json_is_string(json_object_get(c, "id")) ||
+            !json_is_string(json_object_get(c, "digest")))
+            return -1;
+    }
+    return 0;
+}
+
+/* The baseline's conflicts by id (borrowed entries); NULL when out of memory. */
+static json_t *baseline_index(const json_t *baseline)
+{
+    json_t *index = json_object();
+    const json_t *conflicts = json_object_get(baseline, "conflicts");
+    for (size_t i = 0; index && i < json_array_size(conflicts); i++) {
+        json_t *c = json_array_get(conflicts, i);
+        if (json_object_set(index, json_string_value(json_object_get(c, "id")), c)) {
+            json_decref(index);
+            return NULL;
+        }
+    }
+    return index;
+}
+
+static ct_baseline_state baseline_state(const json_t *index, const ct_conflict *c)
+{
+    if (!index)
+        return CT_BASELINE_NONE;
+    const json_t *old = json_object_get(index, c->id);
+    if (!old)
+        return CT_BASELINE_NEW;
+    return strcmp(json_string_value(json_object_get(old, "digest")), c->digest) == 0
+               ? CT_BASELINE_UNCHANGED
+               : CT_BASELINE_UPDATED;
+}
+
+/* Under --fail-on new, only new or updated conflicts block (no baseline:
+ * every conflict is new). */
+static int blocks(const ct_report *r, ct_review_state state, ct_baseline_state b)
+{
+    if (!ct_review_blocks(r->fail_on, state))
+        return 0;
+    return r->fail_on != CT_FAIL_ON_NEW || b == CT_BASELINE_NONE || b == CT_BASELINE_NEW ||
+           b == CT_BASELINE_UPDATED;
+}
+
+int ct_report_count_blocking(const ct_report *r, size_t *n)
+{
+    json_t *index = NULL;
+    *n = 0;
+    if (r->baseline && !(index = baseline_index(r->baseline)))
+        return CT_ENOMEM;
+    for (size_t i = 0; i < r->conflicts->n_conflicts; i++) {
+        const ct_conflict *c = &r->conflicts->conflicts[i];
+        *n += (size_t)blocks(r, ct_review_state_of(r->reviews, c, NULL), baseline_state(index, c));
+    }
+    json_decref(index);
+    return 0;
+}
+
+size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin)
+{
+    for (size_t i = 0; i < rc->n_positions; i++)
+        if (rc->positions[i].origin == origin)
+            return i;
+    return origin;
+}
+
+static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c,
+                          const json_t *index)
 {
     size_t n;
     const ct_claim *claims = ct_corpus_claims(r->corpus, &n);
@@ -118,12 +198,14 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     rc->property = &rc->topic->properties[c->property];
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
+    rc->baseline = baseline_state(index, c);
+    rc->review.blocking = blocks(r, rc->review.state, rc->baseline);
     rc->positions = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rc->positions);
     rc->clashes = ct_calloc(c->n_clashes ? c->n_clashes : 1, sizeof *rc->clashes);
     if (!rc->positions || !rc->clashes)
         return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
-        if (build_position(&rc->positions[i], &c->positions[i], claims) < 0) {
+        if ((rc->positions[i].origin = i, build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
             rc->n_positions++; /* freed with the others */
             return CT_ENOMEM;
         }
@@ -133,6 +215,13 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     size_t best = preferred_position(rc);
     if (best)
         move_to_front(rc, best);
+    /* the preferred position, when there is one, comes first now */
+    for (size_t k = 0; rc->review.state == CT_REVIEW_RESOLVED && rc->n_positions &&
+                       k < rc->positions[0].n_claims;
+         k++)
+        for (size_t j = 0; j < rc->review.n_prefer; j++)
+            if (strcmp(rc->review.prefer[j], rc->positions[0].claims[k]->id) == 0)
+                rc->preferred = 1;
     return 0;
 }
 
@@ -232,6 +321,53 @@ static int build_orphans(ct_report_model *m, const ct_report *r)
     return 0;
 }
 
+/* The baseline's conflicts whose id is not in the conflict set. */
+static int build_absent(ct_report_model *m, const ct_report *r)
+{
+    if (!r->baseline)
+        return 0;
+    m->has_baseline = 1;
+    const json_t *old = json_object_get(r->baseline, "conflicts");
+    const ct_conflict_set *set = r->conflicts;
+    json_t *now = json_object();
+    if (!now)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (json_object_set_new(now, set->conflicts[i].id, json_null())) {
+            json_decref(now);
+            return CT_ENOMEM;
+        }
+    size_t n = json_array_size(old);
+    if (!(m->absent = ct_calloc(n ? n : 1, sizeof *m->absent))) {
+        json_decref(now);
+        return CT_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const json_t *e = json_array_get(old, i);
+        const char *id = entry_str(e, "id");
+        if (!id || json_object_get(now, id))
+            continue;
+        m->absent[m->n_absent++] = (ct_report_absent){
+            e, id, entry_str(e, "digest"), entry_str(e, "topic"), entry_str(e, "subject"),
+            entry_str(e, "property"), entry_str(e, "type"), entry_str(e, "severity")};
+    }
+    json_decref(now);
+    return 0;
+}
+
+static int build_agreement(ct_report_model *m, const ct_report *r)
+{
+    const char **ids = ct_calloc(m->n_sources ? m->n_sources : 1, sizeof *ids);
+    if (!ids)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < m->n_sources; i++)
+        ids[i] = m->sources[i]->id;
+    int rc = ct_source_agreement(r->corpus, r->conflicts, (const char *const *)ids, m->n_sources,
+                                 &m->agreement);
+    ct_free(ids);
+    return rc;
+}
+
 static void count(ct_report_model *m, const ct_report *r)
 {
     ct_report_summary *s = &m->summary;
@@ -246,7 +382,9 @@ static void count(ct_report_model *m, const ct_report *r)
         s->severity[c->conflict->severity]++;
         s->review[c->review.state]++;
         s->blocking += (size_t)c->review.blocking;
+        s->baseline[c->baseline]++;
     }
+    s->baseline[CT_BASELINE_ABSENT] = m->n_absent;
 }
 
 int ct_report_model_build(ct_report_model **out, const ct_report *r)
@@ -257,21 +395,25 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
     if (!m)
         return CT_ENOMEM;
     m->color = r->color;
+    json_t *index = NULL;
     m->conflicts = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *m->conflicts);
-    if (!m->conflicts)
+    if (!m->conflicts || (r->baseline && !(index = baseline_index(r->baseline))))
         goto fail;
     for (size_t i = 0; i < set->n_conflicts; i++) {
         m->n_conflicts++; /* a half-built entry is freed with the others */
-        if (build_conflict(&m->conflicts[i], r, &set->conflicts[i]) < 0)
+        if (build_conflict(&m->conflicts[i], r, &set->conflicts[i], index) < 0)
             goto fail;
     }
+    json_decref(index);
+    index = NULL;
     if (build_sources(m, r) < 0 || build_topics(m, r) < 0 || build_revisions(m, r) < 0 ||
-        build_orphans(m, r) < 0)
+        build_orphans(m, r) < 0 || build_absent(m, r) < 0 || build_agreement(m, r) < 0)
         goto fail;
     count(m, r);
     *out = m;
     return 0;
 fail:
+    json_decref(index);
     ct_report_model_free(m);
     return CT_ENOMEM;
 }
@@ -288,6 +430,8 @@ void ct_report_model_free(ct_report_model *m)
     ct_free(m->revisions);
     ct_free(m->orphans);
     json_decref(m->orphans_json);
+    ct_free(m->absent);
+    ct_free(m->agreement);
     ct_free(m);
 }
 

@@ -24,6 +24,7 @@ typedef struct {
     int questions; /* stance "questions": shown, never in a clash */
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
+    size_t origin; /* its index in the conflict's positions */
 } ct_report_position;
 
 typedef struct {
@@ -35,6 +36,25 @@ typedef struct {
     size_t n_prefer;
 } ct_report_review;
 
+/* A conflict against the baseline report (check --baseline). */
+typedef enum {
+    CT_BASELINE_NONE, /* no baseline given */
+    CT_BASELINE_NEW,
+    CT_BASELINE_UPDATED, /* the same id, another digest */
+    CT_BASELINE_UNCHANGED,
+    CT_BASELINE_ABSENT /* in the baseline only */
+} ct_baseline_state;
+
+/* "new", "updated", "unchanged", "absent"; NULL for CT_BASELINE_NONE. */
+const char *ct_baseline_state_name(ct_baseline_state s);
+
+/* A conflict of the baseline no longer found; strings borrowed from the
+ * baseline document (NULL when absent there). */
+typedef struct {
+    const json_t *entry; /* the baseline's conflict object */
+    const char *id, *digest, *topic, *subject, *property, *type, *severity;
+} ct_report_absent;
+
 typedef struct {
     const ct_conflict
         *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
@@ -45,6 +65,8 @@ typedef struct {
     ct_clash *clashes; /* indexes into `positions`, by (a, b) */
     size_t n_clashes;
     ct_report_review review;
+    ct_baseline_state baseline;
+    size_t preferred; /* index of the preferred position + 1, 0 when none (resolved reviews) */
 } ct_report_conflict;
 
 typedef struct {
@@ -64,6 +86,7 @@ typedef struct {
     size_t claims, sources, topics, groups, conflicts, revisions, blocking;
     size_t severity[3]; /* indexed by ct_severity */
     size_t review[5];   /* indexed by ct_review_state */
+    size_t baseline[5]; /* indexed by ct_baseline_state */
 } ct_report_summary;
 
 typedef struct {
@@ -80,6 +103,10 @@ typedef struct {
     const char **orphans; /* ids of reviews whose conflict no longer exists */
     size_t n_orphans;
     json_t *orphans_json; /* owns the strings of `orphans` */
+    ct_agreement *agreement; /* n_sources * n_sources, by `sources` (ct_source_agreement) */
+    int has_baseline;     /* check --baseline */
+    ct_report_absent *absent; /* baseline conflicts no longer found, in the baseline's order */
+    size_t n_absent;
 } ct_report_model;
 
 /* Build the model of `report`.  Returns 0 or CT_ENOMEM; *out is new, free
@@ -93,6 +120,9 @@ const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,
 
 /* The model as the JSON report document (schema/report.schema.json); new
  * reference, NULL when out of memory. */
+/* The index in rc->positions of the conflict's position `origin`. */
+size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin);
+
 json_t *ct_report_model_to_json(const ct_report_model *model);
 
 #endif

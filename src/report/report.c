@@ -54,11 +54,9 @@ int ct_report_write(const ct_report *r, const char *format, FILE *out)
 
 size_t ct_report_blocking(const ct_report *r)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < r->conflicts->n_conflicts; i++)
-        n += ct_review_blocks(r->fail_on,
-                              ct_review_state_of(r->reviews, &r->conflicts->conflicts[i], NULL));
-    return n;
+    size_t n;
+    /* out of memory (with a baseline only): every conflict blocks */
+    return ct_report_count_blocking(r, &n) < 0 ? r->conflicts->n_conflicts : n;
 }
 
 json_t *ct_report_to_json(const ct_report *r)

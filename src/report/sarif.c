@@ -1,22 +1,172 @@
 /*
- * sarif.c - SARIF 2.1.0: one result per blocking conflict, a rule per
- * conflict type, locations at the claims' files and lines, and the conflict
- * id as a partial fingerprint, so code-scanning UIs annotate the claim lines.
+ * sarif.c - SARIF 2.1.0 as GitHub code scanning reads it: one result per
+ * conflict (reviewed ones carry an accepted external suppression, so they
+ * show as closed), a rule per conflict type with help, locations at the
+ * claims' files and lines relative to the repository root (%SRCROOT%: the git
+ * top level holding the file, else the working directory), percent-encoded
+ * per RFC 3986, the conflict id as a partial fingerprint, and with a
+ * baseline each result's baselineState (absent ones too).
  */
 #include "report_int.h"
 #include "claimtrack/common.h"
 
+#include <limits.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
 
 static const struct {
-    const char *type, *rule, *name, *text;
+    const char *type, *rule, *name, *text, *help;
 } rules[] = {
     {"value", "CT001", "ValueConflict",
-     "Sources assert incompatible values for the same subject and property."},
-    {"denial", "CT002", "DenialConflict", "One source or claimant denies what another asserts."},
+     "Sources assert incompatible values for the same subject and property.",
+     "Two or more sources give values for the same subject and property that cannot all be "
+     "true."},
+    {"denial", "CT002", "DenialConflict", "One source or claimant denies what another asserts.",
+     "A source or claimant denies a value that another asserts."},
     {"self-contradiction", "CT003", "SelfContradiction",
-     "One claimant asserts incompatible values."},
+     "One claimant asserts incompatible values.",
+     "One claimant gives values that cannot all be true at once (without a later revision)."},
 };
+
+#define HELP_URI "https://claimtrack.dev/docs/rules#"
+
+/* ---- artifact URIs ---------------------------------------------------- */
+
+/* Collapse "//", "/./" and "/../" of an absolute path, in place. */
+static void normalise(char *p)
+{
+    char *w = p;
+    const char *r = p;
+    while (*r) {
+        while (*r == '/')
+            r++;
+        const char *end = strchr(r, '/');
+        size_t n = end ? (size_t)(end - r) : strlen(r);
+        if (n == 0)
+            break;
+        if (n == 1 && r[0] == '.') {
+        } else if (n == 2 && r[0] == '.' && r[1] == '.') {
+            while (w > p && *--w != '/') {
+            }
+        } else {
+            *w++ = '/';
+            memmove(w, r, n);
+            w += n;
+        }
+        r += n;
+    }
+    if (w == p)
+        *w++ = '/';
+    *w = '\0';
+}
+
+/* The absolute, normalised form of `path` into abs[PATH_MAX]; -1 when too long. */
+static int absolute(const char *path, char *abs)
+{
+    if (path[0] == '/') {
+        if (strlen(path) >= PATH_MAX)
+            return -1;
+        memcpy(abs, path, strlen(path) + 1);
+    } else {
+        if (!getcwd(abs, PATH_MAX))
+            return -1;
+        size_t n = strlen(abs);
+        if (n + 1 + strlen(path) >= PATH_MAX)
+            return -1;
+        abs[n] = '/';
+        memcpy(abs + n + 1, path, strlen(path) + 1);
+    }
+    normalise(abs);
+    return 0;
+}
+
+/* The repository root of the absolute file path `abs`: the closest folder
+ * above it holding ".git" (a folder, or a file in a worktree), else the
+ * working directory; into root[PATH_MAX]. */
+static int repo_root(const char *abs, char *root)
+{
+    snprintf(root, PATH_MAX, "%s", abs);
+    char *slash;
+    while ((slash = strrchr(root, '/'))) {
+        *slash = '\0';
+        char git[PATH_MAX + 8];
+        struct stat st;
+        snprintf(git, sizeof git, "%s/.git", root);
+        if (stat(git, &st) == 0)
+            return 0;
+    }
+    if (!getcwd(root, PATH_MAX))
+        return -1;
+    normalise(root);
+    return 0;
+}
+
+/* `abs` relative to the folder `root` (both normalised) into rel[PATH_MAX]. */
+static int relative(const char *abs, const char *root, char *rel)
+{
+    size_t common = 0, i = 0;
+    if (strcmp(root, "/") == 0) /* every path is below the file system root */
+        return snprintf(rel, PATH_MAX, "%s", abs + 1) < PATH_MAX ? 0 : -1;
+    /* the longest common folder prefix */
+    for (; root[i] && abs[i] == root[i]; i++)
+        if (root[i] == '/')
+            common = i;
+    if (!root[i] && abs[i] == '/')
+        common = i;
+    size_t len = 0;
+    rel[0] = '\0';
+    for (const char *r = root + common; *r; r++)
+        if (*r == '/') {
+            if (len + 3 >= PATH_MAX)
+                return -1;
+            memcpy(rel + len, "../", 4);
+            len += 3;
+        }
+    return snprintf(rel + len, PATH_MAX - len, "%s", abs + common + 1) < (int)(PATH_MAX - len) ? 0
+                                                                                          : -1;
+}
+
+/* `path` percent-encoded per RFC 3986: unreserved characters and '/' kept;
+ * new string, NULL when out of memory. */
+static char *percent_encode(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *out = ct_malloc(3 * strlen(path) + 1), *w = out;
+    if (!out)
+        return NULL;
+    for (const unsigned char *r = (const unsigned char *)path; *r; r++) {
+        if ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z') || (*r >= '0' && *r <= '9') ||
+            *r == '-' || *r == '.' || *r == '_' || *r == '~' || *r == '/') {
+            *w++ = (char)*r;
+        } else {
+            *w++ = '%';
+            *w++ = hex[*r >> 4];
+            *w++ = hex[*r & 15];
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+/* The artifact location of a claim file: its path relative to the
+ * repository root under %SRCROOT%; NULL when out of memory. */
+static json_t *artifact(const char *file)
+{
+    char abs[PATH_MAX], root[PATH_MAX], rel[PATH_MAX];
+    const char *path = file && *file ? file : "-";
+    if (strcmp(path, "-") != 0 && absolute(path, abs) == 0 && repo_root(abs, root) == 0 &&
+        relative(abs, root, rel) == 0)
+        path = rel;
+    char *uri = percent_encode(path);
+    json_t *loc = uri ? json_pack("{ssss}", "uri", uri, "uriBaseId", "%SRCROOT%") : NULL;
+    ct_free(uri);
+    return loc;
+}
 
 #define N_RULES (sizeof rules / sizeof rules[0])
 
@@ -27,17 +177,18 @@ static const char *level_of(ct_severity severity)
     return severity == CT_SEVERITY_MEDIUM ? "warning" : "note";
 }
 
-static json_t *location(const ct_claim *claim)
+/* A location at `file`:`line` (line 0: none; GitHub then takes line 1). */
+static json_t *location(const char *file, long line, const char *id, const char *source)
 {
-    json_t *phys = json_pack("{s{ss}}", "artifactLocation", "uri", claim->file ? claim->file : "");
-    if (phys && claim->line > 0 &&
-        json_object_set_new(phys, "region",
-                            json_pack("{sI}", "startLine", (json_int_t)claim->line))) {
+    json_t *art = artifact(file);
+    json_t *phys = art ? json_pack("{so}", "artifactLocation", art) : NULL;
+    if (phys && json_object_set_new(phys, "region",
+                                    json_pack("{sI}", "startLine", (json_int_t)(line > 0 ? line : 1)))) {
         json_decref(phys);
         return NULL;
     }
     char msg[300];
-    snprintf(msg, sizeof msg, "claim %s (%s)", claim->id, claim->source);
+    snprintf(msg, sizeof msg, "claim %s (%s)", id, source ? source : "?");
     return phys ? json_pack("{sos{ss}}", "physicalLocation", phys, "message", "text", msg) : NULL;
 }
 
@@ -45,10 +196,19 @@ static json_t *rule_list(void)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < N_RULES; i++) {
-        json_t *rule =
-            json_pack("{sssss{ss}s{ss}s{ss}}", "id", rules[i].rule, "name", rules[i].name,
-                      "shortDescription", "text", rules[i].text, "fullDescription", "text",
-                      rules[i].text, "defaultConfiguration", "level", "error");
+        char md[1024], uri[64];
+        snprintf(md, sizeof md,
+                 "%s\n\nReview the conflict with one of:\n\n"
+                 "- `claimtrack review ID --status confirmed --note 'why'`\n"
+                 "- `claimtrack review ID --status dismissed --note 'why'`\n"
+                 "- `claimtrack review ID --status resolved --prefer CLAIM-ID --note 'why'`\n",
+                 rules[i].help);
+        snprintf(uri, sizeof uri, "%s%s", HELP_URI, rules[i].rule);
+        json_t *rule = json_pack(
+            "{sssss{ss}s{ss}s{ssss}sss{ss}}", "id", rules[i].rule, "name", rules[i].name,
+            "shortDescription", "text", rules[i].text, "fullDescription", "text", rules[i].text,
+            "help", "text", rules[i].help, "markdown", md, "helpUri", uri, "defaultConfiguration",
+            "level", "error");
         if (json_array_append_new(list, rule)) {
             json_decref(list);
             return NULL;
@@ -57,16 +217,37 @@ static json_t *rule_list(void)
     return list;
 }
 
-/* The result of one blocking conflict; NULL when out of memory. */
+static size_t rule_index(const char *type)
+{
+    size_t ri = 0;
+    while (ri < N_RULES - 1 && (!type || strcmp(rules[ri].type, type) != 0))
+        ri++;
+    return ri;
+}
+
+/* Reviewed conflicts (confirmed, dismissed, resolved) are suppressed: an
+ * editor accepted them, with the review note as the justification. */
+static int suppress(json_t *res, const ct_report_review *rv)
+{
+    if (rv->state == CT_REVIEW_UNREVIEWED || rv->state == CT_REVIEW_STALE)
+        return 0;
+    char just[2048];
+    snprintf(just, sizeof just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
+             rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
+             rv->note ? rv->note : "");
+    return json_object_set_new(res, "suppressions",
+                               json_pack("[{ssssss}]", "kind", "external", "status", "accepted",
+                                         "justification", just));
+}
+
+/* The result of one conflict; NULL when out of memory. */
 static json_t *result(const ct_report_conflict *rc)
 {
     const ct_conflict *c = rc->conflict;
     const char *type = ct_conflict_type_name(c->type);
     const char *state = ct_review_state_name(rc->review.state);
-    size_t ri = 0;
-    while (ri < N_RULES - 1 && strcmp(rules[ri].type, type) != 0)
-        ri++;
-    char msg[2048];
+    size_t ri = rule_index(type);
+    char msg[4096];
     size_t len = (size_t)snprintf(msg, sizeof msg, "%s conflict %s on %s · %s:", state, c->id,
                                   c->subject, rc->property->name);
     json_t *locations = json_array();
@@ -75,25 +256,76 @@ static json_t *result(const ct_report_conflict *rc)
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
         if (len < sizeof msg)
-            len += (size_t)snprintf(msg + len, sizeof msg - len, "%s %s%s", j ? ";" : "",
-                                    p->denies ? "denies " : "", p->display);
-        for (size_t k = 0; k < p->n_claims; k++)
-            if (json_array_append_new(locations, location(p->claims[k]))) {
+            len += (size_t)snprintf(msg + len, sizeof msg - len, "%s %s%s%s", j ? ";" : "",
+                                    p->denies ? "denies " : "", p->display,
+                                    j == 0 && rc->preferred ? " (preferred)" : "");
+        for (size_t k = 0; k < p->n_claims; k++) {
+            const ct_claim *cl = p->claims[k];
+            if (json_array_append_new(locations, location(cl->file, cl->line, cl->id, cl->source))) {
                 json_decref(locations);
                 return NULL;
             }
+        }
     }
-    if (len < sizeof msg)
-        snprintf(
-            msg + len, sizeof msg - len,
-            ". Review with: claimtrack review %s --status confirmed|dismissed|resolved --note TEXT",
-            c->id);
+    if (len < sizeof msg && rc->review.blocking)
+        snprintf(msg + len, sizeof msg - len,
+                 ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
+                 "`claimtrack review %s --status dismissed --note 'why'`, "
+                 "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
+                 c->id, c->id, c->id);
+    else if (len < sizeof msg)
+        snprintf(msg + len, sizeof msg - len, ".");
     const char *severity = ct_severity_name(c->severity);
-    return json_pack("{sssIsss{ss}sos{ss}s{ssssss}}", "ruleId", rules[ri].rule, "ruleIndex",
-                     (json_int_t)ri, "level", level_of(c->severity), "message", "text", msg,
-                     "locations", locations, "partialFingerprints", "claimtrackConflictId/v1",
-                     c->id, "properties", "severity", severity, "reviewState", state, "digest",
-                     c->digest);
+    json_t *res = json_pack("{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule,
+                            "ruleIndex", (json_int_t)ri, "level", level_of(c->severity),
+                            "message", "text", msg, "locations", locations, "partialFingerprints",
+                            "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
+                            "reviewState", state, "digest", c->digest, "blocking",
+                            rc->review.blocking);
+    const char *b = ct_baseline_state_name(rc->baseline);
+    if (res && (suppress(res, &rc->review) ||
+                (b && json_object_set_new(res, "baselineState", json_string(b))))) {
+        json_decref(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* The result of a baseline conflict no longer found, at its claims' places
+ * as the baseline gave them; NULL when out of memory. */
+static json_t *absent_result(const ct_report_absent *x)
+{
+    size_t ri = rule_index(x->type);
+    char msg[1024];
+    snprintf(msg, sizeof msg, "conflict %s on %s · %s is no longer found (absent since the baseline).",
+             x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
+    json_t *locations = json_array();
+    const json_t *positions = json_object_get(x->entry, "positions");
+    for (size_t j = 0; locations && j < json_array_size(positions); j++) {
+        const json_t *claims = json_object_get(json_array_get(positions, j), "claims");
+        for (size_t k = 0; k < json_array_size(claims); k++) {
+            const json_t *cl = json_array_get(claims, k);
+            if (json_array_append_new(
+                    locations,
+                    location(json_string_value(json_object_get(cl, "file")),
+                             (long)json_integer_value(json_object_get(cl, "line")),
+                             json_string_value(json_object_get(cl, "id")),
+                             json_string_value(json_object_get(cl, "source"))))) {
+                json_decref(locations);
+                return NULL;
+            }
+        }
+    }
+    if (locations && json_array_size(locations) == 0 &&
+        json_array_append_new(locations, location(NULL, 0, x->id, NULL))) {
+        json_decref(locations);
+        return NULL;
+    }
+    return locations ? json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule,
+                                 "ruleIndex", (json_int_t)ri, "level", "none", "message", "text",
+                                 msg, "locations", locations, "partialFingerprints",
+                                 "claimtrackConflictId/v1", x->id, "baselineState", "absent")
+                     : NULL;
 }
 
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
@@ -104,13 +336,19 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     if (!rules_json || !results)
         goto done;
     for (size_t i = 0; i < m->n_conflicts; i++)
-        if (m->conflicts[i].review.blocking &&
-            json_array_append_new(results, result(&m->conflicts[i])))
+        if (json_array_append_new(results, result(&m->conflicts[i])))
             goto done;
-    doc = json_pack("{sssss[{s{s{sssssssO}}sO}]}", "$schema",
+    for (size_t i = 0; i < m->n_absent; i++)
+        if (json_array_append_new(results, absent_result(&m->absent[i])))
+            goto done;
+    doc = json_pack("{sssss[{s{s{sssssssO}}s{s{s{ss}}}sO}]}", "$schema",
                     "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
                     "tool", "driver", "name", "claimtrack", "version", CT_VERSION, "informationUri",
-                    "https://claimtrack.dev/", "rules", rules_json, "results", results);
+                    "https://claimtrack.dev/", "rules", rules_json, "originalUriBaseIds",
+                    "%SRCROOT%", "description", "text",
+                    "The repository root: the git top level holding the claim files, else the "
+                    "working directory claimtrack ran in.",
+                    "results", results);
     if (!doc)
         goto done;
     rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 && fputc('\n', out) != EOF

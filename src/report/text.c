@@ -30,6 +30,18 @@ static const char *severity_colour(const palette *p, ct_severity s)
     return s == CT_SEVERITY_HIGH ? p->red : s == CT_SEVERITY_MEDIUM ? p->yellow : "";
 }
 
+void ct_report__review_commands(FILE *out, const ct_report_conflict *rc, const char *indent)
+{
+    const char *id = rc->conflict->id;
+    const char *claim = rc->n_positions && rc->positions[0].n_claims
+                            ? rc->positions[0].claims[0]->id
+                            : "CLAIM-ID";
+    fprintf(out, "%sclaimtrack review %s --status confirmed --note 'why'\n", indent, id);
+    fprintf(out, "%sclaimtrack review %s --status dismissed --note 'why'\n", indent, id);
+    fprintf(out, "%sclaimtrack review %s --status resolved --prefer %s --note 'why'\n", indent, id,
+            claim);
+}
+
 static void write_review(FILE *out, const palette *p, const ct_report_review *rv)
 {
     const char *blocking = rv->blocking ? " (blocking)" : "";
@@ -57,8 +69,8 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
         fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
-                pos->questions ? "questions: " : pos->denies ? "denies: " : "",
-                pos->display, "");
+                pos->questions ? "questions: " : pos->denies ? "denies: " : "", pos->display,
+                i == 0 && rc->preferred ? "  (preferred by the resolution)" : "");
         for (size_t j = 0; j < pos->n_claims; j++) {
             const ct_claim *cl = pos->claims[j];
             fprintf(out, "      %s (%s", cl->id, cl->source);
@@ -81,6 +93,20 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
         fprintf(out, "%s %s", i ? ";" : "", c->severity_reasons[i]);
     fputc('\n', out);
     write_review(out, &p, &rc->review);
+    if (rc->baseline != CT_BASELINE_NONE)
+        fprintf(out, "  baseline: %s\n", ct_baseline_state_name(rc->baseline));
+    for (size_t i = 0; c->rule && i < c->n_violations; i++) {
+        const ct_rule_violation *v = &c->violations[i];
+        fprintf(out, "  rule %s:", c->rule);
+        for (size_t k = 0; k < v->n_positions; k++)
+            fprintf(out, " [%zu]", ct_report_position_index(rc, v->positions[k]) + 1);
+        fprintf(out, ": %s\n", v->arithmetic);
+    }
+    if (c->rule) {
+        if (c->clashes_truncated)
+            fprintf(out, "  (first %d shown)\n", CT_CLASHES_MAX);
+        return ferror(out) ? CT_EIO : 0;
+    }
     fprintf(out, "  clashes:");
     for (size_t i = 0; i < rc->n_clashes; i++)
         fprintf(out, "%s [%zu]x[%zu]", i ? "," : "", rc->clashes[i].a + 1, rc->clashes[i].b + 1);
@@ -130,16 +156,30 @@ int ct_report__write_text(const ct_report_model *m, FILE *out)
             plural(s->topics), s->groups, plural(s->groups), s->conflicts, plural(s->conflicts),
             s->severity[CT_SEVERITY_HIGH], s->severity[CT_SEVERITY_MEDIUM],
             s->severity[CT_SEVERITY_LOW], s->revisions, plural(s->revisions));
+    if (m->has_baseline) {
+        const size_t *b = s->baseline;
+        fprintf(out, "against the baseline: %zu new, %zu updated, %zu unchanged, %zu absent\n",
+                b[CT_BASELINE_NEW], b[CT_BASELINE_UPDATED], b[CT_BASELINE_UNCHANGED],
+                b[CT_BASELINE_ABSENT]);
+        for (size_t i = 0; i < m->n_absent; i++) {
+            const ct_report_absent *x = &m->absent[i];
+            fprintf(out, "  absent: %s", x->id);
+            if (x->subject && x->property)
+                fprintf(out, " (%s · %s)", x->subject, x->property);
+            fputc('\n', out);
+        }
+    }
     if (s->blocking) {
         fprintf(out, "\n%s%zu conflict%s block%s the build:%s\n", p.red, s->blocking,
                 plural(s->blocking), s->blocking == 1 ? "s" : "", p.reset);
         for (size_t i = 0; i < m->n_conflicts; i++) {
             const ct_report_conflict *c = &m->conflicts[i];
-            if (c->review.blocking)
-                fprintf(
-                    out,
-                    "  %s (%s): claimtrack review %s --status confirmed|dismissed|resolved --note TEXT\n",
-                    c->conflict->id, ct_review_state_name(c->review.state), c->conflict->id);
+            if (!c->review.blocking)
+                continue;
+            fprintf(out, "  %s (%s%s%s): review with one of\n", c->conflict->id,
+                    ct_review_state_name(c->review.state), c->baseline ? ", " : "",
+                    c->baseline ? ct_baseline_state_name(c->baseline) : "");
+            ct_report__review_commands(out, c, "    ");
         }
     }
     return ferror(out) ? CT_EIO : 0;

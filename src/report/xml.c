@@ -125,6 +125,18 @@ static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
         attr_size(x, "b", rc->clashes[i].b);
         ct_xmlw__end(x);
     }
+    for (size_t i = 0; c->rule && i < c->n_violations; i++) {
+        const ct_rule_violation *v = &c->violations[i];
+        ct_xmlw__start(x, "violation");
+        ct_xmlw__attr(x, "rule", c->rule);
+        ct_xmlw__attr(x, "arithmetic", v->arithmetic);
+        for (size_t k = 0; k < v->n_positions; k++) {
+            ct_xmlw__start(x, "choice");
+            attr_size(x, "position", ct_report_position_index(rc, v->positions[k]));
+            ct_xmlw__end(x);
+        }
+        ct_xmlw__end(x);
+    }
     ct_xmlw__end(x);
 }
 

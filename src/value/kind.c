@@ -96,9 +96,19 @@ static int term_parse(const ct_property *p, const json_t *v, ct_claim *cl, char 
     return CT_EINVALID;
 }
 
+int ct_term_overlaps(const ct_property *p, long a, long b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    for (size_t i = 0; i < p->terms[a].n_overlaps; i++)
+        if (p->terms[a].overlaps[i] == b)
+            return 1;
+    return 0;
+}
+
 static int term_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    return ct_term_related(p, a->term, b->term);
+    return ct_term_related(p, a->term, b->term) || ct_term_overlaps(p, a->term, b->term);
 }
 
 static int term_implies(const ct_property *p, const ct_claim *y, const ct_claim *x)

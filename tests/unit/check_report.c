@@ -56,7 +56,7 @@ static ct_review_set *review(const ct_conflict *c, const char *status, const cha
 
 static ct_report_model *build(const fixture *f, const ct_review_set *s, ct_fail_on fail_on)
 {
-    ct_report r = {f->corpus, f->set, s, fail_on, 0};
+    ct_report r = {f->corpus, f->set, s, fail_on, 0, NULL};
     ct_report_model *m = NULL;
     ck_assert_int_eq(ct_report_model_build(&m, &r), 0);
     ck_assert_ptr_nonnull(m);
@@ -166,11 +166,12 @@ START_TEST(test_report_resolved_position_first)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    ct_report r = {f.corpus, f.set, s, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f.corpus, f.set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     ck_assert_int_eq(ct_report_write_conflict_text(&r, c, out), 0);
     fclose(out);
-    char want[64];
-    snprintf(want, sizeof want, "  [1] %s\n", rc->positions[0].display);
+    char want[128];
+    snprintf(want, sizeof want, "  [1] %s  (preferred by the resolution)\n",
+             rc->positions[0].display);
     ck_assert_ptr_nonnull(strstr(buf, want));
     free(buf);
     ct_report_model_free(m);
@@ -258,7 +259,7 @@ static char *write_format(const fixture *f, const ct_review_set *s, const char *
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     ck_assert_ptr_nonnull(out);
-    ct_report r = {f->corpus, f->set, s, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f->corpus, f->set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     ck_assert_int_eq(ct_report_write(&r, format, out), 0);
     fclose(out);
     return buf;
@@ -279,11 +280,11 @@ START_TEST(test_report_every_writer)
                           name);
         free(out);
     }
-    ck_assert_uint_eq(n, 7);
+    ck_assert_uint_eq(n, 8);
     /* JSON is the model's serialization */
     char *text = write_format(&f, NULL, "json");
     json_t *doc = json_loads(text, 0, NULL);
-    ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0};
+    ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0, NULL};
     json_t *direct = ct_report_to_json(&r);
     ck_assert(json_equal(doc, direct));
     json_t *pos0 = json_array_get(
@@ -303,13 +304,18 @@ START_TEST(test_report_every_writer)
     ck_assert_ptr_nonnull(strstr(text, "4 claims from 4 sources in 1 topic: 1 group, 1 conflict"));
     ck_assert_ptr_nonnull(strstr(text, "1 conflict blocks the build:"));
     free(text);
-    /* a confirmed conflict fails no JUnit case and gives no SARIF result */
+    /* a confirmed conflict fails no JUnit case; its SARIF result is suppressed */
     ct_review_set *s = review(c, "confirmed", NULL, "");
     text = write_format(&f, s, "junit");
     ck_assert_ptr_null(strstr(text, "<failure"));
     free(text);
     text = write_format(&f, s, "sarif");
-    ck_assert_ptr_nonnull(strstr(text, "\"results\": []"));
+    ck_assert_ptr_nonnull(strstr(text, "\"claimtrackConflictId/v1\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"kind\": \"external\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"status\": \"accepted\""));
+    free(text);
+    text = write_format(&f, s, "junit");
+    ck_assert_ptr_nonnull(strstr(text, "<property name=\"review_state\" value=\"confirmed\"/>"));
     free(text);
     ct_review_set_free(s);
     /* unknown formats */

@@ -1,0 +1,172 @@
+/*
+ * agreement.c - how often each pair of sources agrees or clashes on the
+ * groups (topic, subject, property) both speak on; see claimtrack/report.h.
+ */
+#include "claimtrack/common.h"
+#include "claimtrack/report.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* qsort has no context argument: keys are compared through these records. */
+typedef struct {
+    uint32_t topic, property;
+    const char *subject;
+    size_t index;
+} group_key;
+
+static int cmp_key(const void *x, const void *y)
+{
+    const group_key *a = x, *b = y;
+    if (a->topic != b->topic)
+        return a->topic < b->topic ? -1 : 1;
+    if (a->property != b->property)
+        return a->property < b->property ? -1 : 1;
+    int c = strcmp(a->subject, b->subject);
+    return c ? c : (a->index < b->index ? -1 : a->index > b->index);
+}
+
+static int cmp_group(const group_key *a, const group_key *b)
+{
+    if (a->topic != b->topic || a->property != b->property)
+        return 1;
+    return strcmp(a->subject, b->subject) != 0;
+}
+
+static long source_index(const char *const *ids, size_t n, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(ids[mid], id);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* The conflict of the group of `k`, or NULL. */
+static const ct_conflict *group_conflict(const group_key *conf, size_t n_conf,
+                                         const ct_conflict *conflicts, const group_key *k)
+{
+    size_t lo = 0, hi = n_conf;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        group_key probe = *k;
+        probe.index = conf[mid].index;
+        int c = cmp_key(&conf[mid], &probe);
+        if (c == 0)
+            return &conflicts[conf[mid].index];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* The sources (indexes into ids) of one group, each once, and for a
+ * conflict the positions each holds (held[s * n_positions + p]). */
+static void add_pairs(ct_agreement *cells, size_t n, const long *src, size_t k,
+                      const unsigned char *held, const ct_conflict *c)
+{
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i + 1; j < k; j++) {
+            int clash = 0, any_i = !c, any_j = !c;
+            for (size_t p = 0; c && p < c->n_positions; p++) {
+                any_i |= held[i * c->n_positions + p];
+                any_j |= held[j * c->n_positions + p];
+            }
+            if (!any_i || !any_j) /* only revised claims: no stand here */
+                continue;
+            for (size_t x = 0; c && x < c->n_clashes && !clash; x++) {
+                size_t a = c->clashes[x].a, b = c->clashes[x].b;
+                clash = (held[i * c->n_positions + a] && held[j * c->n_positions + b]) ||
+                        (held[i * c->n_positions + b] && held[j * c->n_positions + a]);
+            }
+            size_t u = (size_t)src[i], v = (size_t)src[j];
+            if (clash) {
+                cells[u * n + v].clash++;
+                cells[v * n + u].clash++;
+            } else {
+                cells[u * n + v].agree++;
+                cells[v * n + u].agree++;
+            }
+        }
+}
+
+int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set,
+                        const char *const *ids, size_t n, ct_agreement **out)
+{
+    size_t n_claims;
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    size_t n_cells = n ? n : 1;
+    ct_agreement *cells = n_cells <= SIZE_MAX / n_cells ? ct_calloc(n_cells * n_cells, sizeof *cells) : NULL;
+    group_key *keys = ct_calloc(n_claims ? n_claims : 1, sizeof *keys);
+    group_key *conf = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *conf);
+    long *src = ct_calloc(n ? n : 1, sizeof *src);
+    unsigned char *held = NULL;
+    size_t held_cap = 0;
+    *out = NULL;
+    if (!cells || !keys || !conf || !src)
+        goto fail;
+    for (size_t i = 0; i < n_claims; i++)
+        keys[i] = (group_key){claims[i].topic, claims[i].property, claims[i].subject, i};
+    qsort(keys, n_claims, sizeof *keys, cmp_key);
+    for (size_t i = 0; i < set->n_conflicts; i++) {
+        const ct_conflict *c = &set->conflicts[i];
+        conf[i] = (group_key){(uint32_t)c->topic, (uint32_t)c->property, c->subject, i};
+    }
+    qsort(conf, set->n_conflicts, sizeof *conf, cmp_key);
+    for (size_t g = 0; g < n_claims;) {
+        size_t end = g + 1;
+        while (end < n_claims && cmp_group(&keys[g], &keys[end]) == 0)
+            end++;
+        const ct_conflict *c = group_conflict(conf, set->n_conflicts, set->conflicts, &keys[g]);
+        size_t k = 0;
+        for (size_t i = g; i < end; i++) {
+            long s = source_index(ids, n, claims[keys[i].index].source);
+            size_t j = 0;
+            while (j < k && src[j] != s)
+                j++;
+            if (s >= 0 && j == k)
+                src[k++] = s;
+        }
+        size_t np = c ? c->n_positions : 0, need = k * np;
+        if (need > held_cap) {
+            ct_free(held);
+            held_cap = need;
+            if (!(held = ct_calloc(held_cap, 1)))
+                goto fail;
+        }
+        if (need)
+            memset(held, 0, need);
+        for (size_t p = 0; p < np; p++)
+            for (size_t x = 0; x < c->positions[p].n_claims; x++) {
+                long s = source_index(ids, n, claims[c->positions[p].claims[x]].source);
+                for (size_t j = 0; j < k; j++)
+                    if (src[j] == s)
+                        held[j * np + p] = 1;
+            }
+        add_pairs(cells, n, src, k, held, c);
+        g = end;
+    }
+    ct_free(held);
+    ct_free(keys);
+    ct_free(conf);
+    ct_free(src);
+    *out = cells;
+    return 0;
+fail:
+    ct_free(held);
+    ct_free(cells);
+    ct_free(keys);
+    ct_free(conf);
+    ct_free(src);
+    return CT_ENOMEM;
+}

@@ -1,0 +1,237 @@
+#!/bin/sh
+# Outputs as their consumers read them (issue 18): Microsoft's SARIF
+# Multitool with GitHub's rules, xmllint with the Jenkins JUnit XSD, Python's
+# csv module, and baselines for pull requests.  Each real consumer runs where
+# it is installed and says "skipped" where not; CI installs them (.ci/run).
+# Usage: consumers.sh BUILD_DIR
+set -u
+build=$(cd "$1" && pwd)
+bin=$build/claimtrack
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+export LC_ALL=C NO_COLOR=1
+
+# ---- SARIF ---------------------------------------------------------------
+# A repository in a folder whose names need percent-encoding, run from a
+# subfolder: URIs relative to the repository root, under %SRCROOT%.
+repo="$tmp/my repo#1"
+mkdir -p "$repo/.git" "$repo/claims dir"
+cp "$root/tests/fixtures/basic/sources.json" "$repo/claims dir/"
+cp "$root/tests/fixtures/basic/crash.json" "$repo/claims dir/crash #1.json"
+(cd "$repo/claims dir" && "$bin" check --format sarif -o "$tmp/sub.sarif" .)
+uris=$(grep '"uri":' "$tmp/sub.sarif" | sort -u | sed 's/^ *//')
+[ "$uris" = '"uri": "claims%20dir/crash%20%231.json",' ] && ok "SARIF: URIs relative to the git top level, percent-encoded (run from a subfolder)" || bad "SARIF URIs: $uris"
+[ "$(grep -c '"uriBaseId": "%SRCROOT%"' "$tmp/sub.sarif")" -eq "$(grep -c '"uri":' "$tmp/sub.sarif")" ] &&
+    grep -q '"originalUriBaseIds"' "$tmp/sub.sarif" && ok "SARIF: every URI under %SRCROOT%, declared in originalUriBaseIds" || bad "SARIF uriBaseId"
+(cd "$tmp" && "$bin" check --format sarif -o "$tmp/abs.sarif" "$repo/claims dir")
+cmp -s "$tmp/sub.sarif" "$tmp/abs.sarif" && ok "SARIF: an absolute path gives the same URIs" || bad "SARIF: absolute path URIs differ"
+rm -rf "$repo/.git"
+(cd "$repo" && "$bin" check --format sarif -o "$tmp/nogit.sarif" "claims dir")
+grep -q '"uri": "claims%20dir/crash%20%231.json"' "$tmp/nogit.sarif" && ok "SARIF: without .git, URIs relative to the working directory" || bad "SARIF without .git"
+# every conflict a result; reviewed ones suppressed with the note
+(cd "$root" && "$bin" check --fail-on none --format sarif -o "$tmp/claims.sarif" --report json:"$tmp/claims.json" claims)
+n_conf=$(grep -c '"digest": "' "$tmp/claims.json")
+n_res=$(grep -c '"claimtrackConflictId/v1"' "$tmp/claims.sarif")
+n_rev=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(c["review"]["state"] in ("confirmed","dismissed","resolved") for c in d["conflicts"]))' "$tmp/claims.json" 2>/dev/null || echo x)
+n_sup=$(grep -c '"kind": "external"' "$tmp/claims.sarif")
+[ "$n_res" -eq "$n_conf" ] && ok "SARIF: all $n_conf conflicts are results" || bad "SARIF: $n_res results for $n_conf conflicts"
+if [ "$n_rev" = x ]; then echo "skipped: python3 absent (reviewed count)"; else
+    [ "$n_sup" -eq "$n_rev" ] && [ "$n_rev" -gt 0 ] && ok "SARIF: the $n_rev reviewed conflicts carry an accepted external suppression" || bad "SARIF suppressions: $n_sup for $n_rev reviewed"
+fi
+grep -q '"status": "accepted"' "$tmp/claims.sarif" && grep -q '"justification": "resolved by ' "$tmp/claims.sarif" &&
+    ok "SARIF: suppressions accepted, justified by the review" || bad "SARIF suppression fields"
+[ "$(grep -c '"help": {' "$tmp/claims.sarif")" -eq 3 ] && [ "$(grep -c '"helpUri"' "$tmp/claims.sarif")" -eq 3 ] &&
+    [ "$(grep -c '"markdown"' "$tmp/claims.sarif")" -eq 3 ] && ok "SARIF: each rule has help (text, markdown) and helpUri" || bad "SARIF rule help"
+# Microsoft's SARIF Multitool with GitHub's rules (npm ci --prefix tests/sarif-multitool)
+mt=$(cd "$root/tests/sarif-multitool" 2>/dev/null && node -p "require('@microsoft/sarif-multitool')" 2>/dev/null || true)
+if ! command -v npm >/dev/null 2>&1; then
+    echo "skipped: npm absent (SARIF Multitool)"
+elif [ -z "$mt" ] || [ ! -x "$mt" ]; then
+    echo "skipped: SARIF Multitool not installed (npm ci --prefix tests/sarif-multitool; CI does)"
+else
+    for f in sub claims; do
+        cp "$tmp/$f.sarif" "$tmp/mt-$f.sarif"
+        "$mt" validate --rule-kind "Sarif;Gh" --output "$tmp/mt-$f.log.sarif" "$tmp/mt-$f.sarif" >"$tmp/mt.out" 2>&1
+        s=$?
+        n=$(grep -c ': \(error\|warning\) ' "$tmp/mt.out")
+        [ $s -eq 0 ] && [ "$n" -eq 0 ] && grep -q "Analysis completed successfully" "$tmp/mt.out" &&
+            ok "SARIF Multitool (Sarif;Gh): $f report, 0 errors, 0 warnings" || { bad "SARIF Multitool on $f (exit $s)"; cat "$tmp/mt.out"; }
+    done
+fi
+
+# ---- baselines -------------------------------------------------------------
+b="$root/tests/fixtures/basic"
+"$bin" check --fail-on none --format json -o "$tmp/base.json" "$b"
+# the base branch: one conflict's claims changed (digest), one not yet there, one since gone
+python3 - "$tmp/base.json" "$tmp/old.json" <<'PY' 2>/dev/null || echo "skipped: python3 absent (baselines)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["conflicts"]
+c[0]["digest"] = "0" * 64
+gone = dict(c[1]); gone["id"] = "CT-0000000000000001"; gone["subject"] = "flight 0"
+c[1] = gone
+json.dump(d, open(sys.argv[2], "w"))
+PY
+if [ -f "$tmp/old.json" ]; then
+    "$bin" check --baseline "$tmp/old.json" --format json -o "$tmp/bl.json" --report sarif:"$tmp/bl.sarif" \
+        --report text:"$tmp/bl.txt" --report markdown:"$tmp/bl.md" "$b"
+    [ $? -eq 1 ] || bad "baseline: exit status"
+    states=$(grep -o '"baseline": "[a-z]*"' "$tmp/bl.json" | tr '\n' ' ')
+    [ "$states" = '"baseline": "updated" "baseline": "new" ' ] && ok "baseline: JSON marks the conflicts updated and new" || bad "baseline JSON: $states"
+    grep -q '"id": "CT-0000000000000001"' "$tmp/bl.json" && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [a["id"] for a in d["absent"]]==["CT-0000000000000001"]; assert d["summary"]["baseline"]=={"new":1,"updated":1,"unchanged":0,"absent":1}' "$tmp/bl.json" &&
+        ok "baseline: JSON lists the absent conflict and counts them" || bad "baseline absent"
+    "$build/json_validate" "$root/schema/report.schema.json" "$tmp/bl.json" >/dev/null 2>&1 && ok "baseline: the JSON report is valid against its schema" || bad "baseline JSON schema"
+    bs=$(grep -o '"baselineState": "[a-z]*"' "$tmp/bl.sarif" | tr '\n' ' ')
+    [ "$bs" = '"baselineState": "updated" "baselineState": "new" "baselineState": "absent" ' ] && ok "baseline: SARIF baselineState updated, new, absent" || bad "SARIF baselineState: $bs"
+    grep -q "against the baseline: 1 new, 1 updated, 0 unchanged, 1 absent" "$tmp/bl.txt" && grep -q "absent: CT-0000000000000001" "$tmp/bl.txt" &&
+        grep -q "(unreviewed, new): review with one of" "$tmp/bl.txt" && ok "baseline: the text report says it" || bad "baseline text"
+    grep -q "Against the baseline: \*\*1 new\*\*, 1 updated, 0 unchanged, 1 absent" "$tmp/bl.md" && grep -q '\*\*updated\*\* against the baseline' "$tmp/bl.md" &&
+        ok "baseline: the Markdown report says it" || bad "baseline markdown"
+    # --fail-on new: nothing new against its own report; unreviewed old conflicts do not block
+    "$bin" check --baseline "$tmp/base.json" --fail-on new "$b" >"$tmp/o" 2>&1
+    s1=$?
+    "$bin" check --baseline "$tmp/base.json" "$b" >/dev/null 2>&1
+    s2=$?
+    "$bin" check --baseline "$tmp/old.json" --fail-on new "$b" >"$tmp/o2" 2>&1
+    s3=$?
+    [ $s1 -eq 0 ] && [ $s2 -eq 1 ] && [ $s3 -eq 1 ] && grep -q "2 conflicts block" "$tmp/o2" &&
+        ok "--fail-on new: passes on unchanged conflicts, fails on new and updated ones" || bad "--fail-on new: $s1 $s2 $s3"
+    # reviewed new conflicts do not block under --fail-on new
+    cp -R "$b" "$tmp/rev"
+    for id in $(grep -o '"id": "CT-[0-9a-f]*"' "$tmp/base.json" | sed 's/.*"\(CT-[0-9a-f]*\)"/\1/'); do
+        "$bin" review "$id" --status confirmed --note "seen" --by ed --date 2026-01-02 "$tmp/rev" >/dev/null 2>&1 || bad "review $id"
+    done
+    "$bin" check --baseline "$tmp/old.json" --fail-on new "$tmp/rev" >/dev/null 2>&1 && ok "--fail-on new: reviewed new conflicts do not block" || bad "--fail-on new with reviews"
+    "$bin" check --baseline "$root/tests/fixtures/basic/sources.json" "$b" >/dev/null 2>"$tmp/e"
+    [ $? -eq 2 ] && grep -q "is not one" "$tmp/e" && ok "--baseline refuses a file that is not a JSON report" || bad "--baseline bad file"
+fi
+
+# ---- JUnit -----------------------------------------------------------------
+(cd "$root" && "$bin" check --fail-on unreviewed --format junit -o "$tmp/j.xml" claims)
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout --nonet --schema "$root/tests/junit/junit-4.xsd" "$tmp/j.xml" 2>"$tmp/v" &&
+        ok "JUnit: valid against the Jenkins JUnit XSD (tests/junit/junit-4.xsd, xmllint)" || { bad "JUnit XSD"; cat "$tmp/v"; }
+else
+    echo "skipped: xmllint absent (JUnit XSD)"
+fi
+n_case=$(grep -c '<testcase ' "$tmp/j.xml")
+[ "$(grep -c '<testcase [^>]*time="' "$tmp/j.xml")" -eq "$n_case" ] && [ "$(grep -c '<testsuite [^>]*time="' "$tmp/j.xml")" -eq "$(grep -c '<testsuite ' "$tmp/j.xml")" ] &&
+    grep -q '<testsuites [^>]*time="' "$tmp/j.xml" && ok "JUnit: time on all $n_case cases and every suite" || bad "JUnit time"
+[ "$(grep -c '<property name="review_state"' "$tmp/j.xml")" -eq "$n_case" ] && grep -q '<property name="reviewer" value="' "$tmp/j.xml" &&
+    grep -q '<property name="review_note" value="' "$tmp/j.xml" && ok "JUnit: each case's review state, note and reviewer as properties" || bad "JUnit properties"
+
+# ---- CSV -------------------------------------------------------------------
+for corpus in claims tests/fixtures/hostile-text tests/fixtures/revisions; do
+    (cd "$root" && "$bin" check --fail-on none --format csv -o "$tmp/r.csv" --report json:"$tmp/r.json" "$corpus")
+    python3 - "$tmp/r.csv" "$tmp/r.json" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
+import csv, json, sys
+raw = open(sys.argv[1], "rb").read()
+raw.decode("utf-8")
+assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"").replace(b'\n', b'') or True
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+head = "conflict_id,topic,subject,property,type,severity,review_state,position,value,stance,claim_id,source,claimant,hedge,as_of,quote,file,line".split(",")
+assert rows[0] == head, rows[0]
+want = []
+for c in json.load(open(sys.argv[2]))["conflicts"]:
+    for i, p in enumerate(c["positions"], 1):
+        for cl in p["claims"]:
+            want.append([c["id"], c["topic"], c["subject"], c["property"], c["type"], c["severity"],
+                         c["review"]["state"], str(i), p["display"], cl["stance"], cl["id"], cl["source"],
+                         cl.get("claimant", ""), cl.get("hedge", ""), cl.get("as_of", ""), cl["quote"],
+                         cl.get("file", ""), str(cl.get("line", ""))])
+assert rows[1:] == want, (len(rows) - 1, len(want))
+assert all(len(r) == len(head) for r in rows)
+# line breaks only as record separators (CRLF) outside quoted fields
+assert raw.count(b"\r\n") >= len(rows)
+PY
+done
+
+# ---- HTML and Markdown -----------------------------------------------------
+# a corpus whose sources have a url and a published date
+mkdir -p "$tmp/web"
+cp "$root/tests/fixtures/basic/crash.json" "$tmp/web/"
+printf '%s\n' '{"sources": {"a": {"title": "Source A", "url": "https://example.org/a?x=1&y=2", "published": "2025-01-02"},' \
+    ' "b": {"title": "Source B", "published": "2024-12-30"}}}' >"$tmp/web/sources.json"
+"$bin" check --fail-on none --format html -o "$tmp/web.html" "$tmp/web" || bad "HTML of a corpus with urls"
+(cd "$root" && "$bin" check --fail-on none --format html -o "$tmp/claims.html" --report markdown:"$tmp/claims.md" \
+    --report json:"$tmp/claims.json" claims)
+(cd "$root" && "$bin" check --fail-on none --format html -o "$tmp/rev.html" --report markdown:"$tmp/rev.md" tests/fixtures/revisions)
+if command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp" <<'PY' >"$tmp/py" 2>&1 && ok "HTML: summary table and contents first; sources with url and published date, ids linked; as-of dates, revisions, the preferred position; heat map; chart labels whole, axis labels distinct" || { bad "HTML"; cat "$tmp/py"; }
+import json, re, sys
+t = sys.argv[1]
+web = open(t + "/web.html", encoding="utf-8").read()
+first = web.index("<article")
+assert web.index('id="summary"') < first and web.index('class="toc"') < first, "summary and contents before the conflicts"
+for cid in re.findall(r'<article class="\w+" id="(CT-[0-9a-f]+)"', web):
+    assert web.index('href="#%s"' % cid) < first, cid
+assert '<a href="https://example.org/a?x=1&amp;y=2" rel="noreferrer">a</a>' in web
+assert "<td>2025-01-02</td>" in web and "<td>2024-12-30</td>" in web
+assert web.count('<a href="#source-a">a</a>') >= 2 and 'id="source-b"' in web
+assert 'class="heat"' in web and "1 / 2</td>" in web, "heat map: a and b agree once, clash twice"
+claims = open(t + "/claims.html", encoding="utf-8").read()
+d = json.load(open(t + "/claims.json"))
+resolved = [c for c in d["conflicts"] if c["review"]["state"] == "resolved" and c["review"].get("prefer")]
+assert claims.count("preferred by the resolution</span>") == len(resolved) > 0
+for c in resolved:
+    art = claims[claims.index('id="%s"' % c["id"]):]
+    art = art[:art.index("</article>")]
+    first_pos = art[art.index('<ol class="positions">'):]
+    first_pos = first_pos[:first_pos.index("</li>")]
+    assert "preferred by the resolution" in first_pos
+    assert any(cl["id"] in first_pos for cl in c["positions"][0]["claims"])
+rev = open(t + "/rev.html", encoding="utf-8").read()
+assert 'id="revisions"' in rev and "as of " in rev
+for page in (web, claims, rev):
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        axis = re.findall(r'text-anchor="middle">([^<]*)<', svg)
+        assert len(axis) == len(set(axis)), ("repeated axis labels", axis)
+        assert "…" not in svg, "a cut label"
+        width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+        for label in re.findall(r'<text x="4" y="\d+">([^<]*)<', svg):
+            # 7 px a character must fit before the plot starts
+            left = int(re.search(r'<line x1="(\d+)"', svg).group(1))
+            assert 4 + 7 * len(label) <= left + 8, (label, left)
+        assert width > 0
+for md in (open(t + "/claims.md", encoding="utf-8").read(), open(t + "/rev.md", encoding="utf-8").read()):
+    assert "## Revisions" in md or "preferred by the resolution" in md
+cmd = open(t + "/claims.md", encoding="utf-8").read()
+assert cmd.count("✅ preferred by the resolution") == len(resolved)
+assert "; as of " in open(t + "/rev.md", encoding="utf-8").read() or "as of" in open(t + "/rev.md", encoding="utf-8").read()
+assert "--status confirmed|" not in cmd
+PY
+else
+    echo "skipped: python3 absent (HTML checks)"
+fi
+# Chromium: every chart label lies inside its SVG (measured by the browser on
+# a copy of the charts with a measuring script; the report itself has none)
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$browser" ] && command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp/claims.html" "$tmp/rev.html" >"$tmp/measure.html" <<'PY'
+import re, sys
+svgs = []
+for f in sys.argv[1:]:
+    svgs += re.findall(r"<svg.*?</svg>", open(f, encoding="utf-8").read(), re.S)
+print("<!DOCTYPE html><html><body>" + "".join(svgs) + "<pre id='result'></pre><script>"
+      "var bad=[],n=0;document.querySelectorAll('svg').forEach(function(s){var w=s.viewBox.baseVal.width;"
+      "s.querySelectorAll('text').forEach(function(t){n++;var b=t.getBBox();if(b.x<0||b.x+b.width>w)bad.push(t.textContent)})});"
+      "document.getElementById('result').textContent='measured '+n+' labels, cut: '+bad.length+' '+bad.join('|');"
+      "</script></body></html>")
+PY
+    flags="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$tmp/profile"
+    timeout 120 "$browser" $flags --dump-dom "file://$tmp/measure.html" 2>/dev/null | grep -o 'measured [0-9]* labels, cut: [0-9]*' >"$tmp/m"
+    grep -q 'cut: 0$' "$tmp/m" && ! grep -q 'measured 0 ' "$tmp/m" && ok "Chromium: no chart label is cut off ($(cat "$tmp/m"))" || bad "Chromium chart labels: $(cat "$tmp/m")"
+else
+    echo "skipped: chromium or python3 absent (chart label measurement)"
+fi
+
+# ---- sources --matrix --------------------------------------------------------
+"$bin" sources --matrix "$tmp/web" >"$tmp/mx" && grep -qx '  a · b: 3 groups, 1 agree, 2 clash (67% clash)' "$tmp/mx" &&
+    ok "sources --matrix: a and b speak on 3 groups, agree on 1, clash on 2" || bad "sources --matrix: $(cat "$tmp/mx")"
+
+echo "consumers: $fails failed"
+[ $fails -eq 0 ]
