@@ -240,10 +240,13 @@ static int fill_positions(rterm *terms, size_t n, const ct_claim *claims, ct_con
     return 0;
 }
 
-static int cmp_size(const void *x, const void *y)
+/* Claims by id (unique in a corpus), so that the digest does not depend on
+ * the order claims were loaded in; the same claim twice stays adjacent. */
+static int cmp_claim_id(const void *x, const void *y)
 {
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return a < b ? -1 : a > b;
+    const ct_claim *a = *(const ct_claim *const *)x, *b = *(const ct_claim *const *)y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a > b) - (a < b);
 }
 
 /* One conflict of rule `r` applied to `subject`, when some choice breaks it. */
@@ -306,8 +309,8 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         goto done_free;
     *found = 1;
     ct_conflict_rule_id(t->id, r->id, subject, c->id);
-    /* digest: the rule, then every claim in it, by claim index's id */
-    size_t *all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
+    /* digest: the rule, then every claim in it, by claim id */
+    const ct_claim **all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
     if (!all) {
         rc = CT_ENOMEM;
         goto done;
@@ -315,15 +318,15 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
     size_t na = 0;
     for (size_t i = 0; i < c->n_positions; i++)
         for (size_t k = 0; k < c->positions[i].n_claims; k++)
-            all[na++] = c->positions[i].claims[k];
-    qsort(all, na, sizeof *all, cmp_size);
+            all[na++] = &claims[c->positions[i].claims[k]];
+    qsort(all, na, sizeof *all, cmp_claim_id);
     ct_canon_hash sha;
     ct_canon_hash_init(&sha, "claimtrack rule conflict digest 1");
     ct_canon_hash_field(&sha, r->id);
     for (size_t i = 0; i < na; i++) {
         if (i && all[i] == all[i - 1])
             continue;
-        const ct_claim *x = &claims[all[i]];
+        const ct_claim *x = all[i];
         const char *fields[] = {x->id, x->value_json, x->source, x->claimant, x->hedge, x->as_of, x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
             ct_canon_hash_field(&sha, fields[f]);
