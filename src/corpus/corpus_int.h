@@ -23,6 +23,10 @@
 #define CT_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define CT_PRINTF(f, a)
+/* Write to `out` the JSON pointer `base` followed by each segment (const char
+ * *, up to a NULL), escaped per RFC 6901 (~ and /); cut to fit `cap`. */
+void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
+
 #endif
 
 #define CT_JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
@@ -144,5 +148,9 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
 
 /* Check every claim's quote against its source's archived text under `root`. */
 int ct_corpus__check_quotes(ct_load_ctx *l, const char *root);
+
+/* Write to `out` the JSON pointer `base` followed by each segment (const char
+ * *, up to a NULL), escaped per RFC 6901 (~ and /); cut to fit `cap`. */
+void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
 
 #endif

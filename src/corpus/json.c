@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 /* ---- reading files ------------------------------------------------------ */
@@ -165,6 +166,16 @@ static void pointer_push(char *ptr, size_t cap, const char *key)
         }
     }
     ptr[n] = '\0';
+}
+
+void ct_corpus__pointer(char *out, size_t cap, const char *base, ...)
+{
+    snprintf(out, cap, "%s", base ? base : "");
+    va_list ap;
+    va_start(ap, base);
+    for (const char *seg; (seg = va_arg(ap, const char *));)
+        pointer_push(out, cap, seg);
+    va_end(ap);
 }
 
 /* A NUL or a control character other than tab, LF and CR in `s` (of `n`

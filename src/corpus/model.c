@@ -56,7 +56,7 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         const char *name = ct_corpus__intern_nfc(c, key);
         if (!name)
             return CT_ENOMEM;
-        snprintf(ptr, sizeof ptr, "/claimants/%s", key);
+        ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, (const char *)NULL);
         if ((rc = ct_corpus__grow((void **)&c->claimants, &c->alloc_claimants, c->n_claimants,
                                   sizeof *c->claimants)) < 0)
             return rc;
@@ -73,7 +73,7 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         const char *src = json_string_value(json_object_get(def, "source"));
         if (src) {
             if (!ct_corpus_source_find(c, src)) {
-                snprintf(ptr, sizeof ptr, "/claimants/%s/source", key);
+                ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "source", (const char *)NULL);
                 if ((rc = ct_corpus__error(l, ptr, 0, "claimant \"%s\" names unknown source \"%s\"", key,
                                            src)) == CT_ENOMEM)
                     return rc;
@@ -94,7 +94,9 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
                     return CT_ENOMEM;
                 continue;
             }
-            snprintf(ptr, sizeof ptr, "/claimants/%s/aliases/%zu", key, i);
+            char at[24];
+            snprintf(at, sizeof at, "%zu", i);
+            ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "aliases", at, (const char *)NULL);
             if ((rc = claimant_name_check(l, alias, self, ptr)) == CT_ENOMEM)
                 return rc;
             if (rc == 0)
@@ -219,7 +221,10 @@ static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list
         long o = ct_value__term_find(p, name);
         if (o < 0 || (size_t)o == ti) {
             char ptr[400];
-            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/overlaps/%zu", topic_ptr, pname, tname, i);
+            char at[24];
+            snprintf(at, sizeof at, "%zu", i);
+            ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", pname, "terms", tname, "overlaps", at,
+                               (const char *)NULL);
             if ((rc = ct_corpus__error(l, ptr, 0,
                                        o < 0 ? "overlapping term \"%s\" is not declared"
                                              : "term \"%s\" cannot overlap itself",
@@ -293,8 +298,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
                 return CT_ENOMEM;
             long b = ct_value__term_find(p, bn);
             if (b < 0) {
-                snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
-                         tname);
+                ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", tname, "broader",
+                                   (const char *)NULL);
                 if ((rc = ct_corpus__error(l, ptr, 0, "broader term \"%s\" is not declared", broader)) ==
                     CT_ENOMEM)
                     return rc;
@@ -313,8 +318,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
             steps++;
         }
         if (t >= 0) {
-            snprintf(ptr, sizeof ptr, "%s/properties/%s/terms/%s/broader", topic_ptr, name,
-                     p->terms[i].name);
+            ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", p->terms[i].name, "broader",
+                               (const char *)NULL);
             if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
                                   p->terms[i].name)) == CT_ENOMEM)
                 return rc;
@@ -399,7 +404,7 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                         dup = 1;
                         if (t->aliases[k].canonical != cn) {
                             char ptr[300];
-                            snprintf(ptr, sizeof ptr, "/subjects/%s", canon);
+                            ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
                             if ((rc = ct_corpus__error(l, ptr, 0,
                                                   "\"%s\" already names subject \"%s\"", alias,
                                                   t->aliases[k].canonical)) == CT_ENOMEM)
