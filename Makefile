@@ -126,6 +126,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/parallel.sh ./$(BUILD)
 	$(Q)echo "== determinism: load order, XML input, threads and names change no result"
 	$(Q)sh tests/determinism.sh ./$(BUILD)
+	$(Q)echo "== benchmark shapes: one topic file, declared subjects, deep vocabularies match their twins"
+	$(Q)sh tests/shapes.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
 	$(Q)sh tests/io-errors.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== inputs: FIFOs, devices and links in folders, the input size limit"
@@ -145,6 +147,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/serve.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== claimtrack serve in a real browser (headless Chromium, puppeteer-core)"
 	$(Q)sh tests/browser/run.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claims/README.md lists every conflict of the shipped corpus"
+	$(Q)sh tests/corpus-readme.sh ./$(BUILD)/claimtrack claims
 	$(Q)echo "== fuzz seeds and regressions, replayed"
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory schema-suite jsontestsuite seeds-check lint

@@ -4,6 +4,7 @@
 #include "strtab.h"
 #include "claimtrack/common.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define CHUNK_SIZE (64 * 1024)
@@ -41,44 +42,75 @@ const char *ct_strtab_copy(ct_strtab *t, const char *s, size_t n)
     return p;
 }
 
-static size_t slot_of(const ct_strtab *t, const char *s, size_t n)
+/* A slot keeps its string's hash and length (UINT32_MAX: that or longer):
+ * a probe compares bytes only when both match, and growing never hashes
+ * again.  The table's size is below 2^32, so 32 bits of hash place a slot. */
+struct ct_strtab_slot {
+    const char *s; /* NULL: empty */
+    uint32_t hash;
+    uint32_t len;
+};
+
+static uint32_t len32(size_t n) { return n < UINT32_MAX ? (uint32_t)n : UINT32_MAX; }
+
+static size_t slot_of(const ct_strtab *t, const char *s, size_t n, uint32_t hash)
 {
     size_t mask = t->size - 1;
-    size_t h = (size_t)ct_hash64(s, n, CT_HASH64_INIT) & mask;
-    while (t->slots[h] && (strncmp(t->slots[h], s, n) != 0 || t->slots[h][n] != '\0'))
+    size_t h = hash & mask;
+    uint32_t len = len32(n);
+    for (const ct_strtab_slot *e = &t->slots[h]; e->s; e = &t->slots[h]) {
+        if (e->hash == hash && e->len == len && (len < UINT32_MAX || strlen(e->s) == n) &&
+            memcmp(e->s, s, n) == 0)
+            break;
         h = (h + 1) & mask;
+    }
     return h;
+}
+
+static uint32_t hash_of(const char *s, size_t n)
+{
+    unsigned long long h = ct_hash64(s, n, CT_HASH64_INIT);
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 const char *ct_strtab_lookup(const ct_strtab *t, const char *s, size_t n)
 {
     if (!t->size)
         return NULL;
-    return t->slots[slot_of(t, s, n)];
+    return t->slots[slot_of(t, s, n, hash_of(s, n))].s;
 }
 
 const char *ct_strtab_intern(ct_strtab *t, const char *s, size_t n)
 {
     if ((t->used + 1) * 2 > t->size) {
         size_t size = t->size ? t->size * 2 : 256;
-        const char **slots = ct_calloc(size, sizeof *slots);
+        ct_strtab_slot *slots = ct_calloc(size, sizeof *slots);
         if (!slots)
             return NULL;
         ct_strtab old = *t;
         t->slots = slots;
         t->size = size;
-        for (size_t i = 0; i < old.size; i++)
-            if (old.slots[i])
-                t->slots[slot_of(t, old.slots[i], strlen(old.slots[i]))] = old.slots[i];
-        ct_free((void *)old.slots);
+        for (size_t i = 0; i < old.size; i++) {
+            const ct_strtab_slot *e = &old.slots[i];
+            if (!e->s)
+                continue;
+            size_t h = e->hash & (size - 1);
+            while (t->slots[h].s)
+                h = (h + 1) & (size - 1);
+            t->slots[h] = *e;
+        }
+        ct_free(old.slots);
     }
-    size_t h = slot_of(t, s, n);
-    if (t->slots[h])
-        return t->slots[h];
+    uint32_t hash = hash_of(s, n);
+    size_t h = slot_of(t, s, n, hash);
+    if (t->slots[h].s)
+        return t->slots[h].s;
     const char *p = ct_strtab_copy(t, s, n);
     if (!p)
         return NULL;
-    t->slots[h] = p;
+    t->slots[h].s = p;
+    t->slots[h].hash = hash;
+    t->slots[h].len = len32(n);
     t->used++;
     return p;
 }
@@ -91,6 +123,6 @@ void ct_strtab_dispose(ct_strtab *t)
         ct_free(c);
         c = next;
     }
-    ct_free((void *)t->slots);
+    ct_free(t->slots);
     memset(t, 0, sizeof *t);
 }

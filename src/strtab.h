@@ -11,10 +11,11 @@
 #include <stddef.h>
 
 typedef struct ct_strtab_chunk ct_strtab_chunk;
+typedef struct ct_strtab_slot ct_strtab_slot;
 
 typedef struct {
     ct_strtab_chunk *chunks;
-    const char **slots; /* open-addressing table of interned strings */
+    ct_strtab_slot *slots; /* open-addressing table of interned strings */
     size_t size, used;
 } ct_strtab;
 

@@ -1,10 +1,9 @@
 #!/bin/sh
 # Reviews written with the old ids (CT- + 8 hex, FNV-1a digests) carry over to
-# the SHA-256 ids: tried on the shipped corpus with the reviews.json it shipped
+# the SHA-256 ids: tried on the shipped corpus as it was then (frozen in
+# tests/fixtures/reviews-legacy/claims, since claims/ has grown) with the reviews.json it shipped
 # with before the change (tests/fixtures/reviews-legacy), unchanged and with one
-# claim edited.  The corpus is the shipped one as those reviews knew it
-# (tests/fixtures/reviews-legacy/corpus), frozen so that later edits to claims/
-# do not make its old reviews stale.
+# claim edited.
 # Usage: migration.sh CLAIMTRACK
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -26,7 +25,7 @@ for c in d["conflicts"]:
 }
 
 mkdir -p "$tmp/c"
-cp "$root"/tests/fixtures/reviews-legacy/corpus/*.json "$tmp/c/"
+cp "$root"/tests/fixtures/reviews-legacy/claims/*.json "$tmp/c/"
 cp "$root/tests/fixtures/reviews-legacy/reviews.json" "$tmp/c/reviews.json"
 legacy_n=$(grep -c '"CT-[0-9a-f]\{8\}"' "$tmp/c/reviews.json")
 
@@ -65,11 +64,11 @@ states "$tmp/after.json" > "$tmp/after.states"
 
 # 4. a claim edited since the review: that conflict is stale, the others not
 rm -rf "$tmp/e"; mkdir -p "$tmp/e"
-cp "$root"/tests/fixtures/reviews-legacy/corpus/*.json "$tmp/e/"
+cp "$root"/tests/fixtures/reviews-legacy/claims/*.json "$tmp/e/"
 cp "$root/tests/fixtures/reviews-legacy/reviews.json" "$tmp/e/reviews.json"
 sed 's/"id": "sputnik-count-why", \(.*\)"value": 7,/"id": "sputnik-count-why", \1"value": 8,/' \
-    "$root/tests/fixtures/reviews-legacy/corpus/sputnik-arrests.json" > "$tmp/e/sputnik-arrests.json"
-cmp -s "$root/tests/fixtures/reviews-legacy/corpus/sputnik-arrests.json" "$tmp/e/sputnik-arrests.json" && bad "the edit did not apply"
+    "$root/tests/fixtures/reviews-legacy/claims/sputnik-arrests.json" > "$tmp/e/sputnik-arrests.json"
+cmp -s "$root/tests/fixtures/reviews-legacy/claims/sputnik-arrests.json" "$tmp/e/sputnik-arrests.json" && bad "the edit did not apply"
 "$bin" check --format json -o "$tmp/edited.json" "$tmp/e"; st=$?
 states "$tmp/edited.json" > "$tmp/edited.states"
 n_stale=$(grep -c ' stale$' "$tmp/edited.states")

@@ -43,6 +43,7 @@ typedef struct {
     int importance;          /* "importance": -1 "low", 0 unset, 1 "high" */
     ct_term *terms;
     size_t n_terms;
+    struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
 } ct_property;
 
 typedef struct {
@@ -157,9 +158,25 @@ typedef struct {
     /* Most bytes read from standard input, a pipe, a FIFO or a device named
      * as a path (regular files have no limit); 0: 4 GiB. */
     unsigned long long max_input_size;
+    /* Standard input, named "-" among the paths.  The library reads no
+     * stream of its own: the caller reads it (ct_corpus_read_fd) and gives
+     * its text here, or how reading it failed in stdin_status: CT_EIO
+     * (stdin_errno says why) or CT_READ_TOO_BIG (over max_input_size). */
+    const char *stdin_text;
+    size_t stdin_len;
+    int stdin_status;
+    int stdin_errno;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL, 0}
+#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL, 0, NULL, 0, 0, 0}
+
+/* Read `fd` to its end into a new NUL-terminated buffer (free with
+ * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,
+ * CT_READ_TOO_BIG, CT_EIO (errno set) or CT_ENOMEM. */
+int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len);
+#define CT_READ_TOO_BIG 1
+/* The size limit of non-regular inputs when max_input_size is 0: 4 GiB. */
+#define CT_DEFAULT_MAX_INPUT (4ULL << 30)
 
 /* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);

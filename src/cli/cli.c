@@ -118,6 +118,31 @@ static void show_progress(const char *file, long long done, long long total, siz
     p->shown = 1;
 }
 
+/* Standard input named "-" among the paths: read it whole for the loader
+ * (a pipe or device up to the input size limit; `< file` has none).  Its
+ * text goes to *text; a failure to read goes to the options, reported by
+ * the loader in its place.  Returns 0 or CT_ENOMEM. */
+static int read_stdin(char **paths, int n_paths, ct_corpus_options *opts, char **text)
+{
+    int named = 0;
+    for (int i = 0; i < n_paths && !named; i++)
+        named = strcmp(paths[i], "-") == 0;
+    if (!named)
+        return 0;
+    struct stat st;
+    int regular = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+    unsigned long long cap = opts->max_input_size ? opts->max_input_size : CT_DEFAULT_MAX_INPUT;
+    size_t len = 0;
+    int rc = ct_corpus_read_fd(STDIN_FILENO, regular ? 0 : cap, text, &len);
+    if (rc == CT_ENOMEM)
+        return rc;
+    opts->stdin_status = rc;
+    opts->stdin_errno = errno;
+    opts->stdin_text = rc == 0 ? *text : NULL;
+    opts->stdin_len = len;
+    return 0;
+}
+
 int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_options *o,
                 int strict)
 {
@@ -143,13 +168,16 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
         opts.progress = show_progress;
         opts.progress_payload = &progress;
     }
-    if (ct_corpus_new(&corpus) < 0) {
+    char *in = NULL;
+    if (read_stdin(paths, n_paths, &opts, &in) < 0 || ct_corpus_new(&corpus) < 0) {
+        ct_free(in);
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
     }
     int rc = n_paths > 0
                  ? ct_corpus_load(corpus, (const char *const *)paths, (size_t)n_paths, &opts, &diags)
                  : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
+    ct_free(in);
     if (progress.shown)
         fprintf(stderr, "\r\033[K"); /* clear the progress line */
     FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */

@@ -70,7 +70,12 @@ void ct_corpus_free(ct_corpus *c)
             for (size_t k = 0; k < t->properties[j].n_terms; k++)
                 ct_free(t->properties[j].terms[k].overlaps);
             ct_free(t->properties[j].terms);
+            if (t->properties[j].term_index)
+                ct_namemap_dispose(t->properties[j].term_index);
+            ct_free(t->properties[j].term_index);
         }
+        if (i < c->alloc_subject_index)
+            ct_namemap_dispose(&c->subject_index[i]);
         ct_free(t->properties);
         ct_free(t->aliases);
         for (size_t j = 0; j < t->n_rules; j++) {
@@ -80,6 +85,10 @@ void ct_corpus_free(ct_corpus *c)
         ct_free(t->rules);
     }
     ct_free(c->topics);
+    ct_free(c->subject_index);
+    ct_namemap_dispose(&c->topic_index);
+    ct_namemap_dispose(&c->source_index);
+    ct_namemap_dispose(&c->claimant_index);
     ct_free(c->sources);
     for (size_t i = 0; i < c->n_claimants; i++)
         ct_free((void *)c->claimants[i].aliases);
@@ -122,12 +131,8 @@ const char *const *ct_corpus_files(const ct_corpus *c, size_t *count)
 
 const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 {
-    /* source ids are interned: an id never interned names no source */
-    const char *key = ct_strtab_lookup(&c->strings, id, strlen(id));
-    for (size_t i = 0; key && i < c->n_sources; i++)
-        if (c->sources[i].id == key)
-            return &c->sources[i];
-    return NULL;
+    long i = ct_namemap_get(&c->source_index, id);
+    return i < 0 ? NULL : &c->sources[i];
 }
 
 /* ---- growing arrays ---------------------------------------------------- */
@@ -169,11 +174,18 @@ const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int 
 
 /* ---- claim id index ---------------------------------------------------- */
 
-static size_t id_slot(const ct_corpus *c, const char *id)
+static uint32_t id_hash(const char *id)
+{
+    unsigned long long h = ct_hash64(id, strlen(id), CT_HASH64_INIT);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static size_t id_slot(const ct_corpus *c, const char *id, uint32_t hash)
 {
     size_t mask = c->id_size - 1;
-    size_t h = (size_t)ct_hash64(id, strlen(id), CT_HASH64_INIT) & mask;
-    while (c->id_slots[h] && strcmp(c->claims[c->id_slots[h] - 1].id, id) != 0)
+    size_t h = hash & mask;
+    while (c->id_slots[h].index &&
+           (c->id_slots[h].hash != hash || strcmp(c->claims[c->id_slots[h].index - 1].id, id) != 0))
         h = (h + 1) & mask;
     return h;
 }
@@ -183,26 +195,37 @@ long ct_corpus__id_find(const ct_corpus *c, const char *id)
 {
     if (!c->id_size)
         return -1;
-    size_t h = id_slot(c, id);
-    return c->id_slots[h] ? (long)c->id_slots[h] - 1 : -1;
+    size_t h = id_slot(c, id, id_hash(id));
+    return c->id_slots[h].index ? (long)c->id_slots[h].index - 1 : -1;
 }
 
 int ct_corpus__id_insert(ct_corpus *c, size_t index)
 {
+    if (index >= UINT32_MAX)
+        return CT_ENOMEM; /* claim indexes are 32 bits, as in ct_claim */
     if ((c->n_claims + 1) * 2 > c->id_size) {
         size_t n = c->id_size ? c->id_size * 2 : 1024;
-        size_t *slots = ct_calloc(n, sizeof *slots);
+        struct ct_id_slot *slots = ct_calloc(n, sizeof *slots);
         if (!slots)
             return CT_ENOMEM;
-        size_t *old = c->id_slots, old_size = c->id_size;
+        struct ct_id_slot *old = c->id_slots;
+        size_t old_size = c->id_size;
         c->id_slots = slots;
         c->id_size = n;
-        for (size_t i = 0; i < old_size; i++)
-            if (old[i])
-                c->id_slots[id_slot(c, c->claims[old[i] - 1].id)] = old[i];
+        for (size_t i = 0; i < old_size; i++) {
+            if (!old[i].index)
+                continue;
+            size_t h = old[i].hash & (n - 1);
+            while (slots[h].index)
+                h = (h + 1) & (n - 1);
+            slots[h] = old[i];
+        }
         ct_free(old);
     }
-    c->id_slots[id_slot(c, c->claims[index].id)] = index + 1;
+    uint32_t hash = id_hash(c->claims[index].id);
+    struct ct_id_slot *s = &c->id_slots[id_slot(c, c->claims[index].id, hash)];
+    s->index = (uint32_t)index + 1;
+    s->hash = hash;
     return 0;
 }
 /* ---- the loader --------------------------------------------------------- */
@@ -217,7 +240,59 @@ typedef struct {
     int kind;
 } parsed_doc;
 
-static int is_jsonl(const char *path) { return ct_corpus__has_suffix(path, ".jsonl"); }
+/* ---- the input formats ---------------------------------------------------- */
+
+/* One input format: its file name suffix, whether a text looks like it (for
+ * standard input, which has no name), and how to read a whole document.
+ * JSONL has no `read`: its lines are streamed after every document loads. */
+typedef struct {
+    const char *suffix;
+    int (*sniff)(const char *text, size_t len);
+    int (*read)(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+} input_format;
+
+static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out);
+
+/* The first character after a byte order mark and white space. */
+static int lead_char(const char *text, size_t len)
+{
+    size_t bom = ct_corpus__bom_length(text, len);
+    size_t lead = bom + strspn(text + bom, " \t\r\n");
+    return lead < len ? (unsigned char)text[lead] : -1;
+}
+
+static int sniff_xml(const char *text, size_t len) { return lead_char(text, len) == '<'; }
+
+static const input_format formats[] = {
+    {".jsonl", NULL, NULL},
+    {".xml", sniff_xml, read_xml},
+    {".json", NULL, read_json}, /* also what any other name, or standard input, is read as */
+};
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+#define FORMAT_JSON (&formats[N_FORMATS - 1])
+
+/* The format of `path` by its suffix; standard input ("-") by its text. */
+static const input_format *format_of(const char *path, const char *text, size_t len)
+{
+    int dash = strcmp(path, "-") == 0;
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        const input_format *f = &formats[i];
+        if (dash ? f->sniff && text && f->sniff(text, len) : ct_corpus__has_suffix(path, f->suffix))
+            return f;
+    }
+    return FORMAT_JSON;
+}
+
+int ct_corpus__format_known(const char *name)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (ct_corpus__has_suffix(name, formats[i].suffix))
+            return 1;
+    return 0;
+}
+
+static int is_jsonl(const char *path) { return !format_of(path, NULL, 0)->read; }
 
 static int kind_of(const char *path, const json_t *doc)
 {
@@ -230,47 +305,57 @@ static int kind_of(const char *path, const json_t *doc)
     return KIND_TOPIC;
 }
 
-/* Parse `text` (taken: freed here) of file `path`. */
+/* An XML claim file (xml.c), as the JSON document it stands for. */
+static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
+{
+    json_t *lines = NULL;
+    int rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
+    ct_free(text);
+    if (rc == 0)
+        rc = ct_corpus__id_lines_from_json(l->c, lines, &out->lines);
+    json_decref(lines);
+    if (rc < 0)
+        ct_corpus__note(l, rc);
+    return rc;
+}
+
+/* A JSON document: parsed, its strings checked, its claim ids located. */
+static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
+{
+    (void)path;
+    json_error_t err;
+    size_t bom = ct_corpus__bom_length(text, len);
+    int rc = ct_corpus__check_nul(l, text, len, 0);
+    if (rc < 0) {
+        ct_free(text);
+        return rc;
+    }
+    out->doc = json_loadb(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err);
+    if (!out->doc) {
+        ct_free(text);
+        return ct_corpus__parse_error(l, &err, 0);
+    }
+    if (ct_corpus__may_hold_control(text + bom, len - bom) &&
+        (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
+        ct_free(text);
+        return rc;
+    }
+    rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);
+    ct_free(text);
+    if (rc < 0)
+        ct_corpus__note(l, rc);
+    return rc;
+}
+
+/* Parse `text` (taken: freed here) of file `path`, in the format its name
+ * (or, for standard input, its text) says. */
 static int parse_text(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
 {
-    int rc;
     memset(out, 0, sizeof *out);
     out->file = path;
-    size_t bom = ct_corpus__bom_length(text, len);
-    size_t lead = bom + strspn(text + bom, " \t\r\n");
-    if (ct_corpus__has_suffix(path, ".xml") || (strcmp(path, "-") == 0 && lead < len && text[lead] == '<')) {
-        json_t *lines = NULL;
-        rc = ct_xml__read(path, text, len, &out->doc, &lines, &l->c->cache->xsd, l->diags);
-        ct_free(text);
-        if (rc == 0)
-            rc = ct_corpus__id_lines_from_json(l->c, lines, &out->lines);
-        json_decref(lines);
-        if (rc < 0) {
-            ct_corpus__note(l, rc);
-            return rc;
-        }
-    } else {
-        json_error_t err;
-        if ((rc = ct_corpus__check_nul(l, text, len, 0)) < 0) {
-            ct_free(text);
-            return rc;
-        }
-        out->doc = json_loadb(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err);
-        if (!out->doc) {
-            ct_free(text);
-            return ct_corpus__parse_error(l, &err, 0);
-        }
-        if ((rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
-            ct_free(text);
-            return rc;
-        }
-        rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);
-        ct_free(text);
-        if (rc < 0) {
-            ct_corpus__note(l, rc);
-            return rc;
-        }
-    }
+    int rc = format_of(path, text, len)->read(l, path, text, len, out);
+    if (rc < 0)
+        return rc;
     out->kind = kind_of(path, out->doc);
     return 0;
 }

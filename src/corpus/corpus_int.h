@@ -11,12 +11,14 @@
 #define CT_CORPUS_INT_H
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
 #include "claimtrack/corpus.h"
 #include "claimtrack/schema.h"
 #include "schema_cache.h"
+#include "namemap.h"
 #include "strtab.h"
 
 #if defined(__GNUC__)
@@ -43,8 +45,16 @@ struct ct_corpus {
     size_t n_topics, alloc_topics;
     ct_claim *claims;
     size_t n_claims, alloc_claims;
-    size_t *id_slots; /* open addressing over claims, index + 1 */
+    struct ct_id_slot { /* open addressing over claims */
+        uint32_t index;   /* claim index + 1; 0: empty */
+        uint32_t hash;    /* of its id: most probes compare no string */
+    } *id_slots;
     size_t id_size;
+    ct_namemap topic_index;    /* topic id -> index */
+    ct_namemap source_index;   /* source id -> index */
+    ct_namemap claimant_index; /* claimant name or alias -> index */
+    ct_namemap *subject_index; /* per topic: subject or alias -> index into its aliases */
+    size_t alloc_subject_index;
     const char **files;
     size_t n_files, alloc_files;
     ct_schema_cache own;    /* compiled here unless a shared cache is given */
@@ -56,12 +66,14 @@ typedef struct {
     const char **ids;
     int *lines;
     size_t count, alloc;
+    ct_namemap first; /* id -> its first occurrence not yet taken (SIZE_MAX: none) */
+    size_t *next;     /* the next occurrence of the same id, or SIZE_MAX */
 } ct_id_lines;
 
 typedef struct {
     ct_corpus *c;
     ct_diag_list *diags;
-    const char *file;
+    const char *file; /* interned in c->strings */
     int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
     const ct_corpus_options *opts; /* may be NULL */
     const char *const *given;      /* the paths given to ct_corpus_load */
@@ -96,6 +108,8 @@ int ct_corpus__id_insert(ct_corpus *c, size_t index);
 /* The compiled sources (sources != 0) or topic schema, compiled on first use. */
 int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out);
 int ct_corpus__has_suffix(const char *s, const char *suffix);
+/* 1 when `name` ends in the suffix of an input format (corpus.c's table). */
+int ct_corpus__format_known(const char *name);
 const char *ct_corpus__base_name(const char *path);
 
 /* ---- json.c: JSON documents ---- */
@@ -110,6 +124,10 @@ int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *
 int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset);
 int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset);
 size_t ct_corpus__bom_length(const char *text, size_t len);
+/* 0 when JSON text `text` cannot decode to a string holding a control
+ * character (no \b, \f or \u0000-\u001F escape), so that its document
+ * needs no ct_corpus__check_document; else 1. */
+int ct_corpus__may_hold_control(const char *text, size_t len);
 /* Refuse control characters and bad text in every string of `doc`. */
 int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line);
 
@@ -141,7 +159,7 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
  * bytes (0: no limit) is CT_INPUT_TOO_BIG.  Returns 0, CT_INPUT_TOO_BIG,
  * CT_EIO (errno set) or CT_ENOMEM. */
 int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len);
-#define CT_INPUT_TOO_BIG 1
+#define CT_INPUT_TOO_BIG CT_READ_TOO_BIG
 int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
 
 /* ---- quotes.c: quote grounding ---- */

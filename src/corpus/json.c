@@ -9,6 +9,7 @@
 #include "embedded.h"
 #include "corpus_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -20,6 +21,27 @@ void ct_corpus__id_lines_dispose(ct_id_lines *m)
 {
     ct_free((void *)m->ids);
     ct_free(m->lines);
+    ct_free(m->next);
+    ct_namemap_dispose(&m->first);
+}
+
+/* Index the recorded ids: each id maps to its first occurrence, and each
+ * occurrence links to the next one of the same id. */
+static int id_lines_index(ct_id_lines *m)
+{
+    if (!m->count)
+        return 0;
+    if (!(m->next = ct_calloc(m->count, sizeof *m->next)) || ct_namemap_reserve(&m->first, m->count) < 0)
+        return CT_ENOMEM;
+    for (size_t i = m->count; i-- > 0;) {
+        size_t *after = ct_namemap_find(&m->first, m->ids[i]);
+        m->next[i] = after ? *after : SIZE_MAX;
+        if (after)
+            *after = i;
+        else if (ct_namemap_add(&m->first, m->ids[i], i, NULL) < 0)
+            return CT_ENOMEM;
+    }
+    return 0;
 }
 
 /* Record the line of every `"id": "<value>"` in text.  The strings are
@@ -68,19 +90,19 @@ int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_l
         m->lines[m->count++] = line;
         i = j;
     }
-    return 0;
+    return id_lines_index(m);
 }
 
 /* The line of the first not yet claimed occurrence of `id`; claiming it
  * lets a repeated id find its own line. */
 int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
 {
-    for (size_t i = 0; i < m->count; i++)
-        if (m->ids[i] && strcmp(m->ids[i], id) == 0) {
-            m->ids[i] = NULL;
-            return m->lines[i];
-        }
-    return 0;
+    size_t *head = ct_namemap_find(&m->first, id);
+    if (!head || *head == SIZE_MAX)
+        return 0;
+    size_t i = *head;
+    *head = m->next[i];
+    return m->lines[i];
 }
 
 int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out)
@@ -242,6 +264,23 @@ static int check_strings(ct_load_ctx *l, json_t *v, char *ptr, size_t cap, int l
     return worst;
 }
 
+/* jansson refuses raw control characters in strings, so a parsed string
+ * holds one only through an escape: \b, \f or \u0000 to \u001F.  Text
+ * without such an escape needs no check of its strings. */
+int ct_corpus__may_hold_control(const char *text, size_t len)
+{
+    const char *end = text + len, *p = text;
+    while ((p = memchr(p, '\\', (size_t)(end - p))) && end - p >= 2) {
+        char e = p[1];
+        if (e == 'b' || e == 'f')
+            return 1;
+        if (e == 'u' && end - p >= 5 && p[2] == '0' && p[3] == '0' && (p[4] == '0' || p[4] == '1'))
+            return 1;
+        p += 2; /* past the escape: "\\" is one escaped backslash */
+    }
+    return 0;
+}
+
 int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line)
 {
     char ptr[1024] = "";
@@ -266,5 +305,5 @@ int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *
             return CT_ENOMEM;
         m->lines[m->count++] = (int)json_integer_value(line);
     }
-    return 0;
+    return id_lines_index(m);
 }

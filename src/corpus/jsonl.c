@@ -70,7 +70,7 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
         }
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
     }
-    if (rc >= 0) {
+    if (rc >= 0 && ct_corpus__may_hold_control(line, k)) {
         /* NUL and control characters: the claim is refused */
         int bad = ct_corpus__check_document(l, obj, lineno);
         if (bad) {

@@ -11,6 +11,7 @@
 
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,15 +21,7 @@
 /* The declared claimant `name` or alias `name` is: its index, or -1. */
 static long claimant_find(const ct_corpus *c, const char *name)
 {
-    for (size_t i = 0; i < c->n_claimants; i++) {
-        const ct_claimant *k = &c->claimants[i];
-        if (k->name == name)
-            return (long)i;
-        for (size_t a = 0; a < k->n_aliases; a++)
-            if (k->aliases[a] == name)
-                return (long)i;
-    }
-    return -1;
+    return ct_namemap_get(&c->claimant_index, name);
 }
 
 /* Add one name of claimant `self` (its name or an alias), refusing a name
@@ -70,6 +63,8 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         memset(k, 0, sizeof *k);
         k->name = name;
         c->n_claimants++;
+        if (ct_namemap_add(&c->claimant_index, name, self, NULL) < 0)
+            return CT_ENOMEM;
         const char *src = json_string_value(json_object_get(def, "source"));
         if (src) {
             if (!ct_corpus_source_find(c, src)) {
@@ -99,8 +94,11 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
             ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "aliases", at, (const char *)NULL);
             if ((rc = claimant_name_check(l, alias, self, ptr)) == CT_ENOMEM)
                 return rc;
-            if (rc == 0)
+            if (rc == 0) {
                 k->aliases[k->n_aliases++] = alias;
+                if (ct_namemap_add(&c->claimant_index, alias, self, NULL) < 0)
+                    return CT_ENOMEM;
+            }
         }
     }
     return 0;
@@ -162,7 +160,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         s->archive = ct_corpus__opt_copy(c, src, "archive", 0, &oom);
         s->note = ct_corpus__opt_copy(c, src, "note", 0, &oom);
         s->file = ct_corpus__intern(c, l->file);
-        if (oom || !s->id || !s->file)
+        if (oom || !s->id || !s->file || ct_namemap_add(&c->source_index, s->id, c->n_sources, NULL) < 0)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -173,13 +171,44 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
 
 const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index)
 {
-    for (size_t i = 0; i < c->n_topics; i++)
-        if (strcmp(c->topics[i].id, id) == 0) {
-            if (index)
-                *index = i;
-            return &c->topics[i];
+    long i = ct_namemap_get(&c->topic_index, id);
+    if (i < 0)
+        return NULL;
+    if (index)
+        *index = (size_t)i;
+    return &c->topics[i];
+}
+
+/* Index the terms of `p` by name; the first of a repeated name wins. */
+static int index_terms(ct_property *p)
+{
+    if (!(p->term_index = ct_calloc(1, sizeof *p->term_index)) ||
+        ct_namemap_reserve(p->term_index, p->n_terms) < 0)
+        return CT_ENOMEM;
+    for (size_t i = 0; i < p->n_terms; i++)
+        if (ct_namemap_add(p->term_index, p->terms[i].name, i, NULL) < 0)
+            return CT_ENOMEM;
+    return 0;
+}
+
+/* The first term whose `broader` chain loops, or -1.  Each term is walked
+ * once: `state` marks terms whose chain ends (SIZE_MAX) and the terms on the
+ * walk from term i (i + 1). */
+static long first_cycle(const ct_property *p, size_t *state)
+{
+    for (size_t i = 0; i < p->n_terms; i++) {
+        long t = (long)i;
+        while (t >= 0 && state[t] == 0) {
+            state[t] = i + 1;
+            t = p->terms[t].broader;
         }
-    return NULL;
+        int loops = t >= 0 && state[t] != SIZE_MAX;
+        if (loops)
+            return (long)i;
+        for (t = (long)i; t >= 0 && state[t] == i + 1; t = p->terms[t].broader)
+            state[t] = SIZE_MAX;
+    }
+    return -1;
 }
 
 static long property_find(const ct_topic *t, const char *name)
@@ -285,6 +314,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         if (!t->name || oom)
             return CT_ENOMEM;
     }
+    if (index_terms(p) < 0)
+        return CT_ENOMEM;
     size_t i = 0;
     json_object_foreach(terms, tname, tdef)
     {
@@ -309,26 +340,40 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         }
         i++;
     }
-    /* a chain longer than the number of terms must loop */
-    for (i = 0; i < p->n_terms; i++) {
-        size_t steps = 0;
-        long t = p->terms[i].broader;
-        while (t >= 0 && steps <= p->n_terms) {
-            t = p->terms[t].broader;
-            steps++;
-        }
-        if (t >= 0) {
-            ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", p->terms[i].name, "broader",
-                               (const char *)NULL);
-            if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
-                                  p->terms[i].name)) == CT_ENOMEM)
-                return rc;
-            for (size_t k = 0; k < p->n_terms; k++)
-                p->terms[k].broader = -1; /* keep later walks finite */
-            break;
-        }
+    if (!p->n_terms)
+        return 0;
+    size_t *state = ct_calloc(p->n_terms, sizeof *state);
+    if (!state)
+        return CT_ENOMEM;
+    long cyc = first_cycle(p, state);
+    ct_free(state);
+    if (cyc >= 0) {
+        ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", p->terms[cyc].name, "broader",
+                           (const char *)NULL);
+        if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
+                                   p->terms[cyc].name)) == CT_ENOMEM)
+            return rc;
+        for (size_t k = 0; k < p->n_terms; k++)
+            p->terms[k].broader = -1; /* keep later walks finite */
     }
     return 0;
+}
+
+/* The subject index of topic `ti`, made empty when new; NULL when out of memory. */
+static ct_namemap *subject_index_of(ct_corpus *c, size_t ti)
+{
+    if (ti >= c->alloc_subject_index) {
+        size_t n = c->alloc_subject_index ? c->alloc_subject_index * 2 : 16;
+        while (n <= ti)
+            n *= 2;
+        ct_namemap *m = ct_reallocarray(c->subject_index, n, sizeof *m);
+        if (!m)
+            return NULL;
+        memset(m + c->alloc_subject_index, 0, (n - c->alloc_subject_index) * sizeof *m);
+        c->subject_index = m;
+        c->alloc_subject_index = n;
+    }
+    return &c->subject_index[ti];
 }
 
 static int load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
@@ -356,7 +401,7 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         t->title = t->id;
     t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
     t->file = ct_corpus__intern(c, l->file);
-    if (oom || !t->id || !t->file)
+    if (oom || !t->id || !t->file || ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
         return CT_ENOMEM;
     json_t *props = json_object_get(doc, "properties");
     if (json_is_object(props) && json_object_size(props)) {
@@ -386,6 +431,9 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         t->aliases = ct_calloc(n ? n : 1, sizeof *t->aliases);
         if (!t->aliases)
             return CT_ENOMEM;
+        ct_namemap *seen = subject_index_of(c, c->n_topics - 1);
+        if (!seen || ct_namemap_reserve(seen, n) < 0)
+            return CT_ENOMEM;
         json_object_foreach(subjects, canon, aliases)
         {
             const char *cn = ct_corpus__intern_nfc(c, canon);
@@ -398,23 +446,21 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                 const char *alias = ct_corpus__intern_nfc(c, raw);
                 if (!alias)
                     return CT_ENOMEM;
-                int dup = 0;
-                for (size_t k = 0; k < t->n_aliases; k++)
-                    if (t->aliases[k].alias == alias) {
-                        dup = 1;
-                        if (t->aliases[k].canonical != cn) {
-                            char ptr[300];
-                            ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
-                            if ((rc = ct_corpus__error(l, ptr, 0,
-                                                  "\"%s\" already names subject \"%s\"", alias,
-                                                  t->aliases[k].canonical)) == CT_ENOMEM)
-                                return rc;
-                        }
+                long k = ct_namemap_get(seen, alias);
+                if (k >= 0) {
+                    if (t->aliases[k].canonical != cn) {
+                        char ptr[300];
+                        ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
+                        if ((rc = ct_corpus__error(l, ptr, 0, "\"%s\" already names subject \"%s\"",
+                                                   alias, t->aliases[k].canonical)) == CT_ENOMEM)
+                            return rc;
                     }
-                if (dup)
                     continue;
+                }
                 t->aliases[t->n_aliases].alias = alias;
                 t->aliases[t->n_aliases].canonical = cn;
+                if (ct_namemap_add(seen, alias, t->n_aliases, NULL) < 0)
+                    return CT_ENOMEM;
                 t->n_aliases++;
             }
         }
@@ -424,12 +470,11 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
 }
 
 /* `subject` interned in NFC: its canonical name, or NULL. */
-static const char *subject_canonical(const ct_topic *t, const char *subject)
+static const char *subject_canonical(const ct_corpus *c, const ct_topic *t, const char *subject)
 {
-    for (size_t i = 0; i < t->n_aliases; i++)
-        if (t->aliases[i].alias == subject)
-            return t->aliases[i].canonical;
-    return NULL;
+    size_t ti = (size_t)(t - c->topics);
+    long i = ti < c->alloc_subject_index ? ct_namemap_get(&c->subject_index[ti], subject) : -1;
+    return i < 0 ? NULL : t->aliases[i].canonical;
 }
 
 /* ---- rules -------------------------------------------------------------- */
@@ -462,7 +507,7 @@ static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const
             const char *name = ct_corpus__intern_nfc(l->c, subject);
             if (!name)
                 return CT_ENOMEM;
-            rt->subject = t->has_subjects ? subject_canonical(t, name) : name;
+            rt->subject = t->has_subjects ? subject_canonical(l->c, t, name) : name;
             if (!rt->subject) {
                 snprintf(tptr, sizeof tptr, "%s/%zu/subject", ptr, i);
                 if ((rc = ct_corpus__error(l, tptr, 0, "unknown subject \"%s\" in topic \"%s\"", subject,
@@ -624,7 +669,7 @@ const char *ct_scope_basis_name(int basis)
  * scope: as_of, else the source's published date, else all time.  0 or
  * CT_ENOMEM. */
 static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const json_t *as_of,
-                     ct_interval as_of_iv, const char *source)
+                     ct_interval as_of_iv, const ct_source *src)
 {
     cl->scope.lo = -INFINITY;
     cl->scope.hi = INFINITY;
@@ -642,7 +687,6 @@ static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const jso
     }
     if (!p->varies)
         return 0;
-    const ct_source *src = ct_corpus_source_find(c, source);
     ct_interval iv;
     char why[160];
     if (as_of) {
@@ -664,7 +708,7 @@ static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const jso
  * the canonical subject and the property index (-1 when undeclared).
  * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
 static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char *ptr, int line,
-                      const char **canonical_out, long *pi_out)
+                      const char **canonical_out, long *pi_out, const ct_source **source_out)
 {
     const char *id = json_string_value(json_object_get(obj, "id"));
     const char *subject = json_string_value(json_object_get(obj, "subject"));
@@ -683,7 +727,7 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
     const char *canonical = ct_corpus__intern_nfc(l->c, subject);
     if (!canonical)
         return CT_ENOMEM;
-    if (t->has_subjects && !(canonical = subject_canonical(t, canonical))) {
+    if (t->has_subjects && !(canonical = subject_canonical(l->c, t, canonical))) {
         snprintf(fptr, sizeof fptr, "%s/subject", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
                               subject, t->id, id)) == CT_ENOMEM)
@@ -698,7 +742,7 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
             return rc;
         bad = 1;
     }
-    if (!ct_corpus_source_find(l->c, source)) {
+    if (!(*source_out = ct_corpus_source_find(l->c, source))) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
             CT_ENOMEM)
@@ -715,7 +759,6 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     ct_corpus *c = l->c;
     const ct_topic *t = &c->topics[ti];
     const char *id = json_string_value(json_object_get(obj, "id"));
-    const char *source = json_string_value(json_object_get(obj, "source"));
     char fptr[400];
     int rc, bad = 0;
 
@@ -730,7 +773,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     }
     const char *canonical;
     long pi;
-    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi)) == CT_ENOMEM)
+    const ct_source *src;
+    if ((rc = check_refs(l, obj, t, ptr, line, &canonical, &pi, &src)) == CT_ENOMEM)
         return rc;
     bad = rc < 0;
     ct_claim cl;
@@ -764,7 +808,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
         return CT_EINVALID;
 
     const ct_property *p = &t->properties[pi];
-    if ((rc = set_scope(c, &cl, p, as_of, as_of_iv, source)) < 0)
+    if ((rc = set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
         return rc;
     char display[256];
     ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
@@ -783,8 +827,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.id = ct_corpus__copy(c, id);
     cl.topic = (uint32_t)ti;
     cl.property = (uint32_t)pi;
-    cl.subject = canonical; /* interned */
-    cl.source = ct_corpus__intern(c, source);
+    cl.subject = canonical; /* interned, as are source ids and file names */
+    cl.source = src->id;
     cl.quote = ct_corpus__copy(c, json_string_value(json_object_get(obj, "quote")));
     cl.claimant = ct_corpus__opt_copy(c, obj, "claimant", 1, &oom);
     cl.hedge = ct_corpus__opt_copy(c, obj, "hedge", 1, &oom);
@@ -798,7 +842,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
     free(vheap);
     cl.display = ct_corpus__intern(c, display);
-    cl.file = ct_corpus__intern(c, l->file);
+    cl.file = l->file;
     cl.line = line;
     if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
         !cl.file)

@@ -49,7 +49,7 @@ int ct_corpus_file_name_loaded(const char *name)
         return 0;
     if (strcmp(name, "reviews.json") == 0 || ct_corpus__has_suffix(name, ".schema.json"))
         return 0;
-    return ct_corpus__has_suffix(name, ".json") || ct_corpus__has_suffix(name, ".jsonl") || ct_corpus__has_suffix(name, ".xml");
+    return ct_corpus__format_known(name);
 }
 
 static int strcmp_ptr(const void *a, const void *b)
@@ -162,7 +162,7 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
 
 /* ---- reading inputs ----------------------------------------------------- */
 
-#define DEFAULT_MAX_INPUT (4ULL << 30)
+#define DEFAULT_MAX_INPUT CT_DEFAULT_MAX_INPUT
 
 static int is_given(const ct_load_ctx *l, const char *path)
 {
@@ -175,6 +175,11 @@ static int is_given(const ct_load_ctx *l, const char *path)
 /* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
  * bytes (0: no limit) is CT_INPUT_TOO_BIG.  Returns 0, CT_INPUT_TOO_BIG, CT_EIO
  * (errno set) or CT_ENOMEM. */
+int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len)
+{
+    return ct_corpus__read_fd(fd, cap, 0, out, len);
+}
+
 int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len)
 {
     size_t alloc = hint + 1 > 4096 ? hint + 1 : 4096, n = 0;
@@ -248,10 +253,20 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
     if (stream)
         *stream = NULL;
     if (strcmp(path, "-") == 0) {
-        struct stat in;
-        int regular = fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode); /* `< file`: no limit */
-        rc = ct_corpus__read_fd(STDIN_FILENO, regular ? 0 : cap, 0, text, len);
-        return rc ? input_error(l, path, rc) : 0;
+        /* standard input, read by the caller: its text, or why it failed */
+        const ct_corpus_options *o = l->opts;
+        if (o && o->stdin_status) {
+            errno = o->stdin_errno;
+            return input_error(l, path, o->stdin_status == CT_READ_TOO_BIG ? CT_INPUT_TOO_BIG : CT_EIO);
+        }
+        size_t n = o && o->stdin_text ? o->stdin_len : 0;
+        if (!(*text = ct_malloc(n + 1)))
+            return input_error(l, path, CT_ENOMEM);
+        if (n)
+            memcpy(*text, o->stdin_text, n);
+        (*text)[n] = '\0';
+        *len = n;
+        return 0;
     }
     int given = is_given(l, path);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (given ? 0 : O_NONBLOCK));

@@ -77,6 +77,7 @@ int main(void)
     srunner_add_suite(sr, suite_xml_read());
     srunner_add_suite(sr, suite_export());
     srunner_add_suite(sr, suite_report());
+    srunner_add_suite(sr, suite_namemap());
     srunner_add_suite(sr, suite_model2());
     srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);

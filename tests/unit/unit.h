@@ -21,6 +21,7 @@ Suite *suite_strtab(void);
 Suite *suite_xml_read(void);
 Suite *suite_export(void);
 Suite *suite_report(void);
+Suite *suite_namemap(void);
 Suite *suite_model2(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
