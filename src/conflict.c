@@ -12,6 +12,7 @@
 #include "claimtrack/common.h"
 #include "canon_hash.h"
 #include "rules.h"
+#include "severity.h"
 #include "value/kind.h"
 
 #include <math.h>
@@ -19,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 typedef struct {
     size_t topic, property;
@@ -69,10 +69,25 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
+/* A count that can only grow went down: `later`'s scope lies wholly after
+ * `earlier`'s and its interval wholly below. */
+static int count_fell(const ct_claim *earlier, const ct_claim *later)
+{
+    return ct_bound_cmp(earlier->scope.hi, earlier->scope.ihi, later->scope.lo, later->scope.ilo) < 0 &&
+           ct_bound_cmp(later->interval.hi, later->interval.ihi, earlier->interval.lo,
+                        earlier->interval.ilo) < 0;
+}
+
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     const ct_value_kind *kind = ct_value_kind_of(p->type);
-    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies))
+    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies) || a->questions ||
+        b->questions)
+        return 0;
+    if (p->cumulative && p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies &&
+        (count_fell(a, b) || count_fell(b, a)))
+        return 1;
+    if (p->varies && !ct_interval_overlap(a->scope, b->scope))
         return 0;
     if (a->denies != b->denies)
         return a->denies ? kind->implies(p, b, a) : kind->implies(p, a, b);
@@ -81,10 +96,13 @@ int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 
 /* ---- ordering ----------------------------------------------------------- */
 
+/* asserts, denies, questions */
+static int stance_rank(const ct_claim *c) { return c->questions ? 2 : c->denies; }
+
 static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    if (a->denies != b->denies)
-        return a->denies - b->denies;
+    if (stance_rank(a) != stance_rank(b))
+        return stance_rank(a) - stance_rank(b);
     return ct_value_kind_of(p->type)->compare(a, b);
 }
 
@@ -273,6 +291,24 @@ static int interval_clashes(const member *m, const pos_build *pb, const size_t *
     return rc;
 }
 
+/* 1 when some claim of position `a` clashes with some claim of position `b`;
+ * with `self`, only pairs of one speaker count. */
+static int positions_clash(const ct_property *p, const member *m, const pos_build *a,
+                           const pos_build *b, int self);
+
+/* Clashes on a varying property: claim by claim, as scopes differ within a
+ * position. */
+static int scoped_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
+                          clash_list *out)
+{
+    int rc = 0;
+    for (size_t i = 0; i < np && rc == 0 && !out->truncated; i++)
+        for (size_t j = i + 1; j < np && rc == 0 && !out->truncated; j++)
+            if (positions_clash(p, m, &pb[i], &pb[j], 0))
+                rc = clash_add(out, i, j);
+    return rc;
+}
+
 static int find_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
                         clash_list *out)
 {
@@ -284,7 +320,13 @@ static int find_clashes(const ct_property *p, const member *m, const pos_build *
         rc = CT_ENOMEM;
         goto done;
     }
+    if (p->varies) {
+        rc = scoped_clashes(p, m, pb, np, out);
+        goto done;
+    }
     for (size_t i = 0; i < np; i++) {
+        if (m[pb[i].first_member].claim->questions)
+            continue;
         if (m[pb[i].first_member].claim->denies)
             denying[nd++] = i;
         else
@@ -312,26 +354,15 @@ done:
     return rc;
 }
 
-static int claim_strength(const ct_claim *c)
+static int positions_clash(const ct_property *p, const member *m, const pos_build *a,
+                           const pos_build *b, int self)
 {
-    if (c->hedge)
-        return 0;
-    return c->claimant ? 1 : 2;
-}
-
-/* Numbers that differ by a factor of two or more across the gap. */
-static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim *b)
-{
-    if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER))
-        return 0;
-    const ct_claim *low = a->interval.hi < b->interval.lo ? a : b;
-    const ct_claim *high = low == a ? b : a;
-    double l = low->interval.hi, h = high->interval.lo;
-    if (!isfinite(l) || !isfinite(h) || l >= h)
-        return 0;
-    if (l <= 0)
-        return h > 0;
-    return h / l >= 2.0;
+    for (size_t x = a->first_member; x < a->first_member + a->count; x++)
+        for (size_t y = b->first_member; y < b->first_member + b->count; y++)
+            if ((!self || speaker_cmp(speaker_of(m[x].claim), speaker_of(m[y].claim)) == 0) &&
+                ct_claims_clash(p, m[x].claim, m[y].claim))
+                return 1;
+    return 0;
 }
 
 static int add_digest_field(unsigned long long *h, const char *s)
@@ -369,6 +400,8 @@ static int add_revision(results *r, size_t claim, size_t by)
 static int find_revisions(const ct_property *p, member *m, size_t k, unsigned char *superseded,
                           results *r)
 {
+    if (p->varies)
+        return 0; /* a later value is a later state, not a revision */
     qsort(m, k, sizeof *m, cmp_member_claimant);
     for (size_t i = 0; i < k;) {
         size_t j = i + 1;
@@ -379,12 +412,14 @@ static int find_revisions(const ct_property *p, member *m, size_t k, unsigned ch
         if (j - i > 1 && !isnan(last->as_of_day)) {
             for (size_t a = i; a < j; a++) {
                 const ct_claim *c = m[a].claim;
-                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day)
+                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day || c->questions)
                     continue;
                 for (size_t b = j; b-- > i;) {
                     const ct_claim *later = m[b].claim;
                     if (later->as_of_day < last->as_of_day)
                         break;
+                    if (later->questions)
+                        continue;
                     if (ct_claims_clash(p, c, later) ||
                         (c->denies == later->denies && cmp_value(p, c, later) != 0 &&
                          !p->multi)) {
@@ -448,7 +483,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         pb[np].first_member = i;
         pb[np].count = j - i;
         for (size_t x = i; x < j; x++) {
-            int s = claim_strength(m[x].claim);
+            int s = ct_severity__strength(m[x].claim);
             if (s > pb[np].strength)
                 pb[np].strength = s;
         }
@@ -492,6 +527,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         ct_position *pos = &c->positions[i];
         const member *first = &m[pb[i].first_member];
         pos->denies = first->claim->denies;
+        pos->questions = first->claim->questions;
         pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
         pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
         if (!pos->claims || !pb[i].keys) {
@@ -523,21 +559,26 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     cl.items = NULL;
     c->type = CT_CONFLICT_VALUE;
     c->severity = CT_SEVERITY_LOW;
+    int have = 0;
     for (size_t i = 0; i < c->n_clashes; i++) {
         const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
-        int sev = a->strength < b->strength ? a->strength : b->strength;
-        if (large_factor(p, m[a->first_member].claim, m[b->first_member].claim) && sev < 2)
-            sev++;
-        if (keys_intersect(a, b)) {
+        int self = p->varies ? positions_clash(p, m, a, b, 1) : keys_intersect(a, b);
+        ct_severity_note note;
+        int sev = ct_severity__clash(p, m[a->first_member].claim, m[b->first_member].claim,
+                                 a->strength < b->strength ? a->strength : b->strength, self, &note);
+        if (self)
             c->type = CT_CONFLICT_SELF_CONTRADICTION;
-            sev = 2;
-        } else if (c->type == CT_CONFLICT_VALUE &&
-                   c->positions[c->clashes[i].a].denies != c->positions[c->clashes[i].b].denies) {
+        else if (c->type == CT_CONFLICT_VALUE &&
+                 c->positions[c->clashes[i].a].denies != c->positions[c->clashes[i].b].denies)
             c->type = CT_CONFLICT_DENIAL;
-        }
-        if ((ct_severity)sev > c->severity)
+        if (!have || (ct_severity)sev > c->severity) {
             c->severity = (ct_severity)sev;
+            memcpy(c->severity_reasons, note.reasons, sizeof note.reasons);
+            c->n_severity_reasons = note.n;
+            have = 1;
+        }
     }
+    ct_severity__importance(p, c);
     /* digest: every claim of the group, revised ones too, in id order */
     for (size_t i = 0; i < k; i++) {
         m[i].index = flat[g->first + i];
@@ -550,7 +591,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     ct_canon_hash_init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
         const ct_claim *x = m[i].claim;
-        const char *fields[] = {x->id,     x->denies ? "denies" : "asserts",
+        const char *fields[] = {x->id,     x->denies ? "denies" : x->questions ? "questions" : "asserts",
                                 x->value_json, x->source, x->claimant, x->hedge, x->as_of,
                                 x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
@@ -811,48 +852,4 @@ done:
     }
     *out = set;
     return 0;
-}
-
-const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id)
-{
-    const ct_conflict *legacy = NULL;
-    size_t n_legacy = 0;
-    for (size_t i = 0; i < set->n_conflicts; i++) {
-        if (strcasecmp(set->conflicts[i].id, id) == 0)
-            return &set->conflicts[i];
-        if (strcasecmp(set->conflicts[i].legacy_id, id) == 0) {
-            legacy = &set->conflicts[i];
-            n_legacy++;
-        }
-    }
-    return n_legacy == 1 ? legacy : NULL;
-}
-
-static int cmp_conflict_ptr_id(const void *x, const void *y)
-{
-    const ct_conflict *a = *(const ct_conflict *const *)x, *b = *(const ct_conflict *const *)y;
-    int d = strcmp(a->id, b->id);
-    return d ? d : (a < b ? -1 : a > b);
-}
-
-int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b)
-{
-    size_t n = set->n_conflicts;
-    if (n < 2)
-        return 0;
-    const ct_conflict **v = ct_reallocarray(NULL, n, sizeof *v);
-    if (!v)
-        return CT_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        v[i] = &set->conflicts[i];
-    qsort(v, n, sizeof *v, cmp_conflict_ptr_id);
-    int found = 0;
-    for (size_t i = 1; i < n && !found; i++)
-        if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            *a = (size_t)(v[i - 1] - set->conflicts);
-            *b = (size_t)(v[i] - set->conflicts);
-            found = 1;
-        }
-    ct_free(v);
-    return found;
 }

@@ -29,6 +29,12 @@ static json_t *property_json(const ct_property *p)
         rc |= json_object_set_new(o, "tolerance", json_real(p->tolerance));
     if (p->multi)
         rc |= json_object_set_new(o, "multi", json_true());
+    if (p->cumulative)
+        rc |= json_object_set_new(o, "cumulative", json_true());
+    else if (p->varies)
+        rc |= json_object_set_new(o, "varies", json_true());
+    if (p->importance)
+        rc |= set_opt(o, "importance", p->importance > 0 ? "high" : "low");
     if (p->n_terms) {
         json_t *terms = json_object();
         rc |= json_object_set_new(o, "terms", terms);
@@ -126,17 +132,20 @@ static json_t *claim_json(const ct_corpus *corpus, const ct_claim *c)
     const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
     json_t *o = json_object();
     json_t *value = json_loads(c->value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
-    if (!o || !value) {
+    json_t *as_of = c->as_of_json ? json_loads(c->as_of_json, JSON_DECODE_ANY, NULL) : NULL;
+    if (!o || !value || (c->as_of_json && !as_of)) {
         json_decref(o);
         json_decref(value);
+        json_decref(as_of);
         return NULL;
     }
     int rc = set_opt(o, "id", c->id) | set_opt(o, "subject", c->subject) |
              set_opt(o, "property", t->properties[c->property].name) |
              json_object_set_new(o, "value", value) | set_opt(o, "source", c->source) |
              set_opt(o, "quote", c->quote) | set_opt(o, "claimant", c->claimant) |
-             set_opt(o, "hedge", c->hedge) | set_opt(o, "stance", c->denies ? "denies" : NULL) |
-             set_opt(o, "as_of", c->as_of) | set_opt(o, "locator", c->locator) |
+             set_opt(o, "hedge", c->hedge) |
+             set_opt(o, "stance", c->denies ? "denies" : c->questions ? "questions" : NULL) |
+             (as_of ? json_object_set_new(o, "as_of", as_of) : 0) | set_opt(o, "locator", c->locator) |
              set_opt(o, "note", c->note);
     if (rc) {
         json_decref(o);

@@ -11,6 +11,7 @@
  * walked in order (the last term fastest) and capped at CT_CLASHES_MAX.
  */
 #include "rules.h"
+#include "severity.h"
 #include "claimtrack/common.h"
 #include "canon_hash.h"
 #include "value/kind.h"
@@ -203,6 +204,7 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             break;
     }
     c->severity = sev < 0 ? CT_SEVERITY_LOW : (ct_severity)sev;
+    ct_severity__evidence(c, sev < 0 ? 0 : sev);
     return 0;
 }
 
@@ -274,7 +276,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         }
         for (size_t i = 0; i < count; i++) {
             const ct_claim *cl = &claims[members[i]];
-            if (!cl->denies && !in->superseded[members[i]])
+            if (!cl->denies && !cl->questions && !in->superseded[members[i]])
                 tm->claims[tm->n_claims++] = members[i];
         }
         if (!tm->n_claims)

@@ -16,7 +16,7 @@ ok() { echo "ok   $*"; }
 bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 export LC_ALL=C NO_COLOR=1
 
-for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2; do
+for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2 tests/fixtures/time-estimates; do
     name=$(basename "$corpus")
     out="$tmp/$name"
     mkdir -p "$out"

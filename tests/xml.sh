@@ -34,6 +34,15 @@ mkdir -p "$tmp/mixed" && cp tests/fixtures/mixed/sources.json tests/fixtures/mix
 "$bin" check --format json --fail-on none "$tmp/mixed" | strip | sed -n '/"conflicts": \[/,$p' >"$tmp/b.xml"
 cmp -s "$tmp/b.json" "$tmp/b.xml" && ok "a hand-written XML topic gives the JSON fixture's conflicts" || { bad "fixture conflicts differ"; diff "$tmp/b.json" "$tmp/b.xml" | head; }
 
+"$bin" check --format json --fail-on none tests/fixtures/time-estimates | strip | sed -n '/"conflicts": \[/,$p' >"$tmp/m.json"
+"$bin" check --format json --fail-on none tests/fixtures/time-estimates-xml | strip | sed -n '/"conflicts": \[/,$p' >"$tmp/m.xml"
+[ -s "$tmp/m.json" ] && cmp -s "$tmp/m.json" "$tmp/m.xml" && ok "time and estimates (varies, cumulative, estimates, questions, importance): identical conflicts from JSON and XML" || { bad "time-estimates conflicts differ"; diff "$tmp/m.json" "$tmp/m.xml" | head; }
+mkdir -p "$tmp/te"
+"$bin" export --format xml -o "$tmp/te/corpus.xml" tests/fixtures/time-estimates &&
+    "$bin" export --format json -o "$tmp/te.json" tests/fixtures/time-estimates &&
+    "$bin" export --format json "$tmp/te" | cmp -s - "$tmp/te.json" &&
+    ok "time and estimates forms: JSON -> XML -> JSON is lossless" || bad "time-estimates round trip differs"
+
 # ---- hostile XML ----------------------------------------------------------------
 dir="$shared/testdata/xml-hostile"
 if [ -d "$dir" ]; then

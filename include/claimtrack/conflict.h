@@ -10,6 +10,18 @@
  * conflict.
  * Text values never clash; in a "multi" property only denials clash.
  *
+ * A claim with stance "questions" is listed with its group but never clashes.
+ * On a property that varies, claims clash only when their scopes overlap (see
+ * ct_claim.scope); on a cumulative one, a value wholly below that of a claim
+ * with an earlier scope clashes too, whoever says it.  Claims of a varying
+ * property are never revisions: a later value is a later state.
+ *
+ * Severity weighs the evidence (hedges, attribution, one claimant against
+ * itself, a factor of two or more), the gap (a quantity clash whose gap is
+ * under 10 % of the larger value is at most low; an estimate's best value
+ * measures the gap) and the stakes (a property's importance raises or lowers
+ * it one level).  Every conflict lists its reasons.
+ *
  * The speaker of a claim is its `claimant`, else its source; a claimant spelt
  * like a source id is not that source.
  * A claimant (the `claimant`, else the source) that restates a different value
@@ -34,6 +46,7 @@ typedef struct {
     const char *display;    /* the value for people */
     const char *value_json; /* the value as written (of the first claim) */
     int denies;
+    int questions;          /* stance "questions": listed, never in a clash */
     size_t *claims;         /* indexes into the corpus's claims, by claim id */
     size_t n_claims;
 } ct_position;
@@ -60,6 +73,10 @@ typedef struct {
 #define CT_LEGACY_ID_SIZE 12
 #define CT_LEGACY_DIGEST_SIZE 17
 
+/* Reasons given for a conflict's severity, one sentence each. */
+#define CT_SEVERITY_REASONS_MAX 4
+#define CT_SEVERITY_REASON_SIZE 160
+
 typedef struct {
     char id[CT_CONFLICT_ID_SIZE];
     char digest[CT_CONFLICT_DIGEST_SIZE];
@@ -70,6 +87,8 @@ typedef struct {
     size_t property;  /* index into the topic's properties */
     ct_conflict_type type;
     ct_severity severity;
+    char severity_reasons[CT_SEVERITY_REASONS_MAX][CT_SEVERITY_REASON_SIZE];
+    size_t n_severity_reasons;
     ct_position *positions;
     size_t n_positions;
     ct_clash *clashes;
@@ -126,8 +145,8 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
  * CT_ENOMEM when out of memory. */
 int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b);
 
-/* 1 when claims `a` and `b` (same property `p`) clash by the rules above,
- * ignoring claimants and revisions. */
+/* 1 when claims `a` and `b` (same property `p`) clash by the rules above
+ * (stances, scopes, cumulative counts), ignoring claimants and revisions. */
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b);
 
 /* Order a conflict's clash pairs by (a, b). */

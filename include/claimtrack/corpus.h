@@ -38,6 +38,9 @@ typedef struct {
     double tolerance;
     int tolerance_set;       /* given in the file, not the default */
     int multi;
+    int varies;              /* "varies": true (or "cumulative"): claims are scoped in time */
+    int cumulative;          /* "cumulative": true: a count that can only grow */
+    int importance;          /* "importance": -1 "low", 0 unset, 1 "high" */
     ct_term *terms;
     size_t n_terms;
     struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
@@ -107,12 +110,17 @@ typedef struct {
     const char *hedge;     /* may be NULL */
     const char *locator;   /* may be NULL */
     const char *note;      /* may be NULL */
-    const char *as_of;     /* may be NULL */
+    const char *as_of;     /* as_of for people ("2025-06", "2025-03 to 2025-07"); may be NULL */
+    const char *as_of_json; /* as_of exactly as written, compact JSON; may be NULL */
+    const char *scope_text; /* varying properties: the scope's date as written, or NULL */
     const char *value_json; /* the value exactly as written, compact JSON */
     const char *display;   /* the value for people */
     const char *file;
     const char *speaker;   /* who speaks: a source id (speaker_source) or a claimant name */
     ct_interval interval;  /* quantity and date values */
+    ct_interval scope;     /* days the value holds for: as_of, else the source's
+                            * published date (varying properties), else all */
+    double best;           /* an estimate's "best" value, or NAN */
     double as_of_day;      /* first day covered by as_of, or NAN */
     uint32_t topic;        /* index into corpus topics */
     uint32_t property;     /* index into the topic's properties */
@@ -121,7 +129,20 @@ typedef struct {
     uint8_t denies;        /* stance "denies" */
     uint8_t boolean;       /* boolean values */
     uint8_t speaker_source; /* speaker is a source id: no claimant, or one linked to a source */
+    uint8_t questions;     /* stance "questions": shown, never clashes */
+    uint8_t scope_basis;   /* CT_SCOPE_* */
 } ct_claim;
+
+/* Where a claim's scope comes from (ct_claim.scope_basis). */
+enum {
+    CT_SCOPE_NONE = 0,      /* the property does not vary */
+    CT_SCOPE_AS_OF = 1,     /* the claim's as_of */
+    CT_SCOPE_PUBLISHED = 2, /* its source's published date */
+    CT_SCOPE_ALWAYS = 3     /* neither: overlaps every other scope */
+};
+
+/* "as_of", "published", "unscoped" for CT_SCOPE_*; NULL for CT_SCOPE_NONE. */
+const char *ct_scope_basis_name(int basis);
 
 typedef struct ct_corpus ct_corpus;
 

@@ -46,10 +46,14 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len);
  * left out for an open interval). */
 int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why_len);
 
-/* Parse a quantity value: n, {"min": a}, {"max": b}, {"min": a, "max": b} or
- * {"about": n} (n +- tolerance * |n|). */
+/* Parse a quantity value: n, {"min": a}, {"max": b}, {"min": a, "max": b},
+ * {"about": n} (n +- tolerance * |n|) or an estimate {"low": l, "best": b,
+ * "high": h} ([l, h], l <= b <= h, "best" optional). */
 int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out, char *why,
                             size_t why_len);
+
+/* An estimate's "best" value, or NAN when `v` has none. */
+double ct_quantity_best(const json_t *v);
 
 /* Days since 1970-01-01 of a valid y-m-d, and back. */
 long ct_days_from_civil(int y, int m, int d);

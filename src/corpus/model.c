@@ -289,6 +289,10 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     if (oom)
         return CT_ENOMEM;
     p->multi = json_is_true(json_object_get(def, "multi"));
+    p->cumulative = json_is_true(json_object_get(def, "cumulative"));
+    p->varies = p->cumulative || json_is_true(json_object_get(def, "varies"));
+    const char *importance = json_string_value(json_object_get(def, "importance"));
+    p->importance = !importance ? 0 : strcmp(importance, "high") == 0 ? 1 : strcmp(importance, "low") == 0 ? -1 : 0;
     p->terms = NULL;
     p->n_terms = 0;
     json_t *terms = json_object_get(def, "terms");
@@ -654,6 +658,52 @@ static int resolve_speaker(ct_corpus *c, ct_claim *cl)
     return 0;
 }
 
+
+const char *ct_scope_basis_name(int basis)
+{
+    static const char *const names[] = {NULL, "as_of", "published", "unscoped"};
+    return basis >= 0 && basis <= CT_SCOPE_ALWAYS ? names[basis] : NULL;
+}
+
+/* The claim's as_of as written and for people, and (varying properties) its
+ * scope: as_of, else the source's published date, else all time.  0 or
+ * CT_ENOMEM. */
+static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const json_t *as_of,
+                     ct_interval as_of_iv, const ct_source *src)
+{
+    cl->scope.lo = -INFINITY;
+    cl->scope.hi = INFINITY;
+    cl->scope.ilo = cl->scope.ihi = 0;
+    if (as_of) {
+        char text[128];
+        ct_value_describe(as_of, CT_TYPE_DATE, NULL, text, sizeof text);
+        char *js = json_dumps(as_of, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
+        if (!js)
+            return CT_ENOMEM;
+        cl->as_of_json = ct_corpus__intern(c, js);
+        free(js);
+        if (!(cl->as_of = ct_corpus__intern(c, text)) || !cl->as_of_json)
+            return CT_ENOMEM;
+    }
+    if (!p->varies)
+        return 0;
+    ct_interval iv;
+    char why[160];
+    if (as_of) {
+        cl->scope = as_of_iv;
+        cl->scope_basis = CT_SCOPE_AS_OF;
+        cl->scope_text = cl->as_of;
+    } else if (src && src->published && ct_date_parse(src->published, &iv, why, sizeof why) == 0) {
+        cl->scope = iv;
+        cl->scope_basis = CT_SCOPE_PUBLISHED;
+        cl->scope_text = src->published;
+    } else {
+        cl->scope_basis = CT_SCOPE_ALWAYS;
+    }
+    return 0;
+}
+
+/* Load one claim object (already schema-valid) of topic `ti`. */
 /* Check what a claim names: its topic, subject, property and source.  Sets
  * the canonical subject and the property index (-1 when undeclared).
  * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
@@ -732,17 +782,18 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.id = id;
     cl.term = -1;
     cl.as_of_day = NAN;
-    const char *as_of = json_string_value(json_object_get(obj, "as_of"));
+    cl.best = NAN;
+    json_t *as_of = json_object_get(obj, "as_of");
+    ct_interval as_of_iv = {-INFINITY, INFINITY, 0, 0};
     if (as_of) {
-        ct_interval iv;
         char why[160];
-        if (ct_date_parse(as_of, &iv, why, sizeof why) < 0) {
+        if (ct_date_value_parse(as_of, &as_of_iv, why, sizeof why) < 0) {
             snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
             if ((rc = ct_corpus__error(l, fptr, line, "%s (claim %s)", why, id)) == CT_ENOMEM)
                 return rc;
             bad = 1;
         } else {
-            cl.as_of_day = iv.lo;
+            cl.as_of_day = as_of_iv.lo;
         }
     }
     json_t *value = json_object_get(obj, "value");
@@ -757,6 +808,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
         return CT_EINVALID;
 
     const ct_property *p = &t->properties[pi];
+    if ((rc = set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
+        return rc;
     char display[256];
     ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
     /* most values are short: dump into the stack, fall back to the heap */
@@ -781,11 +834,11 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.hedge = ct_corpus__opt_copy(c, obj, "hedge", 1, &oom);
     cl.locator = ct_corpus__opt_copy(c, obj, "locator", 0, &oom);
     cl.note = ct_corpus__opt_copy(c, obj, "note", 0, &oom);
-    cl.as_of = ct_corpus__opt_copy(c, obj, "as_of", 1, &oom);
     if (!oom && resolve_speaker(c, &cl) < 0)
         oom = 1;
     const char *stance = json_string_value(json_object_get(obj, "stance"));
     cl.denies = stance && strcmp(stance, "denies") == 0;
+    cl.questions = stance && strcmp(stance, "questions") == 0;
     cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
     free(vheap);
     cl.display = ct_corpus__intern(c, display);

@@ -169,9 +169,13 @@ static json_t *value_json(const xmlNode *value)
             put(o, "about", n, &oom);
             return o;
         }
-        if (is(c, "range") || is(c, "dates")) {
+        if (is(c, "range") || is(c, "dates") || is(c, "estimate")) {
             json_t *o = json_object();
-            if (is(c, "range")) {
+            if (is(c, "estimate")) {
+                put(o, "low", number_attr(c, "low"), &oom);
+                put(o, "best", number_attr(c, "best"), &oom);
+                put(o, "high", number_attr(c, "high"), &oom);
+            } else if (is(c, "range")) {
                 put(o, "min", number_attr(c, "min"), &oom);
                 put(o, "max", number_attr(c, "max"), &oom);
             } else {
@@ -205,6 +209,17 @@ static json_t *claim_json(const xmlNode *n, json_t *lines, int *oom)
                                            {"locator", "locator"}};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         put(o, attrs[i][1], attr_str(n, attrs[i][0]), oom);
+    json_t *from = attr_str(n, "as-of-from"), *to = attr_str(n, "as-of-to");
+    if (from || to) {
+        /* a time span: as_of {"from", "to"} (the XSD forbids as-of with it) */
+        json_t *span = json_object();
+        put(span, "from", from, oom);
+        put(span, "to", to, oom);
+        json_t *date = json_object_get(o, "as_of");
+        if (date) /* as-of and a span: an array, which the JSON Schema refuses */
+            span = json_pack("[Oo]", date, span);
+        put(o, "as_of", span, oom);
+    }
     const xmlNode *v = child(n, "value");
     put(o, "value", v ? value_json(v) : NULL, oom);
     const xmlNode *q = child(n, "quote");
@@ -291,10 +306,14 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
             put(p, "type", attr_str(c, "type"), oom);
             put(p, "unit", attr_str(c, "unit"), oom);
             put(p, "tolerance", number_attr(c, "tolerance"), oom);
-            xmlChar *multi = xmlGetProp(c, BAD_CAST "multi");
-            if (multi)
-                put(p, "multi", json_boolean(strcmp((const char *)multi, "true") == 0 || strcmp((const char *)multi, "1") == 0), oom);
-            xmlFree(multi);
+            static const char *const flags[] = {"multi", "varies", "cumulative"};
+            for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
+                xmlChar *f = xmlGetProp(c, BAD_CAST flags[k]);
+                if (f)
+                    put(p, flags[k], json_boolean(strcmp((const char *)f, "true") == 0 || strcmp((const char *)f, "1") == 0), oom);
+                xmlFree(f);
+            }
+            put(p, "importance", attr_str(c, "importance"), oom);
             json_t *terms = NULL;
             for (const xmlNode *d = c->children; d; d = d->next) {
                 if (is(d, "description")) {
@@ -613,6 +632,12 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
                            : type && strcmp(type, "term") == 0 ? "term"
                                                                : "text";
         ct_xmlw__elem(x, kind, json_string_value(v));
+    } else if (json_object_get(v, "low") || json_object_get(v, "high")) {
+        ct_xmlw__start(x, "estimate");
+        w_num_attr(x, "low", json_object_get(v, "low"));
+        w_num_attr(x, "best", json_object_get(v, "best"));
+        w_num_attr(x, "high", json_object_get(v, "high"));
+        ct_xmlw__end(x);
     } else if (json_object_get(v, "about")) {
         fmt_number(json_object_get(v, "about"), buf, sizeof buf);
         ct_xmlw__elem(x, "about", buf);
@@ -658,8 +683,11 @@ static void w_topic(ct_xmlw *x, const json_t *t)
         ct_xmlw__attr(x, "type", json_string_value(json_object_get(v, "type")));
         ct_xmlw__attr(x, "unit", json_string_value(json_object_get(v, "unit")));
         w_num_attr(x, "tolerance", json_object_get(v, "tolerance"));
-        if (json_object_get(v, "multi"))
-            ct_xmlw__attr(x, "multi", json_is_true(json_object_get(v, "multi")) ? "true" : "false");
+        static const char *const flags[] = {"multi", "varies", "cumulative"};
+        for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+            if (json_object_get(v, flags[k]))
+                ct_xmlw__attr(x, flags[k], json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
+        ct_xmlw__attr(x, "importance", json_string_value(json_object_get(v, "importance")));
         ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
         const char *tk;
         json_t *tv;
@@ -713,6 +741,11 @@ static void w_topic(ct_xmlw *x, const json_t *t)
                                                {"locator", "locator"}};
         for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
             ct_xmlw__attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
+        json_t *span = json_object_get(c, "as_of");
+        if (json_is_object(span)) {
+            ct_xmlw__attr(x, "as-of-from", json_string_value(json_object_get(span, "from")));
+            ct_xmlw__attr(x, "as-of-to", json_string_value(json_object_get(span, "to")));
+        }
         const char *prop = json_string_value(json_object_get(c, "property"));
         json_t *pdef = prop ? json_object_get(props, prop) : NULL;
         w_value(x, json_object_get(c, "value"), json_string_value(json_object_get(pdef, "type")));

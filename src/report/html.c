@@ -194,12 +194,17 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
     ct_value_type type = rc->property->type;
     if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
         chart(out, rc, type == CT_TYPE_DATE);
-    fputs("<ol class=\"positions\">\n", out);
+    fputs("<div class=\"severity-reasons\"><b>Severity:</b> ", out);
+    for (size_t j = 0; j < c->n_severity_reasons; j++) {
+        fputs(j ? "; " : "", out);
+        esc(out, c->severity_reasons[j]);
+    }
+    fputs("</div>\n<ol class=\"positions\">\n", out);
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
         fputs("<li><span class=\"value\">", out);
-        if (p->denies)
-            fputs("denies: ", out);
+        if (p->denies || p->questions)
+            fputs(p->questions ? "questions: " : "denies: ", out);
         esc(out, p->display);
         fputs("</span>", out);
         if (j == 0 && rc->preferred)

@@ -19,6 +19,11 @@ static int set_int(json_t *obj, const char *key, size_t value)
 
 static const char *stance(int denies) { return denies ? "denies" : "asserts"; }
 
+static const char *claim_stance(const ct_claim *c)
+{
+    return c->questions ? "questions" : stance(c->denies);
+}
+
 /* Append a new object to `array` (which owns it from then on); NULL when
  * out of memory. */
 static json_t *append_object(json_t *array)
@@ -41,9 +46,12 @@ static int claim_json(json_t *claims, const ct_claim *c)
         return -1;
     int rc = set_str(o, "id", c->id) | set_str(o, "source", c->source) |
              set_str(o, "claimant", c->claimant) | set_str(o, "hedge", c->hedge) |
-             set_str(o, "stance", stance(c->denies)) | set_str(o, "quote", c->quote) |
+             set_str(o, "stance", claim_stance(c)) | set_str(o, "quote", c->quote) |
              set_str(o, "as_of", c->as_of) | set_str(o, "locator", c->locator) |
              set_str(o, "file", c->file);
+    if (c->scope_basis)
+        rc |= set_str(o, "scope", c->scope_text) |
+              set_str(o, "scope_basis", ct_scope_basis_name(c->scope_basis));
     if (c->line > 0)
         rc |= set_int(o, "line", (size_t)c->line);
     return rc ? -1 : 0;
@@ -74,7 +82,7 @@ static int position_json(json_t *positions, const ct_report_position *p)
 {
     json_t *o = append_object(positions), *claims;
     if (!o || json_object_set(o, "value", p->value) || set_str(o, "display", p->display) ||
-        set_str(o, "stance", stance(p->denies)) || !(claims = set_array(o, "claims")))
+        set_str(o, "stance", p->questions ? "questions" : stance(p->denies)) || !(claims = set_array(o, "claims")))
         return -1;
     for (size_t j = 0; j < p->n_claims; j++)
         if (claim_json(claims, p->claims[j]) < 0)
@@ -95,7 +103,13 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
         set_str(o, "property", p->name) | set_str(o, "property_type", ct_value_type_name(p->type)) |
         set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
         set_str(o, "severity", ct_severity_name(c->severity)) | set_int(o, "claims", c->n_claims);
-    if (rc_ || !(positions = set_array(o, "positions")))
+    json_t *reasons;
+    if (rc_ || !(reasons = set_array(o, "severity_reasons")))
+        return -1;
+    for (size_t i = 0; i < c->n_severity_reasons; i++)
+        if (json_array_append_new(reasons, json_string(c->severity_reasons[i])))
+            return -1;
+    if (!(positions = set_array(o, "positions")))
         return -1;
     for (size_t i = 0; i < rc->n_positions; i++)
         if (position_json(positions, &rc->positions[i]) < 0)

@@ -97,6 +97,7 @@ static int build_position(ct_report_position *mp, const ct_position *pos, const 
 {
     mp->display = pos->display;
     mp->denies = pos->denies;
+    mp->questions = pos->questions;
     /* the one parse of the value's text: writers read the typed value */
     if (!(mp->value = json_loads(pos->value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL)))
         return CT_ENOMEM;

@@ -21,6 +21,7 @@ typedef struct {
     const char *display; /* the value for people */
     json_t *value;       /* the value as written (of the first claim); owned */
     int denies;
+    int questions; /* stance "questions": shown, never in a clash */
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
     size_t origin; /* its index in the conflict's positions */

@@ -68,8 +68,9 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
             ct_conflict_type_name(c->type), c->subject, rc->property->name);
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
-        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset, pos->denies ? "denies: " : "",
-                pos->display, i == 0 && rc->preferred ? "  (preferred by the resolution)" : "");
+        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
+                pos->questions ? "questions: " : pos->denies ? "denies: " : "", pos->display,
+                i == 0 && rc->preferred ? "  (preferred by the resolution)" : "");
         for (size_t j = 0; j < pos->n_claims; j++) {
             const ct_claim *cl = pos->claims[j];
             fprintf(out, "      %s (%s", cl->id, cl->source);
@@ -77,11 +78,20 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
                 fprintf(out, ", claimant: %s", cl->claimant);
             if (cl->hedge)
                 fprintf(out, ", %s", cl->hedge);
-            if (cl->as_of)
-                fprintf(out, ", as of %s", cl->as_of);
+            if (cl->scope_basis == CT_SCOPE_PUBLISHED)
+                fprintf(out, ", as of %s (published)", cl->scope_text);
+            else if (cl->scope_basis == CT_SCOPE_ALWAYS)
+                fprintf(out, ", undated (any time)");
+            else if (cl->as_of) /* "as of 2025-06", "from 2025-06-27", "until 2025" */
+                fprintf(out, ", %s%s", cl->as_of[0] >= '0' && cl->as_of[0] <= '9' ? "as of " : "",
+                        cl->as_of);
             fprintf(out, ")\n        %s\"%s\"%s\n", p.dim, cl->quote, p.reset);
         }
     }
+    fputs("  severity:", out);
+    for (size_t i = 0; i < c->n_severity_reasons; i++)
+        fprintf(out, "%s %s", i ? ";" : "", c->severity_reasons[i]);
+    fputc('\n', out);
     write_review(out, &p, &rc->review);
     if (rc->baseline != CT_BASELINE_NONE)
         fprintf(out, "  baseline: %s\n", ct_baseline_state_name(rc->baseline));

@@ -54,8 +54,12 @@ static void write_claim(ct_xmlw *x, const ct_claim *c)
     ct_xmlw__attr(x, "source", c->source);
     ct_xmlw__attr(x, "claimant", c->claimant);
     ct_xmlw__attr(x, "hedge", c->hedge);
-    ct_xmlw__attr(x, "stance", stance(c->denies));
+    ct_xmlw__attr(x, "stance", c->questions ? "questions" : stance(c->denies));
     ct_xmlw__attr(x, "as-of", c->as_of);
+    if (c->scope_basis) {
+        ct_xmlw__attr(x, "scope", c->scope_text);
+        ct_xmlw__attr(x, "scope-basis", ct_scope_basis_name(c->scope_basis));
+    }
     ct_xmlw__attr(x, "locator", c->locator);
     ct_xmlw__attr(x, "file", c->file);
     if (c->line > 0)
@@ -82,7 +86,7 @@ static void write_review(ct_xmlw *x, const ct_report_review *rv)
 static void write_position(ct_xmlw *x, const ct_report_position *p)
 {
     ct_xmlw__start(x, "position");
-    ct_xmlw__attr(x, "stance", stance(p->denies));
+    ct_xmlw__attr(x, "stance", p->questions ? "questions" : stance(p->denies));
     ct_xmlw__attr(x, "display", p->display);
     char *value = json_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
     if (!value)
@@ -111,6 +115,8 @@ static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
     if (c->clashes_truncated)
         attr_bool(x, "clashes-truncated", 1);
     write_review(x, &rc->review);
+    for (size_t i = 0; i < c->n_severity_reasons; i++)
+        ct_xmlw__elem(x, "severity-reason", c->severity_reasons[i]);
     for (size_t i = 0; i < rc->n_positions; i++)
         write_position(x, &rc->positions[i]);
     for (size_t i = 0; i < rc->n_clashes; i++) {

@@ -42,8 +42,10 @@ int ct_term_related(const ct_property *p, long a, long b)
 static int quantity_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
 {
     char reason[200];
-    if (ct_quantity_value_parse(v, p->tolerance, &cl->interval, reason, sizeof reason) == 0)
+    if (ct_quantity_value_parse(v, p->tolerance, &cl->interval, reason, sizeof reason) == 0) {
+        cl->best = ct_quantity_best(v);
         return 0;
+    }
     snprintf(why, n, "%s for quantity property \"%s\"", reason, p->name);
     return CT_EINVALID;
 }

@@ -165,6 +165,43 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
     return 0;
 }
 
+/* {"low": L, "best": B, "high": H}: the interval [L, H], L <= B <= H. */
+static int estimate_parse(const json_t *v, const json_t *low, const json_t *best,
+                          const json_t *high, ct_interval *out, char *why, size_t why_len)
+{
+    if (!json_is_number(low) || !json_is_number(high) || (best && !json_is_number(best)) ||
+        json_object_size(v) != 2u + (best != NULL)) {
+        snprintf(why, why_len, "expected an estimate {\"low\": number, \"best\": number, "
+                               "\"high\": number} (best may be left out)");
+        return -1;
+    }
+    number_bound(low, &out->lo, &out->ilo);
+    number_bound(high, &out->hi, &out->ihi);
+    double b = best ? json_number_value(best) : out->lo;
+    int64_t ib = best ? 0 : out->ilo;
+    if (best)
+        number_bound(best, &b, &ib);
+    if (ct_bound_cmp(out->lo, out->ilo, b, ib) > 0) {
+        snprintf(why, why_len, "estimate's low (%g) is greater than its best (%g)", out->lo, b);
+        return -1;
+    }
+    if (ct_bound_cmp(out->lo, out->ilo, out->hi, out->ihi) > 0) {
+        snprintf(why, why_len, "estimate's low (%g) is greater than its high (%g)", out->lo, out->hi);
+        return -1;
+    }
+    if (ct_bound_cmp(b, ib, out->hi, out->ihi) > 0) {
+        snprintf(why, why_len, "estimate's best (%g) is greater than its high (%g)", b, out->hi);
+        return -1;
+    }
+    return 0;
+}
+
+double ct_quantity_best(const json_t *v)
+{
+    const json_t *b = json_is_object(v) ? json_object_get(v, "best") : NULL;
+    return json_is_number(b) ? json_number_value(b) : NAN;
+}
+
 int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out, char *why,
                             size_t why_len)
 {
@@ -183,6 +220,10 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
         snprintf(why, why_len, "expected a number, {\"min\", \"max\"} or {\"about\"}");
         return -1;
     }
+    json_t *low = json_object_get(v, "low"), *high = json_object_get(v, "high");
+    json_t *best = json_object_get(v, "best");
+    if (low || high || best)
+        return estimate_parse(v, low, best, high, out, why, why_len);
     json_t *about = json_object_get(v, "about");
     json_t *min = json_object_get(v, "min"), *max = json_object_get(v, "max");
     if (about) {
@@ -254,6 +295,16 @@ void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, ch
         if (json_is_number(v)) {
             fmt_num(v, a, sizeof a);
             snprintf(buf, n, "%s%s%s", a, sp, u);
+        } else if (json_object_get(v, "low")) {
+            fmt_num(json_object_get(v, "low"), a, sizeof a);
+            fmt_num(json_object_get(v, "high"), b, sizeof b);
+            if (json_object_get(v, "best")) {
+                char c[64];
+                fmt_num(json_object_get(v, "best"), c, sizeof c);
+                snprintf(buf, n, "%s%s%s (estimate %s to %s)", c, sp, u, a, b);
+            } else {
+                snprintf(buf, n, "%s to %s%s%s (estimate)", a, b, sp, u);
+            }
         } else if (json_object_get(v, "about")) {
             fmt_num(json_object_get(v, "about"), a, sizeof a);
             snprintf(buf, n, "about %s%s%s", a, sp, u);

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* declared claimants: one linked to source a (an NFC alias), one free */
 static const char fuzz_sources[] =
-    "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}},"
+    "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\", \"published\": \"2025-03-10\"}},"
     " \"claimants\": {\"K\": {\"aliases\": [\"Caf\u00e9\", \"k\"], \"source\": \"a\"}, \"L\": {\"aliases\": [\"l\"]}}}";
 
 static const char fuzz_topic[] =
@@ -23,6 +23,9 @@ static const char fuzz_topic[] =
     "\"n\": {\"type\": \"quantity\"}, \"d\": {\"type\": \"date\"}, \"b\": {\"type\": \"boolean\"},"
     "\"w\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {\"broader\": \"x\"}, \"z\": {\"overlaps\": [\"y\"]}}},"
     "\"m\": {\"type\": \"term\", \"multi\": true, \"terms\": {\"p\": {}, \"q\": {}}},"
+    "\"v\": {\"type\": \"term\", \"varies\": true, \"terms\": {\"up\": {}, \"down\": {}}},"
+    "\"k\": {\"type\": \"quantity\", \"cumulative\": true, \"importance\": \"high\"},"
+    "\"l\": {\"type\": \"quantity\", \"importance\": \"low\"},"
     "\"x\": {\"type\": \"text\"}, \"n2\": {\"type\": \"quantity\"}, \"d2\": {\"type\": \"date\"}},"
     " \"rules\": [{\"id\": \"sum\", \"left\": [\"n\", \"n2\"], \"relation\": \">=\", \"right\": [\"n\"]},"
     " {\"id\": \"fixed\", \"left\": [{\"subject\": \"s\", \"property\": \"n\"}], \"relation\": \"=\", \"right\": [\"n2\"]},"

@@ -21,13 +21,17 @@ jsonl)
     for f in "$root"/tests/fixtures/*/*.jsonl; do add "$f"; done
     printf '{"topic": "t", "id": "a", "subject": "s", "property": "n", "value": {"min": 3}, "source": "a", "quote": "q"}\n{"topic": "t", "id": "b", "subject": "alias", "property": "n", "value": 1, "source": "b", "quote": "q", "as_of": "2025-02"}\n' >"$out/seed-jsonl"
     printf '{"topic": "t", "id": "c", "subject": "s", "property": "w", "value": "y", "source": "a", "quote": "q", "stance": "denies"}\n{"topic": "t", "id": "d", "subject": "s", "property": "d", "value": {"from": "2024-12", "to": "2025"}, "source": "b", "quote": "q"}\n' >"$out/seed-jsonl2"
+    printf '{"topic": "t", "id": "e", "subject": "s", "property": "v", "value": "up", "source": "a", "quote": "q", "as_of": {"from": "2025-03", "to": "2025-04"}}\n{"topic": "t", "id": "f", "subject": "s", "property": "v", "value": "down", "source": "b", "quote": "q"}\n{"topic": "t", "id": "g", "subject": "s", "property": "v", "value": "up", "source": "a", "quote": "q", "stance": "questions"}\n' >"$out/seed-jsonl3"
+    printf '{"topic": "t", "id": "h", "subject": "s", "property": "k", "value": {"low": 20, "best": 25, "high": 40}, "source": "a", "quote": "q", "as_of": "2025-06-01"}\n{"topic": "t", "id": "i", "subject": "s", "property": "k", "value": 12, "source": "b", "quote": "q", "as_of": "2025-06-05"}\n{"topic": "t", "id": "j", "subject": "s", "property": "l", "value": 29, "source": "a", "quote": "q"}\n{"topic": "t", "id": "k", "subject": "s", "property": "l", "value": 28, "source": "b", "quote": "q"}\n' >"$out/seed-jsonl4"
     # the fixed topic's overlaps and rules, and the fixed sources' claimants
     printf '%s\n' '{"topic": "t", "id": "e", "subject": "s", "property": "n", "value": 38, "source": "a", "quote": "q"}' '{"topic": "t", "id": "f", "subject": "s", "property": "n2", "value": 32, "source": "b", "quote": "q", "claimant": "Cafe\u0301"}' '{"topic": "t", "id": "g", "subject": "s", "property": "n", "value": 67, "source": "b", "quote": "q", "claimant": "k", "as_of": "2025-06"}' '{"topic": "t", "id": "h", "subject": "s", "property": "w", "value": "z", "source": "a", "quote": "q"}' '{"topic": "t", "id": "i", "subject": "s", "property": "w", "value": "y", "source": "b", "quote": "q", "stance": "denies", "claimant": "L"}' '{"topic": "t", "id": "j", "subject": "s", "property": "d", "value": "2025-07", "source": "a", "quote": "q"}' '{"topic": "t", "id": "k", "subject": "s", "property": "d2", "value": "2025-06-30", "source": "b", "quote": "q"}' >"$out/seed-jsonl-model2" ;;
 xml)
     for f in "$root"/tests/fixtures/*/*.xml "$shared"/testdata/xml-hostile/*.xml; do add "$f"; done ;;
 values)
     for v in 2025 2025-06 2025-02-29 2024-02-29 '"2025-06-30"' '{"from": "2025-06-20", "to": "2025-06"}' \
-             '{"min": 24}' '{"about": 500}' '{"min": 3, "max": 1}' 38 1e308 '"x"'; do
+             '{"min": 24}' '{"about": 500}' '{"min": 3, "max": 1}' 38 1e308 '"x"' \
+             '{"low": 20, "best": 25, "high": 40}' '{"low": 20, "high": 40}' '{"low": 30, "best": 25, "high": 40}' \
+             '{"low": 9007199254740993, "best": 9007199254740993, "high": 9007199254740994}'; do
         printf '%s' "$v" >"$out/seed-$n"
         n=$((n + 1))
     done ;;

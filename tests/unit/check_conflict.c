@@ -2,6 +2,7 @@
  * check_conflict.c - every compatibility rule and its edge cases.
  */
 #include "unit.h"
+#include "claimtrack/common.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -415,6 +416,224 @@ START_TEST(test_canonical_order)
 }
 END_TEST
 
+/* ---- claim model 2: scopes, cumulative counts, estimates, questions, severity ---- */
+
+static const char *const sources_dated =
+    "{\"sources\": {\"a\": {\"title\": \"A\", \"published\": \"2025-03-10\"},"
+    " \"b\": {\"title\": \"B\", \"published\": \"2025-07-02\"},"
+    " \"c\": {\"title\": \"C\"}, \"d\": {\"title\": \"D\", \"published\": \"2025-03\"}}}";
+
+/* Load `claims` under varying properties with dated sources. */
+static void load_varying(fixture *f, const char *claims)
+{
+    char topic[8192];
+    snprintf(topic, sizeof topic,
+             "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {"
+             "\"trend\": {\"type\": \"term\", \"varies\": true, \"terms\": {\"up\": {}, \"down\": {}}},"
+             "\"dead\": {\"type\": \"quantity\", \"cumulative\": true},"
+             "\"n\": {\"type\": \"quantity\"},"
+             "\"hi\": {\"type\": \"quantity\", \"importance\": \"high\"},"
+             "\"lo\": {\"type\": \"quantity\", \"importance\": \"low\"}},"
+             " \"claims\": [%s]}",
+             claims);
+    load_files(f, sources_dated, topic);
+}
+
+static size_t varying_conflicts(const char *claims)
+{
+    fixture f = {0};
+    load_varying(&f, claims);
+    size_t n = f.set->n_conflicts;
+    fixture_dispose(&f);
+    return n;
+}
+
+START_TEST(test_varies_scopes_must_overlap)
+{
+    /* improving in March, deteriorating in July: no conflict */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
+                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-07\"")), 0);
+    /* overlapping scopes: a day inside a month, a span over both */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
+                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 1);
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": {\"from\": \"2025-02\", \"to\": \"2025-04\"}") ","
+                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 1);
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": {\"to\": \"2025-02\"}") ","
+                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 0);
+}
+END_TEST
+
+START_TEST(test_varies_scope_defaults_to_published)
+{
+    fixture f = {0};
+    /* no as_of: a is scoped to 2025-03-10, b to 2025-07-02 */
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("b", "trend", "\"down\"", "b", ""));
+    ck_assert_uint_eq(f.set->n_conflicts, 0);
+    size_t n;
+    const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
+    ck_assert_int_eq(cl[0].scope_basis, CT_SCOPE_PUBLISHED);
+    ck_assert_str_eq(cl[0].scope_text, "2025-03-10");
+    fixture_dispose(&f);
+    /* the source has no published date: the claim overlaps everything */
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("c", "trend", "\"down\"", "c", ""));
+    ck_assert_uint_eq(f.set->n_conflicts, 1);
+    cl = ct_corpus_claims(f.corpus, &n);
+    ck_assert_int_eq(cl[1].scope_basis, CT_SCOPE_ALWAYS);
+    ck_assert_ptr_null(cl[1].scope_text);
+    fixture_dispose(&f);
+    /* a published month holds the published day */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", "") ","
+                                        CLAIM("d", "trend", "\"down\"", "d", "")), 1);
+}
+END_TEST
+
+START_TEST(test_varies_same_speaker_is_no_revision)
+{
+    fixture f = {0};
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
+                     CLAIM("b", "trend", "\"down\"", "a", ", \"as_of\": \"2025-07\""));
+    ck_assert_uint_eq(f.set->n_conflicts, 0);
+    ck_assert_uint_eq(f.set->n_revisions, 0);
+    fixture_dispose(&f);
+    /* one speaker, one time, two values: still a self-contradiction */
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
+                     CLAIM("b", "trend", "\"down\"", "a", ", \"as_of\": \"2025-03-02\"") ","
+                     CLAIM("c", "trend", "\"down\"", "b", ", \"as_of\": \"2025-09\""));
+    ck_assert_uint_eq(f.set->n_conflicts, 1);
+    ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_SELF_CONTRADICTION);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_cumulative_count_only_grows)
+{
+    /* 10 then 25: growth */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "10", "a", ", \"as_of\": \"2025-06-01\"") ","
+                                        CLAIM("b", "dead", "25", "b", ", \"as_of\": \"2025-06-05\"")), 0);
+    /* 25 then 10: a fall, whoever says it (the same source too) */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") ","
+                                        CLAIM("b", "dead", "10", "b", ", \"as_of\": \"2025-06-05\"")), 1);
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") ","
+                                        CLAIM("b", "dead", "10", "a", ", \"as_of\": \"2025-06-05\"")), 1);
+    /* overlapping intervals do not fall wholly below */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "{\"min\": 20, \"max\": 30}", "a", ", \"as_of\": \"2025-06-01\"") ","
+                                        CLAIM("b", "dead", "{\"min\": 10, \"max\": 20}", "b", ", \"as_of\": \"2025-06-05\"")), 0);
+    /* published dates scope them too: a (March) 25, b (July) 10 */
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", "") "," CLAIM("b", "dead", "10", "b", "")), 1);
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "10", "a", "") "," CLAIM("b", "dead", "25", "b", "")), 0);
+}
+END_TEST
+
+START_TEST(test_estimate_interval_and_best)
+{
+    /* [20, 40] holds 35, not 41 */
+    expect(CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a", "") ","
+           CLAIM("b", "n", "35", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a", "") "," CLAIM("b", "n", "41", "b", ""), 1);
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a", "") ","
+                     CLAIM("b", "n", "41", "b", ""));
+    size_t n;
+    const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
+    ck_assert(cl[0].best == 25.0);
+    ck_assert_str_eq(cl[0].display, "25 (estimate 20 to 40)");
+    /* the gap is measured from best: 41 - 25 = 16, not 41 - 40 = 1 */
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
+    fixture_dispose(&f);
+    /* without best, the gap (1) is under 10% of 41 */
+    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a", "") "," CLAIM("b", "n", "41", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_estimate_order_checked)
+{
+    const char *bad[] = {"{\"low\": 30, \"best\": 25, \"high\": 40}", "{\"low\": 20, \"best\": 45, \"high\": 40}",
+                         "{\"low\": 50, \"high\": 40}"};
+    for (size_t i = 0; i < 3; i++) {
+        fixture f = {0};
+        char claims[512];
+        snprintf(claims, sizeof claims, "[{\"id\": \"a\", \"subject\": \"s\", \"property\": \"n\", \"value\": %s,"
+                 " \"source\": \"a\", \"quote\": \"q\"}]", bad[i]);
+        fixture_load(&f, props, claims);
+        ck_assert_int_eq(f.rc, CT_EINVALID);
+        ck_assert_uint_ge(f.diags.count, 1);
+        ck_assert_ptr_nonnull(strstr(f.diags.items[0].message, "estimate's"));
+        ck_assert_ptr_nonnull(strstr(f.diags.items[0].pointer, "/value"));
+        fixture_dispose(&f);
+    }
+}
+END_TEST
+
+START_TEST(test_questions_never_clash)
+{
+    fixture f = {0};
+    expect(CLAIM("a", "n", "5", "a", ", \"stance\": \"questions\"") "," CLAIM("b", "n", "9", "b", ""), 0);
+    /* shown with its group when the group has a conflict */
+    conflicts_of(&f, CLAIM("a", "n", "5", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
+                     CLAIM("c", "n", "7", "c", ", \"stance\": \"questions\""));
+    ck_assert_uint_eq(f.set->n_conflicts, 1);
+    const ct_conflict *c = &f.set->conflicts[0];
+    ck_assert_uint_eq(c->n_positions, 3);
+    ck_assert_uint_eq(c->n_clashes, 1);
+    ck_assert_int_eq(c->positions[2].questions, 1);
+    ck_assert_uint_eq(c->clashes[0].a, 0);
+    ck_assert_uint_eq(c->clashes[0].b, 1);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_severity_small_gap_and_importance)
+{
+    fixture f = {0};
+    /* 29 vs 28: a gap of 1 is under 10 % of 29 */
+    conflicts_of(&f, CLAIM("a", "n", "29", "a", "") "," CLAIM("b", "n", "28", "b", ""));
+    const ct_conflict *c = &f.set->conflicts[0];
+    ck_assert_int_eq(c->severity, CT_SEVERITY_LOW);
+    ck_assert_uint_eq(c->n_severity_reasons, 2);
+    ck_assert_ptr_nonnull(strstr(c->severity_reasons[1], "under 10%"));
+    fixture_dispose(&f);
+    /* 30 vs 27: exactly 10 % is not under it */
+    conflicts_of(&f, CLAIM("a", "n", "30", "a", "") "," CLAIM("b", "n", "27", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
+    ck_assert_uint_eq(f.set->conflicts[0].n_severity_reasons, 1);
+    fixture_dispose(&f);
+    /* importance: high raises (capped), low lowers */
+    load_varying(&f, CLAIM("a", "hi", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "hi", "7", "b", "") ","
+                     CLAIM("c", "lo", "6", "a", "") "," CLAIM("d", "lo", "9", "b", "") ","
+                     CLAIM("e", "hi", "6", "a", "") "," CLAIM("f", "hi", "9", "b", ", \"claimant\": \"x\""));
+    ck_assert_uint_eq(f.set->n_conflicts, 2);
+    for (size_t i = 0; i < 2; i++) {
+        c = &f.set->conflicts[i];
+        ck_assert_uint_ge(c->n_severity_reasons, 2);
+        ck_assert_ptr_nonnull(strstr(c->severity_reasons[c->n_severity_reasons - 1], "importance"));
+    }
+    fixture_dispose(&f);
+    load_varying(&f, CLAIM("a", "hi", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "hi", "8", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
+    fixture_dispose(&f);
+    load_varying(&f, CLAIM("a", "lo", "6", "a", "") "," CLAIM("b", "lo", "8", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
+    fixture_dispose(&f);
+    load_varying(&f, CLAIM("a", "lo", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "lo", "8", "b", ""));
+    ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
+    fixture_dispose(&f);
+}
+END_TEST
+
+START_TEST(test_every_conflict_has_reasons)
+{
+    fixture f = {0};
+    conflicts_of(&f, CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"army\"", "b", "") ","
+                     CLAIM("c", "b", "true", "a", "") "," CLAIM("d", "b", "false", "b", ", \"hedge\": \"alleged\""));
+    ck_assert_uint_eq(f.set->n_conflicts, 2);
+    for (size_t i = 0; i < 2; i++)
+        ck_assert_uint_ge(f.set->conflicts[i].n_severity_reasons, 1);
+    fixture_dispose(&f);
+}
+END_TEST
+
 Suite *suite_conflict(void)
 {
     Suite *s = suite_create("conflict");
@@ -440,6 +659,15 @@ Suite *suite_conflict(void)
     tcase_add_test(tc, test_id_is_sha256_of_canonical_names);
     tcase_add_test(tc, test_id_collision_found);
     tcase_add_test(tc, test_many_positions_clash_suffixes);
+    tcase_add_test(tc, test_varies_scopes_must_overlap);
+    tcase_add_test(tc, test_varies_scope_defaults_to_published);
+    tcase_add_test(tc, test_varies_same_speaker_is_no_revision);
+    tcase_add_test(tc, test_cumulative_count_only_grows);
+    tcase_add_test(tc, test_estimate_interval_and_best);
+    tcase_add_test(tc, test_estimate_order_checked);
+    tcase_add_test(tc, test_questions_never_clash);
+    tcase_add_test(tc, test_severity_small_gap_and_importance);
+    tcase_add_test(tc, test_every_conflict_has_reasons);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -311,6 +311,41 @@ START_TEST(test_value_type_names)
 }
 END_TEST
 
+START_TEST(test_quantity_estimate)
+{
+    ct_interval iv;
+    char why[200];
+    json_t *v = json_loads("{\"low\": 20, \"best\": 25, \"high\": 40}", 0, NULL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(iv.lo == 20 && iv.hi == 40);
+    ck_assert(ct_quantity_best(v) == 25);
+    json_decref(v);
+    v = json_loads("{\"low\": 20, \"high\": 40}", 0, NULL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert(isnan(ct_quantity_best(v)));
+    json_decref(v);
+    v = json_loads("{\"low\": 5, \"best\": 5, \"high\": 5}", 0, NULL);
+    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    json_decref(v);
+    const char *bad[][2] = {{"{\"low\": 30, \"best\": 25, \"high\": 40}", "low (30) is greater than its best (25)"},
+                            {"{\"low\": 20, \"best\": 41, \"high\": 40}", "best (41) is greater than its high (40)"},
+                            {"{\"low\": 41, \"high\": 40}", "low (41) is greater than its high (40)"},
+                            {"{\"best\": 25}", "expected an estimate"},
+                            {"{\"low\": 1, \"high\": 2, \"min\": 0}", "expected an estimate"},
+                            {"{\"low\": \"1\", \"high\": 2}", "expected an estimate"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        v = json_loads(bad[i][0], 0, NULL);
+        ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+        ck_assert_msg(strstr(why, bad[i][1]) != NULL, "%s: %s", bad[i][0], why);
+        json_decref(v);
+    }
+    v = json_loads("{\"low\": 20, \"best\": 25, \"high\": 40}", 0, NULL);
+    describe(v, CT_TYPE_QUANTITY, "people", "25 people (estimate 20 to 40)");
+    describe(json_loads("{\"low\": 20, \"high\": 40}", 0, NULL), CT_TYPE_QUANTITY, NULL,
+             "20 to 40 (estimate)");
+}
+END_TEST
+
 Suite *suite_value(void)
 {
     Suite *s = suite_create("value");
@@ -329,6 +364,7 @@ Suite *suite_value(void)
     tcase_add_test(tc, test_quantity_errors);
     tcase_add_test(tc, test_value_describe_forms);
     tcase_add_test(tc, test_value_type_names);
+    tcase_add_test(tc, test_quantity_estimate);
     suite_add_tcase(s, tc);
     return s;
 }
