@@ -39,3 +39,14 @@ void ct_canon_hash_hex(ct_canon_hash *h, size_t n_bytes, char *out)
     }
     out[2 * n_bytes] = '\0';
 }
+
+void ct_canon_hash_id3(const char *tag, const char *a, const char *b, const char *c, char *out)
+{
+    ct_canon_hash h;
+    ct_canon_hash_init(&h, tag);
+    ct_canon_hash_field(&h, a);
+    ct_canon_hash_field(&h, b);
+    ct_canon_hash_field(&h, c);
+    memcpy(out, "CT-", 3);
+    ct_canon_hash_hex(&h, 8, out + 3);
+}

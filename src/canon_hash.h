@@ -24,4 +24,8 @@ void ct_canon_hash_field(ct_canon_hash *h, const char *s);
  * plus a NUL to `out` (n_bytes <= 32). */
 void ct_canon_hash_hex(ct_canon_hash *h, size_t n_bytes, char *out);
 
+/* "CT-" + the first 16 hex digits of the hash of the domain `tag` and three
+ * fields: a conflict id (out holds 20 bytes). */
+void ct_canon_hash_id3(const char *tag, const char *a, const char *b, const char *c, char *out);
+
 #endif

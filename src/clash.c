@@ -38,14 +38,8 @@ int ct_conflict__clash_add(clash_list *l, size_t a, size_t b)
         l->truncated = 1;
         return 0;
     }
-    if (l->count == l->alloc) {
-        size_t n = l->alloc ? l->alloc * 2 : 8;
-        ct_clash *items = ct_reallocarray(l->items, n, sizeof *items);
-        if (!items)
-            return CT_ENOMEM;
-        l->items = items;
-        l->alloc = n;
-    }
+    if (ct_array_grow((void **)&l->items, &l->alloc, l->count, sizeof *l->items) < 0)
+        return CT_ENOMEM;
     l->items[l->count].a = a < b ? a : b;
     l->items[l->count].b = a < b ? b : a;
     l->count++;

@@ -50,13 +50,7 @@ const char *ct_severity_name(ct_severity s)
 void ct_conflict_id(const char *topic, const char *subject, const char *property,
                     char out[CT_CONFLICT_ID_SIZE])
 {
-    ct_canon_hash h;
-    ct_canon_hash_init(&h, "claimtrack conflict id 2");
-    ct_canon_hash_field(&h, topic);
-    ct_canon_hash_field(&h, subject);
-    ct_canon_hash_field(&h, property);
-    memcpy(out, "CT-", 3);
-    ct_canon_hash_hex(&h, 8, out + 3);
+    ct_canon_hash_id3("claimtrack conflict id 2", topic, subject, property, out);
 }
 
 void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
@@ -166,14 +160,8 @@ typedef struct {
 
 static int add_revision(results *r, size_t claim, size_t by)
 {
-    if (r->n_revs == r->alloc_revs) {
-        size_t n = r->alloc_revs ? r->alloc_revs * 2 : 8;
-        ct_revision *v = ct_reallocarray(r->revs, n, sizeof *v);
-        if (!v)
-            return CT_ENOMEM;
-        r->revs = v;
-        r->alloc_revs = n;
-    }
+    if (ct_array_grow((void **)&r->revs, &r->alloc_revs, r->n_revs, sizeof *r->revs) < 0)
+        return CT_ENOMEM;
     r->revs[r->n_revs].claim = claim;
     r->revs[r->n_revs].by = by;
     r->n_revs++;

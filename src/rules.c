@@ -26,13 +26,7 @@
 void ct_conflict_rule_id(const char *topic, const char *rule, const char *subject,
                          char out[CT_CONFLICT_ID_SIZE])
 {
-    ct_canon_hash h;
-    ct_canon_hash_init(&h, "claimtrack rule conflict id 1");
-    ct_canon_hash_field(&h, topic);
-    ct_canon_hash_field(&h, rule);
-    ct_canon_hash_field(&h, subject);
-    memcpy(out, "CT-", 3);
-    ct_canon_hash_hex(&h, 8, out + 3);
+    ct_canon_hash_id3("claimtrack rule conflict id 1", topic, rule, subject, out);
 }
 
 typedef struct {

@@ -98,3 +98,24 @@ unsigned long long ct_hash64(const void *data, size_t len, unsigned long long se
     }
     return h;
 }
+
+int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size)
+{
+    if (count < *alloc)
+        return 0;
+    size_t n = *alloc ? *alloc * 2 : 8;
+    void *grown = ct_reallocarray(*items, n, size);
+    if (!grown)
+        return CT_ENOMEM;
+    *items = grown;
+    *alloc = n;
+    return 0;
+}
+
+int ct_text_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+            return 1;
+    return 0;
+}

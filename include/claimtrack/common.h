@@ -54,6 +54,14 @@ void ct_alloc_setup_libxml2(void);
 
 /* 64-bit FNV-1a, used for hashing and stable identifiers. */
 unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed);
+
+/* Make room for one more item in the array *items of *alloc slots holding
+ * `count` items of `size` bytes (doubling; at least 8).  0 or CT_ENOMEM. */
+int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size);
+
+/* 1 when `s` holds a control character other than tab, LF and CR (text that
+ * the reviews file and reports refuse), else 0. */
+int ct_text_has_control(const char *s);
 #define CT_HASH64_INIT 14695981039346656037ULL
 
 #endif

@@ -68,6 +68,10 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set,
  * reference, NULL when out of memory. */
 json_t *ct_report_to_json(const ct_report *report);
 
+/* A chart axis label for `v`: a day number as YYYY-MM-DD when `is_date`,
+ * else the number as %g. */
+void ct_report_axis_label(char *buf, size_t n, double v, int is_date);
+
 /* Write `s` to `out` with &, <, >, " and ' as HTML character references
  * (NULL writes nothing). */
 void ct_html_escape(FILE *out, const char *s);

@@ -76,15 +76,6 @@ static int check_prefer(const ct_corpus *corpus, const ct_conflict *c, char **pr
     return 0;
 }
 
-/* 1 when `s` holds a control character other than tab, LF and CR. */
-static int has_control(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 /* Another writer holds the lock: say once whom we wait for. */
 static void say_waiting(long holder, void *payload)
 {
@@ -146,7 +137,7 @@ int ct_cmd_review(int argc, char **argv)
             status = ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
         else if (!note || !*note)
             status = ct_cli_usage_error("review", "--note TEXT is required (for a dismissal, the reason)");
-        else if (has_control(note) || (by && has_control(by)))
+        else if (ct_text_has_control(note) || (by && ct_text_has_control(by)))
             status = ct_cli_usage_error("review", "--note and --by take text: no control characters "
                                                   "other than tab and line breaks");
         else if (strcmp(status_name, "resolved") == 0 && n_prefer == 0)

@@ -214,17 +214,6 @@ static void source_ref(FILE *f, const ct_corpus *corpus, const char *id)
     }
 }
 
-static void bound_label(char *buf, size_t n, double v, int is_date)
-{
-    if (is_date) {
-        int y, m, d;
-        ct_civil_from_days((long)v, &y, &m, &d);
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
-    } else {
-        snprintf(buf, n, "%g", v);
-    }
-}
-
 /* Each claim's interval on a shared axis (quantity and date properties). */
 static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *c, const ct_property *prop)
 {
@@ -273,8 +262,8 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
                     xb - xa < 3 ? 3 : xb - xa, palette[p % 6], cl->denies ? " fill-opacity=\"0.35\"" : "");
         }
     char la[32], lb[32];
-    bound_label(la, sizeof la, lo + pad, is_date);
-    bound_label(lb, sizeof lb, hi - pad, is_date);
+    ct_report_axis_label(la, sizeof la, lo + pad, is_date);
+    ct_report_axis_label(lb, sizeof lb, hi - pad, is_date);
     double yb = 10 + (double)rows * 22 + 14;
     fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0, x0 + width, yb - 10, yb - 10);
     fprintf(f, "<text x=\"%.1f\" y=\"%.0f\">%s</text><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">%s</text></svg>\n",

@@ -82,19 +82,6 @@ static void today_utc(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Validate, then under the writers' lock: check that the conflict is the one
- * the form showed and that its review is the one the form replaces, record
- * the review and save the file.  Fills *o. */
-/* 1 when `s` holds a control character other than tab, LF and CR: the
- * reviews file refuses them, so a review must not store one. */
-static int has_control(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-            return 1;
-    return 0;
-}
-
 /* What is wrong with a posted review before any file is read, or NULL. */
 static const char *post_error(const review_post *in)
 {
@@ -107,7 +94,7 @@ static const char *post_error(const review_post *in)
         return "a note and a reviewer are required";
     if (strlen(in->by) > 200)
         return "the reviewer's name is too long";
-    if (has_control(in->note) || has_control(in->by))
+    if (ct_text_has_control(in->note) || ct_text_has_control(in->by))
         return "the note and the reviewer take text: no control characters other than tab and line breaks";
     if (resolved != (in->n_prefer > 0))
         return resolved ? "resolved needs the preferred claims (choose a position)"
@@ -115,6 +102,9 @@ static const char *post_error(const review_post *in)
     return NULL;
 }
 
+/* Validate, then under the writers' lock: check that the conflict is the one
+ * the form showed and that its review is the one the form replaces, record
+ * the review and save the file.  Fills *o. */
 void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *o)
 {
     memset(o, 0, sizeof *o);

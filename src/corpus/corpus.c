@@ -140,15 +140,7 @@ const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 
 int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size)
 {
-    if (count < *alloc)
-        return 0;
-    size_t n = *alloc ? *alloc * 2 : 16;
-    void *p = ct_reallocarray(*items, n, size);
-    if (!p)
-        return CT_ENOMEM;
-    *items = p;
-    *alloc = n;
-    return 0;
+    return ct_array_grow(items, alloc, count, size);
 }
 
 const char *ct_corpus__intern(ct_corpus *c, const char *s)

@@ -54,7 +54,7 @@ static const char *const css =
 static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
                                       "#6a1b9a", "#ef6c00", "#00838f"};
 
-static void axis_label(char *buf, size_t n, double v, int is_date)
+void ct_report_axis_label(char *buf, size_t n, double v, int is_date)
 {
     if (is_date) {
         int y, m, d;
@@ -132,7 +132,7 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         if (is_date)
             v = floor(v);
         char label[32];
-        axis_label(label, sizeof label, v, is_date);
+        ct_report_axis_label(label, sizeof label, v, is_date);
         if (strcmp(label, prev) == 0)
             continue;
         snprintf(prev, sizeof prev, "%s", label);
