@@ -14,8 +14,6 @@
 #include <string.h>
 
 
-
-
 int ct_conflict__keys_intersect(const pos_build *a, const pos_build *b)
 {
     size_t i = 0, j = 0;
@@ -75,8 +73,8 @@ static int cmp_iv_entry(const void *x, const void *y)
 
 /* Clashes among asserting positions of an interval property (bounds compared
  * exactly). */
-static int interval_clashes(const member *m, const pos_build *pb, const size_t *asserting,
-                            size_t n, clash_list *out)
+static int interval_clashes(const member *m, const pos_build *pb, const size_t *asserting, size_t n,
+                            clash_list *out)
 {
     iv_entry *e = ct_calloc(n ? n : 1, sizeof *e);
     if (!e)
@@ -92,7 +90,8 @@ static int interval_clashes(const member *m, const pos_build *pb, const size_t *
             min_hi = i;
     }
     int rc = 0;
-    if (n && ct_bound_cmp(e[max_lo].iv.lo, e[max_lo].iv.ilo, e[min_hi].iv.hi, e[min_hi].iv.ihi) > 0) {
+    if (n &&
+        ct_bound_cmp(e[max_lo].iv.lo, e[max_lo].iv.ilo, e[min_hi].iv.hi, e[min_hi].iv.ihi) > 0) {
         qsort(e, n, sizeof *e, cmp_iv_entry);
         for (size_t i = 0; i < n && rc == 0 && !out->truncated; i++) {
             /* first j > i whose lower bound lies beyond e[i]'s upper bound */
@@ -129,7 +128,7 @@ static int scoped_clashes(const ct_property *p, const member *m, const pos_build
 }
 
 int ct_conflict__find_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
-                        clash_list *out)
+                              clash_list *out)
 {
     size_t *asserting = ct_calloc(np, sizeof *asserting);
     size_t *denying = ct_calloc(np, sizeof *denying);
@@ -174,7 +173,7 @@ done:
 }
 
 int ct_conflict__positions_clash(const ct_property *p, const member *m, const pos_build *a,
-                           const pos_build *b, int self)
+                                 const pos_build *b, int self)
 {
     for (size_t x = a->first_member; x < a->first_member + a->count; x++)
         for (size_t y = b->first_member; y < b->first_member + b->count; y++)

@@ -68,7 +68,8 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
  * `earlier`'s and its interval wholly below. */
 static int count_fell(const ct_claim *earlier, const ct_claim *later)
 {
-    return ct_bound_cmp(earlier->scope.hi, earlier->scope.ihi, later->scope.lo, later->scope.ilo) < 0 &&
+    return ct_bound_cmp(earlier->scope.hi, earlier->scope.ihi, later->scope.lo, later->scope.ilo) <
+               0 &&
            ct_bound_cmp(later->interval.hi, later->interval.ihi, earlier->interval.lo,
                         earlier->interval.ilo) < 0;
 }
@@ -193,8 +194,7 @@ static int find_revisions(const ct_property *p, member *m, size_t k, unsigned ch
                     if (later->questions)
                         continue;
                     if (ct_claims_clash(p, c, later) ||
-                        (c->denies == later->denies && cmp_value(p, c, later) != 0 &&
-                         !p->multi)) {
+                        (c->denies == later->denies && cmp_value(p, c, later) != 0 && !p->multi)) {
                         superseded[a] = 1;
                         int rc = add_revision(r, m[a].index, m[b].index);
                         if (rc < 0)
@@ -334,10 +334,12 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     int have = 0;
     for (size_t i = 0; i < c->n_clashes; i++) {
         const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
-        int self = p->varies ? ct_conflict__positions_clash(p, m, a, b, 1) : ct_conflict__keys_intersect(a, b);
+        int self = p->varies ? ct_conflict__positions_clash(p, m, a, b, 1)
+                             : ct_conflict__keys_intersect(a, b);
         ct_severity_note note;
-        int sev = ct_severity__clash(p, m[a->first_member].claim, m[b->first_member].claim,
-                                 a->strength < b->strength ? a->strength : b->strength, self, &note);
+        int sev =
+            ct_severity__clash(p, m[a->first_member].claim, m[b->first_member].claim,
+                               a->strength < b->strength ? a->strength : b->strength, self, &note);
         if (self)
             c->type = CT_CONFLICT_SELF_CONTRADICTION;
         else if (c->type == CT_CONFLICT_VALUE &&
@@ -363,9 +365,11 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     ct_canon_hash_init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
         const ct_claim *x = m[i].claim;
-        const char *fields[] = {x->id,     x->denies ? "denies" : x->questions ? "questions" : "asserts",
-                                x->value_json, x->source, x->claimant, x->hedge, x->as_of,
-                                x->quote};
+        const char *fields[] = {
+            x->id,         x->denies ? "denies" : x->questions ? "questions" : "asserts",
+            x->value_json, x->source,
+            x->claimant,   x->hedge,
+            x->as_of,      x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
             add_digest_field(&h, fields[f]);
             ct_canon_hash_field(&sha, fields[f]);
@@ -428,7 +432,7 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
         return 0;
     order_key *keys = ct_calloc(n, sizeof *keys);
     void *tmp = ct_calloc(n, sizeof(ct_conflict) > sizeof(ct_revision) ? sizeof(ct_conflict)
-                                                                        : sizeof(ct_revision));
+                                                                       : sizeof(ct_revision));
     if (!keys || !tmp) {
         ct_free(keys);
         ct_free(tmp);
@@ -437,7 +441,8 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
     for (size_t i = 0; i < set->n_conflicts; i++) {
         const ct_conflict *c = &set->conflicts[i];
         const ct_topic *t = &topics[c->topic];
-        order_key k = {t->id, c->subject, t->properties[c->property].name, c->rule ? c->rule : "", NULL, i};
+        order_key k = {t->id, c->subject, t->properties[c->property].name, c->rule ? c->rule : "",
+                       NULL,  i};
         keys[i] = k;
     }
     qsort(keys, set->n_conflicts, sizeof *keys, cmp_order_key);
@@ -505,7 +510,8 @@ static int cmp_str_ptr(const void *x, const void *y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-static size_t gi_subjects(void *payload, size_t topic, size_t property, const char *const **subjects)
+static size_t gi_subjects(void *payload, size_t topic, size_t property,
+                          const char *const **subjects)
 {
     group_index *gi = payload;
     size_t n = 0;
@@ -517,7 +523,8 @@ static size_t gi_subjects(void *payload, size_t topic, size_t property, const ch
     return n;
 }
 
-static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results *r, size_t n_claims)
+static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results *r,
+                               size_t n_claims)
 {
     size_t n_topics, n_rules = 0;
     const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
@@ -550,7 +557,8 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
     size_t *slots = ct_calloc(size, sizeof *slots); /* group index + 1 */
     size_t *of_claim = ct_calloc(n ? n : 1, sizeof *of_claim);
     size_t groups_alloc = 64;
-    group *groups = ct_calloc(groups_alloc, sizeof *groups); /* grows: groups are fewer than claims */
+    group *groups =
+        ct_calloc(groups_alloc, sizeof *groups); /* grows: groups are fewer than claims */
     size_t *flat = ct_calloc(n ? n : 1, sizeof *flat);
     results r = {0};
     size_t ng = 0;

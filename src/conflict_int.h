@@ -42,9 +42,9 @@ typedef struct {
 typedef struct {
     size_t first_member; /* range in the value-sorted member array */
     size_t count;
-    speaker *keys;       /* sorted speakers */
+    speaker *keys; /* sorted speakers */
     size_t n_keys;
-    int strength;        /* 2 first-hand unhedged, 1 attributed unhedged, 0 hedged */
+    int strength; /* 2 first-hand unhedged, 1 attributed unhedged, 0 hedged */
 } pos_build;
 
 typedef struct {
@@ -56,8 +56,8 @@ typedef struct {
 int ct_conflict__keys_intersect(const pos_build *a, const pos_build *b);
 int ct_conflict__clash_add(clash_list *l, size_t a, size_t b);
 int ct_conflict__find_clashes(const ct_property *p, const member *m, const pos_build *pb, size_t np,
-                        clash_list *out);
+                              clash_list *out);
 int ct_conflict__positions_clash(const ct_property *p, const member *m, const pos_build *a,
-                           const pos_build *b, int self);
+                                 const pos_build *b, int self);
 
 #endif

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int line,
-                 int column, const char *pointer, const char *fmt, va_list ap)
+int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
+                 const char *pointer, const char *fmt, va_list ap)
 {
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -43,8 +43,8 @@ int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int 
     return 0;
 }
 
-int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int line,
-                int column, const char *pointer, const char *fmt, ...)
+int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
+                const char *pointer, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

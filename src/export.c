@@ -23,8 +23,8 @@ static json_t *property_json(const ct_property *p)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    int rc = set_opt(o, "type", ct_value_type_name(p->type)) | set_opt(o, "description", p->description) |
-             set_opt(o, "unit", p->unit);
+    int rc = set_opt(o, "type", ct_value_type_name(p->type)) |
+             set_opt(o, "description", p->description) | set_opt(o, "unit", p->unit);
     if (p->tolerance_set)
         rc |= json_object_set_new(o, "tolerance", json_real(p->tolerance));
     if (p->multi)
@@ -47,10 +47,12 @@ static json_t *property_json(const ct_property *p)
                 json_t *ov = json_array();
                 rc |= json_object_set_new(t, "overlaps", ov);
                 for (size_t k = 0; ov && k < p->terms[i].n_overlaps; k++)
-                    rc |= json_array_append_new(ov, json_string(p->terms[p->terms[i].overlaps[k]].name));
+                    rc |= json_array_append_new(
+                        ov, json_string(p->terms[p->terms[i].overlaps[k]].name));
             }
             if (t)
-                rc |= set_opt(t, "label", p->terms[i].label) | set_opt(t, "description", p->terms[i].description);
+                rc |= set_opt(t, "label", p->terms[i].label) |
+                      set_opt(t, "description", p->terms[i].description);
         }
     }
     if (rc) {
@@ -144,9 +146,12 @@ static json_t *claim_json(const ct_corpus *corpus, const ct_claim *c)
              json_object_set_new(o, "value", value) | set_opt(o, "source", c->source) |
              set_opt(o, "quote", c->quote) | set_opt(o, "claimant", c->claimant) |
              set_opt(o, "hedge", c->hedge) |
-             set_opt(o, "stance", c->denies ? "denies" : c->questions ? "questions" : NULL) |
-             (as_of ? json_object_set_new(o, "as_of", as_of) : 0) | set_opt(o, "locator", c->locator) |
-             set_opt(o, "note", c->note);
+             set_opt(o, "stance",
+                     c->denies      ? "denies"
+                     : c->questions ? "questions"
+                                    : NULL) |
+             (as_of ? json_object_set_new(o, "as_of", as_of) : 0) |
+             set_opt(o, "locator", c->locator) | set_opt(o, "note", c->note);
     if (rc) {
         json_decref(o);
         return NULL;
@@ -170,7 +175,8 @@ json_t *ct_corpus_export(const ct_corpus *corpus)
         if (o)
             rc |= set_opt(o, "title", s->title) | set_opt(o, "author", s->author) |
                   set_opt(o, "publisher", s->publisher) | set_opt(o, "published", s->published) |
-                  set_opt(o, "url", s->url) | set_opt(o, "archive", s->archive) | set_opt(o, "note", s->note);
+                  set_opt(o, "url", s->url) | set_opt(o, "archive", s->archive) |
+                  set_opt(o, "note", s->note);
     }
     size_t n_claimants;
     ct_corpus_claimants(corpus, &n_claimants);
@@ -207,7 +213,8 @@ json_t *ct_corpus_export(const ct_corpus *corpus)
         }
         rc |= json_object_set_new(o, "properties", props);
         for (size_t k = 0; !rc && k < t->n_properties; k++)
-            rc |= json_object_set_new(props, t->properties[k].name, property_json(&t->properties[k]));
+            rc |=
+                json_object_set_new(props, t->properties[k].name, property_json(&t->properties[k]));
         if (!rc && t->n_rules)
             rc |= json_object_set_new(o, "rules", rules_json(t));
         rc |= json_object_set(o, "claims", claim_lists[i]);

@@ -28,7 +28,8 @@ char *ct_path_resolve(const char *path)
 int ct_path_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 /* A name of a descriptor the process already has (/dev/stdout, /dev/fd/N,
@@ -113,7 +114,8 @@ int ct_atomic_open(ct_atomic_file *f, const char *path)
 static int sync_parent(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
+    char *dir =
+        slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
     if (!dir)
         return CT_ENOMEM;
     int fd = open(dir, O_RDONLY | O_DIRECTORY);

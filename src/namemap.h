@@ -18,7 +18,10 @@ typedef struct ct_namemap {
     size_t size, used;
 } ct_namemap;
 
-#define CT_NAMEMAP_INIT {NULL, 0, 0}
+#define CT_NAMEMAP_INIT                                                                            \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Map `key` to `value` unless it is mapped already.  Returns 0 (added),
  * 1 (present: *existing, when given, is its value; the map is unchanged)

@@ -113,8 +113,11 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
         return CT_ENOMEM;
     json_error_t err;
     memset(&err, 0, sizeof err); /* read below also when json_loadb did not run */
-    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a leading BOM is skipped */
-    s->doc = memchr(text, '\0', len) ? NULL : json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &err);
+    size_t bom =
+        len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a leading BOM is skipped */
+    s->doc = memchr(text, '\0', len)
+                 ? NULL
+                 : json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &err);
     if (!s->doc) {
         int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, err.line > 0 ? err.line : 1,
                              err.column > 0 ? err.column : 1, NULL, "%s",
@@ -125,17 +128,19 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     char ptr[512] = "";
     int ctl = find_control(s->doc, ptr, sizeof ptr);
     if (ctl) {
-        int rc = ctl == 0x100 ? ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
-                                            "NUL character (U+0000) in a string: text cannot hold one")
-                              : ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
-                                            "control character U+%04X in a string (expected text: "
-                                            "only tab, line feed and carriage return are allowed)",
-                                            ctl);
+        int rc = ctl == 0x100
+                     ? ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                   "NUL character (U+0000) in a string: text cannot hold one")
+                     : ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                                   "control character U+%04X in a string (expected text: "
+                                   "only tab, line feed and carriage return are allowed)",
+                                   ctl);
         json_decref(s->doc);
         ct_free(s);
         return rc < 0 ? CT_ENOMEM : CT_EINVALID;
     }
-    json_t *schema_doc = json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
+    json_t *schema_doc =
+        json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
     ct_schema *schema = NULL;
     int rc = schema_doc ? ct_schema_new(&schema, schema_doc, NULL) : CT_ENOMEM;
     json_decref(schema_doc);
@@ -218,7 +223,8 @@ int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
             return CT_ENOMEM;
     } else if (json_object_get(r, "status")) {
         /* keep the review being replaced in the entry's history, oldest first */
-        static const char *const kept[] = {"reviewer", "date", "status", "note", "digest", "prefer"};
+        static const char *const kept[] = {"reviewer", "date",   "status",
+                                           "note",     "digest", "prefer"};
         json_t *past = json_object(), *history = json_object_get(r, "history");
         for (size_t i = 0; past && i < sizeof kept / sizeof kept[0]; i++) {
             json_t *v = json_object_get(r, kept[i]);
@@ -452,7 +458,8 @@ int ct_review_set_save(const ct_review_set *s, const char *path,
         rc = CT_EIO;
     if (rc == 0 && checkpoint)
         checkpoint("half-written", payload);
-    if (rc == 0 && (fwrite(text + half, 1, len - half, f.fp) != len - half || fputc('\n', f.fp) == EOF))
+    if (rc == 0 &&
+        (fwrite(text + half, 1, len - half, f.fp) != len - half || fputc('\n', f.fp) == EOF))
         rc = CT_EIO;
     free(text);
     if (rc == 0 && checkpoint)

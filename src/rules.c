@@ -104,16 +104,11 @@ static void side_text(char *buf, size_t n, size_t *k, const ct_claim *const *cho
 static int violates(ct_relation r, double llo, double lhi, double rlo, double rhi)
 {
     switch (r) {
-    case CT_REL_EQ:
-        return lhi < rlo || rhi < llo;
-    case CT_REL_LT:
-        return !(llo < rhi);
-    case CT_REL_LE:
-        return !(llo <= rhi);
-    case CT_REL_GT:
-        return !(lhi > rlo);
-    case CT_REL_GE:
-        return !(lhi >= rlo);
+    case CT_REL_EQ: return lhi < rlo || rhi < llo;
+    case CT_REL_LT: return !(llo < rhi);
+    case CT_REL_LE: return !(llo <= rhi);
+    case CT_REL_GT: return !(lhi > rlo);
+    case CT_REL_GE: return !(lhi >= rlo);
     }
     return 0;
 }
@@ -139,10 +134,7 @@ static int add_violation(ct_conflict *c, const size_t *choice, size_t n, const c
     return 0;
 }
 
-static int claim_strength(const ct_claim *c)
-{
-    return c->hedge ? 0 : c->claimant ? 1 : 2;
-}
+static int claim_strength(const ct_claim *c) { return c->hedge ? 0 : c->claimant ? 1 : 2; }
 
 /* Walk every choice; record the violations in `c`. */
 static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, ct_conflict *c)
@@ -177,10 +169,12 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             char text[256];
             size_t k = 0;
             side_text(text, sizeof text, &k, chosen, r->n_left, s[0][0], s[0][1], r->dates);
-            k += (size_t)snprintf(text + k, sizeof text - k, ", not %s", relation_words(r->relation, r->dates));
+            k += (size_t)snprintf(text + k, sizeof text - k, ", not %s",
+                                  relation_words(r->relation, r->dates));
             if (k >= sizeof text)
                 k = sizeof text - 1;
-            side_text(text, sizeof text, &k, chosen + r->n_left, r->n_right, s[1][0], s[1][1], r->dates);
+            side_text(text, sizeof text, &k, chosen + r->n_left, r->n_right, s[1][0], s[1][1],
+                      r->dates);
             int rc = add_violation(c, choice, n, text);
             if (rc < 0)
                 return rc;
@@ -259,8 +253,8 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         const ct_rule_term *rt = k < r->n_left ? &r->left[k] : &r->right[k - r->n_left];
         const ct_property *p = &t->properties[rt->property];
         const size_t *members;
-        size_t count = in->group_members(in->payload, ti, rt->subject ? rt->subject : subject, rt->property,
-                                         &members);
+        size_t count = in->group_members(in->payload, ti, rt->subject ? rt->subject : subject,
+                                         rt->property, &members);
         rterm *tm = &terms[k];
         tm->claims = ct_calloc(count ? count : 1, sizeof *tm->claims);
         tm->pos = ct_calloc(count ? count : 1, sizeof *tm->pos);
@@ -278,8 +272,8 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         sort_claims(tm->claims, tm->n_claims, claims, p);
         for (size_t i = 0; i < tm->n_claims;) {
             size_t j = i + 1;
-            while (j < tm->n_claims &&
-                   ct_value_kind_of(p->type)->compare(&claims[tm->claims[i]], &claims[tm->claims[j]]) == 0)
+            while (j < tm->n_claims && ct_value_kind_of(p->type)->compare(
+                                           &claims[tm->claims[i]], &claims[tm->claims[j]]) == 0)
                 j++;
             tm->pos[tm->n_pos].first = i;
             tm->pos[tm->n_pos].count = j - i;
@@ -295,7 +289,8 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
     c->subject = subject;
     c->property = r->left[0].property;
     c->rule = r->id;
-    if ((rc = fill_positions(terms, n, claims, c)) < 0 || (rc = walk_choices(r, terms, claims, c)) < 0) {
+    if ((rc = fill_positions(terms, n, claims, c)) < 0 ||
+        (rc = walk_choices(r, terms, claims, c)) < 0) {
         *found = 1; /* the caller frees it */
         goto done;
     }
@@ -321,7 +316,8 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         if (i && all[i] == all[i - 1])
             continue;
         const ct_claim *x = all[i];
-        const char *fields[] = {x->id, x->value_json, x->source, x->claimant, x->hedge, x->as_of, x->quote};
+        const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
+                                x->hedge, x->as_of,      x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
             ct_canon_hash_field(&sha, fields[f]);
     }
@@ -350,8 +346,8 @@ void ct_conflict_parts_free(ct_conflict *c)
     memset(c, 0, sizeof *c);
 }
 
-int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items, size_t *count,
-                  size_t *alloc)
+int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
+                  size_t *count, size_t *alloc)
 {
     size_t n_topics;
     const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
@@ -371,7 +367,8 @@ int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict
             }
             const char *const *subjects;
             const char *fixed = r->left[0].subject;
-            size_t ns = free_term ? in->subjects_of(in->payload, ti, free_term->property, &subjects) : 1;
+            size_t ns =
+                free_term ? in->subjects_of(in->payload, ti, free_term->property, &subjects) : 1;
             if (!free_term)
                 subjects = &fixed;
             for (size_t si = 0; si < ns; si++) {

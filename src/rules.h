@@ -13,13 +13,14 @@ typedef struct {
     size_t (*group_members)(void *payload, size_t topic, const char *subject, size_t property,
                             const size_t **members);
     /* the subjects (sorted by name) with claims for (topic, property) */
-    size_t (*subjects_of)(void *payload, size_t topic, size_t property, const char *const **subjects);
+    size_t (*subjects_of)(void *payload, size_t topic, size_t property,
+                          const char *const **subjects);
     const unsigned char *superseded; /* per claim: revised by a later one */
 } ct_rules_input;
 
 /* Append the rule conflicts of `corpus` to items[*count], growing it. */
-int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items, size_t *count,
-                  size_t *alloc);
+int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
+                  size_t *count, size_t *alloc);
 
 /* Free what a conflict owns, and clear it. */
 void ct_conflict_parts_free(ct_conflict *c);

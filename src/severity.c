@@ -94,11 +94,14 @@ static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *
  * positions) and why. */
 void ct_severity__evidence(ct_conflict *c, int strength)
 {
-    reason(c->severity_reasons, &c->n_severity_reasons, "%s", evidence[strength < 0 ? 0 : strength > 2 ? 2 : strength]);
+    reason(c->severity_reasons, &c->n_severity_reasons, "%s",
+           evidence[strength < 0   ? 0
+                    : strength > 2 ? 2
+                                   : strength]);
 }
 
 int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
-                          int self, ct_severity_note *note)
+                       int self, ct_severity_note *note)
 {
     note->n = 0;
     int sev = strength;
@@ -109,13 +112,15 @@ int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *
         reason(note->reasons, &note->n, "%s", evidence[strength]);
         if (large_factor(p, a, b) && sev < 2) {
             sev++;
-            reason(note->reasons, &note->n, "the values differ by a factor of two or more (raised one level)");
+            reason(note->reasons, &note->n,
+                   "the values differ by a factor of two or more (raised one level)");
         }
     }
     double gap, larger;
     if (p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies && small_gap(a, b, &gap, &larger)) {
-        reason(note->reasons, &note->n, "the gap (%.15g) is under 10%% of the larger value (%.15g): at most low",
-               gap, larger);
+        reason(note->reasons, &note->n,
+               "the gap (%.15g) is under 10%% of the larger value (%.15g): at most low", gap,
+               larger);
         sev = 0;
     }
     return sev;

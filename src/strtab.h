@@ -19,7 +19,10 @@ typedef struct {
     size_t size, used;
 } ct_strtab;
 
-#define CT_STRTAB_INIT {NULL, NULL, 0, 0}
+#define CT_STRTAB_INIT                                                                             \
+    {                                                                                              \
+        NULL, NULL, 0, 0                                                                           \
+    }
 
 /* Copy n bytes (plus NUL) into the arena; NULL when out of memory. */
 const char *ct_strtab_copy(ct_strtab *t, const char *s, size_t n);

@@ -24,12 +24,12 @@ enum {
 /* Guard a public entry point against a caller bug (a NULL where an object is
  * required, say): aborts in debug builds, returns CT_EINVALID from the
  * calling function when NDEBUG is defined. */
-#define CT_ASSERT_ARG(expr)                                                    \
-    do {                                                                       \
-        if (!(expr)) {                                                         \
-            assert(!"claimtrack: invalid argument: " #expr);                   \
-            return CT_EINVALID;                                                \
-        }                                                                      \
+#define CT_ASSERT_ARG(expr)                                                                        \
+    do {                                                                                           \
+        if (!(expr)) {                                                                             \
+            assert(!"claimtrack: invalid argument: " #expr);                                       \
+            return CT_EINVALID;                                                                    \
+        }                                                                                          \
     } while (0)
 
 /* Allocation wrappers: every allocation of the library goes through these, so a

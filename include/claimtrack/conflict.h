@@ -34,10 +34,10 @@
 #include "claimtrack/corpus.h"
 
 typedef enum {
-    CT_CONFLICT_VALUE,             /* sources assert incompatible values */
-    CT_CONFLICT_DENIAL,            /* one denies what another asserts */
+    CT_CONFLICT_VALUE,              /* sources assert incompatible values */
+    CT_CONFLICT_DENIAL,             /* one denies what another asserts */
     CT_CONFLICT_SELF_CONTRADICTION, /* one claimant asserts incompatible values */
-    CT_CONFLICT_RULE               /* a choice of claims breaks a topic's rule */
+    CT_CONFLICT_RULE                /* a choice of claims breaks a topic's rule */
 } ct_conflict_type;
 
 typedef enum { CT_SEVERITY_LOW, CT_SEVERITY_MEDIUM, CT_SEVERITY_HIGH } ct_severity;
@@ -46,8 +46,8 @@ typedef struct {
     const char *display;    /* the value for people */
     const char *value_json; /* the value as written (of the first claim) */
     int denies;
-    int questions;          /* stance "questions": listed, never in a clash */
-    size_t *claims;         /* indexes into the corpus's claims, by claim id */
+    int questions;  /* stance "questions": listed, never in a clash */
+    size_t *claims; /* indexes into the corpus's claims, by claim id */
     size_t n_claims;
 } ct_position;
 
@@ -57,7 +57,7 @@ typedef struct {
 
 /* One choice of a position per rule term that cannot satisfy the rule. */
 typedef struct {
-    size_t *positions;   /* per rule term (left, then right): index into the conflict's positions */
+    size_t *positions; /* per rule term (left, then right): index into the conflict's positions */
     size_t n_positions;
     char arithmetic[256]; /* "38 + 32 = 70, not 67" */
 } ct_rule_violation;
@@ -82,9 +82,9 @@ typedef struct {
     char digest[CT_CONFLICT_DIGEST_SIZE];
     char legacy_id[CT_LEGACY_ID_SIZE];         /* "CT-" + 8 hex, the old id */
     char legacy_digest[CT_LEGACY_DIGEST_SIZE]; /* 16 hex, the old digest */
-    size_t topic;     /* index into the corpus's topics */
+    size_t topic;                              /* index into the corpus's topics */
     const char *subject;
-    size_t property;  /* index into the topic's properties */
+    size_t property; /* index into the topic's properties */
     ct_conflict_type type;
     ct_severity severity;
     char severity_reasons[CT_SEVERITY_REASONS_MAX][CT_SEVERITY_REASON_SIZE];
@@ -94,10 +94,10 @@ typedef struct {
     ct_clash *clashes;
     size_t n_clashes;
     int clashes_truncated;
-    size_t n_claims;  /* claims in the group, revised ones included */
+    size_t n_claims; /* claims in the group, revised ones included */
     /* rule conflicts (type CT_CONFLICT_RULE) only; `property` is the rule's
      * first term's, `subject` the subject it is applied to */
-    const char *rule; /* rule id, NULL for others */
+    const char *rule;              /* rule id, NULL for others */
     ct_rule_violation *violations; /* by position indexes */
     size_t n_violations;
 } ct_conflict;

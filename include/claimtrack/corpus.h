@@ -36,11 +36,11 @@ typedef struct {
     const char *unit;        /* may be NULL */
     const char *description; /* may be NULL */
     double tolerance;
-    int tolerance_set;       /* given in the file, not the default */
+    int tolerance_set; /* given in the file, not the default */
     int multi;
-    int varies;              /* "varies": true (or "cumulative"): claims are scoped in time */
-    int cumulative;          /* "cumulative": true: a count that can only grow */
-    int importance;          /* "importance": -1 "low", 0 unset, 1 "high" */
+    int varies;     /* "varies": true (or "cumulative"): claims are scoped in time */
+    int cumulative; /* "cumulative": true: a count that can only grow */
+    int importance; /* "importance": -1 "low", 0 unset, 1 "high" */
     ct_term *terms;
     size_t n_terms;
     struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
@@ -54,8 +54,8 @@ typedef struct {
 /* A term of a rule: a property of the subject the rule is applied to
  * (subject NULL), or of one named subject. */
 typedef struct {
-    const char *subject;     /* canonical name, or NULL */
-    size_t property;         /* index into the topic's properties */
+    const char *subject; /* canonical name, or NULL */
+    size_t property;     /* index into the topic's properties */
 } ct_rule_term;
 
 typedef enum { CT_REL_EQ, CT_REL_LT, CT_REL_LE, CT_REL_GT, CT_REL_GE } ct_relation;
@@ -67,7 +67,7 @@ typedef struct {
     ct_rule_term *left, *right;
     size_t n_left, n_right;
     ct_relation relation;
-    int dates;               /* the sides are dates */
+    int dates; /* the sides are dates */
 } ct_rule;
 
 typedef struct {
@@ -81,56 +81,56 @@ typedef struct {
     size_t n_properties;
     ct_subject_alias *aliases; /* canonical names map to themselves */
     size_t n_aliases;
-    int has_subjects;          /* subjects were declared: others are errors */
+    int has_subjects; /* subjects were declared: others are errors */
 } ct_topic;
 
 typedef struct {
     const char *id;
     const char *title;
     const char *author, *publisher, *published, *url, *archive, *note; /* may be NULL */
-    const char *file;        /* the file declaring it */
+    const char *file;                                                  /* the file declaring it */
 } ct_source;
 
 /* A declared speaker (sources.json "claimants"): claims may name it by
  * `name` or any alias; linked to a source, it is that source's speaker. */
 typedef struct {
-    const char *name;        /* NFC */
-    const char **aliases;    /* NFC */
+    const char *name;     /* NFC */
+    const char **aliases; /* NFC */
     size_t n_aliases;
-    const char *source;      /* linked source id, or NULL */
+    const char *source; /* linked source id, or NULL */
 } ct_claimant;
 
 typedef struct {
     /* ordered to pack tightly: a big corpus holds millions of these */
     const char *id;
-    const char *subject;   /* canonical name */
-    const char *source;    /* source id */
+    const char *subject; /* canonical name */
+    const char *source;  /* source id */
     const char *quote;
-    const char *claimant;  /* may be NULL */
-    const char *hedge;     /* may be NULL */
-    const char *locator;   /* may be NULL */
-    const char *note;      /* may be NULL */
-    const char *as_of;     /* as_of for people ("2025-06", "2025-03 to 2025-07"); may be NULL */
+    const char *claimant;   /* may be NULL */
+    const char *hedge;      /* may be NULL */
+    const char *locator;    /* may be NULL */
+    const char *note;       /* may be NULL */
+    const char *as_of;      /* as_of for people ("2025-06", "2025-03 to 2025-07"); may be NULL */
     const char *as_of_json; /* as_of exactly as written, compact JSON; may be NULL */
     const char *scope_text; /* varying properties: the scope's date as written, or NULL */
     const char *value_json; /* the value exactly as written, compact JSON */
-    const char *display;   /* the value for people */
+    const char *display;    /* the value for people */
     const char *file;
-    const char *speaker;   /* who speaks: a source id (speaker_source) or a claimant name */
-    ct_interval interval;  /* quantity and date values */
-    ct_interval scope;     /* days the value holds for: as_of, else the source's
+    const char *speaker;    /* who speaks: a source id (speaker_source) or a claimant name */
+    ct_interval interval;   /* quantity and date values */
+    ct_interval scope;      /* days the value holds for: as_of, else the source's
                             * published date (varying properties), else all */
-    double best;           /* an estimate's "best" value, or NAN */
-    double as_of_day;      /* first day covered by as_of, or NAN */
-    uint32_t topic;        /* index into corpus topics */
-    uint32_t property;     /* index into the topic's properties */
-    int32_t term;          /* term values: index into the property's terms, or -1 */
-    int32_t line;          /* line of the claim's id in its file, 0 if unknown */
-    uint8_t denies;        /* stance "denies" */
-    uint8_t boolean;       /* boolean values */
+    double best;            /* an estimate's "best" value, or NAN */
+    double as_of_day;       /* first day covered by as_of, or NAN */
+    uint32_t topic;         /* index into corpus topics */
+    uint32_t property;      /* index into the topic's properties */
+    int32_t term;           /* term values: index into the property's terms, or -1 */
+    int32_t line;           /* line of the claim's id in its file, 0 if unknown */
+    uint8_t denies;         /* stance "denies" */
+    uint8_t boolean;        /* boolean values */
     uint8_t speaker_source; /* speaker is a source id: no claimant, or one linked to a source */
-    uint8_t questions;     /* stance "questions": shown, never clashes */
-    uint8_t scope_basis;   /* CT_SCOPE_* */
+    uint8_t questions;      /* stance "questions": shown, never clashes */
+    uint8_t scope_basis;    /* CT_SCOPE_* */
 } ct_claim;
 
 /* Where a claim's scope comes from (ct_claim.scope_basis). */
@@ -168,7 +168,10 @@ typedef struct {
     int stdin_errno;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {NULL, 1, NULL, NULL, NULL, 0, NULL, 0, 0, 0}
+#define CT_CORPUS_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        NULL, 1, NULL, NULL, NULL, 0, NULL, 0, 0, 0                                                \
+    }
 
 /* Read `fd` to its end into a new NUL-terminated buffer (free with
  * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,

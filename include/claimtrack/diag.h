@@ -29,17 +29,20 @@ typedef struct {
     int oom; /* set when a diagnostic could not be stored */
 } ct_diag_list;
 
-#define CT_DIAG_LIST_INIT {NULL, 0, 0, 0, 0}
+#define CT_DIAG_LIST_INIT                                                                          \
+    {                                                                                              \
+        NULL, 0, 0, 0, 0                                                                           \
+    }
 
 /* Append a diagnostic; copies every string.  Returns 0 or CT_ENOMEM. */
-int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int line,
-                int column, const char *pointer, const char *fmt, ...)
+int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
+                const char *pointer, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
 #endif
     ;
-int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int line,
-                 int column, const char *pointer, const char *fmt, va_list ap);
+int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
+                 const char *pointer, const char *fmt, va_list ap);
 
 /* Print every diagnostic as "file:line:col: error: message" or
  * "file: /pointer: message". */

@@ -19,10 +19,10 @@
 #include <stdio.h>
 
 typedef struct {
-    char *path; /* target */
-    char *tmp;  /* temporary file beside it */
-    FILE *fp;   /* write here */
-    int direct; /* 1: the target is written in place (not a regular file);
+    char *path;    /* target */
+    char *tmp;     /* temporary file beside it */
+    FILE *fp;      /* write here */
+    int direct;    /* 1: the target is written in place (not a regular file);
                  * 2: it names an open descriptor (/dev/stdout, /dev/fd/N,
                  * /proc/...): written in place, appended, never truncated */
     unsigned mode; /* permissions of the new file */

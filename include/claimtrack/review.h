@@ -56,12 +56,12 @@ int ct_fail_on_from_name(const char *name, ct_fail_on *out);
 int ct_review_blocks(ct_fail_on policy, ct_review_state s);
 
 typedef struct {
-    const char *status;      /* "confirmed", "dismissed" or "resolved" */
+    const char *status;        /* "confirmed", "dismissed" or "resolved" */
     const char *const *prefer; /* claim ids, resolved only */
     size_t n_prefer;
     const char *note;
     const char *reviewer;
-    const char *date;        /* YYYY-MM-DD */
+    const char *date; /* YYYY-MM-DD */
 } ct_review_input;
 
 /* Record a review of the current state of `c` (topic, subject, property

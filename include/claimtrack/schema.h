@@ -24,7 +24,10 @@ typedef struct {
     int assert_format; /* treat "format" as an assertion (only "date" is known) */
 } ct_schema_options;
 
-#define CT_SCHEMA_OPTIONS_INIT {1}
+#define CT_SCHEMA_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        1                                                                                          \
+    }
 
 /* Compile `root` (a schema document).  Takes a new reference to `root`.
  * `opts` may be NULL for the defaults.  Returns 0 or CT_ENOMEM; *out is new,
@@ -40,8 +43,8 @@ void ct_schema_free(ct_schema *schema);
  * (CT_ENOTFOUND when `at` does not exist, CT_EINVALID when the schema itself is
  * malformed or recurses too deeply, CT_ENOMEM).
  */
-int ct_schema_validate(ct_schema *schema, const char *at, const json_t *instance,
-                       const char *file, const char *base_pointer, ct_diag_list *diags);
+int ct_schema_validate(ct_schema *schema, const char *at, const json_t *instance, const char *file,
+                       const char *base_pointer, ct_diag_list *diags);
 
 /*
  * Compiled schemas of claim files (the topic and sources JSON Schemas and the

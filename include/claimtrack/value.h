@@ -24,8 +24,8 @@ typedef enum {
  * exact lower bound whenever (double)ilo == lo (likewise `ihi`), so integers
  * beyond 2^53 compare exactly; every comparison below uses both. */
 typedef struct {
-    double lo, hi;     /* inclusive; -INFINITY / INFINITY when open */
-    int64_t ilo, ihi;  /* exact integer bounds (see above) */
+    double lo, hi;    /* inclusive; -INFINITY / INFINITY when open */
+    int64_t ilo, ihi; /* exact integer bounds (see above) */
 } ct_interval;
 
 /* The exact-integer companion of a double bound: d itself when d is an
@@ -70,8 +70,7 @@ int ct_interval_cmp(ct_interval a, ct_interval b);
 
 /* Human text for a value of `type`, e.g. "at least 24", "2025-06-20 to
  * 2025-06-30", "about 300 (270-330)".  Writes at most `n` bytes. */
-void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, char *buf,
-                       size_t n);
+void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, char *buf, size_t n);
 
 const char *ct_value_type_name(ct_value_type t);
 int ct_value_type_from_name(const char *name, ct_value_type *out);

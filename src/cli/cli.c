@@ -52,8 +52,8 @@ int ct_cli_is_conflict_id(const char *arg) { return strncasecmp(arg, "CT-", 3) =
 
 int ct_cli_not_an_id(const char *command, const char *arg)
 {
-    return ct_cli_usage_error(command, "expected a conflict id like CT-1a2b3c4d5e6f7a8b before the paths, got '%s'",
-                              arg);
+    return ct_cli_usage_error(
+        command, "expected a conflict id like CT-1a2b3c4d5e6f7a8b before the paths, got '%s'", arg);
 }
 
 int ct_cli_size(const char *text, unsigned long long *out)
@@ -67,10 +67,26 @@ int ct_cli_size(const char *text, unsigned long long *out)
         return -1;
     int shift = 0;
     switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    case 't': case 'T': shift = 40; end++; break;
+    case 'k':
+    case 'K':
+        shift = 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        shift = 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        shift = 30;
+        end++;
+        break;
+    case 't':
+    case 'T':
+        shift = 40;
+        end++;
+        break;
     default: break;
     }
     if (shift && *end == 'i')
@@ -107,7 +123,8 @@ static double seconds_since(const struct timespec *t0)
     return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void show_progress(const char *file, long long done, long long total, size_t claims, void *payload)
+static void show_progress(const char *file, long long done, long long total, size_t claims,
+                          void *payload)
 {
     progress_state *p = payload;
     double t = seconds_since(&p->start);
@@ -160,7 +177,8 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
         if (env && !*env)
             env = NULL;
         if ((opts.jobs = ct_cli_jobs(env)) < 0)
-            return ct_cli_usage_error(NULL, "CLAIMTRACK_JOBS expects a number from 1 to 64, got '%s'", env);
+            return ct_cli_usage_error(
+                NULL, "CLAIMTRACK_JOBS expects a number from 1 to 64, got '%s'", env);
     }
     progress_state progress = {{0, 0}, 0};
     if (isatty(fileno(stderr))) {
@@ -174,13 +192,14 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
     }
-    int rc = n_paths > 0
-                 ? ct_corpus_load(corpus, (const char *const *)paths, (size_t)n_paths, &opts, &diags)
-                 : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
+    int rc = n_paths > 0 ? ct_corpus_load(corpus, (const char *const *)paths, (size_t)n_paths,
+                                          &opts, &diags)
+                         : ct_corpus_load(corpus, default_paths, 1, &opts, &diags);
     ct_free(in);
     if (progress.shown)
         fprintf(stderr, "\r\033[K"); /* clear the progress line */
-    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    FILE *err =
+        ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
     ct_diag_print(&diags, err ? err : stderr);
     ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);
@@ -208,11 +227,12 @@ int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int 
         size_t nt;
         const ct_topic *topics = ct_corpus_topics(*corpus, &nt);
         const ct_conflict *x = &(*set)->conflicts[a], *y = &(*set)->conflicts[b];
-        fprintf(stderr,
-                "claimtrack: two conflicts share the id %s: topic '%s', subject '%s', property '%s' "
-                "and topic '%s', subject '%s', property '%s'; rename one subject\n",
-                x->id, topics[x->topic].id, x->subject, topics[x->topic].properties[x->property].name,
-                topics[y->topic].id, y->subject, topics[y->topic].properties[y->property].name);
+        fprintf(
+            stderr,
+            "claimtrack: two conflicts share the id %s: topic '%s', subject '%s', property '%s' "
+            "and topic '%s', subject '%s', property '%s'; rename one subject\n",
+            x->id, topics[x->topic].id, x->subject, topics[x->topic].properties[x->property].name,
+            topics[y->topic].id, y->subject, topics[y->topic].properties[y->property].name);
         ct_conflict_set_free(*set);
         *set = NULL;
         ct_corpus_free(*corpus);
@@ -317,7 +337,8 @@ static char *walk_location(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
-    char *dir = slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
+    char *dir =
+        slash ? ct_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ct_strdup(".");
     if (!dir)
         return NULL;
     char *real = realpath(dir, NULL);
@@ -386,16 +407,18 @@ int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_
                 continue;
             int same = strcmp(out, outputs[j]) == 0 || ct_path_same_file(out, outputs[j]);
             if (same) {
-                fprintf(stderr, "claimtrack: refusing to write %s twice (also given as %s): "
-                                "expected one output path per report\n",
+                fprintf(stderr,
+                        "claimtrack: refusing to write %s twice (also given as %s): "
+                        "expected one output path per report\n",
                         out, outputs[j]);
                 return CT_EXIT_USAGE;
             }
         }
         const char *input = input_at(out, corpus, reviews);
         if (input) {
-            fprintf(stderr, "claimtrack: refusing to write %s: it is %s, which this run reads "
-                            "(expected an output path that is not an input)\n",
+            fprintf(stderr,
+                    "claimtrack: refusing to write %s: it is %s, which this run reads "
+                    "(expected an output path that is not an input)\n",
                     out, input);
             return CT_EXIT_USAGE;
         }
@@ -413,8 +436,9 @@ int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_
             int hit = folder && walk_loads(folder, loc);
             free(folder);
             if (hit) {
-                fprintf(stderr, "claimtrack: warning: %s is inside the input folder %s: the next run "
-                                "will load it as a claim file (write it outside %s)\n",
+                fprintf(stderr,
+                        "claimtrack: warning: %s is inside the input folder %s: the next run "
+                        "will load it as a claim file (write it outside %s)\n",
                         out, paths[k], paths[k]);
                 break;
             }
@@ -451,7 +475,8 @@ int ct_cli_load_reviews(ct_review_set **out, const char *path, const ct_conflict
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     int rc = ct_review_set_load(out, path, &diags);
-    FILE *err = ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
+    FILE *err =
+        ct_cli_term_open(stderr, 0); /* file names and quoted input: no control characters */
     ct_diag_print(&diags, err ? err : stderr);
     ct_cli_term_close(err, stderr);
     ct_diag_list_dispose(&diags);

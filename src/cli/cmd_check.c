@@ -21,18 +21,13 @@ static int check_run(int argc, char **argv, const check_args *a);
 
 int ct_cmd_check(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"color", required_argument, NULL, 'c'},
-                                             {"archive", required_argument, NULL, 'a'},
-                                             {"fail-on", required_argument, NULL, 'F'},
-                                             {"reviews", required_argument, NULL, 'r'},
-                                             {"report", required_argument, NULL, 'R'},
-                                             {"baseline", required_argument, NULL, 'B'},
-                                             {"jobs", required_argument, NULL, 'j'},
-                                             {"max-input-size", required_argument, NULL, 'M'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, 'c'},   {"archive", required_argument, NULL, 'a'},
+        {"fail-on", required_argument, NULL, 'F'}, {"reviews", required_argument, NULL, 'r'},
+        {"report", required_argument, NULL, 'R'},  {"baseline", required_argument, NULL, 'B'},
+        {"jobs", required_argument, NULL, 'j'},    {"max-input-size", required_argument, NULL, 'M'},
+        {"help", no_argument, NULL, 'h'},          {0, 0, 0, 0}};
     check_args a = {"text", NULL, "auto", "unreviewed", NULL, NULL, {NULL, 0, 0}, NULL, 0};
     int ch, status = -1;
     if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
@@ -52,13 +47,15 @@ int ct_cmd_check(int argc, char **argv)
         case 'B': a.baseline = optarg; break;
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
-                status = ct_cli_usage_error("check", "--jobs expects a number from 1 to 64, got '%s'",
-                                            optarg);
+                status = ct_cli_usage_error(
+                    "check", "--jobs expects a number from 1 to 64, got '%s'", optarg);
             break;
         case 'M':
             if (ct_cli_size(optarg, &a.load.max_input) < 0)
-                status = ct_cli_usage_error("check", "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'",
-                                            optarg);
+                status = ct_cli_usage_error(
+                    "check",
+                    "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'",
+                    optarg);
             break;
         case 'h': status = ct_cli_print_help("check"); break;
         default: status = ct_cli_bad_option("check", ch, argv[optind - 1]);
@@ -83,7 +80,8 @@ static int split_report(const char *spec, char *format, size_t n, const char **p
 }
 
 /* Open and write one report; the output stays open (see write_reports). */
-static int write_one(const ct_report *report, const char *format, const char *path, ct_cli_output *out)
+static int write_one(const ct_report *report, const char *format, const char *path,
+                     ct_cli_output *out)
 {
     int status = ct_cli_output_open(out, path);
     if (status)
@@ -94,8 +92,9 @@ static int write_one(const ct_report *report, const char *format, const char *pa
     if (ct_cli_term_close(fp, out->fp) < 0 && rc == 0)
         rc = CT_EIO;
     if (rc < 0)
-        fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format, path ? " to " : "",
-                path ? path : "", rc == CT_ENOMEM ? "out of memory" : "write error");
+        fprintf(stderr, "claimtrack: cannot write the %s report%s%s: %s\n", format,
+                path ? " to " : "", path ? path : "",
+                rc == CT_ENOMEM ? "out of memory" : "write error");
     return rc < 0 ? CT_EXIT_USAGE : 0;
 }
 
@@ -144,19 +143,22 @@ static int check_run(int argc, char **argv, const check_args *a)
         char f[32];
         const char *path;
         if (split_report(a->reports[i], f, sizeof f, &path) < 0)
-            return ct_cli_usage_error("check", "--report expects FORMAT:FILE with FORMAT one of %s, got '%s'",
-                                      ct_report_formats(), a->reports[i]);
+            return ct_cli_usage_error(
+                "check", "--report expects FORMAT:FILE with FORMAT one of %s, got '%s'",
+                ct_report_formats(), a->reports[i]);
     }
     if (!ct_report_format_known(a->format))
         return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", a->format,
                                   ct_report_formats());
     ct_fail_on fail_on;
     if (ct_fail_on_from_name(a->fail_on, &fail_on) < 0)
-        return ct_cli_usage_error("check", "--fail-on expects unreviewed, stale, conflict, new or none, got '%s'",
-                                  a->fail_on);
+        return ct_cli_usage_error(
+            "check", "--fail-on expects unreviewed, stale, conflict, new or none, got '%s'",
+            a->fail_on);
     int use_color = ct_cli_color(a->color, stdout);
     if (use_color < 0)
-        return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'", a->color);
+        return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'",
+                                  a->color);
     json_t *baseline = NULL;
     if (a->baseline) {
         json_error_t err;
@@ -173,9 +175,11 @@ static int check_run(int argc, char **argv, const check_args *a)
                 fprintf(stderr, "claimtrack: out of memory\n");
                 return CT_EXIT_USAGE;
             }
-            return ct_cli_usage_error("check", "--baseline expects a JSON report of claimtrack (check --format json), and '%s' %s%s",
-                                      a->baseline, baseline ? "is not one" : "cannot be read: ",
-                                      baseline ? "" : err.text);
+            return ct_cli_usage_error(
+                "check",
+                "--baseline expects a JSON report of claimtrack (check --format json), and '%s' %s%s",
+                a->baseline,
+                baseline ? "is not one" : "cannot be read: ", baseline ? "" : err.text);
         }
     }
     ct_corpus *corpus;
@@ -196,8 +200,10 @@ static int check_run(int argc, char **argv, const check_args *a)
     if (status == 0) {
         json_t *orphans = ct_review_orphans(reviews, set);
         for (size_t i = 0; orphans && i < json_array_size(orphans); i++)
-            fprintf(stderr, "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",
-                    reviews_path, json_string_value(json_array_get(orphans, i)));
+            fprintf(
+                stderr,
+                "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",
+                reviews_path, json_string_value(json_array_get(orphans, i)));
         json_decref(orphans);
     }
     if (status == 0) {

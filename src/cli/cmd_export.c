@@ -34,7 +34,8 @@ int ct_cmd_export(int argc, char **argv)
         return status;
     ct_cli_output out;
     const char *outputs[] = {output};
-    if ((status = ct_cli_outputs_check(outputs, 1, corpus, NULL, argv + optind, argc - optind)) == 0 &&
+    if ((status = ct_cli_outputs_check(outputs, 1, corpus, NULL, argv + optind, argc - optind)) ==
+            0 &&
         (status = ct_cli_output_open(&out, output)) == 0) {
         int rc;
         if (strcmp(format, "xml") == 0) {
@@ -42,10 +43,10 @@ int ct_cmd_export(int argc, char **argv)
         } else {
             json_t *doc = ct_corpus_export(corpus);
             rc = !doc ? CT_ENOMEM
-                      : json_dumpf(doc, out.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-                                fputc('\n', out.fp) != EOF
-                            ? 0
-                            : CT_EIO;
+                 : json_dumpf(doc, out.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+                         fputc('\n', out.fp) != EOF
+                     ? 0
+                     : CT_EIO;
             json_decref(doc);
         }
         if (rc < 0)

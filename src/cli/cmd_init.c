@@ -46,8 +46,7 @@ static const char starter_topic[] =
     "  ]\n"
     "}\n";
 
-static const char starter_reviews[] =
-    "{\n  \"reviews\": {}\n}\n";
+static const char starter_reviews[] = "{\n  \"reviews\": {}\n}\n";
 
 /* A "$schema" member naming DIR/../schema/SCHEMA, only where that file exists
  * (a folder inside a claimtrack checkout); elsewhere none, since a "$schema"
@@ -76,7 +75,8 @@ static int write_new(const char *dir, const char *name, const char *schema, cons
     }
     ct_atomic_file f;
     int rc = ct_atomic_open(&f, path);
-    if (rc == 0 && (fputs("{\n", f.fp) == EOF || fputs(member, f.fp) == EOF || fputs(text + 2, f.fp) == EOF)) {
+    if (rc == 0 &&
+        (fputs("{\n", f.fp) == EOF || fputs(member, f.fp) == EOF || fputs(text + 2, f.fp) == EOF)) {
         ct_atomic_abort(&f);
         rc = -1;
     } else if (rc == 0) {

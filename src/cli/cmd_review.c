@@ -58,7 +58,8 @@ static int check_prefer(const ct_corpus *corpus, const ct_conflict *c, char **pr
                     at = p;
                 }
         if (!found) {
-            fprintf(stderr, "claimtrack: claim '%s' is not part of conflict %s\n", prefer[i], c->id);
+            fprintf(stderr, "claimtrack: claim '%s' is not part of conflict %s\n", prefer[i],
+                    c->id);
             return CT_EXIT_USAGE;
         }
         if (i == 0) {
@@ -80,23 +81,21 @@ static int check_prefer(const ct_corpus *corpus, const ct_conflict *c, char **pr
 static void say_waiting(long holder, void *payload)
 {
     if (holder > 0)
-        fprintf(stderr, "claimtrack: waiting for the lock on %s held by pid %ld\n", (const char *)payload, holder);
+        fprintf(stderr, "claimtrack: waiting for the lock on %s held by pid %ld\n",
+                (const char *)payload, holder);
     else
-        fprintf(stderr, "claimtrack: waiting for the lock on %s held by another process\n", (const char *)payload);
+        fprintf(stderr, "claimtrack: waiting for the lock on %s held by another process\n",
+                (const char *)payload);
 }
 
 int ct_cmd_review(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"status", required_argument, NULL, 's'},
-                                             {"prefer", required_argument, NULL, 'p'},
-                                             {"note", required_argument, NULL, 'n'},
-                                             {"by", required_argument, NULL, 'b'},
-                                             {"date", required_argument, NULL, 'd'},
-                                             {"reviews", required_argument, NULL, 'r'},
-                                             {"prune", no_argument, NULL, 'P'},
-                                             {"upgrade", no_argument, NULL, 'U'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {
+        {"status", required_argument, NULL, 's'}, {"prefer", required_argument, NULL, 'p'},
+        {"note", required_argument, NULL, 'n'},   {"by", required_argument, NULL, 'b'},
+        {"date", required_argument, NULL, 'd'},   {"reviews", required_argument, NULL, 'r'},
+        {"prune", no_argument, NULL, 'P'},        {"upgrade", no_argument, NULL, 'U'},
+        {"help", no_argument, NULL, 'h'},         {0, 0, 0, 0}};
     const char *status_name = NULL, *note = NULL, *by = NULL, *date = NULL, *reviews_opt = NULL;
     char **prefer = ct_calloc((size_t)argc + 1, sizeof *prefer);
     size_t n_prefer = 0;
@@ -131,15 +130,18 @@ int ct_cmd_review(int argc, char **argv)
             status = ct_cli_usage_error("review", "expected a conflict id");
         else if (!ct_cli_is_conflict_id(paths[0]))
             status = ct_cli_not_an_id("review", paths[0]);
-        else if (!status_name || (strcmp(status_name, "confirmed") != 0 &&
-                                  strcmp(status_name, "dismissed") != 0 &&
-                                  strcmp(status_name, "resolved") != 0))
-            status = ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
+        else if (!status_name ||
+                 (strcmp(status_name, "confirmed") != 0 && strcmp(status_name, "dismissed") != 0 &&
+                  strcmp(status_name, "resolved") != 0))
+            status =
+                ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
         else if (!note || !*note)
-            status = ct_cli_usage_error("review", "--note TEXT is required (for a dismissal, the reason)");
+            status = ct_cli_usage_error("review",
+                                        "--note TEXT is required (for a dismissal, the reason)");
         else if (ct_text_has_control(note) || (by && ct_text_has_control(by)))
-            status = ct_cli_usage_error("review", "--note and --by take text: no control characters "
-                                                  "other than tab and line breaks");
+            status =
+                ct_cli_usage_error("review", "--note and --by take text: no control characters "
+                                             "other than tab and line breaks");
         else if (strcmp(status_name, "resolved") == 0 && n_prefer == 0)
             status = ct_cli_usage_error("review", "--status resolved needs --prefer CLAIM-ID");
         else if (strcmp(status_name, "resolved") != 0 && n_prefer > 0)

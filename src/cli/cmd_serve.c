@@ -52,8 +52,8 @@ static void qb_put(query_buf *q, const char *s, int encode)
             q->cap = cap;
         }
         unsigned char c = (unsigned char)*s;
-        if (encode && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '-' || c == '_' || c == '.')) {
+        if (encode && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
             snprintf(q->buf + q->len, 4, "%%%02X", c);
             q->len += 3;
         } else {
@@ -63,7 +63,8 @@ static void qb_put(query_buf *q, const char *s, int encode)
     }
 }
 
-static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
 {
     (void)kind;
     query_buf *q = cls;
@@ -75,8 +76,9 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
     return MHD_YES;
 }
 
-static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
-                              const char *version, const char *data, size_t *data_size, void **con_cls)
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *data_size, void **con_cls)
 {
     (void)version;
     ct_serve *s = cls;
@@ -115,24 +117,26 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         ct_free(q.buf);
         return MHD_NO;
     }
-    ct_serve_request req = {method,
-                            url,
-                            q.buf,
-                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
-                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin"),
-                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Claimtrack-Token"),
-                            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
-                            u->data,
-                            u->len,
-                            u->too_big};
+    ct_serve_request req = {
+        method,
+        url,
+        q.buf,
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin"),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Claimtrack-Token"),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        u->data,
+        u->len,
+        u->too_big};
     ct_serve_response res;
     ct_serve_handle(s, &req, &res);
     ct_free(q.buf);
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(res.len, res.body ? res.body : (char *)"", MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        res.len, res.body ? res.body : (char *)"", MHD_RESPMEM_MUST_COPY);
     enum MHD_Result ok = MHD_NO;
     if (r) {
-        int bad = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type) != MHD_YES;
+        int bad =
+            MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type) != MHD_YES;
         bad |= MHD_add_response_header(r, "Content-Security-Policy", ct_serve_csp) != MHD_YES;
         bad |= MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") != MHD_YES;
         bad |= MHD_add_response_header(r, "X-Frame-Options", "DENY") != MHD_YES;
@@ -153,7 +157,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     return ok;
 }
 
-static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode why)
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                      enum MHD_RequestTerminationCode why)
 {
     (void)cls;
     (void)conn;
@@ -176,14 +181,16 @@ static int listen_on(const char *bind_addr, const char *port, unsigned *bound)
     hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
     int rc = getaddrinfo(bind_addr, port, &hints, &ai);
     if (rc != 0) {
-        fprintf(stderr, "claimtrack: serve: --bind %s: %s (give a numeric address)\n", bind_addr, gai_strerror(rc));
+        fprintf(stderr, "claimtrack: serve: --bind %s: %s (give a numeric address)\n", bind_addr,
+                gai_strerror(rc));
         return -1;
     }
     int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
     int one = 1;
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
         bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0) {
-        fprintf(stderr, "claimtrack: serve: cannot listen on %s port %s: %s\n", bind_addr, port, strerror(errno));
+        fprintf(stderr, "claimtrack: serve: cannot listen on %s port %s: %s\n", bind_addr, port,
+                strerror(errno));
         if (fd >= 0)
             close(fd);
         freeaddrinfo(ai);
@@ -245,7 +252,8 @@ int ct_cmd_serve(int argc, char **argv)
         }
     }
     if (!valid_port(port))
-        return ct_cli_usage_error("serve", "--port expects a number from 0 to 65535, got '%s'", port);
+        return ct_cli_usage_error("serve", "--port expects a number from 0 to 65535, got '%s'",
+                                  port);
     char **paths = argv + optind;
     int n_paths = argc - optind;
     /* the corpus must load once before serving: its errors go to stderr now */
@@ -259,7 +267,8 @@ int ct_cmd_serve(int argc, char **argv)
     char *reviews_path = ct_cli_reviews_path(reviews, paths, n_paths);
     char token[33];
     if (!reviews_path || make_token(token) < 0) {
-        fprintf(stderr, "claimtrack: serve: %s\n", reviews_path ? "no random bytes for the token" : "out of memory");
+        fprintf(stderr, "claimtrack: serve: %s\n",
+                reviews_path ? "no random bytes for the token" : "out of memory");
         ct_free(reviews_path);
         return CT_EXIT_USAGE;
     }
@@ -277,14 +286,15 @@ int ct_cmd_serve(int argc, char **argv)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
-    ct_serve_config cfg = {paths, n_paths, reviews_path, bind_addr, bound, token, getenv("CLAIMTRACK_SERVE_DATE")};
+    ct_serve_config cfg = {
+        paths, n_paths, reviews_path, bind_addr, bound, token, getenv("CLAIMTRACK_SERVE_DATE")};
     ct_serve *s = NULL;
     struct MHD_Daemon *d = NULL;
     if (ct_serve_new(&s, &cfg) == 0)
-        d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, NULL, NULL, answer, s,
-                             MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-                             (unsigned)64, MHD_OPTION_END);
+        d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, NULL, NULL, answer,
+                             s, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED,
+                             completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "claimtrack: serve: cannot start the HTTP server\n");
         close(fd);
@@ -293,8 +303,8 @@ int ct_cmd_serve(int argc, char **argv)
         return CT_EXIT_USAGE;
     }
     int v6 = strchr(bind_addr, ':') != NULL;
-    fprintf(stderr, "claimtrack: serving at http://%s%s%s:%u/ (Ctrl-C stops)\n", v6 ? "[" : "", bind_addr,
-            v6 ? "]" : "", bound);
+    fprintf(stderr, "claimtrack: serving at http://%s%s%s:%u/ (Ctrl-C stops)\n", v6 ? "[" : "",
+            bind_addr, v6 ? "]" : "", bound);
     int sig = 0;
     while (sigwait(&stop, &sig) != 0)
         ;

@@ -125,7 +125,8 @@ int ct_cmd_show(int argc, char **argv)
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];
-        FILE *out = ct_cli_term_open(stdout, use_color); /* no control characters reach a terminal */
+        FILE *out =
+            ct_cli_term_open(stdout, use_color); /* no control characters reach a terminal */
         FILE *fp = out ? out : stdout;
         fprintf(fp, "topic: %s (%s)\n", t->title, t->id);
         /* write errors: ferror */

@@ -92,9 +92,8 @@ static int print_matrix(const ct_corpus *corpus, const ct_conflict_set *set)
 
 int ct_cmd_sources(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"matrix", no_argument, NULL, 'm'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {
+        {"matrix", no_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     int ch, matrix = 0;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -152,7 +151,7 @@ int ct_cmd_sources(int argc, char **argv)
             if (!in)
                 printf("  conflicts:\n");
             in++;
-            const char *stand = majority[i] < 0 ? "no majority"
+            const char *stand = majority[i] < 0        ? "no majority"
                                 : majority[i] == found ? "with the majority"
                                                        : "against the majority";
             if (majority[i] >= 0) {

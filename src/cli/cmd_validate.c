@@ -8,12 +8,11 @@
 
 int ct_cmd_validate(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"archive", required_argument, NULL, 'a'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"max-input-size", required_argument, NULL, 'M'},
-        {"help", no_argument, NULL, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"archive", required_argument, NULL, 'a'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"max-input-size", required_argument, NULL, 'M'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
     ct_cli_load_options lo = {NULL, 0, 0};
     int ch;
     opterr = 0;
@@ -22,11 +21,15 @@ int ct_cmd_validate(int argc, char **argv)
         case 'a': lo.archive = optarg; break;
         case 'j':
             if ((lo.jobs = ct_cli_jobs(optarg)) < 0)
-                return ct_cli_usage_error("validate", "--jobs expects a number from 1 to 64, got '%s'", optarg);
+                return ct_cli_usage_error("validate",
+                                          "--jobs expects a number from 1 to 64, got '%s'", optarg);
             break;
         case 'M':
             if (ct_cli_size(optarg, &lo.max_input) < 0)
-                return ct_cli_usage_error("validate", "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'", optarg);
+                return ct_cli_usage_error(
+                    "validate",
+                    "--max-input-size expects a size in bytes like 65536, 10M or 4G, got '%s'",
+                    optarg);
             break;
         case 'h': return ct_cli_print_help("validate");
         default: return ct_cli_bad_option("validate", ch, argv[optind - 1]);

@@ -31,8 +31,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
-const char ct_serve_csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const char ct_serve_csp[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -67,7 +68,10 @@ int ct_serve__ci_contains(const char *hay, const char *needle)
 
 static int hexval(int c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 /* The decoded value of `key` in a form-encoded string, new; NULL when absent
@@ -233,8 +237,8 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
         s->hosts[1] = format_new("%s:%u", "localhost", cfg->port);
         s->origins[0] = format_new(v6 ? "http://[%s]:%u" : "http://%s:%u", bind, cfg->port);
         s->origins[1] = format_new("http://%s:%u", "localhost", cfg->port);
-        bad = !s->reviews || !s->token || (cfg->today && !s->today) || !s->hosts[0] || !s->hosts[1] ||
-              !s->origins[0] || !s->origins[1];
+        bad = !s->reviews || !s->token || (cfg->today && !s->today) || !s->hosts[0] ||
+              !s->hosts[1] || !s->origins[0] || !s->origins[1];
     }
     if (bad) {
         ct_serve_free(s);
@@ -252,13 +256,15 @@ static int claim_file_name(const char *name)
     size_t n = strlen(name);
     if (strcmp(name, "reviews.json") == 0 || name[0] == '.')
         return 0;
-    return (n > 5 && strcmp(name + n - 5, ".json") == 0) || (n > 6 && strcmp(name + n - 6, ".jsonl") == 0) ||
+    return (n > 5 && strcmp(name + n - 5, ".json") == 0) ||
+           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0) ||
            (n > 4 && strcmp(name + n - 4, ".xml") == 0);
 }
 
 static unsigned long long stamp_add(unsigned long long h, const char *path, const struct stat *st)
 {
-    long long f[3] = {(long long)st->st_size, (long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec};
+    long long f[3] = {(long long)st->st_size, (long long)st->st_mtim.tv_sec,
+                      (long long)st->st_mtim.tv_nsec};
     h = ct_hash64(path, strlen(path) + 1, h);
     return ct_hash64(f, sizeof f, h);
 }
@@ -442,7 +448,8 @@ static void api_review_get(ct_serve *s, const char *id, ct_serve_response *res)
     const char *why = NULL;
     int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
-        set_error_json(res, rc == CT_ENOMEM ? 500 : 503, rc == CT_ENOMEM ? "out of memory" : "the corpus does not load");
+        set_error_json(res, rc == CT_ENOMEM ? 500 : 503,
+                       rc == CT_ENOMEM ? "out of memory" : "the corpus does not load");
         return;
     }
     const ct_conflict *c = ct_conflict_set_get(v.set, id);
@@ -455,8 +462,10 @@ static void api_review_get(ct_serve *s, const char *id, ct_serve_response *res)
         if (entry && json_object_get(entry, "status"))
             ct_serve__review_fingerprint(entry, fp);
         set_json(res, 200,
-                 json_pack("{sssssssOss*}", "id", c->id, "digest", c->digest, "state", ct_review_state_name((ct_review_state)st), "review",
-                           entry ? (json_t *)entry : json_null(), "fingerprint", fp[0] ? fp : NULL));
+                 json_pack("{sssssssOss*}", "id", c->id, "digest", c->digest, "state",
+                           ct_review_state_name((ct_review_state)st), "review",
+                           entry ? (json_t *)entry : json_null(), "fingerprint",
+                           fp[0] ? fp : NULL));
     }
     ct_serve__view_clear(&v);
 }
@@ -466,20 +475,22 @@ static json_t *outcome_json(const review_outcome *o)
     if (o->status == 200)
         return json_incref(o->review);
     return json_pack("{sssOssssss*}", "error", o->error ? o->error : "error", "review",
-                     o->review ? o->review : json_null(), "id", o->id, "digest", o->digest, "fingerprint",
-                     o->fingerprint[0] ? o->fingerprint : NULL);
+                     o->review ? o->review : json_null(), "id", o->id, "digest", o->digest,
+                     "fingerprint", o->fingerprint[0] ? o->fingerprint : NULL);
 }
 
 static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     json_error_t err;
-    json_t *doc = json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &err);
+    json_t *doc =
+        json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &err);
     if (!json_is_object(doc)) {
         json_decref(doc);
         set_error_json(res, 400, "the body must be a JSON object");
         return;
     }
-    static const char *const known[] = {"id", "status", "note", "prefer", "by", "digest", "replaces"};
+    static const char *const known[] = {"id", "status", "note",    "prefer",
+                                        "by", "digest", "replaces"};
     const char *key;
     json_t *val;
     json_object_foreach(doc, key, val)
@@ -488,7 +499,9 @@ static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
             ok |= strcmp(key, known[i]) == 0;
         int want_string = strcmp(key, "prefer") != 0;
-        if (!ok || (want_string && !json_is_string(val) && !(strcmp(key, "replaces") == 0 && json_is_null(val))) ||
+        if (!ok ||
+            (want_string && !json_is_string(val) &&
+             !(strcmp(key, "replaces") == 0 && json_is_null(val))) ||
             (!want_string && !json_is_array(val))) {
             json_decref(doc);
             set_error_json(res, 400, "unknown field, or a field of the wrong type");
@@ -531,7 +544,8 @@ static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
 /* The plain HTML form (JavaScript off): 303 back to the conflict, or a page. */
 static void form_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
-    static const char *const keys[] = {"id", "status", "note", "by", "digest", "replaces", "prefer"};
+    static const char *const keys[] = {"id",     "status",   "note",  "by",
+                                       "digest", "replaces", "prefer"};
     char *v[7];
     int oom = 0;
     for (int i = 0; i < 7; i++)
@@ -570,12 +584,16 @@ static void form_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_
                 ct_serve__set_text(res, 500, "out of memory\n");
             } else {
                 ct_serve__page_head(s, p.fp, "Not saved");
-                fputs("<h1>Not saved</h1><div id=\"review-result\" class=\"notice error\" data-status=\"409\"><p>", p.fp);
+                fputs(
+                    "<h1>Not saved</h1><div id=\"review-result\" class=\"notice error\" data-status=\"409\"><p>",
+                    p.fp);
                 ct_serve__esc(p.fp, o.error);
                 fputs("</p>", p.fp);
                 if (o.review)
                     ct_serve__review_box(p.fp, o.review, "their");
-                fprintf(p.fp, "<a href=\"/conflict/%s\">Reload the conflict to review it again</a></div>", o.id);
+                fprintf(p.fp,
+                        "<a href=\"/conflict/%s\">Reload the conflict to review it again</a></div>",
+                        o.id);
                 ct_serve__page_tail(p.fp);
                 ct_serve__page_finish(&p, res, 409);
             }
@@ -664,7 +682,8 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
         else if (strcmp(path, "/static/serve.css") == 0)
             asset(res, "text/css; charset=utf-8", ct_embedded_serve_css, ct_embedded_serve_css_len);
         else if (strcmp(path, "/static/serve.js") == 0)
-            asset(res, "text/javascript; charset=utf-8", ct_embedded_serve_js, ct_embedded_serve_js_len);
+            asset(res, "text/javascript; charset=utf-8", ct_embedded_serve_js,
+                  ct_embedded_serve_js_len);
         else if (strcmp(path, "/api/conflicts") == 0)
             api_conflicts(s, res);
         else if (strncmp(path, "/api/reviews/", 13) == 0 && conflict_id_ok(path + 13))
@@ -687,7 +706,8 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     int is_json = media_type_is(req->content_type, "application/json");
     int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
     if (!is_json && !is_form) {
-        set_error_json(res, 415, "the body must be application/json or application/x-www-form-urlencoded");
+        set_error_json(res, 415,
+                       "the body must be application/json or application/x-www-form-urlencoded");
         return;
     }
     if (req->origin && !one_of(req->origin, s->origins, 3)) {
@@ -718,4 +738,3 @@ void ct_serve_response_clear(ct_serve_response *res)
     ct_free(res->location);
     memset(res, 0, sizeof *res);
 }
-

@@ -17,7 +17,7 @@
 typedef struct ct_serve ct_serve;
 
 typedef struct {
-    char **paths;       /* the corpus (files or folders); default "claims" */
+    char **paths; /* the corpus (files or folders); default "claims" */
     int n_paths;
     const char *reviews; /* the reviews file */
     const char *bind;    /* the address served, as given (127.0.0.1, ::1, ...) */
@@ -36,7 +36,7 @@ typedef struct {
     const char *content_type; /* or NULL */
     const char *body;         /* may hold NUL bytes */
     size_t body_len;
-    int body_too_big;         /* the body went over CT_SERVE_BODY_MAX */
+    int body_too_big; /* the body went over CT_SERVE_BODY_MAX */
 } ct_serve_request;
 
 typedef struct {
@@ -44,8 +44,8 @@ typedef struct {
     const char *content_type; /* static */
     char *body;               /* owned */
     size_t len;
-    char *etag;               /* owned, or NULL */
-    char *location;           /* owned, or NULL: a redirect */
+    char *etag;     /* owned, or NULL */
+    char *location; /* owned, or NULL: a redirect */
 } ct_serve_response;
 
 /* New state for `cfg` (copied).  Returns 0 or CT_ENOMEM. */

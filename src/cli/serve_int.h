@@ -22,10 +22,10 @@ struct ct_serve {
     char *reviews, *token, *today;
     char *hosts[3]; /* the Host values accepted */
     char *origins[3];
-    ct_corpus *corpus;             /* NULL while the files do not load */
-    unsigned long long stamp;      /* of the claim files' names, sizes, mtimes */
-    int loaded;                    /* stamp is valid */
-    char *load_error;              /* diagnostics of the last failed load */
+    ct_corpus *corpus;        /* NULL while the files do not load */
+    unsigned long long stamp; /* of the claim files' names, sizes, mtimes */
+    int loaded;               /* stamp is valid */
+    char *load_error;         /* diagnostics of the last failed load */
 };
 
 /* What one request sees: conflicts and reviews as of now. */
@@ -49,9 +49,9 @@ typedef struct {
 } review_post;
 
 typedef struct {
-    int status;       /* HTTP */
+    int status;        /* HTTP */
     const char *error; /* static, when status != 200 */
-    json_t *review;   /* the stored review (200) or theirs (409); new */
+    json_t *review;    /* the stored review (200) or theirs (409); new */
     char fingerprint[17];
     char digest[CT_CONFLICT_DIGEST_SIZE]; /* the conflict's digest now */
     char id[CT_CONFLICT_ID_SIZE];
@@ -67,9 +67,11 @@ void ct_serve__page_finish(page *p, ct_serve_response *res, int status);
 void ct_serve__view_clear(view *v);
 int ct_serve__review_fingerprint(const json_t *entry, char out[17]);
 void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *o);
-void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const char *title, const char *text);
+void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const char *title,
+                          const char *text);
 void ct_serve__review_box(FILE *f, const json_t *r, const char *cls);
-void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const char *id, ct_serve_response *res);
+void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const char *id,
+                             ct_serve_response *res);
 void ct_serve__page_head(ct_serve *s, FILE *f, const char *title);
 void ct_serve__sources_page(ct_serve *s, ct_serve_response *res);
 void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);

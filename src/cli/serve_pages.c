@@ -33,15 +33,17 @@ void ct_serve__page_head(ct_serve *s, FILE *f, const char *title)
     ct_serve__esc(f, s->token);
     fputs("\"><title>", f);
     ct_serve__esc(f, title);
-    fputs(" - claimtrack</title><link rel=\"stylesheet\" href=\"/static/serve.css\">"
-          "<script src=\"/static/serve.js\" defer></script></head><body>"
-          "<header><a class=\"brand\" href=\"/\">claimtrack</a><nav><a href=\"/\">Conflicts</a> &middot; "
-          "<a href=\"/sources\">Sources</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
-          f);
+    fputs(
+        " - claimtrack</title><link rel=\"stylesheet\" href=\"/static/serve.css\">"
+        "<script src=\"/static/serve.js\" defer></script></head><body>"
+        "<header><a class=\"brand\" href=\"/\">claimtrack</a><nav><a href=\"/\">Conflicts</a> &middot; "
+        "<a href=\"/sources\">Sources</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
+        f);
 }
 
 
-void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const char *title, const char *text)
+void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const char *title,
+                          const char *text)
 {
     page p;
     if (ct_serve__page_open(&p) < 0) {
@@ -106,8 +108,10 @@ static void option(FILE *f, const char *value, const char *label, const char *ch
 void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     int oom = 0;
-    char *topic = ct_serve__query_get(req->query, "topic", &oom), *state = ct_serve__query_get(req->query, "state", &oom),
-         *severity = ct_serve__query_get(req->query, "severity", &oom), *q = ct_serve__query_get(req->query, "q", &oom);
+    char *topic = ct_serve__query_get(req->query, "topic", &oom),
+         *state = ct_serve__query_get(req->query, "state", &oom),
+         *severity = ct_serve__query_get(req->query, "severity", &oom),
+         *q = ct_serve__query_get(req->query, "q", &oom);
     view v;
     const char *why = NULL;
     page p = {NULL, NULL, 0};
@@ -128,43 +132,55 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
             blocking += (size_t)ct_review_blocks(CT_FAIL_ON_UNREVIEWED, st);
         }
         ct_serve__page_head(s, f, "Conflicts");
-        fprintf(f, "<h1>Conflicts</h1><div class=\"cards\"><div class=\"card\"><b id=\"count-all\">%zu</b>conflicts</div>"
-                   "<div class=\"card\"><b id=\"count-blocking\">%zu</b>blocking</div>",
-                v.set->n_conflicts, blocking);
+        fprintf(
+            f,
+            "<h1>Conflicts</h1><div class=\"cards\"><div class=\"card\"><b id=\"count-all\">%zu</b>conflicts</div>"
+            "<div class=\"card\"><b id=\"count-blocking\">%zu</b>blocking</div>",
+            v.set->n_conflicts, blocking);
         for (int i = 0; i < 5; i++)
-            fprintf(f, "<div class=\"card\"><b id=\"count-%s\">%zu</b>%s</div>", ct_review_state_name((ct_review_state)i), counts[i], ct_review_state_name((ct_review_state)i));
+            fprintf(f, "<div class=\"card\"><b id=\"count-%s\">%zu</b>%s</div>",
+                    ct_review_state_name((ct_review_state)i), counts[i],
+                    ct_review_state_name((ct_review_state)i));
         for (int i = 2; i >= 0; i--)
-            fprintf(f, "<div class=\"card\"><b>%zu</b>%s severity</div>", sev[i], severity_names[i]);
-        fputs("</div>\n<form class=\"filters\" method=\"get\" action=\"/\"><label>Topic<select name=\"topic\">", f);
+            fprintf(f, "<div class=\"card\"><b>%zu</b>%s severity</div>", sev[i],
+                    severity_names[i]);
+        fputs(
+            "</div>\n<form class=\"filters\" method=\"get\" action=\"/\"><label>Topic<select name=\"topic\">",
+            f);
         option(f, "", "all topics", topic);
         for (size_t i = 0; i < nt; i++)
             option(f, topics[i].id, topics[i].title, topic);
         fputs("</select></label><label>Review<select name=\"state\">", f);
         option(f, "", "any state", state);
         for (int i = 0; i < 5; i++)
-            option(f, ct_review_state_name((ct_review_state)i), ct_review_state_name((ct_review_state)i), state);
+            option(f, ct_review_state_name((ct_review_state)i),
+                   ct_review_state_name((ct_review_state)i), state);
         fputs("</select></label><label>Severity<select name=\"severity\">", f);
         option(f, "", "any severity", severity);
         for (int i = 2; i >= 0; i--)
             option(f, severity_names[i], severity_names[i], severity);
         fputs("</select></label><label>Search<input type=\"search\" name=\"q\" value=\"", f);
         ct_serve__esc(f, q);
-        fputs("\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n"
-              "<table id=\"conflicts\"><thead><tr><th>Conflict</th><th>Topic</th><th>Subject</th><th>Property</th>"
-              "<th>Severity</th><th>Review</th><th>Positions</th></tr></thead><tbody>\n",
-              f);
+        fputs(
+            "\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n"
+            "<table id=\"conflicts\"><thead><tr><th>Conflict</th><th>Topic</th><th>Subject</th><th>Property</th>"
+            "<th>Severity</th><th>Review</th><th>Positions</th></tr></thead><tbody>\n",
+            f);
         for (size_t i = 0; i < v.set->n_conflicts; i++) {
             const ct_conflict *c = &v.set->conflicts[i];
             const ct_topic *t = &topics[c->topic];
             ct_review_state st = ct_review_state_of(v.reviews, c, NULL);
             if ((topic && *topic && strcmp(topic, t->id) != 0) ||
-                (state && *state && strcmp(state, ct_review_state_name((ct_review_state)st)) != 0) ||
+                (state && *state &&
+                 strcmp(state, ct_review_state_name((ct_review_state)st)) != 0) ||
                 (severity && *severity && strcmp(severity, severity_names[c->severity]) != 0) ||
                 !conflict_matches(s, c, q))
                 continue;
             shown++;
-            fprintf(f, "<tr class=\"row\" data-id=\"%s\" data-state=\"%s\"><td><a href=\"/conflict/%s\"><code>%s</code></a></td><td>",
-                    c->id, ct_review_state_name((ct_review_state)st), c->id, c->id);
+            fprintf(
+                f,
+                "<tr class=\"row\" data-id=\"%s\" data-state=\"%s\"><td><a href=\"/conflict/%s\"><code>%s</code></a></td><td>",
+                c->id, ct_review_state_name((ct_review_state)st), c->id, c->id);
             ct_serve__esc(f, t->title);
             fputs("</td><td>", f);
             ct_serve__esc(f, c->subject);
@@ -173,7 +189,8 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
             fputs("</td><td>", f);
             badge(f, severity_names[c->severity], severity_names[c->severity]);
             fputs("</td><td>", f);
-            badge(f, ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
+            badge(f, ct_review_state_name((ct_review_state)st),
+                  ct_review_state_name((ct_review_state)st));
             fputs("</td><td>", f);
             for (size_t k = 0; k < c->n_positions; k++) {
                 fputs(k ? " &middot; " : "", f);
@@ -183,8 +200,10 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
             }
             fputs("</td></tr>\n", f);
         }
-        fprintf(f, "</tbody></table><p class=\"meta\" id=\"shown\">%zu of %zu conflicts shown. Keys: j/k move, Enter opens.</p>",
-                shown, v.set->n_conflicts);
+        fprintf(
+            f,
+            "</tbody></table><p class=\"meta\" id=\"shown\">%zu of %zu conflicts shown. Keys: j/k move, Enter opens.</p>",
+            shown, v.set->n_conflicts);
         ct_serve__page_tail(f);
         ct_serve__page_finish(&p, res, 200);
         ct_serve__view_clear(&v);
@@ -215,9 +234,11 @@ static void source_ref(FILE *f, const ct_corpus *corpus, const char *id)
 }
 
 /* Each claim's interval on a shared axis (quantity and date properties). */
-static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *c, const ct_property *prop)
+static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *c,
+                           const ct_property *prop)
 {
-    static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f"};
+    static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
+                                          "#6a1b9a", "#ef6c00", "#00838f"};
     size_t n;
     const ct_claim *claims = ct_corpus_claims(corpus, &n);
     double lo = INFINITY, hi = -INFINITY;
@@ -246,8 +267,10 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
     hi += pad;
     int is_date = prop->type == CT_TYPE_DATE;
     const double x0 = 170, width = 520;
-    fprintf(f, "<svg id=\"chart\" width=\"720\" height=\"%zu\" viewBox=\"0 0 720 %zu\" role=\"img\" aria-label=\"intervals\">",
-            rows * 22 + 34, rows * 22 + 34);
+    fprintf(
+        f,
+        "<svg id=\"chart\" width=\"720\" height=\"%zu\" viewBox=\"0 0 720 %zu\" role=\"img\" aria-label=\"intervals\">",
+        rows * 22 + 34, rows * 22 + 34);
     size_t row = 0;
     for (size_t p = 0; p < c->n_positions; p++)
         for (size_t k = 0; k < c->positions[p].n_claims; k++, row++) {
@@ -258,16 +281,22 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
             double y = 10 + (double)row * 22;
             fprintf(f, "<text x=\"4\" y=\"%.0f\">", y + 12);
             ct_serve__esc(f, cl->id);
-            fprintf(f, "</text><rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"14\" rx=\"3\" fill=\"%s\"%s/>", xa, y,
-                    xb - xa < 3 ? 3 : xb - xa, palette[p % 6], cl->denies ? " fill-opacity=\"0.35\"" : "");
+            fprintf(
+                f,
+                "</text><rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"14\" rx=\"3\" fill=\"%s\"%s/>",
+                xa, y, xb - xa < 3 ? 3 : xb - xa, palette[p % 6],
+                cl->denies ? " fill-opacity=\"0.35\"" : "");
         }
     char la[32], lb[32];
     ct_report_axis_label(la, sizeof la, lo + pad, is_date);
     ct_report_axis_label(lb, sizeof lb, hi - pad, is_date);
     double yb = 10 + (double)rows * 22 + 14;
-    fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0, x0 + width, yb - 10, yb - 10);
-    fprintf(f, "<text x=\"%.1f\" y=\"%.0f\">%s</text><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">%s</text></svg>\n",
-            x0 + pad / (hi - lo) * width, yb + 4, la, x0 + width - pad / (hi - lo) * width, yb + 4, lb);
+    fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0,
+            x0 + width, yb - 10, yb - 10);
+    fprintf(
+        f,
+        "<text x=\"%.1f\" y=\"%.0f\">%s</text><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"end\">%s</text></svg>\n",
+        x0 + pad / (hi - lo) * width, yb + 4, la, x0 + width - pad / (hi - lo) * width, yb + 4, lb);
 }
 
 void ct_serve__review_box(FILE *f, const json_t *r, const char *cls)
@@ -307,7 +336,9 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
     fputs("<h2>Positions</h2><ol class=\"positions\">\n", f);
     for (size_t p = 0; p < c->n_positions; p++) {
         const ct_position *pos = &c->positions[p];
-        fputs("<li class=\"position\"><label><input type=\"radio\" form=\"review-form\" name=\"prefer\" value=\"", f);
+        fputs(
+            "<li class=\"position\"><label><input type=\"radio\" form=\"review-form\" name=\"prefer\" value=\"",
+            f);
         for (size_t k = 0; k < pos->n_claims; k++) {
             fputs(k ? "," : "", f);
             ct_serve__esc(f, claims[pos->claims[k]].id);
@@ -316,8 +347,8 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
         if (pos->denies)
             fputs("denies: ", f);
         ct_serve__esc(f, pos->display);
-        fprintf(f, "</span></label> <span class=\"meta\">%zu claim%s</span><ul class=\"claims\">", pos->n_claims,
-                pos->n_claims == 1 ? "" : "s");
+        fprintf(f, "</span></label> <span class=\"meta\">%zu claim%s</span><ul class=\"claims\">",
+                pos->n_claims, pos->n_claims == 1 ? "" : "s");
         for (size_t k = 0; k < pos->n_claims; k++) {
             const ct_claim *cl = &claims[pos->claims[k]];
             fputs("<li><code>", f);
@@ -341,7 +372,8 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
     fputs("</ol>\n", f);
 }
 
-static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict *c, const char *preset)
+static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict *c,
+                          const char *preset)
 {
     size_t nt;
     const ct_topic *t = &ct_corpus_topics(s->corpus, &nt)[c->topic];
@@ -355,7 +387,8 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     fprintf(f, "</h1><p><code>%s</code> ", c->id);
     badge(f, severity_names[c->severity], severity_names[c->severity]);
     badge(f, "type", ct_conflict_type_name(c->type));
-    fprintf(f, "<span id=\"state\" class=\"badge %s\">%s</span> topic ", ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
+    fprintf(f, "<span id=\"state\" class=\"badge %s\">%s</span> topic ",
+            ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
     ct_serve__esc(f, t->title);
     if (prop->unit) {
         fputs(" &middot; unit ", f);
@@ -366,7 +399,8 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     if (c->n_clashes) {
         fputs("<p class=\"meta\">Clashes: ", f);
         for (size_t k = 0; k < c->n_clashes; k++)
-            fprintf(f, "%s[%zu] &times; [%zu]", k ? ", " : "", c->clashes[k].a + 1, c->clashes[k].b + 1);
+            fprintf(f, "%s[%zu] &times; [%zu]", k ? ", " : "", c->clashes[k].a + 1,
+                    c->clashes[k].b + 1);
         fputs(c->clashes_truncated ? " (more not listed)</p>\n" : "</p>\n", f);
     }
     if (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE)
@@ -375,7 +409,9 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     char fp[17] = "";
     if (entry && json_object_get(entry, "status")) {
         if (st == CT_REVIEW_STALE)
-            fputs("<p class=\"notice error\">The claims changed since this review: it is stale.</p>", f);
+            fputs(
+                "<p class=\"notice error\">The claims changed since this review: it is stale.</p>",
+                f);
         ct_serve__review_box(f, entry, "current");
         ct_serve__review_fingerprint(entry, fp);
     } else {
@@ -395,15 +431,19 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
           "<input type=\"hidden\" name=\"token\" value=\"",
           f);
     ct_serve__esc(f, s->token);
-    fprintf(f, "\"><input type=\"hidden\" name=\"id\" value=\"%s\"><input type=\"hidden\" name=\"digest\" value=\"%s\">"
-               "<input type=\"hidden\" name=\"replaces\" value=\"%s\">",
-            c->id, c->digest, fp);
+    fprintf(
+        f,
+        "\"><input type=\"hidden\" name=\"id\" value=\"%s\"><input type=\"hidden\" name=\"digest\" value=\"%s\">"
+        "<input type=\"hidden\" name=\"replaces\" value=\"%s\">",
+        c->id, c->digest, fp);
     static const char *const statuses[] = {"confirmed", "dismissed", "resolved"};
-    static const char *const labels[] = {"Confirm (c): a real disagreement", "Dismiss (d): not a real disagreement",
+    static const char *const labels[] = {"Confirm (c): a real disagreement",
+                                         "Dismiss (d): not a real disagreement",
                                          "Resolve (r): the chosen position is right"};
     for (int i = 0; i < 3; i++)
-        fprintf(f, "<label><input type=\"radio\" name=\"status\" value=\"%s\"%s required> %s</label>", statuses[i],
-                preset && strcmp(preset, statuses[i]) == 0 ? " checked" : "", labels[i]);
+        fprintf(
+            f, "<label><input type=\"radio\" name=\"status\" value=\"%s\"%s required> %s</label>",
+            statuses[i], preset && strcmp(preset, statuses[i]) == 0 ? " checked" : "", labels[i]);
     fputs("<label>Note (required)<textarea name=\"note\" required></textarea></label>"
           "<label>Reviewer <input name=\"by\" required autocomplete=\"name\"></label>"
           "<button type=\"submit\">Save review</button></form>"
@@ -411,7 +451,8 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
           f);
 }
 
-void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const char *id, ct_serve_response *res)
+void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const char *id,
+                             ct_serve_response *res)
 {
     view v;
     const char *why = NULL;
@@ -425,7 +466,8 @@ void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const cha
     char *preset = ct_serve__query_get(req->query, "status", &oom);
     page p;
     if (!c) {
-        ct_serve__error_page(s, res, 404, "No such conflict", "No conflict has this id (any more).");
+        ct_serve__error_page(s, res, 404, "No such conflict",
+                             "No conflict has this id (any more).");
     } else if (oom || ct_serve__page_open(&p) < 0) {
         ct_serve__set_text(res, 500, "out of memory\n");
     } else {
@@ -458,9 +500,10 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res)
     }
     FILE *f = p.fp;
     ct_serve__page_head(s, f, "Sources");
-    fputs("<h1>Sources</h1><table id=\"sources\"><thead><tr><th>Id</th><th>Title</th><th>Author</th><th>Publisher</th>"
-          "<th>Published</th><th>Claims</th><th>Conflicts</th></tr></thead><tbody>\n",
-          f);
+    fputs(
+        "<h1>Sources</h1><table id=\"sources\"><thead><tr><th>Id</th><th>Title</th><th>Author</th><th>Publisher</th>"
+        "<th>Published</th><th>Claims</th><th>Conflicts</th></tr></thead><tbody>\n",
+        f);
     for (size_t i = 0; i < ns; i++) {
         size_t n_claims = 0, n_conflicts = 0;
         for (size_t k = 0; k < nc; k++)
@@ -490,4 +533,3 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res)
     ct_serve__page_finish(&p, res, 200);
     ct_serve__view_clear(&v);
 }
-

@@ -47,8 +47,8 @@ int ct_serve__review_fingerprint(const json_t *entry, char out[17])
 }
 
 
-
-static const char *check_prefer(const ct_corpus *corpus, const ct_conflict *c, const review_post *in)
+static const char *check_prefer(const ct_corpus *corpus, const ct_conflict *c,
+                                const review_post *in)
 {
     size_t n_claims, first = 0;
     const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
@@ -116,7 +116,8 @@ void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *
     int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
         o->status = rc == CT_ENOMEM ? 500 : 503;
-        o->error = rc == CT_ENOMEM ? "out of memory" : "the corpus or the reviews file does not load";
+        o->error =
+            rc == CT_ENOMEM ? "out of memory" : "the corpus or the reviews file does not load";
         return;
     }
     const ct_conflict *c = ct_conflict_set_get(v.set, in->id);
@@ -151,7 +152,8 @@ void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *
     char current[17] = "";
     if (rc == 0) {
         ct_review_state_of(v.reviews, c, &entry);
-        if (entry && json_object_get(entry, "status") && ct_serve__review_fingerprint(entry, current) < 0)
+        if (entry && json_object_get(entry, "status") &&
+            ct_serve__review_fingerprint(entry, current) < 0)
             rc = CT_ENOMEM;
     }
     const char *replaces = in->replaces ? in->replaces : "";
@@ -194,4 +196,3 @@ void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *
     ct_review_unlock(lock);
     ct_serve__view_clear(&v);
 }
-

@@ -290,7 +290,8 @@ static int is_jsonl(const char *path) { return !format_of(path, NULL, 0)->read; 
 static int kind_of(const char *path, const json_t *doc)
 {
     const char *b = ct_corpus__base_name(path);
-    if (json_is_object(doc) && !json_object_get(doc, "topic") && json_is_array(json_object_get(doc, "topics")))
+    if (json_is_object(doc) && !json_object_get(doc, "topic") &&
+        json_is_array(json_object_get(doc, "topics")))
         return KIND_BUNDLE;
     if (strcmp(b, "sources.json") == 0 || ct_corpus__has_suffix(b, ".sources.json") ||
         (json_is_object(doc) && json_object_get(doc, "sources") && !json_object_get(doc, "topic")))
@@ -372,11 +373,12 @@ static int check_bundle(ct_load_ctx *l, json_t *doc)
     int rc = 0;
     json_object_foreach(doc, key, v)
     {
-        if (strcmp(key, "sources") && strcmp(key, "topics") && strcmp(key, "$schema") && strcmp(key, "claimtrack") &&
-            strcmp(key, "claimants")) {
+        if (strcmp(key, "sources") && strcmp(key, "topics") && strcmp(key, "$schema") &&
+            strcmp(key, "claimtrack") && strcmp(key, "claimants")) {
             char ptr[300];
             snprintf(ptr, sizeof ptr, "/%s", key);
-            if ((rc = ct_corpus__error(l, ptr, 0, "property \"%s\" is not allowed in a corpus file", key)) == CT_ENOMEM)
+            if ((rc = ct_corpus__error(l, ptr, 0, "property \"%s\" is not allowed in a corpus file",
+                                       key)) == CT_ENOMEM)
                 return rc;
         }
     }
@@ -560,7 +562,8 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     /* parse every file, then load in dependency order: sources, topics, JSONL */
     for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
         const char *file = ct_corpus__intern(c, files.items[i]);
-        if (!file || ct_corpus__grow((void **)&c->files, &c->alloc_files, c->n_files, sizeof *c->files) < 0) {
+        if (!file || ct_corpus__grow((void **)&c->files, &c->alloc_files, c->n_files,
+                                     sizeof *c->files) < 0) {
             rc = CT_ENOMEM;
             break;
         }

@@ -30,7 +30,8 @@
 void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
 
 /* ---- model.c and rules_load.c ---- */
-const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t, const char *subject);
+const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
+                                         const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 long ct_corpus__property_find(const ct_topic *t, const char *name);
 
@@ -51,9 +52,9 @@ struct ct_corpus {
     ct_claim *claims;
     size_t n_claims, alloc_claims;
     struct ct_id_slot { /* open addressing over claims */
-        uint32_t index;   /* claim index + 1; 0: empty */
-        uint32_t hash;    /* of its id: most probes compare no string */
-    } *id_slots;
+        uint32_t index; /* claim index + 1; 0: empty */
+        uint32_t hash;  /* of its id: most probes compare no string */
+    } * id_slots;
     size_t id_size;
     ct_namemap topic_index;    /* topic id -> index */
     ct_namemap source_index;   /* source id -> index */
@@ -78,8 +79,8 @@ typedef struct {
 typedef struct {
     ct_corpus *c;
     ct_diag_list *diags;
-    const char *file; /* interned in c->strings */
-    int worst; /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
+    const char *file;              /* interned in c->strings */
+    int worst;                     /* 0, CT_EINVALID, CT_EPARSE, CT_EIO or CT_ENOMEM */
     const ct_corpus_options *opts; /* may be NULL */
     const char *const *given;      /* the paths given to ct_corpus_load */
     size_t n_given;
@@ -97,7 +98,8 @@ typedef struct {
 void ct_corpus__note(ct_load_ctx *l, int rc);
 /* Record a model error at `ptr`/`line` of the current file; returns
  * CT_EINVALID, or CT_ENOMEM when the diagnostic could not be stored. */
-int ct_corpus__error(ct_load_ctx *l, const char *ptr, int line, const char *fmt, ...) CT_PRINTF(4, 5);
+int ct_corpus__error(ct_load_ctx *l, const char *ptr, int line, const char *fmt, ...)
+    CT_PRINTF(4, 5);
 /* Make room for one more of `count` items of `size` bytes; 0 or CT_ENOMEM. */
 int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size);
 /* Strings kept by the corpus: interned (shared) or copied; NULL when out of memory. */
@@ -156,8 +158,8 @@ int ct_corpus__warn(ct_load_ctx *l, const char *path, const char *fmt, ...) CT_P
 const char *ct_corpus__file_kind(mode_t m);
 int ct_corpus__path_add(ct_path_list *pl, const char *path);
 /* Gather the corpus files under `path` into `pl`. */
-int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file, int depth,
-                       const struct ct_dir_chain *up);
+int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file,
+                       int depth, const struct ct_dir_chain *up);
 /* Read one input whole, or (with `stream`) open a regular file as a stream.
  * Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
 /* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
@@ -165,7 +167,8 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
  * CT_EIO (errno set) or CT_ENOMEM. */
 int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, size_t *len);
 #define CT_INPUT_TOO_BIG CT_READ_TOO_BIG
-int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len, FILE **stream);
+int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len,
+                          FILE **stream);
 
 /* ---- quotes.c: quote grounding ---- */
 
@@ -177,7 +180,8 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root);
 void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
 
 /* ---- model.c and rules_load.c ---- */
-const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t, const char *subject);
+const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
+                                         const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 long ct_corpus__property_find(const ct_topic *t, const char *name);
 

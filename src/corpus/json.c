@@ -31,7 +31,8 @@ static int id_lines_index(ct_id_lines *m)
 {
     if (!m->count)
         return 0;
-    if (!(m->next = ct_calloc(m->count, sizeof *m->next)) || ct_namemap_reserve(&m->first, m->count) < 0)
+    if (!(m->next = ct_calloc(m->count, sizeof *m->next)) ||
+        ct_namemap_reserve(&m->first, m->count) < 0)
         return CT_ENOMEM;
     for (size_t i = m->count; i-- > 0;) {
         size_t *after = ct_namemap_find(&m->first, m->ids[i]);
@@ -130,9 +131,8 @@ int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_off
 {
     int line = err->line > 0 ? err->line + line_offset : line_offset;
     enum json_error_code code = json_error_code(err);
-    int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key
-                   ? CT_EINVALID
-                   : CT_EPARSE;
+    int kind = code == json_error_duplicate_key || code == json_error_null_byte_in_key ? CT_EINVALID
+                                                                                       : CT_EPARSE;
     int bom = strstr(err->text, "\xEF\xBB\xBF") != NULL;
     int rc = ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line > 0 ? line : 1,
                          err->column > 0 ? err->column : 1, NULL, "%s",
@@ -202,19 +202,20 @@ void ct_corpus__pointer(char *out, size_t cap, const char *base, ...)
 
 /* A NUL or a control character other than tab, LF and CR in `s` (of `n`
  * bytes): an error at `ptr`.  Returns 0, CT_EINVALID or CT_ENOMEM. */
-static int check_text(ct_load_ctx *l, const char *s, size_t n, const char *ptr, int line, int is_key)
+static int check_text(ct_load_ctx *l, const char *s, size_t n, const char *ptr, int line,
+                      int is_key)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r')
             continue;
         const char *what = is_key ? "property name" : "string";
-        int rc = ch == 0
-                     ? ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
-                                   "NUL character (U+0000) in a %s: text cannot hold one", what)
-                     : ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
-                                   "control character U+%04X in a %s (expected text: only tab, "
-                                   "line feed and carriage return are allowed)", ch, what);
+        int rc = ch == 0 ? ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                       "NUL character (U+0000) in a %s: text cannot hold one", what)
+                         : ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, line, 0, ptr,
+                                       "control character U+%04X in a %s (expected text: only tab, "
+                                       "line feed and carriage return are allowed)",
+                                       ch, what);
         ct_corpus__note(l, rc < 0 ? rc : CT_EINVALID);
         return rc < 0 ? rc : CT_EINVALID;
     }

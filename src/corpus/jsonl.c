@@ -19,7 +19,8 @@
 static void report_progress(ct_load_ctx *l, FILE *f, long long total)
 {
     if (l->opts && l->opts->progress)
-        l->opts->progress(l->file, (long long)ftello(f), total, l->c->n_claims, l->opts->progress_payload);
+        l->opts->progress(l->file, (long long)ftello(f), total, l->c->n_claims,
+                          l->opts->progress_payload);
 }
 
 int ct_corpus__load_jsonl(ct_load_ctx *l, const char *path)
@@ -52,8 +53,8 @@ int ct_corpus__load_jsonl(ct_load_ctx *l, const char *path)
  * found valid by a worker thread, which keeps it and frees it (memory goes
  * back to the thread that allocated it); otherwise the line is parsed and
  * validated here, with every diagnostic. */
-static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, size_t k, int lineno,
-                           json_t *ready)
+static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, size_t k,
+                           int lineno, json_t *ready)
 {
     ct_corpus *c = l->c;
     int rc = 0;
@@ -84,8 +85,8 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
         ct_diag_list local = CT_DIAG_LIST_INIT;
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", &local);
         for (size_t d = 0; rc >= 0 && d < local.count; d++)
-            if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer, "%s",
-                            local.items[d].message) < 0)
+            if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer,
+                            "%s", local.items[d].message) < 0)
                 rc = CT_ENOMEM;
         if (local.oom)
             rc = CT_ENOMEM;
@@ -99,7 +100,7 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
         const char *topic = json_string_value(json_object_get(obj, "topic"));
         if (!ct_corpus__topic_find(c, topic, &ti))
             rc = ct_corpus__error(l, "/topic", lineno, "unknown topic \"%s\" (claim %s)", topic,
-                             json_string_value(json_object_get(obj, "id")));
+                                  json_string_value(json_object_get(obj, "id")));
         else
             rc = ct_corpus__load_claim(l, obj, ti, "", lineno);
     }
@@ -110,7 +111,8 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
 
 static size_t trim_line(const char *line, size_t n)
 {
-    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+                 line[n - 1] == '\t'))
         n--;
     return n;
 }
@@ -131,19 +133,19 @@ enum { SLOT_EMPTY, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 typedef struct {
     int state;
     int first_lineno;
-    size_t n;                  /* lines in the batch */
-    char *text;                /* the lines, back to back */
+    size_t n;   /* lines in the batch */
+    char *text; /* the lines, back to back */
     size_t text_len, text_cap;
     size_t offset[BATCH_LINES + 1];
     int lineno[BATCH_LINES];
-    json_t *doc[BATCH_LINES];  /* parsed and valid, or NULL */
+    json_t *doc[BATCH_LINES]; /* parsed and valid, or NULL */
 } batch;
 
 typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t changed;
     batch ring[RING];
-    size_t filled;             /* batches filled so far */
+    size_t filled; /* batches filled so far */
     int jobs;
     int stop;
 } pipeline;
@@ -186,7 +188,9 @@ static void *jsonl_worker(void *arg)
         for (size_t i = 0; i < b->n; i++) {
             const char *line = b->text + b->offset[i];
             size_t k = b->offset[i + 1] - b->offset[i];
-            json_t *obj = schema && !memchr(line, '\0', k) ? json_loadb(line, k, CT_JSON_LOAD_FLAGS, NULL) : NULL;
+            json_t *obj = schema && !memchr(line, '\0', k)
+                              ? json_loadb(line, k, CT_JSON_LOAD_FLAGS, NULL)
+                              : NULL;
             if (obj && ct_schema_validate(schema, "/$defs/jsonlClaim", obj, NULL, "", NULL) != 0) {
                 json_decref(obj);
                 obj = NULL;
@@ -235,7 +239,8 @@ static int batch_add(batch *b, const char *line, size_t k, int lineno)
     return 0;
 }
 
-static int load_jsonl_parallel(ct_load_ctx *l, ct_schema *schema, FILE *f, int jobs, long long total)
+static int load_jsonl_parallel(ct_load_ctx *l, ct_schema *schema, FILE *f, int jobs,
+                               long long total)
 {
     pipeline *p = ct_calloc(1, sizeof *p);
     if (!p)

@@ -31,8 +31,8 @@ static int claimant_name_check(ct_load_ctx *l, const char *name, size_t self, co
     long other = claimant_find(l->c, name);
     if (other < 0 || (size_t)other == self)
         return 0;
-    return ct_corpus__error(l, ptr, 0, "claimant name \"%s\" is already used by claimant \"%s\"", name,
-                            l->c->claimants[other].name);
+    return ct_corpus__error(l, ptr, 0, "claimant name \"%s\" is already used by claimant \"%s\"",
+                            name, l->c->claimants[other].name);
 }
 
 static int load_claimants(ct_load_ctx *l, json_t *all)
@@ -68,9 +68,10 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         const char *src = json_string_value(json_object_get(def, "source"));
         if (src) {
             if (!ct_corpus_source_find(c, src)) {
-                ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "source", (const char *)NULL);
-                if ((rc = ct_corpus__error(l, ptr, 0, "claimant \"%s\" names unknown source \"%s\"", key,
-                                           src)) == CT_ENOMEM)
+                ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "source",
+                                   (const char *)NULL);
+                if ((rc = ct_corpus__error(l, ptr, 0, "claimant \"%s\" names unknown source \"%s\"",
+                                           key, src)) == CT_ENOMEM)
                     return rc;
             } else if (!(k->source = ct_corpus__intern(c, src))) {
                 return CT_ENOMEM;
@@ -83,7 +84,8 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         if (!(k->aliases = ct_calloc(na, sizeof *k->aliases)))
             return CT_ENOMEM;
         for (size_t i = 0; i < na; i++) {
-            const char *alias = ct_corpus__intern_nfc(c, json_string_value(json_array_get(aliases, i)));
+            const char *alias =
+                ct_corpus__intern_nfc(c, json_string_value(json_array_get(aliases, i)));
             if (!alias) {
                 if (json_is_string(json_array_get(aliases, i)))
                     return CT_ENOMEM;
@@ -91,7 +93,8 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
             }
             char at[24];
             snprintf(at, sizeof at, "%zu", i);
-            ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "aliases", at, (const char *)NULL);
+            ct_corpus__pointer(ptr, sizeof ptr, "", "claimants", key, "aliases", at,
+                               (const char *)NULL);
             if ((rc = claimant_name_check(l, alias, self, ptr)) == CT_ENOMEM)
                 return rc;
             if (rc == 0) {
@@ -147,7 +150,8 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
                     return rc;
             }
         }
-        if ((rc = ct_corpus__grow((void **)&c->sources, &c->alloc_sources, c->n_sources, sizeof *c->sources)) < 0)
+        if ((rc = ct_corpus__grow((void **)&c->sources, &c->alloc_sources, c->n_sources,
+                                  sizeof *c->sources)) < 0)
             return rc;
         ct_source *s = &c->sources[c->n_sources];
         int oom = 0;
@@ -160,7 +164,8 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         s->archive = ct_corpus__opt_copy(c, src, "archive", 0, &oom);
         s->note = ct_corpus__opt_copy(c, src, "note", 0, &oom);
         s->file = ct_corpus__intern(c, l->file);
-        if (oom || !s->id || !s->file || ct_namemap_add(&c->source_index, s->id, c->n_sources, NULL) < 0)
+        if (oom || !s->id || !s->file ||
+            ct_namemap_add(&c->source_index, s->id, c->n_sources, NULL) < 0)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -233,8 +238,8 @@ static int add_overlap(ct_term *t, long other)
 }
 
 /* Term `ti`'s "overlaps", recorded both ways. */
-static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list, const char *topic_ptr,
-                         const char *pname, const char *tname)
+static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list,
+                         const char *topic_ptr, const char *pname, const char *tname)
 {
     size_t i;
     json_t *v;
@@ -252,8 +257,8 @@ static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list
             char ptr[400];
             char at[24];
             snprintf(at, sizeof at, "%zu", i);
-            ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", pname, "terms", tname, "overlaps", at,
-                               (const char *)NULL);
+            ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", pname, "terms", tname,
+                               "overlaps", at, (const char *)NULL);
             if ((rc = ct_corpus__error(l, ptr, 0,
                                        o < 0 ? "overlapping term \"%s\" is not declared"
                                              : "term \"%s\" cannot overlap itself",
@@ -292,7 +297,10 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     p->cumulative = json_is_true(json_object_get(def, "cumulative"));
     p->varies = p->cumulative || json_is_true(json_object_get(def, "varies"));
     const char *importance = json_string_value(json_object_get(def, "importance"));
-    p->importance = !importance ? 0 : strcmp(importance, "high") == 0 ? 1 : strcmp(importance, "low") == 0 ? -1 : 0;
+    p->importance = !importance                       ? 0
+                    : strcmp(importance, "high") == 0 ? 1
+                    : strcmp(importance, "low") == 0  ? -1
+                                                      : 0;
     p->terms = NULL;
     p->n_terms = 0;
     json_t *terms = json_object_get(def, "terms");
@@ -319,8 +327,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     size_t i = 0;
     json_object_foreach(terms, tname, tdef)
     {
-        if ((rc = load_overlaps(l, p, i, json_object_get(tdef, "overlaps"), topic_ptr, name, tname)) ==
-            CT_ENOMEM)
+        if ((rc = load_overlaps(l, p, i, json_object_get(tdef, "overlaps"), topic_ptr, name,
+                                tname)) == CT_ENOMEM)
             return rc;
         const char *broader = json_string_value(json_object_get(tdef, "broader"));
         if (broader) {
@@ -329,10 +337,10 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
                 return CT_ENOMEM;
             long b = ct_value__term_find(p, bn);
             if (b < 0) {
-                ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", tname, "broader",
-                                   (const char *)NULL);
-                if ((rc = ct_corpus__error(l, ptr, 0, "broader term \"%s\" is not declared", broader)) ==
-                    CT_ENOMEM)
+                ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", tname,
+                                   "broader", (const char *)NULL);
+                if ((rc = ct_corpus__error(l, ptr, 0, "broader term \"%s\" is not declared",
+                                           broader)) == CT_ENOMEM)
                     return rc;
             } else {
                 p->terms[i].broader = b;
@@ -348,8 +356,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     long cyc = first_cycle(p, state);
     ct_free(state);
     if (cyc >= 0) {
-        ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms", p->terms[cyc].name, "broader",
-                           (const char *)NULL);
+        ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms",
+                           p->terms[cyc].name, "broader", (const char *)NULL);
         if ((rc = ct_corpus__error(l, ptr, 0, "\"broader\" terms form a cycle through \"%s\"",
                                    p->terms[cyc].name)) == CT_ENOMEM)
             return rc;
@@ -386,9 +394,11 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         return CT_EINVALID;
     const ct_topic *prev = ct_corpus__topic_find(c, id, NULL);
     if (prev) {
-        return ct_corpus__error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id, prev->file);
+        return ct_corpus__error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id,
+                                prev->file);
     }
-    if ((rc = ct_corpus__grow((void **)&c->topics, &c->alloc_topics, c->n_topics, sizeof *c->topics)) < 0)
+    if ((rc = ct_corpus__grow((void **)&c->topics, &c->alloc_topics, c->n_topics,
+                              sizeof *c->topics)) < 0)
         return rc;
     ct_topic *t = &c->topics[c->n_topics];
     memset(t, 0, sizeof *t);
@@ -400,7 +410,8 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
         t->title = t->id;
     t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
     t->file = ct_corpus__intern(c, l->file);
-    if (oom || !t->id || !t->file || ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
+    if (oom || !t->id || !t->file ||
+        ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
         return CT_ENOMEM;
     json_t *props = json_object_get(doc, "properties");
     if (json_is_object(props) && json_object_size(props)) {
@@ -449,7 +460,8 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                 if (k >= 0) {
                     if (t->aliases[k].canonical != cn) {
                         char ptr[300];
-                        ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
+                        ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon,
+                                           (const char *)NULL);
                         if ((rc = ct_corpus__error(l, ptr, 0, "\"%s\" already names subject \"%s\"",
                                                    alias, t->aliases[k].canonical)) == CT_ENOMEM)
                             return rc;
@@ -480,8 +492,8 @@ const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t, 
 
 /* Check the claim's value against its property through the property type's
  * operations (value/kind.c), setting the claim's value fields. */
-static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v, const char *ptr,
-                      int line)
+static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t *v,
+                      const char *ptr, int line)
 {
     char why[1024];
     json_t *nfc = NULL;
@@ -583,8 +595,9 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
     int rc, bad = 0;
     if (topic && strcmp(topic, t->id) != 0) {
         snprintf(fptr, sizeof fptr, "%s/topic", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line, "claim names topic \"%s\" inside topic file \"%s\" (claim %s)",
-                              topic, t->id, id)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line,
+                                   "claim names topic \"%s\" inside topic file \"%s\" (claim %s)",
+                                   topic, t->id, id)) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
@@ -593,23 +606,25 @@ static int check_refs(ct_load_ctx *l, json_t *obj, const ct_topic *t, const char
         return CT_ENOMEM;
     if (t->has_subjects && !(canonical = ct_corpus__subject_canonical(l->c, t, canonical))) {
         snprintf(fptr, sizeof fptr, "%s/subject", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line, "unknown subject \"%s\" in topic \"%s\" (claim %s)",
-                              subject, t->id, id)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line,
+                                   "unknown subject \"%s\" in topic \"%s\" (claim %s)", subject,
+                                   t->id, id)) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
     long pi = ct_corpus__property_find(t, prop);
     if (pi < 0) {
         snprintf(fptr, sizeof fptr, "%s/property", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line, "property \"%s\" is not declared in topic \"%s\" (claim %s)",
-                              prop, t->id, id)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line,
+                                   "property \"%s\" is not declared in topic \"%s\" (claim %s)",
+                                   prop, t->id, id)) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
     if (!(*source_out = ct_corpus_source_find(l->c, source))) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source, id)) ==
-            CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source,
+                                   id)) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
@@ -630,8 +645,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     if (prev >= 0) {
         snprintf(fptr, sizeof fptr, "%s/id", ptr);
         const ct_claim *p = &c->claims[prev];
-        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
-                              p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)",
+                                   id, p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
             return rc;
         return CT_EINVALID;
     }
@@ -711,7 +726,8 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
         !cl.file)
         return CT_ENOMEM;
-    if ((rc = ct_corpus__grow((void **)&c->claims, &c->alloc_claims, c->n_claims, sizeof *c->claims)) < 0)
+    if ((rc = ct_corpus__grow((void **)&c->claims, &c->alloc_claims, c->n_claims,
+                              sizeof *c->claims)) < 0)
         return rc;
     c->claims[c->n_claims] = cl;
     if ((rc = ct_corpus__id_insert(c, c->n_claims)) < 0)

@@ -60,7 +60,8 @@ char *ct_text_fold(const char *text, size_t n)
         space = 0;
         if (cp == '\'' || cp == '"' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A ||
             cp == 0x201B || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
-            cp == 0xAB || cp == 0xBB || cp == 0x2032 || cp == 0x2033 || cp == 0x2039 || cp == 0x203A) {
+            cp == 0xAB || cp == 0xBB || cp == 0x2032 || cp == 0x2033 || cp == 0x2039 ||
+            cp == 0x203A) {
             out[o++] = '"';
         } else if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) {
             out[o++] = '-';
@@ -111,9 +112,11 @@ static int read_archive(ct_load_ctx *l, const ct_source *s, const char *root, co
                          strerror(errno));
     } else if (strncmp(real, root_real, k) != 0 ||
                (real[k] != '/' && strcmp(root_real, "/") != 0)) {
-        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
-                         "archive \"%s\" of source \"%s\" resolves to %s, outside the archive folder %s "
-                         "(expected a file inside it)", s->archive, s->id, real, root);
+        rc = ct_diag_add(
+            l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
+            "archive \"%s\" of source \"%s\" resolves to %s, outside the archive folder %s "
+            "(expected a file inside it)",
+            s->archive, s->id, real, root);
     } else if ((fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0 ||
                fstat(fd, &st) != 0) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
@@ -121,8 +124,8 @@ static int read_archive(ct_load_ctx *l, const ct_source *s, const char *root, co
                          strerror(errno));
     } else if (!S_ISREG(st.st_mode)) {
         rc = ct_diag_add(l->diags, CT_DIAG_ERROR, s->file, 0, 0, ptr,
-                         "archive \"%s\" of source \"%s\" is %s (expected a regular file)", s->archive,
-                         s->id, ct_corpus__file_kind(st.st_mode));
+                         "archive \"%s\" of source \"%s\" is %s (expected a regular file)",
+                         s->archive, s->id, ct_corpus__file_kind(st.st_mode));
     } else {
         int r = ct_corpus__read_fd(fd, 0, (size_t)st.st_size, raw, len);
         if (r == CT_ENOMEM)
@@ -150,9 +153,10 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
     ct_corpus *c = l->c;
     char *root_real = realpath(root, NULL);
     if (!root_real) {
-        int rc = errno == ENOMEM ? CT_ENOMEM
-                                 : ct_diag_add(l->diags, CT_DIAG_ERROR, root, 0, 0, NULL,
-                                               "cannot read the archive folder: %s", strerror(errno));
+        int rc = errno == ENOMEM
+                     ? CT_ENOMEM
+                     : ct_diag_add(l->diags, CT_DIAG_ERROR, root, 0, 0, NULL,
+                                   "cannot read the archive folder: %s", strerror(errno));
         ct_corpus__note(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
@@ -189,8 +193,10 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
         if (si == c->n_sources || !texts[si].folded) {
             if (si < c->n_sources && !c->sources[si].archive) {
                 l->file = cl->file;
-                rc = ct_corpus__error(l, NULL, cl->line, "claim %s: source \"%s\" has no archive to check its quote against",
-                                 cl->id, cl->source);
+                rc = ct_corpus__error(
+                    l, NULL, cl->line,
+                    "claim %s: source \"%s\" has no archive to check its quote against", cl->id,
+                    cl->source);
                 rc = rc == CT_ENOMEM ? rc : 0;
             }
             continue;
@@ -202,9 +208,10 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
         }
         if (!strstr(texts[si].folded, q)) {
             l->file = cl->file;
-            rc = ct_corpus__error(l, NULL, cl->line,
-                             "claim %s: quote not found in the archived text of source \"%s\": \"%.60s%s\"",
-                             cl->id, cl->source, cl->quote, strlen(cl->quote) > 60 ? "..." : "");
+            rc = ct_corpus__error(
+                l, NULL, cl->line,
+                "claim %s: quote not found in the archived text of source \"%s\": \"%.60s%s\"",
+                cl->id, cl->source, cl->quote, strlen(cl->quote) > 60 ? "..." : "");
             rc = rc == CT_ENOMEM ? rc : 0;
         }
         ct_free(q);

@@ -33,7 +33,7 @@ static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const
     {
         char tptr[500];
         const char *prop = json_is_string(v) ? json_string_value(v)
-                                              : json_string_value(json_object_get(v, "property"));
+                                             : json_string_value(json_object_get(v, "property"));
         const char *subject = json_string_value(json_object_get(v, "subject"));
         if (!prop)
             return CT_EINVALID; /* the schema has reported it */
@@ -45,8 +45,8 @@ static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const
             rt->subject = t->has_subjects ? ct_corpus__subject_canonical(l->c, t, name) : name;
             if (!rt->subject) {
                 snprintf(tptr, sizeof tptr, "%s/%zu/subject", ptr, i);
-                if ((rc = ct_corpus__error(l, tptr, 0, "unknown subject \"%s\" in topic \"%s\"", subject,
-                                           t->id)) == CT_ENOMEM)
+                if ((rc = ct_corpus__error(l, tptr, 0, "unknown subject \"%s\" in topic \"%s\"",
+                                           subject, t->id)) == CT_ENOMEM)
                     return rc;
                 bad = 1;
             }
@@ -54,8 +54,9 @@ static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const
         long pi = ct_corpus__property_find(t, prop);
         if (pi < 0) {
             snprintf(tptr, sizeof tptr, json_is_string(v) ? "%s/%zu" : "%s/%zu/property", ptr, i);
-            if ((rc = ct_corpus__error(l, tptr, 0, "property \"%s\" is not declared in topic \"%s\"", prop,
-                                       t->id)) == CT_ENOMEM)
+            if ((rc =
+                     ct_corpus__error(l, tptr, 0, "property \"%s\" is not declared in topic \"%s\"",
+                                      prop, t->id)) == CT_ENOMEM)
                 return rc;
             bad = 1;
         } else {
@@ -80,7 +81,8 @@ static int check_rule_types(ct_load_ctx *l, const ct_topic *t, ct_rule *r, const
             why = "rule terms must be quantities or dates";
         else if (p->type != first->type)
             why = "a rule cannot mix quantities and dates";
-        else if ((p->unit || first->unit) && (!p->unit || !first->unit || strcmp(p->unit, first->unit) != 0))
+        else if ((p->unit || first->unit) &&
+                 (!p->unit || !first->unit || strcmp(p->unit, first->unit) != 0))
             why = "the quantities of a rule must share one unit";
     }
     if (!why)
@@ -109,10 +111,12 @@ int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
         memset(r, 0, sizeof *r);
         int dup = 0;
         for (size_t k = 0; k < i; k++)
-            dup |= json_equal(json_object_get(json_array_get(rules, k), "id"), json_object_get(def, "id"));
+            dup |= json_equal(json_object_get(json_array_get(rules, k), "id"),
+                              json_object_get(def, "id"));
         if (dup) {
             snprintf(sptr, sizeof sptr, "%s/id", ptr);
-            if ((rc = ct_corpus__error(l, sptr, 0, "rule \"%s\" is declared twice", id)) == CT_ENOMEM)
+            if ((rc = ct_corpus__error(l, sptr, 0, "rule \"%s\" is declared twice", id)) ==
+                CT_ENOMEM)
                 return rc;
             continue;
         }
@@ -146,4 +150,3 @@ int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
     }
     return 0;
 }
-

@@ -66,8 +66,12 @@ typedef struct ct_dir_chain {
 
 const char *ct_corpus__file_kind(mode_t m)
 {
-    return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
-         : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder" : "not a regular file";
+    return S_ISFIFO(m)   ? "a FIFO"
+           : S_ISCHR(m)  ? "a character device"
+           : S_ISBLK(m)  ? "a block device"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISDIR(m)  ? "a folder"
+                         : "not a regular file";
 }
 
 int ct_corpus__warn(ct_load_ctx *l, const char *path, const char *fmt, ...)
@@ -83,8 +87,8 @@ int ct_corpus__warn(ct_load_ctx *l, const char *path, const char *fmt, ...)
  * whatever it is (standard input, a pipe, a FIFO: up to the size limit); in
  * folders, only regular files are taken, and links that lead nowhere or back
  * into a folder being read are skipped with one warning each. */
-int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file, int depth,
-                   const ct_dir_chain *up)
+int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file,
+                       int depth, const ct_dir_chain *up)
 {
     struct stat st;
     int rc;
@@ -94,19 +98,23 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
         if (lstat(path, &st) != 0) {
             if (errno == ENOENT)
                 return 0; /* listed, then gone: a temporary file of a concurrent writer */
-            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
+                             strerror(errno));
             ct_corpus__note(l, rc < 0 ? rc : CT_EIO);
             return rc < 0 ? rc : 0;
         }
         if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
             if (errno == ENOENT)
-                return ct_corpus__warn(l, path, "dangling symbolic link (its target does not exist), skipped");
+                return ct_corpus__warn(
+                    l, path, "dangling symbolic link (its target does not exist), skipped");
             if (errno == ELOOP)
                 return ct_corpus__warn(l, path, "symbolic link loop, skipped");
-            return ct_corpus__warn(l, path, "cannot follow symbolic link: %s, skipped", strerror(errno));
+            return ct_corpus__warn(l, path, "cannot follow symbolic link: %s, skipped",
+                                   strerror(errno));
         }
     } else if (stat(path, &st) != 0) {
-        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
+                         strerror(errno));
         ct_corpus__note(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
@@ -116,18 +124,21 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
         if (!ct_corpus_file_name_loaded(ct_corpus__base_name(path)))
             return 0;
         if (!S_ISREG(st.st_mode))
-            return ct_corpus__warn(l, path, "%s, not a regular file: skipped (name it on the command line to read it)",
-                                ct_corpus__file_kind(st.st_mode));
+            return ct_corpus__warn(
+                l, path, "%s, not a regular file: skipped (name it on the command line to read it)",
+                ct_corpus__file_kind(st.st_mode));
         return ct_corpus__path_add(pl, path);
     }
     for (const ct_dir_chain *a = up; a; a = a->up)
         if (a->dev == st.st_dev && a->ino == st.st_ino)
-            return ct_corpus__warn(l, path, "symbolic link loop (leads back to a folder being read), skipped");
+            return ct_corpus__warn(
+                l, path, "symbolic link loop (leads back to a folder being read), skipped");
     if (depth > 32)
         return ct_corpus__warn(l, path, "folders nested more than 32 deep, skipped");
     DIR *d = opendir(path);
     if (!d) {
-        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read folder: %s", strerror(errno));
+        rc = ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read folder: %s",
+                         strerror(errno));
         ct_corpus__note(l, rc < 0 ? rc : CT_EIO);
         return rc < 0 ? rc : 0;
     }
@@ -228,12 +239,15 @@ static int input_error(ct_load_ctx *l, const char *path, int rc)
         ct_corpus__note(l, rc);
         return rc;
     }
-    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    unsigned long long cap =
+        l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
     int r = rc == CT_INPUT_TOO_BIG
                 ? ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
                               "input larger than %llu bytes, the size limit for pipes and other "
-                              "non-regular inputs (raise it with --max-input-size)", cap)
-                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+                              "non-regular inputs (raise it with --max-input-size)",
+                              cap)
+                : ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
+                              strerror(errno));
     ct_corpus__note(l, r < 0 ? r : CT_EIO);
     return r < 0 ? r : CT_EIO;
 }
@@ -246,7 +260,8 @@ static int input_error(ct_load_ctx *l, const char *path, int rc)
  * being read.  Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
 int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len, FILE **stream)
 {
-    unsigned long long cap = l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
+    unsigned long long cap =
+        l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
     int rc;
     *text = NULL;
     *len = 0;
@@ -257,7 +272,8 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
         const ct_corpus_options *o = l->opts;
         if (o && o->stdin_status) {
             errno = o->stdin_errno;
-            return input_error(l, path, o->stdin_status == CT_READ_TOO_BIG ? CT_INPUT_TOO_BIG : CT_EIO);
+            return input_error(l, path,
+                               o->stdin_status == CT_READ_TOO_BIG ? CT_INPUT_TOO_BIG : CT_EIO);
         }
         size_t n = o && o->stdin_text ? o->stdin_len : 0;
         if (!(*text = ct_malloc(n + 1)))
@@ -280,7 +296,8 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
     }
     if (!S_ISREG(st.st_mode) && !given) {
         close(fd);
-        rc = ct_corpus__warn(l, path, "%s, not a regular file: skipped", ct_corpus__file_kind(st.st_mode));
+        rc = ct_corpus__warn(l, path, "%s, not a regular file: skipped",
+                             ct_corpus__file_kind(st.st_mode));
         return rc < 0 ? rc : 1;
     }
     if (!given && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
@@ -296,7 +313,9 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
         }
         return 0;
     }
-    size_t hint = S_ISREG(st.st_mode) && (unsigned long long)st.st_size < ((size_t)-1) / 4 ? (size_t)st.st_size : 0;
+    size_t hint = S_ISREG(st.st_mode) && (unsigned long long)st.st_size < ((size_t)-1) / 4
+                      ? (size_t)st.st_size
+                      : 0;
     rc = ct_corpus__read_fd(fd, S_ISREG(st.st_mode) ? 0 : cap, hint, text, len);
     int e = errno;
     close(fd);

@@ -55,8 +55,8 @@ static void schema_error(void *payload, xmlErrorPtr err)
     char *ns;
     while ((ns = strstr(msg, "{" CLAIMS_NS "}")))
         memmove(ns, ns + strlen("{" CLAIMS_NS "}"), strlen(ns + strlen("{" CLAIMS_NS "}")) + 1);
-    if (ct_diag_add(st->diags, CT_DIAG_ERROR, st->path, err && err->line > 0 ? err->line : 1, 0, NULL,
-                    "%s", msg) < 0)
+    if (ct_diag_add(st->diags, CT_DIAG_ERROR, st->path, err && err->line > 0 ? err->line : 1, 0,
+                    NULL, "%s", msg) < 0)
         st->oom = 1;
 }
 
@@ -120,7 +120,8 @@ static json_t *number_from(const char *s)
     const char *p = s + (*s == '-' || *s == '+');
     size_t digits = strspn(p, "0123456789");
     char *end;
-    if (digits && digits < 18 && (p[digits] == '\0' || strspn(p + digits, " \t\n") == strlen(p + digits)))
+    if (digits && digits < 18 &&
+        (p[digits] == '\0' || strspn(p + digits, " \t\n") == strlen(p + digits)))
         return json_integer(strtoll(s, &end, 10));
     double d = strtod(s, &end);
     if (end != s && isfinite(d) && strspn(end, " \t\n") == strlen(end))
@@ -186,7 +187,8 @@ static json_t *value_json(const xmlNode *value)
         }
         if (is(c, "boolean")) {
             xmlChar *v = xmlNodeGetContent(c);
-            int t = v && (strcmp((const char *)v, "true") == 0 || strcmp((const char *)v, "1") == 0);
+            int t =
+                v && (strcmp((const char *)v, "true") == 0 || strcmp((const char *)v, "1") == 0);
             xmlFree(v);
             return json_boolean(t);
         }
@@ -202,11 +204,11 @@ static json_t *claim_json(const xmlNode *n, json_t *lines, int *oom)
         *oom = 1;
         return NULL;
     }
-    static const char *const attrs[][2] = {{"id", "id"}, {"topic", "topic"}, {"subject", "subject"},
-                                           {"property", "property"}, {"source", "source"},
-                                           {"claimant", "claimant"}, {"hedge", "hedge"},
-                                           {"stance", "stance"}, {"as-of", "as_of"},
-                                           {"locator", "locator"}};
+    static const char *const attrs[][2] = {{"id", "id"},           {"topic", "topic"},
+                                           {"subject", "subject"}, {"property", "property"},
+                                           {"source", "source"},   {"claimant", "claimant"},
+                                           {"hedge", "hedge"},     {"stance", "stance"},
+                                           {"as-of", "as_of"},     {"locator", "locator"}};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         put(o, attrs[i][1], attr_str(n, attrs[i][0]), oom);
     json_t *from = attr_str(n, "as-of-from"), *to = attr_str(n, "as-of-to");
@@ -280,7 +282,8 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
     put(t, "topic", attr_str(n, "id"), oom);
     put(t, "title", attr_str(n, "title"), oom);
     xmlChar *declared = xmlGetProp(n, BAD_CAST "subjects-declared");
-    if (declared && (strcmp((const char *)declared, "true") == 0 || strcmp((const char *)declared, "1") == 0))
+    if (declared &&
+        (strcmp((const char *)declared, "true") == 0 || strcmp((const char *)declared, "1") == 0))
         subjects = json_object();
     xmlFree(declared);
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -310,7 +313,10 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
             for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
                 xmlChar *f = xmlGetProp(c, BAD_CAST flags[k]);
                 if (f)
-                    put(p, flags[k], json_boolean(strcmp((const char *)f, "true") == 0 || strcmp((const char *)f, "1") == 0), oom);
+                    put(p, flags[k],
+                        json_boolean(strcmp((const char *)f, "true") == 0 ||
+                                     strcmp((const char *)f, "1") == 0),
+                        oom);
                 xmlFree(f);
             }
             put(p, "importance", attr_str(c, "importance"), oom);
@@ -377,7 +383,8 @@ static json_t *sources_json(const xmlNode *n, int *oom)
         if (!is(c, "source"))
             continue;
         json_t *s = json_object();
-        static const char *const keys[] = {"title", "author", "publisher", "published", "url", "archive"};
+        static const char *const keys[] = {"title",     "author", "publisher",
+                                           "published", "url",    "archive"};
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             put(s, keys[i], attr_str(c, keys[i]), oom);
         const xmlNode *note = child(c, "note");
@@ -497,11 +504,14 @@ static int parse_xml(read_state *st, const char *text, size_t len, xmlDocPtr *ou
     } else if (!doc || !ctxt->wellFormed) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[400];
-        if (e && e->message && strncmp(e->message, "xmlParseCharRef: invalid xmlChar value", 38) == 0 &&
+        if (e && e->message &&
+            strncmp(e->message, "xmlParseCharRef: invalid xmlChar value", 38) == 0 &&
             e->int1 >= 0 && e->int1 < 0x20)
-            snprintf(msg, sizeof msg, "character reference to control character U+%04X (XML 1.0 cannot "
-                     "carry it; expected text: only tab, line feed and carriage return are allowed)",
-                     (unsigned)e->int1);
+            snprintf(
+                msg, sizeof msg,
+                "character reference to control character U+%04X (XML 1.0 cannot "
+                "carry it; expected text: only tab, line feed and carriage return are allowed)",
+                (unsigned)e->int1);
         else
             snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
         for (char *p = msg; *p; p++)
@@ -541,8 +551,7 @@ static json_t *document_json(const xmlNode *root, json_t *lines, int *oom)
         if (is(c, "sources")) {
             put(result, "sources", sources_json(c, oom), oom);
             put(result, "claimants", claimants_json(c, oom), oom);
-        }
-        else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, lines, oom)))
+        } else if (is(c, "topic") && json_array_append_new(topics, topic_json(c, lines, oom)))
             *oom = 1;
     }
     if (!json_object_get(result, "sources"))
@@ -560,13 +569,17 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
     *out = NULL;
     *lines = NULL;
     if (len > (size_t)0x7fffffff)
-        return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0 ? CT_ENOMEM : CT_EPARSE;
-    if ((rc = check_controls(path, text, len, diags)) < 0 || (rc = parse_xml(&st, text, len, &doc)) < 0)
+        return ct_diag_add(diags, CT_DIAG_ERROR, path, 1, 1, NULL, "file too large") < 0
+                   ? CT_ENOMEM
+                   : CT_EPARSE;
+    if ((rc = check_controls(path, text, len, diags)) < 0 ||
+        (rc = parse_xml(&st, text, len, &doc)) < 0)
         return rc;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     int xi = root ? has_xinclude(root, 0) : 0;
     if (xi) {
-        rc = ct_diag_add(diags, CT_DIAG_ERROR, path, xi, 0, NULL, "XInclude is not allowed in claim files");
+        rc = ct_diag_add(diags, CT_DIAG_ERROR, path, xi, 0, NULL,
+                         "XInclude is not allowed in claim files");
         xmlFreeDoc(doc);
         return rc < 0 ? CT_ENOMEM : CT_EPARSE;
     }
@@ -686,7 +699,8 @@ static void w_topic(ct_xmlw *x, const json_t *t)
         static const char *const flags[] = {"multi", "varies", "cumulative"};
         for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
             if (json_object_get(v, flags[k]))
-                ct_xmlw__attr(x, flags[k], json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
+                ct_xmlw__attr(x, flags[k],
+                              json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
         ct_xmlw__attr(x, "importance", json_string_value(json_object_get(v, "importance")));
         ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
         const char *tk;
@@ -721,9 +735,10 @@ static void w_topic(ct_xmlw *x, const json_t *t)
             json_array_foreach(json_object_get(c, sides[s]), k, term)
             {
                 ct_xmlw__start(x, "operand");
-                ct_xmlw__attr(x, "property", json_is_string(term)
-                                                 ? json_string_value(term)
-                                                 : json_string_value(json_object_get(term, "property")));
+                ct_xmlw__attr(x, "property",
+                              json_is_string(term)
+                                  ? json_string_value(term)
+                                  : json_string_value(json_object_get(term, "property")));
                 ct_xmlw__attr(x, "subject", json_string_value(json_object_get(term, "subject")));
                 ct_xmlw__end(x);
             }
@@ -734,11 +749,11 @@ static void w_topic(ct_xmlw *x, const json_t *t)
     json_array_foreach(json_object_get(t, "claims"), i, c)
     {
         ct_xmlw__start(x, "claim");
-        static const char *const attrs[][2] = {{"id", "id"}, {"topic", "topic"}, {"subject", "subject"},
-                                               {"property", "property"}, {"source", "source"},
-                                               {"claimant", "claimant"}, {"hedge", "hedge"},
-                                               {"stance", "stance"}, {"as-of", "as_of"},
-                                               {"locator", "locator"}};
+        static const char *const attrs[][2] = {{"id", "id"},           {"topic", "topic"},
+                                               {"subject", "subject"}, {"property", "property"},
+                                               {"source", "source"},   {"claimant", "claimant"},
+                                               {"hedge", "hedge"},     {"stance", "stance"},
+                                               {"as-of", "as_of"},     {"locator", "locator"}};
         for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
             ct_xmlw__attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
         json_t *span = json_object_get(c, "as_of");
@@ -770,7 +785,8 @@ int ct_xml__write_corpus(const json_t *bundle, FILE *out)
     {
         ct_xmlw__start(&x, "source");
         ct_xmlw__attr(&x, "id", id);
-        static const char *const keys[] = {"title", "author", "publisher", "published", "url", "archive"};
+        static const char *const keys[] = {"title",     "author", "publisher",
+                                           "published", "url",    "archive"};
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             ct_xmlw__attr(&x, keys[i], json_string_value(json_object_get(s, keys[i])));
         ct_xmlw__elem(&x, "note", json_string_value(json_object_get(s, "note")));
@@ -783,7 +799,8 @@ int ct_xml__write_corpus(const json_t *bundle, FILE *out)
         ct_xmlw__attr(&x, "source", json_string_value(json_object_get(s, "source")));
         size_t k;
         json_t *a;
-        json_array_foreach(json_object_get(s, "aliases"), k, a) ct_xmlw__elem(&x, "alias", json_string_value(a));
+        json_array_foreach(json_object_get(s, "aliases"), k, a)
+            ct_xmlw__elem(&x, "alias", json_string_value(a));
         ct_xmlw__end(&x);
     }
     ct_xmlw__end(&x);

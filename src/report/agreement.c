@@ -100,13 +100,14 @@ static void add_pairs(ct_agreement *cells, size_t n, const long *src, size_t k,
         }
 }
 
-int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set,
-                        const char *const *ids, size_t n, ct_agreement **out)
+int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, const char *const *ids,
+                        size_t n, ct_agreement **out)
 {
     size_t n_claims;
     const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
     size_t n_cells = n ? n : 1;
-    ct_agreement *cells = n_cells <= SIZE_MAX / n_cells ? ct_calloc(n_cells * n_cells, sizeof *cells) : NULL;
+    ct_agreement *cells =
+        n_cells <= SIZE_MAX / n_cells ? ct_calloc(n_cells * n_cells, sizeof *cells) : NULL;
     group_key *keys = ct_calloc(n_claims ? n_claims : 1, sizeof *keys);
     group_key *conf = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *conf);
     long *src = ct_calloc(n ? n : 1, sizeof *src);

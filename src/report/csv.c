@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const header[] = {
-    "conflict_id", "topic",    "subject", "property", "type",     "severity",
+    "conflict_id",  "topic",    "subject", "property", "type",     "severity",
     "review_state", "position", "value",   "stance",   "claim_id", "source",
     "claimant",     "hedge",    "as_of",   "quote",    "file",     "line"};
 

@@ -329,9 +329,10 @@ static void heatmap_html(FILE *out, const ct_report_model *m)
         shown += m->agreement[i].agree + m->agreement[i].clash > 0;
     if (!shown)
         return;
-    fputs("<h2 id=\"agreement\">Source agreement</h2>\n<p class=\"meta\">Groups (topic, subject, "
-          "property) both sources speak on: agree / clash.</p>\n<table class=\"heat\">\n<tr><th></th>",
-          out);
+    fputs(
+        "<h2 id=\"agreement\">Source agreement</h2>\n<p class=\"meta\">Groups (topic, subject, "
+        "property) both sources speak on: agree / clash.</p>\n<table class=\"heat\">\n<tr><th></th>",
+        out);
     for (size_t j = 0; j < n; j++) {
         fputs("<th class=\"col\">", out);
         esc(out, m->sources[j]->id);
@@ -352,9 +353,10 @@ static void heatmap_html(FILE *out, const ct_report_model *m)
                 continue;
             }
             int hue = (int)lround(120.0 * (double)a->agree / (double)both);
-            fprintf(out,
-                    "<td style=\"background:hsl(%d,70%%,82%%)\" title=\"%zu agree, %zu clash\">%zu / %zu</td>",
-                    hue, a->agree, a->clash, a->agree, a->clash);
+            fprintf(
+                out,
+                "<td style=\"background:hsl(%d,70%%,82%%)\" title=\"%zu agree, %zu clash\">%zu / %zu</td>",
+                hue, a->agree, a->clash, a->agree, a->clash);
         }
         fputs("</tr>\n", out);
     }
@@ -425,7 +427,6 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
     revisions_html(out, m);
     heatmap_html(out, m);
     sources_html(out, m);
-    fprintf(out, "<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n",
-            CT_VERSION);
+    fprintf(out, "<p class=\"meta\">claimtrack %s</p>\n</main>\n</body>\n</html>\n", CT_VERSION);
     return ferror(out) ? CT_EIO : 0;
 }

@@ -82,7 +82,8 @@ static int position_json(json_t *positions, const ct_report_position *p)
 {
     json_t *o = append_object(positions), *claims;
     if (!o || json_object_set(o, "value", p->value) || set_str(o, "display", p->display) ||
-        set_str(o, "stance", p->questions ? "questions" : stance(p->denies)) || !(claims = set_array(o, "claims")))
+        set_str(o, "stance", p->questions ? "questions" : stance(p->denies)) ||
+        !(claims = set_array(o, "claims")))
         return -1;
     for (size_t j = 0; j < p->n_claims; j++)
         if (claim_json(claims, p->claims[j]) < 0)
@@ -133,10 +134,12 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
         for (size_t i = 0; i < c->n_violations; i++) {
             const ct_rule_violation *v = &c->violations[i];
             json_t *vo = append_object(vs), *pa;
-            if (!vo || set_str(vo, "arithmetic", v->arithmetic) || !(pa = set_array(vo, "positions")))
+            if (!vo || set_str(vo, "arithmetic", v->arithmetic) ||
+                !(pa = set_array(vo, "positions")))
                 return -1;
             for (size_t k = 0; k < v->n_positions; k++)
-                if (json_array_append_new(pa, json_integer((json_int_t)ct_report_position_index(rc, v->positions[k]))))
+                if (json_array_append_new(pa, json_integer((json_int_t)ct_report_position_index(
+                                                  rc, v->positions[k]))))
                     return -1;
         }
     }
@@ -161,12 +164,12 @@ static int summary_json(json_t *doc, const ct_report_summary *s, int has_baselin
                                                  "resolved", (json_int_t)st[4])) ||
                    set_int(o, "blocking", s->blocking) ||
                    (has_baseline &&
-                    json_object_set_new(
-                        o, "baseline",
-                        json_pack("{sIsIsIsI}", "new", (json_int_t)b[CT_BASELINE_NEW], "updated",
-                                  (json_int_t)b[CT_BASELINE_UPDATED], "unchanged",
-                                  (json_int_t)b[CT_BASELINE_UNCHANGED], "absent",
-                                  (json_int_t)b[CT_BASELINE_ABSENT])))
+                    json_object_set_new(o, "baseline",
+                                        json_pack("{sIsIsIsI}", "new",
+                                                  (json_int_t)b[CT_BASELINE_NEW], "updated",
+                                                  (json_int_t)b[CT_BASELINE_UPDATED], "unchanged",
+                                                  (json_int_t)b[CT_BASELINE_UNCHANGED], "absent",
+                                                  (json_int_t)b[CT_BASELINE_ABSENT])))
                ? -1
                : 0;
 }
@@ -260,8 +263,9 @@ static int warnings_json(json_t *doc, const ct_report_model *m)
 json_t *ct_report_model_to_json(const ct_report_model *m)
 {
     json_t *doc = json_object(), *conflicts;
-    if (!doc || set_str(doc, "claimtrack", CT_VERSION) || summary_json(doc, &m->summary, m->has_baseline) ||
-        sources_json(doc, m) || topics_json(doc, m) || !(conflicts = set_array(doc, "conflicts")))
+    if (!doc || set_str(doc, "claimtrack", CT_VERSION) ||
+        summary_json(doc, &m->summary, m->has_baseline) || sources_json(doc, m) ||
+        topics_json(doc, m) || !(conflicts = set_array(doc, "conflicts")))
         goto fail;
     for (size_t i = 0; i < m->n_conflicts; i++)
         if (conflict_json(conflicts, &m->conflicts[i]) < 0)

@@ -43,9 +43,8 @@ static void failure(ct_xmlw *w, const ct_report_conflict *rc)
     }
     snprintf(msg, sizeof msg, "review with one of:\n");
     ct_xmlw__text(w, msg);
-    const char *claim = rc->n_positions && rc->positions[0].n_claims
-                            ? rc->positions[0].claims[0]->id
-                            : "CLAIM-ID";
+    const char *claim =
+        rc->n_positions && rc->positions[0].n_claims ? rc->positions[0].claims[0]->id : "CLAIM-ID";
     static const char *const status[] = {"confirmed", "dismissed", "resolved"};
     for (int k = 0; k < 3; k++) {
         snprintf(msg, sizeof msg, "  claimtrack review %s --status %s%s%s --note 'why'\n", c->id,

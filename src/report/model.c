@@ -205,7 +205,8 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (!rc->positions || !rc->clashes)
         return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
-        if ((rc->positions[i].origin = i, build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
+        if ((rc->positions[i].origin = i,
+             build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
             rc->n_positions++; /* freed with the others */
             return CT_ENOMEM;
         }
@@ -216,8 +217,8 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (best)
         move_to_front(rc, best);
     /* the preferred position, when there is one, comes first now */
-    for (size_t k = 0; rc->review.state == CT_REVIEW_RESOLVED && rc->n_positions &&
-                       k < rc->positions[0].n_claims;
+    for (size_t k = 0;
+         rc->review.state == CT_REVIEW_RESOLVED && rc->n_positions && k < rc->positions[0].n_claims;
          k++)
         for (size_t j = 0; j < rc->review.n_prefer; j++)
             if (strcmp(rc->review.prefer[j], rc->positions[0].claims[k]->id) == 0)
@@ -347,9 +348,14 @@ static int build_absent(ct_report_model *m, const ct_report *r)
         const char *id = entry_str(e, "id");
         if (!id || json_object_get(now, id))
             continue;
-        m->absent[m->n_absent++] = (ct_report_absent){
-            e, id, entry_str(e, "digest"), entry_str(e, "topic"), entry_str(e, "subject"),
-            entry_str(e, "property"), entry_str(e, "type"), entry_str(e, "severity")};
+        m->absent[m->n_absent++] = (ct_report_absent){e,
+                                                      id,
+                                                      entry_str(e, "digest"),
+                                                      entry_str(e, "topic"),
+                                                      entry_str(e, "subject"),
+                                                      entry_str(e, "property"),
+                                                      entry_str(e, "type"),
+                                                      entry_str(e, "severity")};
     }
     json_decref(now);
     return 0;

@@ -21,7 +21,7 @@ typedef struct {
     const char *display; /* the value for people */
     json_t *value;       /* the value as written (of the first claim); owned */
     int denies;
-    int questions; /* stance "questions": shown, never in a clash */
+    int questions;           /* stance "questions": shown, never in a clash */
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
     size_t origin; /* its index in the conflict's positions */
@@ -102,9 +102,9 @@ typedef struct {
     size_t n_revisions;
     const char **orphans; /* ids of reviews whose conflict no longer exists */
     size_t n_orphans;
-    json_t *orphans_json; /* owns the strings of `orphans` */
-    ct_agreement *agreement; /* n_sources * n_sources, by `sources` (ct_source_agreement) */
-    int has_baseline;     /* check --baseline */
+    json_t *orphans_json;     /* owns the strings of `orphans` */
+    ct_agreement *agreement;  /* n_sources * n_sources, by `sources` (ct_source_agreement) */
+    int has_baseline;         /* check --baseline */
     ct_report_absent *absent; /* baseline conflicts no longer found, in the baseline's order */
     size_t n_absent;
 } ct_report_model;

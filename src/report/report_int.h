@@ -10,7 +10,8 @@
  * first is the default.  Each row NAME has a writer ct_report__write_NAME in
  * src/report/NAME.c.  completions/claimtrack.bash and claimtrack.1 list the
  * same names (checked by the report unit suite). */
-#define CT_REPORT_FORMAT_TABLE(X) X(text) X(json) X(xml) X(markdown) X(junit) X(sarif) X(html) X(csv)
+#define CT_REPORT_FORMAT_TABLE(X)                                                                  \
+    X(text) X(json) X(xml) X(markdown) X(junit) X(sarif) X(html) X(csv)
 
 /* Every writer reads the report model only. */
 #define CT_REPORT__DECLARE_WRITER(name)                                                            \

@@ -128,7 +128,7 @@ static int relative(const char *abs, const char *root, char *rel)
             len += 3;
         }
     return snprintf(rel + len, PATH_MAX - len, "%s", abs + common + 1) < (int)(PATH_MAX - len) ? 0
-                                                                                          : -1;
+                                                                                               : -1;
 }
 
 /* `path` percent-encoded per RFC 3986: unreserved characters and '/' kept;
@@ -182,8 +182,9 @@ static json_t *location(const char *file, long line, const char *id, const char 
 {
     json_t *art = artifact(file);
     json_t *phys = art ? json_pack("{so}", "artifactLocation", art) : NULL;
-    if (phys && json_object_set_new(phys, "region",
-                                    json_pack("{sI}", "startLine", (json_int_t)(line > 0 ? line : 1)))) {
+    if (phys &&
+        json_object_set_new(phys, "region",
+                            json_pack("{sI}", "startLine", (json_int_t)(line > 0 ? line : 1)))) {
         json_decref(phys);
         return NULL;
     }
@@ -204,11 +205,11 @@ static json_t *rule_list(void)
                  "- `claimtrack review ID --status resolved --prefer CLAIM-ID --note 'why'`\n",
                  rules[i].help);
         snprintf(uri, sizeof uri, "%s%s", HELP_URI, rules[i].rule);
-        json_t *rule = json_pack(
-            "{sssss{ss}s{ss}s{ssss}sss{ss}}", "id", rules[i].rule, "name", rules[i].name,
-            "shortDescription", "text", rules[i].text, "fullDescription", "text", rules[i].text,
-            "help", "text", rules[i].help, "markdown", md, "helpUri", uri, "defaultConfiguration",
-            "level", "error");
+        json_t *rule =
+            json_pack("{sssss{ss}s{ss}s{ssss}sss{ss}}", "id", rules[i].rule, "name", rules[i].name,
+                      "shortDescription", "text", rules[i].text, "fullDescription", "text",
+                      rules[i].text, "help", "text", rules[i].help, "markdown", md, "helpUri", uri,
+                      "defaultConfiguration", "level", "error");
         if (json_array_append_new(list, rule)) {
             json_decref(list);
             return NULL;
@@ -235,9 +236,9 @@ static int suppress(json_t *res, const ct_report_review *rv)
     snprintf(just, sizeof just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
              rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
              rv->note ? rv->note : "");
-    return json_object_set_new(res, "suppressions",
-                               json_pack("[{ssssss}]", "kind", "external", "status", "accepted",
-                                         "justification", just));
+    return json_object_set_new(
+        res, "suppressions",
+        json_pack("[{ssssss}]", "kind", "external", "status", "accepted", "justification", just));
 }
 
 /* The result of one conflict; NULL when out of memory. */
@@ -261,7 +262,8 @@ static json_t *result(const ct_report_conflict *rc)
                                     j == 0 && rc->preferred ? " (preferred)" : "");
         for (size_t k = 0; k < p->n_claims; k++) {
             const ct_claim *cl = p->claims[k];
-            if (json_array_append_new(locations, location(cl->file, cl->line, cl->id, cl->source))) {
+            if (json_array_append_new(locations,
+                                      location(cl->file, cl->line, cl->id, cl->source))) {
                 json_decref(locations);
                 return NULL;
             }
@@ -276,12 +278,11 @@ static json_t *result(const ct_report_conflict *rc)
     else if (len < sizeof msg)
         snprintf(msg + len, sizeof msg - len, ".");
     const char *severity = ct_severity_name(c->severity);
-    json_t *res = json_pack("{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule,
-                            "ruleIndex", (json_int_t)ri, "level", level_of(c->severity),
-                            "message", "text", msg, "locations", locations, "partialFingerprints",
-                            "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
-                            "reviewState", state, "digest", c->digest, "blocking",
-                            rc->review.blocking);
+    json_t *res = json_pack(
+        "{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex", (json_int_t)ri,
+        "level", level_of(c->severity), "message", "text", msg, "locations", locations,
+        "partialFingerprints", "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
+        "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
     const char *b = ct_baseline_state_name(rc->baseline);
     if (res && (suppress(res, &rc->review) ||
                 (b && json_object_set_new(res, "baselineState", json_string(b))))) {
@@ -297,8 +298,9 @@ static json_t *absent_result(const ct_report_absent *x)
 {
     size_t ri = rule_index(x->type);
     char msg[1024];
-    snprintf(msg, sizeof msg, "conflict %s on %s · %s is no longer found (absent since the baseline).",
-             x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
+    snprintf(msg, sizeof msg,
+             "conflict %s on %s · %s is no longer found (absent since the baseline).", x->id,
+             x->subject ? x->subject : "?", x->property ? x->property : "?");
     json_t *locations = json_array();
     const json_t *positions = json_object_get(x->entry, "positions");
     for (size_t j = 0; locations && j < json_array_size(positions); j++) {
@@ -306,11 +308,10 @@ static json_t *absent_result(const ct_report_absent *x)
         for (size_t k = 0; k < json_array_size(claims); k++) {
             const json_t *cl = json_array_get(claims, k);
             if (json_array_append_new(
-                    locations,
-                    location(json_string_value(json_object_get(cl, "file")),
-                             (long)json_integer_value(json_object_get(cl, "line")),
-                             json_string_value(json_object_get(cl, "id")),
-                             json_string_value(json_object_get(cl, "source"))))) {
+                    locations, location(json_string_value(json_object_get(cl, "file")),
+                                        (long)json_integer_value(json_object_get(cl, "line")),
+                                        json_string_value(json_object_get(cl, "id")),
+                                        json_string_value(json_object_get(cl, "source"))))) {
                 json_decref(locations);
                 return NULL;
             }
@@ -321,9 +322,9 @@ static json_t *absent_result(const ct_report_absent *x)
         json_decref(locations);
         return NULL;
     }
-    return locations ? json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule,
-                                 "ruleIndex", (json_int_t)ri, "level", "none", "message", "text",
-                                 msg, "locations", locations, "partialFingerprints",
+    return locations ? json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule, "ruleIndex",
+                                 (json_int_t)ri, "level", "none", "message", "text", msg,
+                                 "locations", locations, "partialFingerprints",
                                  "claimtrackConflictId/v1", x->id, "baselineState", "absent")
                      : NULL;
 }

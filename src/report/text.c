@@ -33,9 +33,8 @@ static const char *severity_colour(const palette *p, ct_severity s)
 void ct_report__review_commands(FILE *out, const ct_report_conflict *rc, const char *indent)
 {
     const char *id = rc->conflict->id;
-    const char *claim = rc->n_positions && rc->positions[0].n_claims
-                            ? rc->positions[0].claims[0]->id
-                            : "CLAIM-ID";
+    const char *claim =
+        rc->n_positions && rc->positions[0].n_claims ? rc->positions[0].claims[0]->id : "CLAIM-ID";
     fprintf(out, "%sclaimtrack review %s --status confirmed --note 'why'\n", indent, id);
     fprintf(out, "%sclaimtrack review %s --status dismissed --note 'why'\n", indent, id);
     fprintf(out, "%sclaimtrack review %s --status resolved --prefer %s --note 'why'\n", indent, id,
@@ -69,8 +68,10 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
         fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
-                pos->questions ? "questions: " : pos->denies ? "denies: " : "", pos->display,
-                i == 0 && rc->preferred ? "  (preferred by the resolution)" : "");
+                pos->questions ? "questions: "
+                : pos->denies  ? "denies: "
+                               : "",
+                pos->display, i == 0 && rc->preferred ? "  (preferred by the resolution)" : "");
         for (size_t j = 0; j < pos->n_claims; j++) {
             const ct_claim *cl = pos->claims[j];
             fprintf(out, "      %s (%s", cl->id, cl->source);

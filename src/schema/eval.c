@@ -168,7 +168,8 @@ static char *allowed_names(const json_t *props, const json_t *pprops)
         json_object_foreach((json_t *)tables[t], key, val)
         {
             const char *sep = i == 0 ? "" : i + 1 == count ? " or " : ", ";
-            n += (size_t)snprintf(out + n, size - n, t == 0 ? "%s%s" : "%snames matching \"%s\"", sep, key);
+            n += (size_t)snprintf(out + n, size - n, t == 0 ? "%s%s" : "%snames matching \"%s\"",
+                                  sep, key);
             i++;
         }
     }
@@ -216,16 +217,16 @@ static int type_matches(const char *t, const json_t *inst)
     return 0;
 }
 
-#define CHECK(expr)                                                                       \
-    do {                                                                                  \
-        int rc_ = (expr);                                                                 \
-        if (rc_ < 0)                                                                      \
-            return rc_;                                                                   \
-        if (rc_ == 0) {                                                                   \
-            valid = 0;                                                                    \
-            if (!c->diags)                                                                \
-                return 0;                                                                 \
-        }                                                                                 \
+#define CHECK(expr)                                                                                \
+    do {                                                                                           \
+        int rc_ = (expr);                                                                          \
+        if (rc_ < 0)                                                                               \
+            return rc_;                                                                            \
+        if (rc_ == 0) {                                                                            \
+            valid = 0;                                                                             \
+            if (!c->diags)                                                                         \
+                return 0;                                                                          \
+        }                                                                                          \
     } while (0)
 
 static int eval_type(vctx *c, const json_t *t, const json_t *inst, ptrbuf *ip)
@@ -269,14 +270,11 @@ static int eval_numeric(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip
         CHECK(fail(c, ip, "expected a number >= %g, got %g", json_number_value(k), v));
     if ((k = nd->kw[KW_MAXIMUM]) && json_is_number(k) && v > json_number_value(k))
         CHECK(fail(c, ip, "expected a number <= %g, got %g", json_number_value(k), v));
-    if ((k = nd->kw[KW_EXCLUSIVEMINIMUM]) && json_is_number(k) &&
-        v <= json_number_value(k))
+    if ((k = nd->kw[KW_EXCLUSIVEMINIMUM]) && json_is_number(k) && v <= json_number_value(k))
         CHECK(fail(c, ip, "expected a number > %g, got %g", json_number_value(k), v));
-    if ((k = nd->kw[KW_EXCLUSIVEMAXIMUM]) && json_is_number(k) &&
-        v >= json_number_value(k))
+    if ((k = nd->kw[KW_EXCLUSIVEMAXIMUM]) && json_is_number(k) && v >= json_number_value(k))
         CHECK(fail(c, ip, "expected a number < %g, got %g", json_number_value(k), v));
-    if ((k = nd->kw[KW_MULTIPLEOF]) && json_is_number(k) &&
-        json_number_value(k) > 0) {
+    if ((k = nd->kw[KW_MULTIPLEOF]) && json_is_number(k) && json_number_value(k) > 0) {
         int ok;
         if (json_is_integer(k) && json_is_integer(inst)) {
             ok = json_integer_value(inst) % json_integer_value(k) == 0;
@@ -300,20 +298,20 @@ static int eval_string(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
     if ((minl && json_is_number(minl)) || (maxl && json_is_number(maxl))) {
         size_t len = ct_schema__utf8_length(s, bytes);
         if (json_is_number(minl) && (double)len < json_number_value(minl))
-            CHECK(fail(c, ip, "expected at least %g character(s), got %zu",
-                       json_number_value(minl), len));
+            CHECK(fail(c, ip, "expected at least %g character(s), got %zu", json_number_value(minl),
+                       len));
         if (json_is_number(maxl) && (double)len > json_number_value(maxl))
-            CHECK(fail(c, ip, "expected at most %g character(s), got %zu",
-                       json_number_value(maxl), len));
+            CHECK(fail(c, ip, "expected at most %g character(s), got %zu", json_number_value(maxl),
+                       len));
     }
     if ((k = nd->kw[KW_PATTERN]) && json_is_string(k)) {
         int rc = ct_schema__regex_match(c->s, k, json_string_value(k), s, bytes);
         if (rc == CT_EINVALID)
             return CT_EINVALID;
         CHECK(rc == 1 ? 1
-                      : rc < 0 ? rc
-                               : fail(c, ip, "\"%.80s\" does not match pattern %s", s,
-                                      json_string_value(k)));
+              : rc < 0
+                  ? rc
+                  : fail(c, ip, "\"%.80s\" does not match pattern %s", s, json_string_value(k)));
     }
     if (c->s->opts.assert_format && (k = nd->kw[KW_FORMAT]) && json_is_string(k) &&
         strcmp(json_string_value(k), "date") == 0 && !ct_schema__is_full_date(s, bytes))
@@ -326,18 +324,16 @@ static int eval_array(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
     int valid = 1;
     size_t n = json_array_size(inst), mark;
     json_t *k;
-    if ((k = nd->kw[KW_MINITEMS]) && json_is_number(k) &&
-        (double)n < json_number_value(k))
+    if ((k = nd->kw[KW_MINITEMS]) && json_is_number(k) && (double)n < json_number_value(k))
         CHECK(fail(c, ip, "expected at least %g items, got %zu", json_number_value(k), n));
-    if ((k = nd->kw[KW_MAXITEMS]) && json_is_number(k) &&
-        (double)n > json_number_value(k))
+    if ((k = nd->kw[KW_MAXITEMS]) && json_is_number(k) && (double)n > json_number_value(k))
         CHECK(fail(c, ip, "expected at most %g items, got %zu", json_number_value(k), n));
     if ((k = nd->kw[KW_UNIQUEITEMS]) && json_is_true(k)) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
                 if (ct_json_equal(json_array_get(inst, i), json_array_get(inst, j))) {
-                    CHECK(fail(c, ip, "expected unique items, but items %zu and %zu are equal",
-                               i, j));
+                    CHECK(fail(c, ip, "expected unique items, but items %zu and %zu are equal", i,
+                               j));
                     i = j = n;
                 }
     }
@@ -380,25 +376,22 @@ static int eval_array(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
         if ((double)matches < lo)
             CHECK(fail(c, ip, "expected at least %g matching items, got %zu", lo, matches));
         if (json_is_number(mx) && (double)matches > json_number_value(mx))
-            CHECK(fail(c, ip, "expected at most %g matching items, got %zu",
-                       json_number_value(mx), matches));
+            CHECK(fail(c, ip, "expected at most %g matching items, got %zu", json_number_value(mx),
+                       matches));
     }
     return valid;
 }
 
-static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
-                       keyset *ev)
+static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
 {
     int valid = 1, rc;
     size_t mark, n = json_object_size(inst);
     json_t *k;
     const char *key;
     json_t *val;
-    if ((k = nd->kw[KW_MINPROPERTIES]) && json_is_number(k) &&
-        (double)n < json_number_value(k))
+    if ((k = nd->kw[KW_MINPROPERTIES]) && json_is_number(k) && (double)n < json_number_value(k))
         CHECK(fail(c, ip, "expected at least %g properties, got %zu", json_number_value(k), n));
-    if ((k = nd->kw[KW_MAXPROPERTIES]) && json_is_number(k) &&
-        (double)n > json_number_value(k))
+    if ((k = nd->kw[KW_MAXPROPERTIES]) && json_is_number(k) && (double)n > json_number_value(k))
         CHECK(fail(c, ip, "expected at most %g properties, got %zu", json_number_value(k), n));
     json_t *req = nd->kw[KW_REQUIRED];
     for (size_t i = 0; json_is_array(req) && i < json_array_size(req); i++) {
@@ -489,7 +482,8 @@ static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
                     char *allowed = c->diags ? allowed_names(props, pprops) : NULL;
                     if (c->diags && !allowed)
                         return CT_ENOMEM;
-                    rc = fail(c, ip, "property \"%s\" is not allowed here%s", key, allowed ? allowed : "");
+                    rc = fail(c, ip, "property \"%s\" is not allowed here%s", key,
+                              allowed ? allowed : "");
                     ct_free(allowed);
                     if (rc < 0 || (rc = ptr_push(ip, key, &mark)) < 0)
                         return rc;
@@ -512,14 +506,14 @@ static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
     return valid;
 }
 
-static int eval_applicators(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
-                            keyset *ev)
+static int eval_applicators(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
 {
     int valid = 1, rc;
     json_t *k;
     if ((k = nd->kw[KW_REF]) && json_is_string(k)) {
         json_t *target = nd->ref_target;
-        if (!target && !(target = ((cnode *)nd)->ref_target = ct_schema__resolve_ref(c->s, json_string_value(k))))
+        if (!target && !(target = ((cnode *)nd)->ref_target =
+                             ct_schema__resolve_ref(c->s, json_string_value(k))))
             return CT_EINVALID;
         CHECK(eval(c, target, inst, ip, ev));
     }
@@ -638,8 +632,7 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
     }
     int valid = 1, rc = 0;
     json_t *k;
-    json_t *unevaluated = json_is_object(inst) ? nd->kw[KW_UNEVALUATEDPROPERTIES]
-                                               : NULL;
+    json_t *unevaluated = json_is_object(inst) ? nd->kw[KW_UNEVALUATEDPROPERTIES] : NULL;
     keyset local = {0};
     keyset *mine = (unevaluated || ev) ? &local : NULL;
 
@@ -725,4 +718,3 @@ int ct_schema_validate(ct_schema *s, const char *at, const json_t *instance, con
         return rc;
     return rc ? 0 : 1;
 }
-

@@ -150,8 +150,7 @@ int ct_json_equal(const json_t *a, const json_t *b)
         }
         return 1;
     }
-    default:
-        return 1; /* true, false, null */
+    default: return 1; /* true, false, null */
     }
 }
 
@@ -212,7 +211,10 @@ json_t *ct_schema__pointer_get(json_t *root, const char *ptr, int pct)
     return cur;
 }
 
-json_t *ct_json_pointer_get(json_t *root, const char *ptr) { return ct_schema__pointer_get(root, ptr, 0); }
+json_t *ct_json_pointer_get(json_t *root, const char *ptr)
+{
+    return ct_schema__pointer_get(root, ptr, 0);
+}
 
 static json_t *find_anchor(json_t *node, const char *name, int depth)
 {
@@ -267,13 +269,26 @@ static char *ecma_to_pcre(const char *pattern)
 {
     static const struct {
         const char *lng, *shrt;
-    } names[] = {{"Letter", "L"},          {"Lowercase_Letter", "Ll"}, {"Uppercase_Letter", "Lu"},
-                 {"Titlecase_Letter", "Lt"}, {"Modifier_Letter", "Lm"}, {"Other_Letter", "Lo"},
-                 {"Mark", "M"},            {"Number", "N"},            {"Decimal_Number", "Nd"},
-                 {"digit", "Nd"},          {"Letter_Number", "Nl"},    {"Other_Number", "No"},
-                 {"Punctuation", "P"},     {"punct", "P"},             {"Symbol", "S"},
-                 {"Separator", "Z"},       {"Space_Separator", "Zs"},  {"Other", "C"},
-                 {"Control", "Cc"},        {"cntrl", "Cc"}};
+    } names[] = {{"Letter", "L"},
+                 {"Lowercase_Letter", "Ll"},
+                 {"Uppercase_Letter", "Lu"},
+                 {"Titlecase_Letter", "Lt"},
+                 {"Modifier_Letter", "Lm"},
+                 {"Other_Letter", "Lo"},
+                 {"Mark", "M"},
+                 {"Number", "N"},
+                 {"Decimal_Number", "Nd"},
+                 {"digit", "Nd"},
+                 {"Letter_Number", "Nl"},
+                 {"Other_Number", "No"},
+                 {"Punctuation", "P"},
+                 {"punct", "P"},
+                 {"Symbol", "S"},
+                 {"Separator", "Z"},
+                 {"Space_Separator", "Zs"},
+                 {"Other", "C"},
+                 {"Control", "Cc"},
+                 {"cntrl", "Cc"}};
     size_t n = strlen(pattern);
     char *out = ct_malloc(n + 1), *o = out;
     if (!out)
@@ -288,7 +303,8 @@ static char *ecma_to_pcre(const char *pattern)
                 if (strlen(names[k].lng) == len && strncmp(names[k].lng, name, len) == 0)
                     break;
             if (k < sizeof names / sizeof names[0] && name[len] == '}') {
-                o += snprintf(o, n + 1 - (size_t)(o - out), "\\%c{%s}", pattern[i + 1], names[k].shrt);
+                o += snprintf(o, n + 1 - (size_t)(o - out), "\\%c{%s}", pattern[i + 1],
+                              names[k].shrt);
                 i += 3 + len + 1;
                 continue;
             }
@@ -304,7 +320,7 @@ static char *ecma_to_pcre(const char *pattern)
 
 /* Returns 1 match, 0 no match, CT_EINVALID bad pattern, CT_ENOMEM. */
 int ct_schema__regex_match(ct_schema *s, const void *key, const char *pattern, const char *subject,
-                       size_t len)
+                           size_t len)
 {
     if (s->regex_used * 2 >= s->regex_size) {
         size_t n = s->regex_size ? s->regex_size * 2 : 16;
@@ -340,7 +356,8 @@ int ct_schema__regex_match(ct_schema *s, const void *key, const char *pattern, c
                                          PCRE2_UTF | PCRE2_UCP, &err, &off, s->cctx);
         ct_free(translated);
         if (!code)
-            return err == PCRE2_ERROR_NOMEMORY || err == PCRE2_ERROR_HEAP_FAILED ? CT_ENOMEM : CT_EINVALID;
+            return err == PCRE2_ERROR_NOMEMORY || err == PCRE2_ERROR_HEAP_FAILED ? CT_ENOMEM
+                                                                                 : CT_EINVALID;
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, s->gctx);
         if (!md) {
@@ -421,4 +438,3 @@ const cnode *ct_schema__node_of(ct_schema *s, const json_t *schema)
     s->nodes_used++;
     return n;
 }
-

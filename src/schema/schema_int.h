@@ -59,7 +59,6 @@ enum {
 };
 
 
-
 /* A schema object with its keywords looked up once: evaluation reads an
  * array instead of hashing keyword names again for every instance. */
 typedef struct {
@@ -105,7 +104,7 @@ typedef struct {
 } vctx;
 
 int ct_schema__regex_match(ct_schema *s, const void *key, const char *pattern, const char *subject,
-                       size_t len);
+                           size_t len);
 size_t ct_schema__utf8_length(const char *s, size_t n);
 int ct_schema__is_full_date(const char *s, size_t n);
 const cnode *ct_schema__node_of(ct_schema *s, const json_t *schema);

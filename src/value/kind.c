@@ -193,8 +193,8 @@ static void plain_describe(const ct_property *p, const json_t *v, const ct_claim
 /* ---- the table --------------------------------------------------------- */
 
 static const ct_value_kind kinds[] = {
-    {CT_TYPE_QUANTITY, "quantity", CT_VALUE_INTERVAL | CT_VALUE_NUMBER, quantity_parse, interval_compatible,
-     interval_implies, interval_compare, plain_describe},
+    {CT_TYPE_QUANTITY, "quantity", CT_VALUE_INTERVAL | CT_VALUE_NUMBER, quantity_parse,
+     interval_compatible, interval_implies, interval_compare, plain_describe},
     {CT_TYPE_DATE, "date", CT_VALUE_INTERVAL, date_parse, interval_compatible, interval_implies,
      interval_compare, plain_describe},
     {CT_TYPE_TERM, "term", 0, term_parse, term_compatible, term_implies, term_compare,

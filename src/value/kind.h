@@ -16,7 +16,7 @@
 #include "claimtrack/value.h"
 
 enum {
-    CT_VALUE_INTERVAL = 1,     /* the claim's value is its interval (sweep, charts) */
+    CT_VALUE_INTERVAL = 1,      /* the claim's value is its interval (sweep, charts) */
     CT_VALUE_NEVER_CLASHES = 2, /* claims of this type never conflict */
     CT_VALUE_NUMBER = 4         /* a number: gaps can be measured as factors */
 };
@@ -36,7 +36,8 @@ typedef struct {
     /* Order of two values of the same property: -1, 0 or 1. */
     int (*compare)(const ct_claim *a, const ct_claim *b);
     /* The value for people (a term's label when it has one). */
-    void (*describe)(const ct_property *p, const json_t *v, const ct_claim *cl, char *buf, size_t n);
+    void (*describe)(const ct_property *p, const json_t *v, const ct_claim *cl, char *buf,
+                     size_t n);
 } ct_value_kind;
 
 /* The operations of property type `t`; borrowed, static. */

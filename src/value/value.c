@@ -104,7 +104,8 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
     int y = -1, m = 0, d = 0;
     if (n >= 4)
         y = digits(s, 4);
-    if ((n != 4 && n != 7 && n != 10) || y < 0 || (n >= 7 && (s[4] != '-' || (m = digits(s + 5, 2)) < 0)) ||
+    if ((n != 4 && n != 7 && n != 10) || y < 0 ||
+        (n >= 7 && (s[4] != '-' || (m = digits(s + 5, 2)) < 0)) ||
         (n == 10 && (s[7] != '-' || (d = digits(s + 8, 2)) < 0))) {
         snprintf(why, why_len, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"%.40s\"", s);
         return -1;
@@ -144,7 +145,8 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
         snprintf(why, why_len, "expected \"from\" or \"to\" in a date range");
         return -1;
     }
-    if (from && (!json_is_string(from) || ct_date_parse(json_string_value(from), &a, why, why_len) < 0)) {
+    if (from &&
+        (!json_is_string(from) || ct_date_parse(json_string_value(from), &a, why, why_len) < 0)) {
         if (!json_is_string(from))
             snprintf(why, why_len, "expected a date string for \"from\"");
         return -1;
@@ -171,8 +173,9 @@ static int estimate_parse(const json_t *v, const json_t *low, const json_t *best
 {
     if (!json_is_number(low) || !json_is_number(high) || (best && !json_is_number(best)) ||
         json_object_size(v) != 2u + (best != NULL)) {
-        snprintf(why, why_len, "expected an estimate {\"low\": number, \"best\": number, "
-                               "\"high\": number} (best may be left out)");
+        snprintf(why, why_len,
+                 "expected an estimate {\"low\": number, \"best\": number, "
+                 "\"high\": number} (best may be left out)");
         return -1;
     }
     number_bound(low, &out->lo, &out->ilo);
@@ -186,7 +189,8 @@ static int estimate_parse(const json_t *v, const json_t *low, const json_t *best
         return -1;
     }
     if (ct_bound_cmp(out->lo, out->ilo, out->hi, out->ihi) > 0) {
-        snprintf(why, why_len, "estimate's low (%g) is greater than its high (%g)", out->lo, out->hi);
+        snprintf(why, why_len, "estimate's low (%g) is greater than its high (%g)", out->lo,
+                 out->hi);
         return -1;
     }
     if (ct_bound_cmp(b, ib, out->hi, out->ihi) > 0) {
@@ -212,7 +216,8 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
         return 0;
     }
     if (json_is_string(v)) { /* e.g. NaN or INF written in an XML <number> */
-        snprintf(why, why_len, "expected a finite number, {\"min\", \"max\"} or {\"about\"}, got \"%.40s\"",
+        snprintf(why, why_len,
+                 "expected a finite number, {\"min\", \"max\"} or {\"about\"}, got \"%.40s\"",
                  json_string_value(v));
         return -1;
     }
@@ -257,7 +262,8 @@ int ct_quantity_value_parse(const json_t *v, double tolerance, ct_interval *out,
 
 int ct_interval_overlap(ct_interval a, ct_interval b)
 {
-    return ct_bound_cmp(a.lo, a.ilo, b.hi, b.ihi) <= 0 && ct_bound_cmp(b.lo, b.ilo, a.hi, a.ihi) <= 0;
+    return ct_bound_cmp(a.lo, a.ilo, b.hi, b.ihi) <= 0 &&
+           ct_bound_cmp(b.lo, b.ilo, a.hi, a.ihi) <= 0;
 }
 
 int ct_interval_within(ct_interval inner, ct_interval outer)
@@ -336,9 +342,7 @@ void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, ch
                 snprintf(buf, n, "until %s", t ? t : "?");
         }
         break;
-    case CT_TYPE_BOOLEAN:
-        snprintf(buf, n, "%s", json_is_true(v) ? "yes" : "no");
-        break;
+    case CT_TYPE_BOOLEAN: snprintf(buf, n, "%s", json_is_true(v) ? "yes" : "no"); break;
     case CT_TYPE_TERM:
     case CT_TYPE_TEXT:
         snprintf(buf, n, "%s", json_is_string(v) ? json_string_value(v) : "?");

@@ -55,7 +55,8 @@ int main(int argc, char **argv)
     }
     fprintf(f, "{\"sources\": {");
     for (int s = 0; s < SOURCES; s++)
-        fprintf(f, "%s\"src-%d\": {\"title\": \"Source %d\", \"publisher\": \"Press %d\"}", s ? ", " : "", s, s, s % 7);
+        fprintf(f, "%s\"src-%d\": {\"title\": \"Source %d\", \"publisher\": \"Press %d\"}",
+                s ? ", " : "", s, s, s % 7);
     fprintf(f, "}}\n");
     fclose(f);
     long subjects = n / 8 + 1;
@@ -90,8 +91,10 @@ int main(int argc, char **argv)
             }
             fprintf(f, "}},");
         } else {
-            fprintf(f, "\"who\": {\"type\": \"term\", \"terms\": {\"forces\": {}, \"police\": {\"broader\": \"forces\"},"
-                       " \"army\": {\"broader\": \"forces\"}, \"militia\": {}}},");
+            fprintf(
+                f,
+                "\"who\": {\"type\": \"term\", \"terms\": {\"forces\": {}, \"police\": {\"broader\": \"forces\"},"
+                " \"army\": {\"broader\": \"forces\"}, \"militia\": {}}},");
         }
         fprintf(f, "\"happened\": {\"type\": \"boolean\"},"
                    "\"summary\": {\"type\": \"text\"}}, \"claims\": [");
@@ -145,22 +148,21 @@ int main(int argc, char **argv)
             else
                 snprintf(value, sizeof value, "\"%s\"", contradict ? "militia" : terms[next() % 4]);
             break;
-        case 3:
-            snprintf(value, sizeof value, "%s", contradict ? "false" : "true");
-            break;
-        default:
-            snprintf(value, sizeof value, "\"account %u\"", next() % 100);
+        case 3: snprintf(value, sizeof value, "%s", contradict ? "false" : "true"); break;
+        default: snprintf(value, sizeof value, "\"account %u\"", next() % 100);
         }
         const char *hedge = next() % 4 == 0 ? hedges[next() % 4] : NULL;
         char subject[48];
-        snprintf(subject, sizeof subject, "%s %ld", declared && next() % 2 ? "alias" : "subject", subj);
+        snprintf(subject, sizeof subject, "%s %ld", declared && next() % 2 ? "alias" : "subject",
+                 subj);
         if (first)
             fprintf(f, "%s{", i ? ",\n" : "\n");
         else
             fprintf(f, "{\"topic\": \"topic-%d\", ", topic);
-        fprintf(f, "\"id\": \"c%ld\", \"subject\": \"%s\", "
-                   "\"property\": \"%s\", \"value\": %s, \"source\": \"src-%d\", "
-                   "\"quote\": \"the report says so in paragraph %u of its account\"%s%s%s}%s",
+        fprintf(f,
+                "\"id\": \"c%ld\", \"subject\": \"%s\", "
+                "\"property\": \"%s\", \"value\": %s, \"source\": \"src-%d\", "
+                "\"quote\": \"the report says so in paragraph %u of its account\"%s%s%s}%s",
                 i, subject, props[prop], value, src, next() % 40, hedge ? ", \"hedge\": \"" : "",
                 hedge ? hedge : "", hedge ? "\"" : "", first ? "" : "\n");
     }

@@ -21,7 +21,8 @@ static ct_serve *fuzz_server;
 
 static void fuzz_cleanup(void)
 {
-    static const char *const names[] = {"sources.json", "t.json", "reviews.json", "reviews.json.lock"};
+    static const char *const names[] = {"sources.json", "t.json", "reviews.json",
+                                        "reviews.json.lock"};
     char path[256];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", fuzz_dir, names[i]);
@@ -46,17 +47,20 @@ static ct_serve *server(void)
 {
     if (fuzz_server || !mkdtemp(fuzz_dir))
         return fuzz_server;
-    put_file("sources.json", "{\"sources\": {\"a\": {\"title\": \"A\", \"url\": \"https://a.example\"}, "
-                             "\"b\": {\"title\": \"B <b>\"}}}");
-    put_file("t.json", "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}, "
-                       "\"d\": {\"type\": \"date\"}, \"w\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {}}}}, "
-                       "\"claims\": ["
-                       "{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 3, \"source\": \"a\", \"quote\": \"three\"},"
-                       "{\"id\": \"c2\", \"subject\": \"s\", \"property\": \"n\", \"value\": {\"min\": 5}, \"source\": \"b\", \"quote\": \"<script>\"},"
-                       "{\"id\": \"c3\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2020\", \"source\": \"a\", \"quote\": \"q\"},"
-                       "{\"id\": \"c4\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2021-02\", \"source\": \"b\", \"quote\": \"q\"},"
-                       "{\"id\": \"c5\", \"subject\": \"s\", \"property\": \"w\", \"value\": \"x\", \"source\": \"a\", \"quote\": \"q\", \"claimant\": \"C\"},"
-                       "{\"id\": \"c6\", \"subject\": \"s\", \"property\": \"w\", \"value\": \"y\", \"source\": \"b\", \"quote\": \"q\", \"hedge\": \"h\"}]}");
+    put_file("sources.json",
+             "{\"sources\": {\"a\": {\"title\": \"A\", \"url\": \"https://a.example\"}, "
+             "\"b\": {\"title\": \"B <b>\"}}}");
+    put_file(
+        "t.json",
+        "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}, "
+        "\"d\": {\"type\": \"date\"}, \"w\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {}}}}, "
+        "\"claims\": ["
+        "{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 3, \"source\": \"a\", \"quote\": \"three\"},"
+        "{\"id\": \"c2\", \"subject\": \"s\", \"property\": \"n\", \"value\": {\"min\": 5}, \"source\": \"b\", \"quote\": \"<script>\"},"
+        "{\"id\": \"c3\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2020\", \"source\": \"a\", \"quote\": \"q\"},"
+        "{\"id\": \"c4\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2021-02\", \"source\": \"b\", \"quote\": \"q\"},"
+        "{\"id\": \"c5\", \"subject\": \"s\", \"property\": \"w\", \"value\": \"x\", \"source\": \"a\", \"quote\": \"q\", \"claimant\": \"C\"},"
+        "{\"id\": \"c6\", \"subject\": \"s\", \"property\": \"w\", \"value\": \"y\", \"source\": \"b\", \"quote\": \"q\", \"hedge\": \"h\"}]}");
     char reviews[256];
     snprintf(reviews, sizeof reviews, "%s/reviews.json", fuzz_dir);
     char *paths[] = {fuzz_dir};
@@ -97,7 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (q)
         *q++ = '\0';
     char *headers[4] = {NULL, NULL, NULL, NULL};
-    static const char *const names[4] = {"host: ", "origin: ", "x-claimtrack-token: ", "content-type: "};
+    static const char *const names[4] = {
+        "host: ", "origin: ", "x-claimtrack-token: ", "content-type: "};
     for (;;) {
         if (p >= end)
             break;
@@ -115,8 +120,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ct_free(line);
     }
     size_t body_len = (size_t)(end - p);
-    ct_serve_request req = {first, path, q, headers[0], headers[1], headers[2], headers[3],
-                            p, body_len > CT_SERVE_BODY_MAX ? CT_SERVE_BODY_MAX : body_len,
+    ct_serve_request req = {first,
+                            path,
+                            q,
+                            headers[0],
+                            headers[1],
+                            headers[2],
+                            headers[3],
+                            p,
+                            body_len > CT_SERVE_BODY_MAX ? CT_SERVE_BODY_MAX : body_len,
                             body_len > CT_SERVE_BODY_MAX};
     ct_serve_response res;
     ct_serve_handle(s, &req, &res);

@@ -31,7 +31,8 @@ static const char *unsupported(const json_t *schema, int root)
             if (strcmp(key, "$ref") == 0 && json_is_string(v) && json_string_value(v)[0] != '#')
                 return "$ref to another document";
             /* "const", "enum" and "default" hold data, not schemas */
-            if (strcmp(key, "const") == 0 || strcmp(key, "enum") == 0 || strcmp(key, "default") == 0)
+            if (strcmp(key, "const") == 0 || strcmp(key, "enum") == 0 ||
+                strcmp(key, "default") == 0)
                 continue;
             const char *why = unsupported(v, 0);
             if (why)
@@ -89,8 +90,7 @@ int main(int argc, char **argv)
             json_t *test;
             json_array_foreach(json_object_get(group, "tests"), j, test)
             {
-                int rc = ct_schema_validate(s, "", json_object_get(test, "data"), "data", "",
-                                            NULL);
+                int rc = ct_schema_validate(s, "", json_object_get(test, "data"), "data", "", NULL);
                 int want = json_is_true(json_object_get(test, "valid"));
                 if (rc >= 0 && (rc == 0) == want) {
                     passed++;

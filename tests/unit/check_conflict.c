@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CLAIM(id, prop, value, source, extra)                                                   \
+#define CLAIM(id, prop, value, source, extra)                                                      \
     "{\"id\": \"" id "\", \"subject\": \"s\", \"property\": \"" prop "\", \"value\": " value       \
     ", \"source\": \"" source "\", \"quote\": \"q\"" extra "}"
 
@@ -45,9 +45,11 @@ END_TEST
 
 START_TEST(test_touching_intervals_agree)
 {
-    expect(CLAIM("a", "n", "{\"min\": 5, \"max\": 10}", "a", "") ","
-           CLAIM("b", "n", "{\"min\": 10, \"max\": 20}", "b", ""), 0);
-    expect(CLAIM("a", "n", "{\"max\": 9}", "a", "") "," CLAIM("b", "n", "{\"min\": 10}", "b", ""), 1);
+    expect(CLAIM("a", "n", "{\"min\": 5, \"max\": 10}", "a",
+                 "") "," CLAIM("b", "n", "{\"min\": 10, \"max\": 20}", "b", ""),
+           0);
+    expect(CLAIM("a", "n", "{\"max\": 9}", "a", "") "," CLAIM("b", "n", "{\"min\": 10}", "b", ""),
+           1);
 }
 END_TEST
 
@@ -56,7 +58,8 @@ START_TEST(test_open_bounds)
     /* "dozens" (at least 24) against 6 and 30 */
     expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "30", "b", ""), 0);
     expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "6", "b", ""), 1);
-    expect(CLAIM("a", "n", "{\"max\": 5}", "a", "") "," CLAIM("b", "n", "{\"min\": 2}", "b", ""), 0);
+    expect(CLAIM("a", "n", "{\"max\": 5}", "a", "") "," CLAIM("b", "n", "{\"min\": 2}", "b", ""),
+           0);
 }
 END_TEST
 
@@ -70,20 +73,28 @@ END_TEST
 
 START_TEST(test_date_precision)
 {
-    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b", ""), 0);
+    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b", ""),
+           0);
     expect(CLAIM("a", "d", "\"2025\"", "a", "") "," CLAIM("b", "d", "\"2025-12-31\"", "b", ""), 0);
-    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-07-01\"", "b", ""), 1);
-    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a", "") ","
-           CLAIM("b", "d", "\"2025-06-30\"", "b", ""), 0);
-    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a", "") ","
-           CLAIM("b", "d", "\"2025-06-19\"", "b", ""), 1);
+    expect(CLAIM("a", "d", "\"2025-06\"", "a", "") "," CLAIM("b", "d", "\"2025-07-01\"", "b", ""),
+           1);
+    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a",
+                 "") "," CLAIM("b", "d", "\"2025-06-30\"", "b", ""),
+           0);
+    expect(CLAIM("a", "d", "{\"from\": \"2025-06-20\", \"to\": \"2025-06-30\"}", "a",
+                 "") "," CLAIM("b", "d", "\"2025-06-19\"", "b", ""),
+           1);
 }
 END_TEST
 
 START_TEST(test_broader_chain_is_compatible)
 {
-    expect(CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b", ""), 0);
-    expect(CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"riot-police\"", "b", ""), 0);
+    expect(
+        CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b", ""),
+        0);
+    expect(
+        CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"riot-police\"", "b", ""),
+        0);
     /* siblings under one broader term are different answers */
     expect(CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ""), 1);
     expect(CLAIM("a", "who", "\"forces\"", "a", "") "," CLAIM("b", "who", "\"army\"", "b", ""), 1);
@@ -101,33 +112,55 @@ END_TEST
 START_TEST(test_denial_clashes_with_what_implies_it)
 {
     fixture f = {0};
-    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", "") ","
-                                       CLAIM("b", "b", "true", "b", ", \"stance\": \"denies\"")),
+    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", "") "," CLAIM(
+                                           "b", "b", "true", "b", ", \"stance\": \"denies\"")),
                       1);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_DENIAL);
     ck_assert_int_eq(f.set->conflicts[0].positions[1].denies, 1);
     fixture_dispose(&f);
     /* denying a different value is no clash; two denials never clash */
-    expect(CLAIM("a", "n", "3", "a", "") "," CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
-    expect(CLAIM("a", "n", "3", "a", ", \"stance\": \"denies\"") ","
-           CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""), 0);
-    expect(CLAIM("a", "b", "false", "a", "") "," CLAIM("b", "b", "true", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "n", "3", "a", "") "," CLAIM("b", "n", "4", "b", ", \"stance\": \"denies\""),
+           0);
+    expect(CLAIM("a", "n", "3", "a", ", \"stance\": \"denies\"") "," CLAIM(
+               "b", "n", "4", "b", ", \"stance\": \"denies\""),
+           0);
+    expect(CLAIM("a", "b", "false", "a", "") "," CLAIM("b", "b", "true", "b",
+                                                       ", \"stance\": \"denies\""),
+           0);
     /* quantities: the assertion's interval must lie inside the denied one */
-    expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "100", "b", ", \"stance\": \"denies\""), 0);
-    expect(CLAIM("a", "n", "100", "a", "") "," CLAIM("b", "n", "{\"min\": 24}", "b", ", \"stance\": \"denies\""), 1);
-    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 40}", "a", "") ","
-           CLAIM("b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""), 1);
-    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 41}", "a", "") ","
-           CLAIM("b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "n", "{\"min\": 24}", "a", "") "," CLAIM("b", "n", "100", "b",
+                                                               ", \"stance\": \"denies\""),
+           0);
+    expect(CLAIM("a", "n", "100", "a", "") "," CLAIM("b", "n", "{\"min\": 24}", "b",
+                                                     ", \"stance\": \"denies\""),
+           1);
+    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 40}", "a", "") "," CLAIM(
+               "b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""),
+           1);
+    expect(CLAIM("a", "n", "{\"min\": 30, \"max\": 41}", "a", "") "," CLAIM(
+               "b", "n", "{\"min\": 30, \"max\": 40}", "b", ", \"stance\": \"denies\""),
+           0);
     /* dates: denying a day says nothing of a claim about the whole year */
-    expect(CLAIM("a", "d", "\"2025\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b", ", \"stance\": \"denies\""), 0);
-    expect(CLAIM("a", "d", "\"2025-06-27\"", "a", "") "," CLAIM("b", "d", "\"2025\"", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "d", "\"2025\"", "a", "") "," CLAIM("b", "d", "\"2025-06-27\"", "b",
+                                                          ", \"stance\": \"denies\""),
+           0);
+    expect(CLAIM("a", "d", "\"2025-06-27\"", "a", "") "," CLAIM("b", "d", "\"2025\"", "b",
+                                                                ", \"stance\": \"denies\""),
+           1);
     /* terms: denying fsb does not deny the broader forces; denying forces
      * denies police and riot-police */
-    expect(CLAIM("a", "who", "\"forces\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 0);
-    expect(CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b", ", \"stance\": \"denies\""), 1);
-    expect(CLAIM("a", "who", "\"fsb\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 1);
-    expect(CLAIM("a", "who", "\"army\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "who", "\"forces\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b",
+                                                              ", \"stance\": \"denies\""),
+           0);
+    expect(CLAIM("a", "who", "\"riot-police\"", "a", "") "," CLAIM("b", "who", "\"forces\"", "b",
+                                                                   ", \"stance\": \"denies\""),
+           1);
+    expect(CLAIM("a", "who", "\"fsb\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b",
+                                                           ", \"stance\": \"denies\""),
+           1);
+    expect(CLAIM("a", "who", "\"army\"", "a", "") "," CLAIM("b", "who", "\"fsb\"", "b",
+                                                            ", \"stance\": \"denies\""),
+           0);
 }
 END_TEST
 
@@ -155,15 +188,17 @@ START_TEST(test_claimant_named_like_a_source_is_not_that_source)
         char sources[256];
         snprintf(sources, sizeof sources,
                  "{\"sources\": {\"%s\": {\"title\": \"X\"}, \"afp\": {\"title\": \"AFP\"},"
-                 " \"bbc\": {\"title\": \"BBC\"}}}", unrelated[i]);
+                 " \"bbc\": {\"title\": \"BBC\"}}}",
+                 unrelated[i]);
         fixture f = {0};
-        load_files(&f, sources,
-                   "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
-                   " \"claims\": [" CLAIM("x1", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") ","
-                   CLAIM("x2", "n", "5", "bbc", ", \"claimant\": \"afp\", \"as_of\": \"2025-06-10\"") "]}");
+        load_files(
+            &f, sources,
+            "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
+            " \"claims\": [" CLAIM("x1", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+                "x2", "n", "5", "bbc", ", \"claimant\": \"afp\", \"as_of\": \"2025-06-10\"") "]}");
         ck_assert_msg(f.set->n_conflicts == 1 && f.set->n_revisions == 0,
-                      "with source \"%s\": %zu conflicts, %zu revisions; want 1 and 0", unrelated[i],
-                      f.set->n_conflicts, f.set->n_revisions);
+                      "with source \"%s\": %zu conflicts, %zu revisions; want 1 and 0",
+                      unrelated[i], f.set->n_conflicts, f.set->n_revisions);
         ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_VALUE);
         fixture_dispose(&f);
     }
@@ -173,17 +208,21 @@ END_TEST
 START_TEST(test_multi_property_only_denials_clash)
 {
     expect(CLAIM("a", "tags", "\"p\"", "a", "") "," CLAIM("b", "tags", "\"q\"", "b", ""), 0);
-    expect(CLAIM("a", "tags", "\"p\"", "a", "") ","
-           CLAIM("b", "tags", "\"p\"", "b", ", \"stance\": \"denies\""), 1);
+    expect(CLAIM("a", "tags", "\"p\"", "a", "") "," CLAIM("b", "tags", "\"p\"", "b",
+                                                          ", \"stance\": \"denies\""),
+           1);
 }
 END_TEST
 
 START_TEST(test_later_as_of_is_a_revision)
 {
     fixture f = {0};
-    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-06-28\"") ","
-                                       CLAIM("b", "n", "3", "b", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-07-02\"")),
-                      0);
+    ck_assert_uint_eq(
+        conflicts_of(
+            &f,
+            CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-06-28\"") "," CLAIM(
+                "b", "n", "3", "b", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-07-02\"")),
+        0);
     ck_assert_uint_eq(f.set->n_revisions, 1);
     size_t n;
     const ct_claim *c = ct_corpus_claims(f.corpus, &n);
@@ -191,17 +230,19 @@ START_TEST(test_later_as_of_is_a_revision)
     ck_assert_str_eq(c[f.set->revisions[0].by].id, "b");
     fixture_dispose(&f);
     /* the revised claim takes no part, but the current one can still clash */
-    expect(CLAIM("a", "n", "2", "a", ", \"as_of\": \"2025-06-28\"") ","
-           CLAIM("b", "n", "3", "a", ", \"as_of\": \"2025-07-02\"") "," CLAIM("c", "n", "2", "c", ""), 1);
+    expect(CLAIM("a", "n", "2", "a", ", \"as_of\": \"2025-06-28\"") "," CLAIM(
+               "b", "n", "3", "a", ", \"as_of\": \"2025-07-02\"") "," CLAIM("c", "n", "2", "c", ""),
+           1);
 }
 END_TEST
 
 START_TEST(test_same_claimant_without_as_of_is_self_contradiction)
 {
     fixture f = {0};
-    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\"") ","
-                                       CLAIM("b", "n", "5", "b", ", \"claimant\": \"Ministry\"")),
-                      1);
+    ck_assert_uint_eq(
+        conflicts_of(&f, CLAIM("a", "n", "2", "a", ", \"claimant\": \"Ministry\"") "," CLAIM(
+                             "b", "n", "5", "b", ", \"claimant\": \"Ministry\"")),
+        1);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_SELF_CONTRADICTION);
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
     fixture_dispose(&f);
@@ -211,9 +252,10 @@ END_TEST
 START_TEST(test_one_source_relaying_two_claimants_is_a_conflict)
 {
     fixture f = {0};
-    ck_assert_uint_eq(conflicts_of(&f, CLAIM("a", "b", "true", "a", ", \"claimant\": \"Baku\"") ","
-                                       CLAIM("b", "b", "false", "a", ", \"claimant\": \"Moscow\"")),
-                      1);
+    ck_assert_uint_eq(
+        conflicts_of(&f, CLAIM("a", "b", "true", "a", ", \"claimant\": \"Baku\"") "," CLAIM(
+                             "b", "b", "false", "a", ", \"claimant\": \"Moscow\"")),
+        1);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_VALUE);
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
     fixture_dispose(&f);
@@ -226,11 +268,13 @@ START_TEST(test_severity_rules)
     conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", ""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
     fixture_dispose(&f);
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "7", "b", ", \"hedge\": \"reported\""));
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "7", "b",
+                                                             ", \"hedge\": \"reported\""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
     fixture_dispose(&f);
     /* a large factor raises a hedged clash one level */
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "30", "b", ", \"hedge\": \"reported\""));
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "30", "b",
+                                                             ", \"hedge\": \"reported\""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
     fixture_dispose(&f);
 }
@@ -239,8 +283,9 @@ END_TEST
 START_TEST(test_positions_group_equal_values)
 {
     fixture f = {0};
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
-                     CLAIM("c", "n", "{\"min\": 6, \"max\": 6}", "c", "") "," CLAIM("d", "n", "{\"min\": 24}", "d", ""));
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") "," CLAIM(
+                         "c", "n", "{\"min\": 6, \"max\": 6}", "c",
+                         "") "," CLAIM("d", "n", "{\"min\": 24}", "d", ""));
     const ct_conflict *c = &f.set->conflicts[0];
     ck_assert_uint_eq(c->n_positions, 3);
     ck_assert_uint_eq(c->positions[0].n_claims, 2); /* 6 and [6, 6] */
@@ -265,8 +310,8 @@ START_TEST(test_id_stable_digest_tracks_claims)
     ck_assert_int_eq((int)strlen(id), 19);
     ck_assert_int_eq((int)strlen(digest), 64);
     fixture_dispose(&f);
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
-                     CLAIM("c", "n", "9", "c", ""));
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", "") "," CLAIM("b", "n", "9", "b",
+                                                             "") "," CLAIM("c", "n", "9", "c", ""));
     ck_assert_str_eq(f.set->conflicts[0].id, id);
     ck_assert_str_ne(f.set->conflicts[0].digest, digest);
     fixture_dispose(&f);
@@ -275,10 +320,12 @@ START_TEST(test_id_stable_digest_tracks_claims)
     ck_assert_str_eq(f.set->conflicts[0].digest, digest);
     fixture_dispose(&f);
     /* a changed hedge or claimant alone changes the digest */
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", ", \"hedge\": \"alleged\"") "," CLAIM("b", "n", "9", "b", ""));
+    conflicts_of(&f, CLAIM("a", "n", "6", "a", ", \"hedge\": \"alleged\"") "," CLAIM("b", "n", "9",
+                                                                                     "b", ""));
     ck_assert_str_ne(f.set->conflicts[0].digest, digest);
     fixture_dispose(&f);
-    conflicts_of(&f, CLAIM("a", "n", "6", "a", ", \"claimant\": \"x\"") "," CLAIM("b", "n", "9", "b", ""));
+    conflicts_of(
+        &f, CLAIM("a", "n", "6", "a", ", \"claimant\": \"x\"") "," CLAIM("b", "n", "9", "b", ""));
     ck_assert_str_ne(f.set->conflicts[0].digest, digest);
     fixture_dispose(&f);
 }
@@ -292,7 +339,8 @@ START_TEST(test_id_is_sha256_of_canonical_names)
     ct_conflict_id("t", "s", "n", id);
     ck_assert_str_eq(id, "CT-fbc6b9980eb73777");
     /* the two groups whose 32-bit FNV ids collided now differ */
-    char old_a[CT_LEGACY_ID_SIZE], old_b[CT_LEGACY_ID_SIZE], a[CT_CONFLICT_ID_SIZE], b[CT_CONFLICT_ID_SIZE];
+    char old_a[CT_LEGACY_ID_SIZE], old_b[CT_LEGACY_ID_SIZE], a[CT_CONFLICT_ID_SIZE],
+        b[CT_CONFLICT_ID_SIZE];
     ct_conflict_legacy_id("t", "subject 10566", "n", old_a);
     ct_conflict_legacy_id("t", "subject 61992", "n", old_b);
     ck_assert_str_eq(old_a, "CT-8f908b0f");
@@ -352,16 +400,25 @@ END_TEST
 
 START_TEST(test_large_integers_clash)
 {
-    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740992", "b", ""), 1);
-    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740993", "b", ""), 0);
-    expect(CLAIM("a", "n", "{\"min\": 9007199254740993}", "a", "") ","
-           CLAIM("b", "n", "9007199254740992", "b", ""), 1);
-    expect(CLAIM("a", "n", "9223372036854775807", "a", "") "," CLAIM("b", "n", "9223372036854775806", "b", ""), 1);
+    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740992", "b",
+                                                                  ""),
+           1);
+    expect(CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740993", "b",
+                                                                  ""),
+           0);
+    expect(CLAIM("a", "n", "{\"min\": 9007199254740993}", "a",
+                 "") "," CLAIM("b", "n", "9007199254740992", "b", ""),
+           1);
+    expect(CLAIM("a", "n", "9223372036854775807", "a",
+                 "") "," CLAIM("b", "n", "9223372036854775806", "b", ""),
+           1);
     /* a denial of exactly 2^53 + 1 does not deny 2^53 */
-    expect(CLAIM("a", "n", "9007199254740992", "a", "") ","
-           CLAIM("b", "n", "9007199254740993", "b", ", \"stance\": \"denies\""), 0);
+    expect(CLAIM("a", "n", "9007199254740992", "a", "") "," CLAIM("b", "n", "9007199254740993", "b",
+                                                                  ", \"stance\": \"denies\""),
+           0);
     fixture f = {0};
-    conflicts_of(&f, CLAIM("a", "n", "9007199254740993", "a", "") "," CLAIM("b", "n", "9007199254740992", "b", ""));
+    conflicts_of(&f, CLAIM("a", "n", "9007199254740993", "a",
+                           "") "," CLAIM("b", "n", "9007199254740992", "b", ""));
     ck_assert_uint_eq(f.set->conflicts[0].n_positions, 2);
     ck_assert_str_eq(f.set->conflicts[0].positions[0].display, "9007199254740992");
     fixture_dispose(&f);
@@ -427,15 +484,16 @@ static const char *const sources_dated =
 static void load_varying(fixture *f, const char *claims)
 {
     char topic[8192];
-    snprintf(topic, sizeof topic,
-             "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {"
-             "\"trend\": {\"type\": \"term\", \"varies\": true, \"terms\": {\"up\": {}, \"down\": {}}},"
-             "\"dead\": {\"type\": \"quantity\", \"cumulative\": true},"
-             "\"n\": {\"type\": \"quantity\"},"
-             "\"hi\": {\"type\": \"quantity\", \"importance\": \"high\"},"
-             "\"lo\": {\"type\": \"quantity\", \"importance\": \"low\"}},"
-             " \"claims\": [%s]}",
-             claims);
+    snprintf(
+        topic, sizeof topic,
+        "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {"
+        "\"trend\": {\"type\": \"term\", \"varies\": true, \"terms\": {\"up\": {}, \"down\": {}}},"
+        "\"dead\": {\"type\": \"quantity\", \"cumulative\": true},"
+        "\"n\": {\"type\": \"quantity\"},"
+        "\"hi\": {\"type\": \"quantity\", \"importance\": \"high\"},"
+        "\"lo\": {\"type\": \"quantity\", \"importance\": \"low\"}},"
+        " \"claims\": [%s]}",
+        claims);
     load_files(f, sources_dated, topic);
 }
 
@@ -451,15 +509,27 @@ static size_t varying_conflicts(const char *claims)
 START_TEST(test_varies_scopes_must_overlap)
 {
     /* improving in March, deteriorating in July: no conflict */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
-                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-07\"")), 0);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") "," CLAIM(
+            "b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-07\"")),
+        0);
     /* overlapping scopes: a day inside a month, a span over both */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
-                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 1);
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": {\"from\": \"2025-02\", \"to\": \"2025-04\"}") ","
-                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 1);
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": {\"to\": \"2025-02\"}") ","
-                                        CLAIM("b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")), 0);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") "," CLAIM(
+            "b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")),
+        1);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM(
+            "a", "trend", "\"up\"", "a",
+            ", \"as_of\": {\"from\": \"2025-02\", \"to\": \"2025-04\"}") "," CLAIM("b", "trend",
+                                                                                   "\"down\"", "b",
+                                                                                   ", \"as_of\": \"2025-03-15\"")),
+        1);
+    ck_assert_uint_eq(
+        varying_conflicts(
+            CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": {\"to\": \"2025-02\"}") "," CLAIM(
+                "b", "trend", "\"down\"", "b", ", \"as_of\": \"2025-03-15\"")),
+        0);
 }
 END_TEST
 
@@ -467,7 +537,8 @@ START_TEST(test_varies_scope_defaults_to_published)
 {
     fixture f = {0};
     /* no as_of: a is scoped to 2025-03-10, b to 2025-07-02 */
-    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("b", "trend", "\"down\"", "b", ""));
+    load_varying(
+        &f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("b", "trend", "\"down\"", "b", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     size_t n;
     const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
@@ -475,30 +546,33 @@ START_TEST(test_varies_scope_defaults_to_published)
     ck_assert_str_eq(cl[0].scope_text, "2025-03-10");
     fixture_dispose(&f);
     /* the source has no published date: the claim overlaps everything */
-    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("c", "trend", "\"down\"", "c", ""));
+    load_varying(
+        &f, CLAIM("a", "trend", "\"up\"", "a", "") "," CLAIM("c", "trend", "\"down\"", "c", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     cl = ct_corpus_claims(f.corpus, &n);
     ck_assert_int_eq(cl[1].scope_basis, CT_SCOPE_ALWAYS);
     ck_assert_ptr_null(cl[1].scope_text);
     fixture_dispose(&f);
     /* a published month holds the published day */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a", "") ","
-                                        CLAIM("d", "trend", "\"down\"", "d", "")), 1);
+    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "trend", "\"up\"", "a",
+                                              "") "," CLAIM("d", "trend", "\"down\"", "d", "")),
+                      1);
 }
 END_TEST
 
 START_TEST(test_varies_same_speaker_is_no_revision)
 {
     fixture f = {0};
-    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
-                     CLAIM("b", "trend", "\"down\"", "a", ", \"as_of\": \"2025-07\""));
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") "," CLAIM(
+                         "b", "trend", "\"down\"", "a", ", \"as_of\": \"2025-07\""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     ck_assert_uint_eq(f.set->n_revisions, 0);
     fixture_dispose(&f);
     /* one speaker, one time, two values: still a self-contradiction */
-    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") ","
-                     CLAIM("b", "trend", "\"down\"", "a", ", \"as_of\": \"2025-03-02\"") ","
-                     CLAIM("c", "trend", "\"down\"", "b", ", \"as_of\": \"2025-09\""));
+    load_varying(&f, CLAIM("a", "trend", "\"up\"", "a", ", \"as_of\": \"2025-03\"") "," CLAIM(
+                         "b", "trend", "\"down\"", "a",
+                         ", \"as_of\": \"2025-03-02\"") "," CLAIM("c", "trend", "\"down\"", "b",
+                                                                  ", \"as_of\": \"2025-09\""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_SELF_CONTRADICTION);
     fixture_dispose(&f);
@@ -508,31 +582,48 @@ END_TEST
 START_TEST(test_cumulative_count_only_grows)
 {
     /* 10 then 25: growth */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "10", "a", ", \"as_of\": \"2025-06-01\"") ","
-                                        CLAIM("b", "dead", "25", "b", ", \"as_of\": \"2025-06-05\"")), 0);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "dead", "10", "a", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "b", "dead", "25", "b", ", \"as_of\": \"2025-06-05\"")),
+        0);
     /* 25 then 10: a fall, whoever says it (the same source too) */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") ","
-                                        CLAIM("b", "dead", "10", "b", ", \"as_of\": \"2025-06-05\"")), 1);
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") ","
-                                        CLAIM("b", "dead", "10", "a", ", \"as_of\": \"2025-06-05\"")), 1);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "b", "dead", "10", "b", ", \"as_of\": \"2025-06-05\"")),
+        1);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "dead", "25", "a", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "b", "dead", "10", "a", ", \"as_of\": \"2025-06-05\"")),
+        1);
     /* overlapping intervals do not fall wholly below */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "{\"min\": 20, \"max\": 30}", "a", ", \"as_of\": \"2025-06-01\"") ","
-                                        CLAIM("b", "dead", "{\"min\": 10, \"max\": 20}", "b", ", \"as_of\": \"2025-06-05\"")), 0);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM(
+            "a", "dead", "{\"min\": 20, \"max\": 30}", "a",
+            ", \"as_of\": \"2025-06-01\"") "," CLAIM("b", "dead", "{\"min\": 10, \"max\": 20}", "b",
+                                                     ", \"as_of\": \"2025-06-05\"")),
+        0);
     /* published dates scope them too: a (March) 25, b (July) 10 */
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "25", "a", "") "," CLAIM("b", "dead", "10", "b", "")), 1);
-    ck_assert_uint_eq(varying_conflicts(CLAIM("a", "dead", "10", "a", "") "," CLAIM("b", "dead", "25", "b", "")), 0);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "dead", "25", "a", "") "," CLAIM("b", "dead", "10", "b", "")),
+        1);
+    ck_assert_uint_eq(
+        varying_conflicts(CLAIM("a", "dead", "10", "a", "") "," CLAIM("b", "dead", "25", "b", "")),
+        0);
 }
 END_TEST
 
 START_TEST(test_estimate_interval_and_best)
 {
     /* [20, 40] holds 35, not 41 */
-    expect(CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a", "") ","
-           CLAIM("b", "n", "35", "b", ""), 0);
-    expect(CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a", "") "," CLAIM("b", "n", "41", "b", ""), 1);
+    expect(CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a",
+                 "") "," CLAIM("b", "n", "35", "b", ""),
+           0);
+    expect(
+        CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a", "") "," CLAIM("b", "n", "41", "b", ""),
+        1);
     fixture f = {0};
-    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a", "") ","
-                     CLAIM("b", "n", "41", "b", ""));
+    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"best\": 25, \"high\": 40}", "a",
+                           "") "," CLAIM("b", "n", "41", "b", ""));
     size_t n;
     const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
     ck_assert(cl[0].best == 25.0);
@@ -541,7 +632,8 @@ START_TEST(test_estimate_interval_and_best)
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_HIGH);
     fixture_dispose(&f);
     /* without best, the gap (1) is under 10% of 41 */
-    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a", "") "," CLAIM("b", "n", "41", "b", ""));
+    conflicts_of(&f, CLAIM("a", "n", "{\"low\": 20, \"high\": 40}", "a",
+                           "") "," CLAIM("b", "n", "41", "b", ""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
     fixture_dispose(&f);
 }
@@ -549,13 +641,16 @@ END_TEST
 
 START_TEST(test_estimate_order_checked)
 {
-    const char *bad[] = {"{\"low\": 30, \"best\": 25, \"high\": 40}", "{\"low\": 20, \"best\": 45, \"high\": 40}",
+    const char *bad[] = {"{\"low\": 30, \"best\": 25, \"high\": 40}",
+                         "{\"low\": 20, \"best\": 45, \"high\": 40}",
                          "{\"low\": 50, \"high\": 40}"};
     for (size_t i = 0; i < 3; i++) {
         fixture f = {0};
         char claims[512];
-        snprintf(claims, sizeof claims, "[{\"id\": \"a\", \"subject\": \"s\", \"property\": \"n\", \"value\": %s,"
-                 " \"source\": \"a\", \"quote\": \"q\"}]", bad[i]);
+        snprintf(claims, sizeof claims,
+                 "[{\"id\": \"a\", \"subject\": \"s\", \"property\": \"n\", \"value\": %s,"
+                 " \"source\": \"a\", \"quote\": \"q\"}]",
+                 bad[i]);
         fixture_load(&f, props, claims);
         ck_assert_int_eq(f.rc, CT_EINVALID);
         ck_assert_uint_ge(f.diags.count, 1);
@@ -569,10 +664,12 @@ END_TEST
 START_TEST(test_questions_never_clash)
 {
     fixture f = {0};
-    expect(CLAIM("a", "n", "5", "a", ", \"stance\": \"questions\"") "," CLAIM("b", "n", "9", "b", ""), 0);
+    expect(
+        CLAIM("a", "n", "5", "a", ", \"stance\": \"questions\"") "," CLAIM("b", "n", "9", "b", ""),
+        0);
     /* shown with its group when the group has a conflict */
-    conflicts_of(&f, CLAIM("a", "n", "5", "a", "") "," CLAIM("b", "n", "9", "b", "") ","
-                     CLAIM("c", "n", "7", "c", ", \"stance\": \"questions\""));
+    conflicts_of(&f, CLAIM("a", "n", "5", "a", "") "," CLAIM("b", "n", "9", "b", "") "," CLAIM(
+                         "c", "n", "7", "c", ", \"stance\": \"questions\""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     const ct_conflict *c = &f.set->conflicts[0];
     ck_assert_uint_eq(c->n_positions, 3);
@@ -600,9 +697,14 @@ START_TEST(test_severity_small_gap_and_importance)
     ck_assert_uint_eq(f.set->conflicts[0].n_severity_reasons, 1);
     fixture_dispose(&f);
     /* importance: high raises (capped), low lowers */
-    load_varying(&f, CLAIM("a", "hi", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "hi", "7", "b", "") ","
-                     CLAIM("c", "lo", "6", "a", "") "," CLAIM("d", "lo", "9", "b", "") ","
-                     CLAIM("e", "hi", "6", "a", "") "," CLAIM("f", "hi", "9", "b", ", \"claimant\": \"x\""));
+    load_varying(
+        &f, CLAIM("a", "hi", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM(
+                "b", "hi", "7", "b",
+                "") "," CLAIM("c", "lo", "6", "a",
+                              "") "," CLAIM("d", "lo", "9", "b",
+                                            "") "," CLAIM("e", "hi", "6", "a",
+                                                          "") "," CLAIM("f", "hi", "9", "b",
+                                                                        ", \"claimant\": \"x\""));
     ck_assert_uint_eq(f.set->n_conflicts, 2);
     for (size_t i = 0; i < 2; i++) {
         c = &f.set->conflicts[i];
@@ -610,13 +712,15 @@ START_TEST(test_severity_small_gap_and_importance)
         ck_assert_ptr_nonnull(strstr(c->severity_reasons[c->n_severity_reasons - 1], "importance"));
     }
     fixture_dispose(&f);
-    load_varying(&f, CLAIM("a", "hi", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "hi", "8", "b", ""));
+    load_varying(&f, CLAIM("a", "hi", "6", "a",
+                           ", \"hedge\": \"reported\"") "," CLAIM("b", "hi", "8", "b", ""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
     fixture_dispose(&f);
     load_varying(&f, CLAIM("a", "lo", "6", "a", "") "," CLAIM("b", "lo", "8", "b", ""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_MEDIUM);
     fixture_dispose(&f);
-    load_varying(&f, CLAIM("a", "lo", "6", "a", ", \"hedge\": \"reported\"") "," CLAIM("b", "lo", "8", "b", ""));
+    load_varying(&f, CLAIM("a", "lo", "6", "a",
+                           ", \"hedge\": \"reported\"") "," CLAIM("b", "lo", "8", "b", ""));
     ck_assert_int_eq(f.set->conflicts[0].severity, CT_SEVERITY_LOW);
     fixture_dispose(&f);
 }
@@ -625,8 +729,11 @@ END_TEST
 START_TEST(test_every_conflict_has_reasons)
 {
     fixture f = {0};
-    conflicts_of(&f, CLAIM("a", "who", "\"police\"", "a", "") "," CLAIM("b", "who", "\"army\"", "b", "") ","
-                     CLAIM("c", "b", "true", "a", "") "," CLAIM("d", "b", "false", "b", ", \"hedge\": \"alleged\""));
+    conflicts_of(&f, CLAIM("a", "who", "\"police\"", "a",
+                           "") "," CLAIM("b", "who", "\"army\"", "b",
+                                         "") "," CLAIM("c", "b", "true", "a",
+                                                       "") "," CLAIM("d", "b", "false", "b",
+                                                                     ", \"hedge\": \"alleged\""));
     ck_assert_uint_eq(f.set->n_conflicts, 2);
     for (size_t i = 0; i < 2; i++)
         ck_assert_uint_ge(f.set->conflicts[i].n_severity_reasons, 1);

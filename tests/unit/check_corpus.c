@@ -34,13 +34,14 @@ END_TEST
 START_TEST(test_corpus_model_errors_are_located)
 {
     fixture f = {0};
-    fixture_load(&f, "{\"n\": {\"type\": \"quantity\"}, \"d\": {\"type\": \"date\"}}",
-                 "[{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 1,"
-                 "  \"source\": \"a\", \"quote\": \"q\"},\n"
-                 " {\"id\": \"x1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 2,"
-                 "  \"source\": \"a\", \"quote\": \"q\"},\n"
-                 " {\"id\": \"x2\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2025-02-30\","
-                 "  \"source\": \"zz\", \"quote\": \"q\"}]");
+    fixture_load(
+        &f, "{\"n\": {\"type\": \"quantity\"}, \"d\": {\"type\": \"date\"}}",
+        "[{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 1,"
+        "  \"source\": \"a\", \"quote\": \"q\"},\n"
+        " {\"id\": \"x1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 2,"
+        "  \"source\": \"a\", \"quote\": \"q\"},\n"
+        " {\"id\": \"x2\", \"subject\": \"s\", \"property\": \"d\", \"value\": \"2025-02-30\","
+        "  \"source\": \"zz\", \"quote\": \"q\"}]");
     ck_assert_int_eq(f.rc, CT_EINVALID);
     const ct_diag *d = find_diag(&f.diags, "duplicate claim id");
     ck_assert_ptr_nonnull(d);
@@ -62,11 +63,12 @@ START_TEST(test_corpus_aliases_resolve_to_canonical_subject)
 {
     fixture f = {0};
     fixture_write(&f, "sources.json", "{\"sources\": {\"a\": {\"title\": \"A\"}}}");
-    fixture_write(&f, "topic.json",
-                  "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"AZAL 8243\": [\"the jet\"]},"
-                  " \"properties\": {\"n\": {\"type\": \"quantity\"}}, \"claims\": ["
-                  "{\"id\": \"c1\", \"subject\": \"the jet\", \"property\": \"n\", \"value\": 1,"
-                  " \"source\": \"a\", \"quote\": \"q\"}]}");
+    fixture_write(
+        &f, "topic.json",
+        "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"AZAL 8243\": [\"the jet\"]},"
+        " \"properties\": {\"n\": {\"type\": \"quantity\"}}, \"claims\": ["
+        "{\"id\": \"c1\", \"subject\": \"the jet\", \"property\": \"n\", \"value\": 1,"
+        " \"source\": \"a\", \"quote\": \"q\"}]}");
     ck_assert_int_eq(ct_corpus_new(&f.corpus), 0);
     const char *paths[] = {f.dir};
     ck_assert_int_eq(ct_corpus_load(f.corpus, paths, 1, NULL, &f.diags), 0);
@@ -107,7 +109,9 @@ END_TEST
 
 START_TEST(test_text_fold_normalises_quotes_dashes_space)
 {
-    const char *in = "  Baku\xe2\x80\x99s  \xe2\x80\x9c" "best\xe2\x80\x9d\n\tyear \xe2\x80\x94 2025\xe2\x80\xa6" " ";
+    const char *in = "  Baku\xe2\x80\x99s  \xe2\x80\x9c"
+                     "best\xe2\x80\x9d\n\tyear \xe2\x80\x94 2025\xe2\x80\xa6"
+                     " ";
     char *out = ct_text_fold(in, strlen(in));
     ck_assert_str_eq(out, "Baku\"s \"best\" year - 2025...");
     ct_free(out);
@@ -117,16 +121,19 @@ END_TEST
 START_TEST(test_corpus_quote_grounding)
 {
     fixture f = {0};
-    fixture_write(&f, "article.txt", "It said: \xe2\x80\x9c" "thirty-eight\xe2\x80\x9d people\n died.");
+    fixture_write(&f, "article.txt",
+                  "It said: \xe2\x80\x9c"
+                  "thirty-eight\xe2\x80\x9d people\n died.");
     fixture_write(&f, "sources.json",
                   "{\"sources\": {\"a\": {\"title\": \"A\", \"archive\": \"article.txt\"}}}");
-    fixture_write(&f, "topic.json",
-                  "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
-                  " \"claims\": ["
-                  "{\"id\": \"ok\", \"subject\": \"s\", \"property\": \"n\", \"value\": 38, \"source\": \"a\","
-                  " \"quote\": \"\\\"thirty-eight\\\" people died\"},"
-                  "{\"id\": \"bad\", \"subject\": \"s\", \"property\": \"n\", \"value\": 39, \"source\": \"a\","
-                  " \"quote\": \"thirty-nine\"}]}");
+    fixture_write(
+        &f, "topic.json",
+        "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
+        " \"claims\": ["
+        "{\"id\": \"ok\", \"subject\": \"s\", \"property\": \"n\", \"value\": 38, \"source\": \"a\","
+        " \"quote\": \"\\\"thirty-eight\\\" people died\"},"
+        "{\"id\": \"bad\", \"subject\": \"s\", \"property\": \"n\", \"value\": 39, \"source\": \"a\","
+        " \"quote\": \"thirty-nine\"}]}");
     ck_assert_int_eq(ct_corpus_new(&f.corpus), 0);
     const char *paths[] = {f.dir};
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;

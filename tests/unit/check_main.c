@@ -40,8 +40,8 @@ void fixture_load(fixture *f, const char *properties, const char *claims)
                   "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"},"
                   " \"c\": {\"title\": \"C\"}, \"d\": {\"title\": \"D\"}}}");
     snprintf(buf, sizeof buf,
-             "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s, \"claims\": %s}",
-             properties, claims);
+             "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s, \"claims\": %s}", properties,
+             claims);
     fixture_write(f, "topic.json", buf);
     ck_assert_int_eq(ct_corpus_new(&f->corpus), 0);
     const char *paths[] = {f->dir};

@@ -10,15 +10,15 @@
 
 #include "claimtrack/common.h"
 
-#define CLAIM(id, subj, prop, value, source, extra)                                             \
-    "{\"id\": \"" id "\", \"subject\": \"" subj "\", \"property\": \"" prop "\", \"value\": " value \
-    ", \"source\": \"" source "\", \"quote\": \"q\"" extra "}"
+#define CLAIM(id, subj, prop, value, source, extra)                                                \
+    "{\"id\": \"" id "\", \"subject\": \"" subj "\", \"property\": \"" prop                        \
+    "\", \"value\": " value ", \"source\": \"" source "\", \"quote\": \"q\"" extra "}"
 
 /* "Café": precomposed (U+00E9) and with a combining acute (e + U+0301). */
 #define CAFE_NFC "Caf\xc3\xa9"
 #define CAFE_NFD "Cafe\xcc\x81"
 
-#define PLAIN_SOURCES_OPEN                                                                        \
+#define PLAIN_SOURCES_OPEN                                                                            \
     "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}, \"c\": {\"title\": \"C\"}," \
     " \"d\": {\"title\": \"D\"}}"
 
@@ -33,7 +33,8 @@ static void load2(fixture *f, const char *sources, const char *properties, const
     size_t n = strlen(properties) + strlen(claims) + (rules ? strlen(rules) : 0) + 256;
     char *topic = malloc(n);
     ck_assert_ptr_nonnull(topic);
-    snprintf(topic, n, "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s%s%s, \"claims\": [%s]}",
+    snprintf(topic, n,
+             "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s%s%s, \"claims\": [%s]}",
              properties, rules ? ", \"rules\": " : "", rules ? rules : "", claims);
     fixture_write(f, "sources.json", sources);
     fixture_write(f, "topic.json", topic);
@@ -77,8 +78,10 @@ START_TEST(test_alias_resolves_to_declared_name)
     static const char *const sources =
         "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}},"
         " \"claimants\": {\"AZAL\": {\"aliases\": [\"Azerbaijan Airlines\"]}}}";
-    const char *claims = CLAIM("x1", "s", "n", "2", "a", ", \"claimant\": \"AZAL\", \"as_of\": \"2025-06-01\"") ","
-        CLAIM("x2", "s", "n", "5", "b", ", \"claimant\": \"Azerbaijan Airlines\", \"as_of\": \"2025-06-10\"");
+    const char *claims =
+        CLAIM("x1", "s", "n", "2", "a", ", \"claimant\": \"AZAL\", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "x2", "s", "n", "5", "b",
+            ", \"claimant\": \"Azerbaijan Airlines\", \"as_of\": \"2025-06-10\"");
     fixture f = {0};
     load_ok(&f, sources, qprop, NULL, claims);
     ck_assert_uint_eq(f.set->n_conflicts, 0);
@@ -105,15 +108,17 @@ START_TEST(test_claimant_linked_to_source_is_its_speaker)
         " \"claimants\": {\"AFP\": {\"aliases\": [\"Agence France-Presse\"], \"source\": \"afp\"}}}";
     /* the agency's own report, then the agency relayed by bbc (by name and by alias) */
     const char *by_name[] = {
-        CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") ","
-        CLAIM("x2", "s", "n", "5", "bbc", ", \"claimant\": \"AFP\", \"as_of\": \"2025-06-10\""),
-        CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") ","
-        CLAIM("x2", "s", "n", "5", "bbc", ", \"claimant\": \"Agence France-Presse\", \"as_of\": \"2025-06-10\"")};
+        CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "x2", "s", "n", "5", "bbc", ", \"claimant\": \"AFP\", \"as_of\": \"2025-06-10\""),
+        CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "x2", "s", "n", "5", "bbc",
+            ", \"claimant\": \"Agence France-Presse\", \"as_of\": \"2025-06-10\"")};
     for (size_t k = 0; k < 2; k++) {
         fixture f = {0};
         load_ok(&f, sources, qprop, NULL, by_name[k]);
-        ck_assert_msg(f.set->n_conflicts == 0 && f.set->n_revisions == 1, "case %zu: %zu conflicts, %zu revisions",
-                      k, f.set->n_conflicts, f.set->n_revisions);
+        ck_assert_msg(f.set->n_conflicts == 0 && f.set->n_revisions == 1,
+                      "case %zu: %zu conflicts, %zu revisions", k, f.set->n_conflicts,
+                      f.set->n_revisions);
         size_t n;
         const ct_claim *c = ct_corpus_claims(f.corpus, &n);
         ck_assert_str_eq(c[f.set->revisions[0].claim].id, "x1");
@@ -134,8 +139,8 @@ START_TEST(test_undeclared_claimant_named_like_source_is_not_it)
         " \"claimants\": {\"Other\": {\"source\": \"bbc\"}}}";
     fixture f = {0};
     load_ok(&f, sources, qprop, NULL,
-            CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") ","
-            CLAIM("x2", "s", "n", "5", "bbc", ", \"claimant\": \"afp\", \"as_of\": \"2025-06-10\""));
+            CLAIM("x1", "s", "n", "2", "afp", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+                "x2", "s", "n", "5", "bbc", ", \"claimant\": \"afp\", \"as_of\": \"2025-06-10\""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     ck_assert_uint_eq(f.set->n_revisions, 0);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_VALUE);
@@ -159,7 +164,8 @@ START_TEST(test_nfc_subjects_are_one_group)
     fixture_dispose(&f);
     /* the same through JSON escapes */
     load_ok(&f, PLAIN_SOURCES_OPEN "}", qprop, NULL,
-            CLAIM("x1", "Caf\\u00e9", "n", "1", "a", "") "," CLAIM("x2", "Cafe\\u0301", "n", "2", "b", ""));
+            CLAIM("x1", "Caf\\u00e9", "n", "1", "a", "") "," CLAIM("x2", "Cafe\\u0301", "n", "2",
+                                                                   "b", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     fixture_dispose(&f);
 }
@@ -172,19 +178,19 @@ START_TEST(test_nfc_term_values)
         "{\"place\": {\"type\": \"term\", \"terms\": {\"" CAFE_NFD "\": {}, \"bar\": {}}}}";
     fixture f = {0};
     load_ok(&f, PLAIN_SOURCES_OPEN "}", props, NULL,
-            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a", "") ","
-            CLAIM("x2", "s", "place", "\"" CAFE_NFD "\"", "b", ""));
+            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a",
+                  "") "," CLAIM("x2", "s", "place", "\"" CAFE_NFD "\"", "b", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
     load_ok(&f, PLAIN_SOURCES_OPEN "}", props, NULL,
-            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a", "") ","
-            CLAIM("x2", "s", "place", "\"bar\"", "b", ""));
+            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a", "") "," CLAIM("x2", "s", "place",
+                                                                             "\"bar\"", "b", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     fixture_dispose(&f);
     /* a denial of the NFD spelling denies the NFC one */
     load_ok(&f, PLAIN_SOURCES_OPEN "}", props, NULL,
-            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a", "") ","
-            CLAIM("x2", "s", "place", "\"" CAFE_NFD "\"", "b", ", \"stance\": \"denies\""));
+            CLAIM("x1", "s", "place", "\"" CAFE_NFC "\"", "a", "") "," CLAIM(
+                "x2", "s", "place", "\"" CAFE_NFD "\"", "b", ", \"stance\": \"denies\""));
     ck_assert_uint_eq(f.set->n_conflicts, 1);
     ck_assert_int_eq(f.set->conflicts[0].type, CT_CONFLICT_DENIAL);
     fixture_dispose(&f);
@@ -196,18 +202,23 @@ START_TEST(test_nfc_claimant_names)
     /* undeclared: NFC and NFD spellings are one speaker (a revision) */
     fixture f = {0};
     load_ok(&f, PLAIN_SOURCES_OPEN "}", qprop, NULL,
-            CLAIM("x1", "s", "n", "1", "a", ", \"claimant\": \"" CAFE_NFC "\", \"as_of\": \"2025-06-01\"") ","
-            CLAIM("x2", "s", "n", "2", "b", ", \"claimant\": \"" CAFE_NFD "\", \"as_of\": \"2025-06-10\""));
+            CLAIM("x1", "s", "n", "1", "a",
+                  ", \"claimant\": \"" CAFE_NFC
+                  "\", \"as_of\": \"2025-06-01\"") "," CLAIM("x2", "s", "n", "2", "b",
+                                                             ", \"claimant\": \"" CAFE_NFD
+                                                             "\", \"as_of\": \"2025-06-10\""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     ck_assert_uint_eq(f.set->n_revisions, 1);
     fixture_dispose(&f);
     /* declared with an NFD alias, named in NFC by a claim */
-    load_ok(&f,
-            "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}},"
-            " \"claimants\": {\"Ministry\": {\"aliases\": [\"" CAFE_NFD " Ministry\"]}}}",
-            qprop, NULL,
-            CLAIM("x1", "s", "n", "1", "a", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-06-01\"") ","
-            CLAIM("x2", "s", "n", "2", "b", ", \"claimant\": \"" CAFE_NFC " Ministry\", \"as_of\": \"2025-06-10\""));
+    load_ok(
+        &f,
+        "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}},"
+        " \"claimants\": {\"Ministry\": {\"aliases\": [\"" CAFE_NFD " Ministry\"]}}}",
+        qprop, NULL,
+        CLAIM("x1", "s", "n", "1", "a", ", \"claimant\": \"Ministry\", \"as_of\": \"2025-06-01\"") "," CLAIM(
+            "x2", "s", "n", "2", "b",
+            ", \"claimant\": \"" CAFE_NFC " Ministry\", \"as_of\": \"2025-06-10\""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     ck_assert_uint_eq(f.set->n_revisions, 1);
     fixture_dispose(&f);
@@ -233,10 +244,11 @@ static const char *const who_none =
 static size_t who_conflicts(const char *props, const char *va, const char *vb, const char *extra_b)
 {
     char claims[1024];
-    snprintf(claims, sizeof claims,
-             "{\"id\": \"x1\", \"subject\": \"raid\", \"property\": \"who\", \"value\": \"%s\", \"source\": \"a\", \"quote\": \"q\"},"
-             "{\"id\": \"x2\", \"subject\": \"raid\", \"property\": \"who\", \"value\": \"%s\", \"source\": \"b\", \"quote\": \"q\"%s}",
-             va, vb, extra_b);
+    snprintf(
+        claims, sizeof claims,
+        "{\"id\": \"x1\", \"subject\": \"raid\", \"property\": \"who\", \"value\": \"%s\", \"source\": \"a\", \"quote\": \"q\"},"
+        "{\"id\": \"x2\", \"subject\": \"raid\", \"property\": \"who\", \"value\": \"%s\", \"source\": \"b\", \"quote\": \"q\"%s}",
+        va, vb, extra_b);
     fixture f = {0};
     load_ok(&f, PLAIN_SOURCES_OPEN "}", props, NULL, claims);
     size_t n = f.set->n_conflicts;
@@ -290,11 +302,13 @@ static const char *const crash_props =
     "{\"deaths\": {\"type\": \"quantity\"}, \"survivors\": {\"type\": \"quantity\"},"
     " \"aboard\": {\"type\": \"quantity\"}, \"d1\": {\"type\": \"date\"}, \"d2\": {\"type\": \"date\"}}";
 
-static void rule_of(fixture *f, const char *rel, const char *left, const char *right, const char *claims)
+static void rule_of(fixture *f, const char *rel, const char *left, const char *right,
+                    const char *claims)
 {
     char rules[512];
-    snprintf(rules, sizeof rules, "[{\"id\": \"r\", \"left\": %s, \"relation\": \"%s\", \"right\": %s}]", left,
-             rel, right);
+    snprintf(rules, sizeof rules,
+             "[{\"id\": \"r\", \"left\": %s, \"relation\": \"%s\", \"right\": %s}]", left, rel,
+             right);
     load_ok(f, PLAIN_SOURCES_OPEN "}", crash_props, rules, claims);
 }
 
@@ -303,10 +317,11 @@ static void rule_of(fixture *f, const char *rel, const char *left, const char *r
 static size_t rel2(const char *rel, const char *l, const char *r, char *text, size_t n)
 {
     char claims[1024];
-    snprintf(claims, sizeof claims,
-             "{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"deaths\", \"value\": %s, \"source\": \"a\", \"quote\": \"q\"},"
-             "{\"id\": \"x2\", \"subject\": \"s\", \"property\": \"aboard\", \"value\": %s, \"source\": \"b\", \"quote\": \"q\"}",
-             l, r);
+    snprintf(
+        claims, sizeof claims,
+        "{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"deaths\", \"value\": %s, \"source\": \"a\", \"quote\": \"q\"},"
+        "{\"id\": \"x2\", \"subject\": \"s\", \"property\": \"aboard\", \"value\": %s, \"source\": \"b\", \"quote\": \"q\"}",
+        l, r);
     fixture f = {0};
     rule_of(&f, rel, "[\"deaths\"]", "[\"aboard\"]", claims);
     size_t got = count_type(&f, CT_CONFLICT_RULE);
@@ -329,27 +344,33 @@ START_TEST(test_rule_relations_on_quantities)
         size_t want;
         const char *text;
     } cases[] = {
-        {"=", "5", "5", 0, ""},          {"=", "5", "6", 1, "5, not 6"},
-        {"<", "5", "6", 0, ""},          {"<", "6", "6", 1, "6, not < 6"},
-        {"<", "7", "6", 1, "7, not < 6"}, {"<=", "6", "6", 0, ""},
-        {"<=", "7", "6", 1, "7, not <= 6"}, {">", "7", "6", 0, ""},
-        {">", "6", "6", 1, "6, not > 6"}, {">=", "6", "6", 0, ""},
+        {"=", "5", "5", 0, ""},
+        {"=", "5", "6", 1, "5, not 6"},
+        {"<", "5", "6", 0, ""},
+        {"<", "6", "6", 1, "6, not < 6"},
+        {"<", "7", "6", 1, "7, not < 6"},
+        {"<=", "6", "6", 0, ""},
+        {"<=", "7", "6", 1, "7, not <= 6"},
+        {">", "7", "6", 0, ""},
+        {">", "6", "6", 1, "6, not > 6"},
+        {">=", "6", "6", 0, ""},
         {">=", "5", "6", 1, "5, not >= 6"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[256];
         size_t got = rel2(cases[i].rel, cases[i].l, cases[i].r, text, sizeof text);
-        ck_assert_msg(got == cases[i].want, "%s %s %s: %zu rule conflicts, want %zu", cases[i].l, cases[i].rel,
-                      cases[i].r, got, cases[i].want);
-        ck_assert_msg(strcmp(text, cases[i].text) == 0, "%s %s %s: \"%s\", want \"%s\"", cases[i].l, cases[i].rel,
-                      cases[i].r, text, cases[i].text);
+        ck_assert_msg(got == cases[i].want, "%s %s %s: %zu rule conflicts, want %zu", cases[i].l,
+                      cases[i].rel, cases[i].r, got, cases[i].want);
+        ck_assert_msg(strcmp(text, cases[i].text) == 0, "%s %s %s: \"%s\", want \"%s\"", cases[i].l,
+                      cases[i].rel, cases[i].r, text, cases[i].text);
     }
 }
 END_TEST
 
 static const char *const headcount_claims =
-    CLAIM("x1", "flight", "deaths", "38", "a", "") "," CLAIM("x2", "flight", "survivors", "32", "b", "") ","
-    CLAIM("x3", "flight", "aboard", "67", "c", "");
+    CLAIM("x1", "flight", "deaths", "38", "a", "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                                                             "") "," CLAIM("x3", "flight", "aboard",
+                                                                           "67", "c", "");
 
 START_TEST(test_rule_sum_arithmetic)
 {
@@ -367,8 +388,9 @@ START_TEST(test_rule_sum_arithmetic)
     fixture_dispose(&f);
     /* 35 + 32 = 67 holds */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "35", "a", "") "," CLAIM("x2", "flight", "survivors", "32", "b", "") ","
-            CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "35", "a",
+                  "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                                "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
 }
@@ -379,21 +401,26 @@ START_TEST(test_rule_interval_arithmetic)
     fixture f = {0};
     /* [30, 40] + 32 = [62, 72] contains 67: satisfiable */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "{\"min\": 30, \"max\": 40}", "a", "") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "{\"min\": 30, \"max\": 40}", "a",
+                  "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                                "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
     /* [30, 34] + 32 = [62, 66]: no choice within reaches 67 */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "{\"min\": 30, \"max\": 34}", "a", "") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "{\"min\": 30, \"max\": 34}", "a",
+                  "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                                "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_RULE), 1);
     ck_assert_str_eq(f.set->conflicts[0].violations[0].arithmetic, "30-34 + 32 = 62-66, not 67");
     fixture_dispose(&f);
     /* "<": some choice within the intervals is enough */
-    ck_assert_uint_eq(rel2("<", "{\"min\": 5, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0), 0);
-    ck_assert_uint_eq(rel2("<", "{\"min\": 8, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0), 1);
-    ck_assert_uint_eq(rel2("<=", "{\"min\": 8, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0), 0);
+    ck_assert_uint_eq(rel2("<", "{\"min\": 5, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0),
+                      0);
+    ck_assert_uint_eq(rel2("<", "{\"min\": 8, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0),
+                      1);
+    ck_assert_uint_eq(rel2("<=", "{\"min\": 8, \"max\": 10}", "{\"min\": 6, \"max\": 8}", NULL, 0),
+                      0);
 }
 END_TEST
 
@@ -403,26 +430,33 @@ START_TEST(test_rule_dates_before)
         const char *rel, *l, *r;
         size_t want;
     } cases[] = {
-        {"<", "\"2025-06-01\"", "\"2025-06-10\"", 0}, {"<", "\"2025-06-10\"", "\"2025-06-01\"", 1},
-        {"<", "\"2025-06-10\"", "\"2025-06-10\"", 1}, {"<=", "\"2025-06-10\"", "\"2025-06-10\"", 0},
-        {">", "\"2025-06-10\"", "\"2025-06-01\"", 0}, {">", "\"2025-06-01\"", "\"2025-06-10\"", 1},
-        {"=", "\"2025-06\"", "\"2025-06-10\"", 0},    {"=", "\"2025-05\"", "\"2025-06-10\"", 1},
+        {"<", "\"2025-06-01\"", "\"2025-06-10\"", 0},
+        {"<", "\"2025-06-10\"", "\"2025-06-01\"", 1},
+        {"<", "\"2025-06-10\"", "\"2025-06-10\"", 1},
+        {"<=", "\"2025-06-10\"", "\"2025-06-10\"", 0},
+        {">", "\"2025-06-10\"", "\"2025-06-01\"", 0},
+        {">", "\"2025-06-01\"", "\"2025-06-10\"", 1},
+        {"=", "\"2025-06\"", "\"2025-06-10\"", 0},
+        {"=", "\"2025-05\"", "\"2025-06-10\"", 1},
         /* a month is before a day within it for some day of the month */
-        {"<", "\"2025-06\"", "\"2025-06-10\"", 0},    {"<", "\"2025-07\"", "\"2025-06-10\"", 1},
+        {"<", "\"2025-06\"", "\"2025-06-10\"", 0},
+        {"<", "\"2025-07\"", "\"2025-06-10\"", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char claims[1024];
-        snprintf(claims, sizeof claims,
-                 "{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"d1\", \"value\": %s, \"source\": \"a\", \"quote\": \"q\"},"
-                 "{\"id\": \"x2\", \"subject\": \"s\", \"property\": \"d2\", \"value\": %s, \"source\": \"b\", \"quote\": \"q\"}",
-                 cases[i].l, cases[i].r);
+        snprintf(
+            claims, sizeof claims,
+            "{\"id\": \"x1\", \"subject\": \"s\", \"property\": \"d1\", \"value\": %s, \"source\": \"a\", \"quote\": \"q\"},"
+            "{\"id\": \"x2\", \"subject\": \"s\", \"property\": \"d2\", \"value\": %s, \"source\": \"b\", \"quote\": \"q\"}",
+            cases[i].l, cases[i].r);
         fixture f = {0};
         rule_of(&f, cases[i].rel, "[\"d1\"]", "[\"d2\"]", claims);
         size_t got = count_type(&f, CT_CONFLICT_RULE);
-        ck_assert_msg(got == cases[i].want, "%s %s %s: %zu, want %zu", cases[i].l, cases[i].rel, cases[i].r, got,
-                      cases[i].want);
+        ck_assert_msg(got == cases[i].want, "%s %s %s: %zu, want %zu", cases[i].l, cases[i].rel,
+                      cases[i].r, got, cases[i].want);
         if (i == 1)
-            ck_assert_str_eq(f.set->conflicts[0].violations[0].arithmetic, "2025-06-10, not before 2025-06-01");
+            ck_assert_str_eq(f.set->conflicts[0].violations[0].arithmetic,
+                             "2025-06-10, not before 2025-06-01");
         fixture_dispose(&f);
     }
 }
@@ -431,14 +465,16 @@ END_TEST
 START_TEST(test_rule_with_subject_terms)
 {
     /* survivors of one flight + deaths of another against "aboard" of a third */
-    static const char *const claims =
-        CLAIM("x1", "f1", "deaths", "38", "a", "") "," CLAIM("x2", "f2", "survivors", "32", "b", "") ","
-        CLAIM("x3", "f3", "aboard", "67", "c", "") "," CLAIM("x4", "f1", "survivors", "29", "c", "") ","
-        CLAIM("x5", "f1", "aboard", "67", "d", "");
+    static const char *const claims = CLAIM("x1", "f1", "deaths", "38", "a", "") "," CLAIM(
+        "x2", "f2", "survivors", "32", "b",
+        "") "," CLAIM("x3", "f3", "aboard", "67", "c",
+                      "") "," CLAIM("x4", "f1", "survivors", "29", "c",
+                                    "") "," CLAIM("x5", "f1", "aboard", "67", "d", "");
     fixture f = {0};
-    rule_of(&f, "=",
-            "[{\"subject\": \"f1\", \"property\": \"deaths\"}, {\"subject\": \"f2\", \"property\": \"survivors\"}]",
-            "[{\"subject\": \"f3\", \"property\": \"aboard\"}]", claims);
+    rule_of(
+        &f, "=",
+        "[{\"subject\": \"f1\", \"property\": \"deaths\"}, {\"subject\": \"f2\", \"property\": \"survivors\"}]",
+        "[{\"subject\": \"f3\", \"property\": \"aboard\"}]", claims);
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_RULE), 1);
     const ct_conflict *c = first_of(&f, CT_CONFLICT_RULE);
     ck_assert_str_eq(c->violations[0].arithmetic, "38 + 32 = 70, not 67");
@@ -448,7 +484,8 @@ START_TEST(test_rule_with_subject_terms)
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_RULE), 0);
     fixture_dispose(&f);
     /* mixed: f1's deaths + each subject's survivors = that subject's aboard */
-    rule_of(&f, "=", "[{\"subject\": \"f1\", \"property\": \"deaths\"}, \"survivors\"]", "[\"aboard\"]", claims);
+    rule_of(&f, "=", "[{\"subject\": \"f1\", \"property\": \"deaths\"}, \"survivors\"]",
+            "[\"aboard\"]", claims);
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_RULE), 0); /* f1: 38 + 29 = 67; f2 has no aboard */
     fixture_dispose(&f);
 }
@@ -459,23 +496,27 @@ START_TEST(test_rule_leaves_out_revised_and_denials)
     fixture f = {0};
     /* source a revises 38 to 35: 35 + 32 = 67 holds */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "38", "a", ", \"as_of\": \"2025-06-01\"") ","
-            CLAIM("x0", "flight", "deaths", "35", "a", ", \"as_of\": \"2025-06-10\"") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "38", "a", ", \"as_of\": \"2025-06-01\"") "," CLAIM(
+                "x0", "flight", "deaths", "35", "a",
+                ", \"as_of\": \"2025-06-10\"") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                                                         "") "," CLAIM("x3", "flight", "aboard",
+                                                                       "67", "c", ""));
     ck_assert_uint_eq(f.set->n_revisions, 1);
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
     /* a denial of 38 is no position of the rule */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "38", "a", ", \"stance\": \"denies\"") ","
-            CLAIM("x0", "flight", "deaths", "35", "b", "") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "38", "a", ", \"stance\": \"denies\"") "," CLAIM(
+                "x0", "flight", "deaths", "35", "b",
+                "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                              "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
     /* only a denial for a term: the rule does not apply */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "99", "a", ", \"stance\": \"denies\"") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "99", "a", ", \"stance\": \"denies\"") "," CLAIM(
+                "x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard",
+                                                                      "67", "c", ""));
     ck_assert_uint_eq(f.set->n_conflicts, 0);
     fixture_dispose(&f);
 }
@@ -483,9 +524,9 @@ END_TEST
 
 START_TEST(test_rule_ids_stable)
 {
-    static const char *const reordered =
-        CLAIM("x3", "flight", "aboard", "67", "c", "") "," CLAIM("x2", "flight", "survivors", "32", "b", "") ","
-        CLAIM("x1", "flight", "deaths", "38", "a", "");
+    static const char *const reordered = CLAIM("x3", "flight", "aboard", "67", "c", "") "," CLAIM(
+        "x2", "flight", "survivors", "32", "b", "") "," CLAIM("x1", "flight", "deaths", "38", "a",
+                                                              "");
     char want[CT_CONFLICT_ID_SIZE], value_id[CT_CONFLICT_ID_SIZE], other[CT_CONFLICT_ID_SIZE];
     ct_conflict_rule_id("t", "r", "flight", want);
     ct_conflict_id("t", "flight", "deaths", value_id);
@@ -509,8 +550,10 @@ START_TEST(test_rule_ids_stable)
     fixture_dispose(&f);
     /* a value conflict on the same subject alongside: a different id */
     rule_of(&f, "=", "[\"deaths\", \"survivors\"]", "[\"aboard\"]",
-            CLAIM("x1", "flight", "deaths", "38", "a", "") "," CLAIM("x4", "flight", "deaths", "40", "d", "") ","
-            CLAIM("x2", "flight", "survivors", "32", "b", "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
+            CLAIM("x1", "flight", "deaths", "38", "a", "") "," CLAIM(
+                "x4", "flight", "deaths", "40", "d",
+                "") "," CLAIM("x2", "flight", "survivors", "32", "b",
+                              "") "," CLAIM("x3", "flight", "aboard", "67", "c", ""));
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_RULE), 1);
     ck_assert_uint_eq(count_type(&f, CT_CONFLICT_VALUE), 1);
     ck_assert_str_eq(first_of(&f, CT_CONFLICT_RULE)->id, want);
@@ -532,11 +575,12 @@ START_TEST(test_rule_combinations_capped)
     size_t k = 0;
     for (int i = 0; i < 40; i++)
         for (int p = 0; p < 2; p++)
-            k += (size_t)snprintf(claims + k, cap - k,
-                                  "%s{\"id\": \"%c%d\", \"subject\": \"s\", \"property\": \"%s\", \"value\": %d,"
-                                  " \"source\": \"a\", \"quote\": \"q\", \"claimant\": \"k%c%d\"}",
-                                  k ? "," : "", p ? 'b' : 'd', i, p ? "aboard" : "deaths", p ? 100 + i : i,
-                                  p ? 'b' : 'd', i);
+            k += (size_t)snprintf(
+                claims + k, cap - k,
+                "%s{\"id\": \"%c%d\", \"subject\": \"s\", \"property\": \"%s\", \"value\": %d,"
+                " \"source\": \"a\", \"quote\": \"q\", \"claimant\": \"k%c%d\"}",
+                k ? "," : "", p ? 'b' : 'd', i, p ? "aboard" : "deaths", p ? 100 + i : i,
+                p ? 'b' : 'd', i);
     ck_assert_uint_lt(k, cap);
     fixture f = {0};
     rule_of(&f, "=", "[\"deaths\"]", "[\"aboard\"]", claims);
@@ -579,15 +623,16 @@ static void dump_diags(const fixture *f)
     for (size_t i = 0; i < f->diags.count; i++) {
         char buf[512];
         ct_diag_format_to(&f->diags.items[i], buf, sizeof buf);
-        fprintf(stderr, "  %s [%s]\n", buf, f->diags.items[i].pointer ? f->diags.items[i].pointer : "-");
+        fprintf(stderr, "  %s [%s]\n", buf,
+                f->diags.items[i].pointer ? f->diags.items[i].pointer : "-");
     }
 }
 
-#define EXPECT_ERROR(f, file, ptr)                                                                  \
-    do {                                                                                            \
-        ck_assert_int_ne((f)->rc, 0);                                                               \
-        if (!has_error((f), (file), (ptr)))                                                         \
-            dump_diags(f);                                                                          \
+#define EXPECT_ERROR(f, file, ptr)                                                                 \
+    do {                                                                                           \
+        ck_assert_int_ne((f)->rc, 0);                                                              \
+        if (!has_error((f), (file), (ptr)))                                                        \
+            dump_diags(f);                                                                         \
         ck_assert_msg(has_error((f), (file), (ptr)), "no error at %s#%s", (file), (ptr));          \
     } while (0)
 
@@ -596,9 +641,10 @@ static const char *const one_claim = CLAIM("x1", "s", "n", "1", "a", "");
 START_TEST(test_model_overlap_names_undeclared_term)
 {
     fixture f = {0};
-    load2(&f, PLAIN_SOURCES_OPEN "}",
-          "{\"n\": {\"type\": \"quantity\"}, \"k\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {\"overlaps\": [\"x\", \"nope\"]}}}}",
-          NULL, one_claim);
+    load2(
+        &f, PLAIN_SOURCES_OPEN "}",
+        "{\"n\": {\"type\": \"quantity\"}, \"k\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {\"overlaps\": [\"x\", \"nope\"]}}}}",
+        NULL, one_claim);
     EXPECT_ERROR(&f, "topic.json", "/properties/k/terms/y/overlaps/1");
     ck_assert(!has_error(&f, "topic.json", "/properties/k/terms/y/overlaps/0"));
     fixture_dispose(&f);
@@ -608,8 +654,10 @@ END_TEST
 START_TEST(test_model_claimant_unknown_source)
 {
     fixture f = {0};
-    load2(&f, "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"claimants\": {\"K\": {\"source\": \"nope\"}, \"L\": {\"source\": \"a\"}}}",
-          qprop, NULL, one_claim);
+    load2(
+        &f,
+        "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"claimants\": {\"K\": {\"source\": \"nope\"}, \"L\": {\"source\": \"a\"}}}",
+        qprop, NULL, one_claim);
     EXPECT_ERROR(&f, "sources.json", "/claimants/K/source");
     ck_assert(!has_error(&f, "sources.json", "/claimants/L/source"));
     fixture_dispose(&f);
@@ -620,10 +668,13 @@ START_TEST(test_model_alias_collision)
 {
     fixture f = {0};
     /* an alias equal to another claimant's name, and one equal (after NFC) to another's alias */
-    load2(&f,
-          "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"claimants\": {\"AZAL\": {\"aliases\": [\"" CAFE_NFC "\"]},"
-          " \"Other\": {\"aliases\": [\"fine\", \"AZAL\"]}, \"Third\": {\"aliases\": [\"" CAFE_NFD "\"]}}}",
-          qprop, NULL, one_claim);
+    load2(
+        &f,
+        "{\"sources\": {\"a\": {\"title\": \"A\"}}, \"claimants\": {\"AZAL\": {\"aliases\": [\"" CAFE_NFC
+        "\"]},"
+        " \"Other\": {\"aliases\": [\"fine\", \"AZAL\"]}, \"Third\": {\"aliases\": [\"" CAFE_NFD
+        "\"]}}}",
+        qprop, NULL, one_claim);
     EXPECT_ERROR(&f, "sources.json", "/claimants/Other/aliases/1");
     EXPECT_ERROR(&f, "sources.json", "/claimants/Third/aliases/0");
     ck_assert(!has_error(&f, "sources.json", "/claimants/Other/aliases/0"));

@@ -136,8 +136,10 @@ static void load_big(fixture *f, const char *properties, const char *claims)
     size_t n = strlen(properties) + strlen(claims) + 100;
     char *doc = malloc(n);
     ck_assert_ptr_nonnull(doc);
-    snprintf(doc, n, "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s, \"claims\": %s}", properties, claims);
-    fixture_write(f, "sources.json", "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}}}");
+    snprintf(doc, n, "{\"topic\": \"t\", \"title\": \"T\", \"properties\": %s, \"claims\": %s}",
+             properties, claims);
+    fixture_write(f, "sources.json",
+                  "{\"sources\": {\"a\": {\"title\": \"A\"}, \"b\": {\"title\": \"B\"}}}");
     fixture_write(f, "topic.json", doc);
     free(doc);
     ck_assert_int_eq(ct_corpus_new(&f->corpus), 0);
@@ -159,8 +161,9 @@ START_TEST(test_broader_cycle_found_through_long_chain)
     k += (size_t)snprintf(props + k, cap - k, "\"t0\": {}, ");
     for (int i = 1; i < N; i++)
         k += (size_t)snprintf(props + k, cap - k, "\"t%d\": {\"broader\": \"t%d\"}, ", i, i - 1);
-    snprintf(props + k, cap - k,
-             "\"x\": {\"broader\": \"y\"}, \"y\": {\"broader\": \"z\"}, \"z\": {\"broader\": \"y\"}}}}");
+    snprintf(
+        props + k, cap - k,
+        "\"x\": {\"broader\": \"y\"}, \"y\": {\"broader\": \"z\"}, \"z\": {\"broader\": \"y\"}}}}");
     fixture f = {0};
     load_big(&f, props, "[]");
     ck_assert_int_eq(f.rc, CT_EINVALID);
@@ -170,10 +173,10 @@ START_TEST(test_broader_cycle_found_through_long_chain)
     snprintf(props + k, cap - k, "\"x\": {\"broader\": \"t%d\"}}}}", N - 1);
     fixture g = {0};
     load_big(&g, props,
-                 "[{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"who\", \"value\": \"x\","
-                 " \"source\": \"a\", \"quote\": \"q\"},"
-                 " {\"id\": \"c2\", \"subject\": \"s\", \"property\": \"who\", \"value\": \"t0\","
-                 " \"source\": \"b\", \"quote\": \"q\"}]");
+             "[{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"who\", \"value\": \"x\","
+             " \"source\": \"a\", \"quote\": \"q\"},"
+             " {\"id\": \"c2\", \"subject\": \"s\", \"property\": \"who\", \"value\": \"t0\","
+             " \"source\": \"b\", \"quote\": \"q\"}]");
     ck_assert_int_eq(g.rc, 0);
     size_t nt;
     const ct_topic *t = ct_corpus_topics(g.corpus, &nt);
@@ -190,13 +193,14 @@ START_TEST(test_subject_aliases_resolve)
 {
     fixture f = {0};
     fixture_write(&f, "sources.json", "{\"sources\": {\"a\": {\"title\": \"A\"}}}");
-    fixture_write(&f, "t.json",
-                  "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
-                  " \"subjects\": {\"Paris\": [\"paris\", \"Lutetia\"], \"Rome\": [\"Lutetia\"]},"
-                  " \"claims\": [{\"id\": \"c1\", \"subject\": \"Lutetia\", \"property\": \"n\","
-                  " \"value\": 1, \"source\": \"a\", \"quote\": \"q\"},"
-                  " {\"id\": \"c2\", \"subject\": \"Berlin\", \"property\": \"n\","
-                  " \"value\": 1, \"source\": \"a\", \"quote\": \"q\"}]}");
+    fixture_write(
+        &f, "t.json",
+        "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}},"
+        " \"subjects\": {\"Paris\": [\"paris\", \"Lutetia\"], \"Rome\": [\"Lutetia\"]},"
+        " \"claims\": [{\"id\": \"c1\", \"subject\": \"Lutetia\", \"property\": \"n\","
+        " \"value\": 1, \"source\": \"a\", \"quote\": \"q\"},"
+        " {\"id\": \"c2\", \"subject\": \"Berlin\", \"property\": \"n\","
+        " \"value\": 1, \"source\": \"a\", \"quote\": \"q\"}]}");
     ck_assert_int_eq(ct_corpus_new(&f.corpus), 0);
     const char *paths[] = {f.dir};
     ck_assert_int_eq(ct_corpus_load(f.corpus, paths, 1, NULL, &f.diags), CT_EINVALID);

@@ -167,7 +167,8 @@ START_TEST(test_review_parse_errors)
     ck_assert_ptr_null(parse("{\"reviews\": {\"a\": 1}, \"reviews\": {}}", &diags, CT_EPARSE));
     ct_diag_list_dispose(&diags);
 
-    ck_assert_ptr_null(parse("{\"reviews\": {\"CT-1\": {\"status\": \"maybe\"}}}", &diags, CT_EINVALID));
+    ck_assert_ptr_null(
+        parse("{\"reviews\": {\"CT-1\": {\"status\": \"maybe\"}}}", &diags, CT_EINVALID));
     ck_assert_uint_ge(diags.count, 1);
     ck_assert_ptr_nonnull(strstr(diags.items[0].pointer, "/reviews/CT-1"));
     ct_diag_list_dispose(&diags);
@@ -224,8 +225,7 @@ START_TEST(test_review_put_save_reload)
     char path[256];
     snprintf(path, sizeof path, "%s/reviews.json", f.dir);
     /* an unknown field and a stale temporary file left by a killed writer */
-    fixture_write(&f, "reviews.json",
-                  "{\"reviews\": {}, \"x-team\": {\"desk\": \"foreign\"}}");
+    fixture_write(&f, "reviews.json", "{\"reviews\": {}, \"x-team\": {\"desk\": \"foreign\"}}");
     fixture_write(&f, "reviews.json.tmp.12345", "{\"half");
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_review_set *s = NULL;
@@ -267,7 +267,7 @@ START_TEST(test_review_put_save_reload)
     len = fread(text, 1, 4095, fp);
     fclose(fp);
     ck_assert_uint_gt(len, 0);
-    ck_assert_ptr_nonnull(strstr(text, "\"x-team\""));  /* unknown field kept */
+    ck_assert_ptr_nonnull(strstr(text, "\"x-team\"")); /* unknown field kept */
     ck_assert_int_eq(text[len - 1], '\n');
     const char *date = strstr(text, "\"date\""), *status = strstr(text, "\"status\"");
     ck_assert(date && status && date < status); /* sorted keys */

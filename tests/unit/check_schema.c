@@ -50,7 +50,8 @@ START_TEST(test_schema_reports_every_error)
     ck_assert_uint_eq(diags.count, 3);
     ck_assert_str_eq(diags.items[0].message, "missing required property \"x\"");
     ck_assert_str_eq(diags.items[1].message, "missing required property \"y\"");
-    ck_assert_str_eq(diags.items[2].message, "property \"z/~\" is not allowed here; allowed: x or y");
+    ck_assert_str_eq(diags.items[2].message,
+                     "property \"z/~\" is not allowed here; allowed: x or y");
     ck_assert_str_eq(diags.items[2].pointer, ""); /* the root, as RFC 6901 spells it */
     ct_diag_list_dispose(&diags);
 }
@@ -59,9 +60,8 @@ END_TEST
 START_TEST(test_schema_pointer_escapes_segments)
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
-    ck_assert_int_eq(validate("{\"additionalProperties\": {\"type\": \"null\"}}",
-                              "{\"a/b~c\": 1}", &diags),
-                     1);
+    ck_assert_int_eq(
+        validate("{\"additionalProperties\": {\"type\": \"null\"}}", "{\"a/b~c\": 1}", &diags), 1);
     ck_assert_str_eq(diags.items[0].pointer, "/a~1b~0c");
     ct_diag_list_dispose(&diags);
 }
@@ -69,9 +69,10 @@ END_TEST
 
 START_TEST(test_schema_local_ref_and_anchor)
 {
-    const char *schema = "{\"$defs\": {\"n\": {\"type\": \"integer\"}, \"s\": {\"$anchor\": \"str\","
-                         " \"type\": \"string\"}}, \"prefixItems\": [{\"$ref\": \"#/$defs/n\"},"
-                         " {\"$ref\": \"#str\"}]}";
+    const char *schema =
+        "{\"$defs\": {\"n\": {\"type\": \"integer\"}, \"s\": {\"$anchor\": \"str\","
+        " \"type\": \"string\"}}, \"prefixItems\": [{\"$ref\": \"#/$defs/n\"},"
+        " {\"$ref\": \"#str\"}]}";
     ck_assert_int_eq(validate(schema, "[1, \"a\"]", NULL), 0);
     ck_assert_int_eq(validate(schema, "[1.5, \"a\"]", NULL), 1);
     ck_assert_int_eq(validate(schema, "[1, 2]", NULL), 1);
@@ -88,7 +89,8 @@ END_TEST
 
 START_TEST(test_schema_pattern_uses_pcre2)
 {
-    ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"\\u00e9t\\u00e9\"", NULL), 0);
+    ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"\\u00e9t\\u00e9\"", NULL),
+                     0);
     ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"a1\"", NULL), 1);
     ck_assert_int_eq(validate("{\"pattern\": \"^[0-9]{4}$\"}", "\"2025\"", NULL), 0);
     ck_assert_int_eq(validate("{\"pattern\": \"(\"}", "\"x\"", NULL), CT_EINVALID);
@@ -150,7 +152,8 @@ static const struct {
     {"{\"maxItems\": 1}", "[1, 2]", "", "expected at most 1 items, got 2"},
     {"{\"uniqueItems\": true}", "[1, 2, 1.0]", "",
      "expected unique items, but items 0 and 2 are equal"},
-    {"{\"contains\": {\"type\": \"string\"}}", "[1]", "", "expected at least 1 matching items, got 0"},
+    {"{\"contains\": {\"type\": \"string\"}}", "[1]", "",
+     "expected at least 1 matching items, got 0"},
     {"{\"contains\": {\"type\": \"string\"}, \"maxContains\": 1}", "[\"a\", \"b\"]", "",
      "expected at most 1 matching items, got 2"},
     {"{\"minProperties\": 1}", "{}", "", "expected at least 1 properties, got 0"},
@@ -169,15 +172,16 @@ static const struct {
     {"{\"type\": \"integer\"}", "1.5", "", "expected integer, got number"},
     {"{\"const\": \"x\"}", "\"y\"", "", "expected \"x\""},
     {"{\"enum\": [1, \"a\"]}", "true", "", "expected one of [1,\"a\"], got true"},
-    {"{\"not\": {\"type\": \"string\"}}", "\"s\"", "", "value matches a form that is not allowed here"},
+    {"{\"not\": {\"type\": \"string\"}}", "\"s\"", "",
+     "value matches a form that is not allowed here"},
     {"{\"oneOf\": [{\"type\": \"integer\"}, {\"minimum\": 0}]}", "1", "",
      "expected a value matching exactly one of 2 forms, matched 2"},
     {"{\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"string\"}]}", "null", "",
      "expected a value matching at least one of 2 allowed forms"},
-    {"{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}, \"else\": {\"minimum\": 0}}", "-1",
-     "", "expected a number >= 0, got -1"},
-    {"{\"unevaluatedProperties\": false, \"properties\": {\"a\": true}}", "{\"a\": 1, \"b\": 2}", "",
-     "property \"b\" is not allowed here"},
+    {"{\"if\": {\"type\": \"string\"}, \"then\": {\"minLength\": 2}, \"else\": {\"minimum\": 0}}",
+     "-1", "", "expected a number >= 0, got -1"},
+    {"{\"unevaluatedProperties\": false, \"properties\": {\"a\": true}}", "{\"a\": 1, \"b\": 2}",
+     "", "property \"b\" is not allowed here"},
     /* additionalProperties false: the names that are allowed, in schema order */
     {"{\"additionalProperties\": false, \"properties\": {\"title\": true, \"url\": true, \"note\": true}}",
      "{\"date\": 1}", "", "property \"date\" is not allowed here; allowed: title, url or note"},

@@ -165,13 +165,15 @@ START_TEST(test_large_integers_compare_exactly)
     ck_assert(ct_interval_overlap(b, c));
     ck_assert(!ct_interval_overlap(a, c));
     /* {"min": 2^53 + 1, "max": 2^53} is refused: min > max exactly */
-    v = json_pack("{sIsI}", "min", (json_int_t)9007199254740993LL, "max", (json_int_t)9007199254740992LL);
+    v = json_pack("{sIsI}", "min", (json_int_t)9007199254740993LL, "max",
+                  (json_int_t)9007199254740992LL);
     ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &c, why, sizeof why), -1);
     json_decref(v);
     /* the largest integers and 2^63 as a double */
     ck_assert_int_eq(ct_bound_cmp((double)INT64_MAX, INT64_MAX, 9223372036854775808.0, 0), -1);
     ck_assert_int_eq(ct_bound_cmp(9223372036854775808.0, 0, (double)INT64_MAX, INT64_MAX), 1);
-    ck_assert_int_eq(ct_bound_cmp(-9223372036854775808.0, INT64_MIN, (double)INT64_MIN, INT64_MIN), 0);
+    ck_assert_int_eq(ct_bound_cmp(-9223372036854775808.0, INT64_MIN, (double)INT64_MIN, INT64_MIN),
+                     0);
     ck_assert_int_eq(ct_bound_cmp(0.5, 0, 0, 0), 1);
     ck_assert_int_eq(ct_bound_cmp(-INFINITY, 0, (double)INT64_MIN, INT64_MIN), -1);
 }
@@ -283,7 +285,8 @@ START_TEST(test_value_describe_forms)
     describe(json_integer(38), CT_TYPE_QUANTITY, NULL, "38");
     describe(json_integer(38), CT_TYPE_QUANTITY, "", "38");
     describe(json_pack("{si}", "about", 50), CT_TYPE_QUANTITY, "people", "about 50 people");
-    describe(json_pack("{sisi}", "min", 8, "max", 11), CT_TYPE_QUANTITY, "people", "8 to 11 people");
+    describe(json_pack("{sisi}", "min", 8, "max", 11), CT_TYPE_QUANTITY, "people",
+             "8 to 11 people");
     describe(json_pack("{si}", "max", 5), CT_TYPE_QUANTITY, NULL, "at most 5");
     describe(json_real(1e20), CT_TYPE_QUANTITY, NULL, "1e+20");
     describe(json_string("2025-06"), CT_TYPE_DATE, NULL, "2025-06");
@@ -327,12 +330,13 @@ START_TEST(test_quantity_estimate)
     v = json_loads("{\"low\": 5, \"best\": 5, \"high\": 5}", 0, NULL);
     ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
     json_decref(v);
-    const char *bad[][2] = {{"{\"low\": 30, \"best\": 25, \"high\": 40}", "low (30) is greater than its best (25)"},
-                            {"{\"low\": 20, \"best\": 41, \"high\": 40}", "best (41) is greater than its high (40)"},
-                            {"{\"low\": 41, \"high\": 40}", "low (41) is greater than its high (40)"},
-                            {"{\"best\": 25}", "expected an estimate"},
-                            {"{\"low\": 1, \"high\": 2, \"min\": 0}", "expected an estimate"},
-                            {"{\"low\": \"1\", \"high\": 2}", "expected an estimate"}};
+    const char *bad[][2] = {
+        {"{\"low\": 30, \"best\": 25, \"high\": 40}", "low (30) is greater than its best (25)"},
+        {"{\"low\": 20, \"best\": 41, \"high\": 40}", "best (41) is greater than its high (40)"},
+        {"{\"low\": 41, \"high\": 40}", "low (41) is greater than its high (40)"},
+        {"{\"best\": 25}", "expected an estimate"},
+        {"{\"low\": 1, \"high\": 2, \"min\": 0}", "expected an estimate"},
+        {"{\"low\": \"1\", \"high\": 2}", "expected an estimate"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         v = json_loads(bad[i][0], 0, NULL);
         ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
