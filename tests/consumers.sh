@@ -115,6 +115,21 @@ fi
 if command -v xmllint >/dev/null 2>&1; then
     xmllint --noout --nonet --schema "$root/tests/junit/junit-4.xsd" "$tmp/j.xml" 2>"$tmp/v" &&
         ok "JUnit: valid against the Jenkins JUnit XSD (tests/junit/junit-4.xsd, xmllint)" || { bad "JUnit XSD"; cat "$tmp/v"; }
+    # without the two marked extensions, the schema is Jenkins' own: the report
+    # with its per-case <properties> and file attributes taken out must still fit
+    python3 - "$root/tests/junit/junit-4.xsd" "$tmp/j.xml" "$tmp/strict.xsd" "$tmp/strict.xml" <<'PY'
+import re, sys
+xsd = open(sys.argv[1]).read()
+xsd = re.sub(r'\s*<!-- extension:[^>]*-->\s*<xs:(element|attribute) name="(properties|file)"[^>]*/>', '', xsd)
+open(sys.argv[3], 'w').write(xsd)
+xml = open(sys.argv[2]).read()
+xml = re.sub(r'(<testcase[^>]*?) file="[^"]*"', r'\1', xml)
+xml = re.sub(r'(<testcase[^>]*>)\s*<properties>.*?</properties>', r'\1', xml, flags=re.S)
+open(sys.argv[4], 'w').write(xml)
+PY
+    ! grep -q 'name="file"' "$tmp/strict.xsd" && xmllint --noout --nonet --schema "$tmp/strict.xsd" "$tmp/strict.xml" 2>"$tmp/v" &&
+        ok "JUnit: without the per-case properties and file extensions, valid against the unextended schema" ||
+        { bad "JUnit against the unextended schema"; cat "$tmp/v"; }
 else
     echo "skipped: xmllint absent (JUnit XSD)"
 fi
