@@ -5,7 +5,7 @@
 set -e
 need="gcc make pkg-config clang-format libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check libmicrohttpd-dev libutf8proc-dev curl jq"
 if [ "${1:-}" = "--ci" ]; then
-    # npm: the SARIF Multitool; python3: reads the CSV report back (tests/consumers.sh)
+    # (node and npm for the browser test and the SARIF Multitool: .ci/run, only when absent)
     need="$need clang libclang-rt-14-dev valgrind gcovr shellcheck"
 fi
 missing=""
