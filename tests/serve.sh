@@ -235,5 +235,12 @@ stop INT
 check "SIGINT ends the server with status 0" '[ $? = 0 ]'
 check "--port rejects a bad number" '"$bin" serve --port 70000 claims 2>/dev/null; [ $? = 2 ]'
 
+# ---- a rule conflict's page shows the rule's arithmetic ----------------------
+start "$root/tests/fixtures/model2"
+rule_id=$(curl -s "${url}api/conflicts" | jq -r '[.conflicts[] | select(.type == "rule")][0].id')
+check "a rule conflict's page shows the rule and its arithmetic" \
+    '[ "$(get "/conflict/$rule_id")" = 200 ] && grep -q "rule <code>headcount</code>: \[1\] \[2\] \[3\]: <span class=\"arithmetic\">38 + 32 = 70, not 67</span>" body'
+stop TERM
+
 echo "serve: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -403,6 +403,18 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
                     c->clashes[k].b + 1);
         fputs(c->clashes_truncated ? " (more not listed)</p>\n" : "</p>\n", f);
     }
+    if (c->rule && c->n_violations) {
+        fputs("<h2>Rule</h2><ul class=\"rule\">", f);
+        for (size_t k = 0; k < c->n_violations; k++) {
+            const ct_rule_violation *vio = &c->violations[k];
+            ct_serve__wrap(f, "<li>rule <code>", c->rule, "</code>:");
+            for (size_t x = 0; x < vio->n_positions; x++)
+                fprintf(f, " [%zu]", vio->positions[x] + 1);
+            ct_serve__wrap(f, ": <span class=\"arithmetic\">", vio->arithmetic, "</span></li>");
+        }
+        fputs(c->clashes_truncated ? "</ul><p class=\"meta\">(more not listed)</p>\n" : "</ul>\n",
+              f);
+    }
     if (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE)
         interval_chart(f, s->corpus, c, prop);
     fputs("<h2>Review</h2>\n", f);
