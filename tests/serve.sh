@@ -241,6 +241,7 @@ rule_id=$(curl -s "${url}api/conflicts" | jq -r '[.conflicts[] | select(.type ==
 check "a rule conflict's page shows the rule and its arithmetic" \
     '[ "$(get "/conflict/$rule_id")" = 200 ] && grep -q "rule <code>headcount</code>: \[1\] \[2\] \[3\]: <span class=\"arithmetic\">38 + 32 = 70, not 67</span>" body'
 stop TERM
+check "the rule-fixture server ends with status 0 (no valgrind or sanitizer report)" '[ $? = 0 ]'
 
 echo "serve: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]
