@@ -69,11 +69,11 @@ static int find_control(const json_t *v, char *ptr, size_t cap)
 {
     size_t mark = strlen(ptr);
     if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        for (size_t i = 0, n = json_string_length(v); i < n; i++) {
-            unsigned char ch = (unsigned char)s[i];
+        /* no NUL here: the file is parsed without JSON_ALLOW_NUL */
+        for (const char *s = json_string_value(v); *s; s++) {
+            unsigned char ch = (unsigned char)*s;
             if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
-                return ch ? ch : 0x100; /* 0x100: NUL */
+                return ch;
         }
         return 0;
     }
@@ -128,13 +128,10 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     char ptr[512] = "";
     int ctl = find_control(s->doc, ptr, sizeof ptr);
     if (ctl) {
-        int rc = ctl == 0x100
-                     ? ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
-                                   "NUL character (U+0000) in a string: text cannot hold one")
-                     : ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
-                                   "control character U+%04X in a string (expected text: "
-                                   "only tab, line feed and carriage return are allowed)",
-                                   ctl);
+        int rc = ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, ptr,
+                             "control character U+%04X in a string (expected text: "
+                             "only tab, line feed and carriage return are allowed)",
+                             ctl);
         json_decref(s->doc);
         ct_free(s);
         return rc < 0 ? CT_ENOMEM : CT_EINVALID;
