@@ -176,6 +176,10 @@ asan:
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
 FUZZ_TARGETS := topic jsonl xml values schema reviews http
 FUZZ_SECONDS ?= 30
+# FUZZ_RUNS=N: N inputs per harness from a fixed seed instead of a time limit,
+# so that a run is the same on every machine (CI uses it; FUZZ_SECONDS caps it).
+FUZZ_RUNS ?=
+FUZZ_LIMIT = -max_total_time=$(FUZZ_SECONDS) $(if $(FUZZ_RUNS),-seed=1 -runs=$(FUZZ_RUNS))
 FUZZ_CFLAGS := -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 fuzz:
@@ -187,8 +191,8 @@ fuzz:
 	        build/fuzz/libclaimtrack.a $(LIBS) || exit 1; \
 	    sh tests/fuzz/seed.sh $$t build/fuzz/corpus/$$t $(SHARED); \
 	    mkdir -p tests/fuzz/regressions/$$t; \
-	    echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
-	    ./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	    echo "== fuzz_$$t: $(FUZZ_LIMIT)"; \
+	    ./build/fuzz/fuzz_$$t $(FUZZ_LIMIT) -max_len=65536 -timeout=20 \
 	        -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=tests/fuzz/regressions/$$t/ \
 	        build/fuzz/corpus/$$t > build/fuzz/$$t.log 2>&1; \
 	    grep -E "^(stat::number_of_executed_units|SUMMARY)" build/fuzz/$$t.log; \

@@ -355,7 +355,7 @@ int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict
         const ct_topic *t = &topics[ti];
         for (size_t ri = 0; ri < t->n_rules; ri++) {
             const ct_rule *r = &t->rules[ri];
-            if (r->n_left + r->n_right > 64)
+            if (!r->n_left || !r->n_right || r->n_left + r->n_right > 64)
                 continue;
             /* the subjects: of the first property-name term's groups, or the
              * first term's own subject */

@@ -138,7 +138,9 @@ int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
         if (rc == CT_ENOMEM)
             return rc;
         bad |= rc < 0;
-        if (!bad && r->n_left && r->n_right && (rc = check_rule_types(l, t, r, ptr)) < 0)
+        if (!r->n_left || !r->n_right)
+            bad = 1; /* an empty side: the schema has reported it */
+        else if (!bad && (rc = check_rule_types(l, t, r, ptr)) < 0)
             bad = 1;
         if (rc == CT_ENOMEM)
             return rc;
