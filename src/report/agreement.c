@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* qsort has no context argument: keys are compared through these records. */
+/* qsort has no context argument: keys are compared through these records.
+ * Subjects are interned (one pointer per name), so groups are told apart by
+ * address; the order groups are visited in does not change any count. */
 typedef struct {
     uint32_t topic, property;
     const char *subject;
@@ -23,15 +25,17 @@ static int cmp_key(const void *x, const void *y)
         return a->topic < b->topic ? -1 : 1;
     if (a->property != b->property)
         return a->property < b->property ? -1 : 1;
-    int c = strcmp(a->subject, b->subject);
-    return c ? c : (a->index < b->index ? -1 : a->index > b->index);
+    uintptr_t sa = (uintptr_t)a->subject, sb = (uintptr_t)b->subject;
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
 static int cmp_group(const group_key *a, const group_key *b)
 {
     if (a->topic != b->topic || a->property != b->property)
         return 1;
-    return strcmp(a->subject, b->subject) != 0;
+    return a->subject != b->subject;
 }
 
 static long source_index(const char *const *ids, size_t n, const char *id)

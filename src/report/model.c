@@ -272,15 +272,24 @@ static int build_topics(ct_report_model *m, const ct_report *r)
     for (size_t i = 0; i < n; i++)
         order[i] = (by_id){topics[i].id, i};
     qsort(order, n, sizeof *order, cmp_by_id);
+    /* counts by topic index in one pass each, then placed in id order */
+    size_t *counts = ct_calloc(n ? 2 * n : 1, sizeof *counts);
+    if (!counts) {
+        ct_free(order);
+        return CT_ENOMEM;
+    }
+    for (size_t j = 0; j < n_claims; j++)
+        counts[claims[j].topic]++;
+    for (size_t j = 0; j < set->n_conflicts; j++)
+        counts[n + set->conflicts[j].topic]++;
     for (size_t k = 0; k < n; k++) {
         size_t i = order[k].index;
         ct_report_topic *t = &m->topics[k];
         t->topic = &topics[i];
-        for (size_t j = 0; j < n_claims; j++)
-            t->n_claims += claims[j].topic == i;
-        for (size_t j = 0; j < set->n_conflicts; j++)
-            t->n_conflicts += set->conflicts[j].topic == i;
+        t->n_claims = counts[i];
+        t->n_conflicts = counts[n + i];
     }
+    ct_free(counts);
     m->n_topics = n;
     ct_free(order);
     return 0;

@@ -16,6 +16,8 @@
 static int ptr_push(ptrbuf *p, const char *seg, size_t *mark)
 {
     *mark = p->len;
+    if (p->off)
+        return 0;
     size_t need = p->len + 2 + 2 * strlen(seg) + 1;
     if (need > p->alloc) {
         size_t n = p->alloc ? p->alloc : 64;
@@ -45,6 +47,10 @@ static int ptr_push(ptrbuf *p, const char *seg, size_t *mark)
 
 static int ptr_push_index(ptrbuf *p, size_t i, size_t *mark)
 {
+    if (p->off) {
+        *mark = p->len;
+        return 0;
+    }
     char buf[32];
     snprintf(buf, sizeof buf, "%zu", i);
     return ptr_push(p, buf, mark);
@@ -712,6 +718,7 @@ int ct_schema_validate(ct_schema *s, const char *at, const json_t *instance, con
         return CT_ENOTFOUND;
     vctx c = {s, file, base_pointer, diags, 0};
     ptrbuf ip = {0};
+    ip.off = !diags; /* quiet: no message will need the instance pointer */
     int rc = eval(&c, schema, instance, &ip, NULL);
     ct_free(ip.s);
     if (rc < 0)

@@ -88,6 +88,7 @@ struct ct_schema {
 typedef struct {
     char *s;
     size_t len, alloc;
+    int off; /* not built: the validation reports nothing */
 } ptrbuf;
 
 typedef struct {
