@@ -28,6 +28,9 @@ typedef struct {
     long broader;            /* index of the broader term, or -1 */
     long *overlaps;          /* terms that overlap this one (symmetric), by index */
     size_t n_overlaps;
+    /* Depth-first numbering of the `broader` forest: term w is term n or
+     * broader than it iff w.enter <= n.enter && n.leave <= w.leave. */
+    size_t enter, leave;
 } ct_term;
 
 typedef struct {

@@ -580,8 +580,15 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
         }
     }
     for (int pass = 0; pass < 2 && rc != CT_ENOMEM; pass++)
-        for (size_t i = 0; i < n_docs && rc != CT_ENOMEM; i++)
+        for (size_t i = 0; i < n_docs && rc != CT_ENOMEM; i++) {
             rc = load_parsed(&l, &docs[i], pass);
+            if (pass == 1) { /* loaded for good: its tree goes before the JSONL claims come */
+                json_decref(docs[i].doc);
+                docs[i].doc = NULL;
+                ct_corpus__id_lines_dispose(&docs[i].lines);
+                memset(&docs[i].lines, 0, sizeof docs[i].lines);
+            }
+        }
     for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
         if (!is_jsonl(files.items[i]))
             continue;

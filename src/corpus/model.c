@@ -216,6 +216,56 @@ static long first_cycle(const ct_property *p, size_t *state)
     return -1;
 }
 
+/* Number the `broader` forest depth first (see ct_term.enter), without
+ * recursion: chains may be as deep as there are terms. */
+static int number_terms(ct_property *p)
+{
+    size_t n = p->n_terms;
+    size_t *first = ct_calloc(n + 1, sizeof *first); /* children of t: kids[first[t]..first[t+1]) */
+    size_t *kids = ct_calloc(n, sizeof *kids);
+    size_t *stack = ct_calloc(n, sizeof *stack);
+    size_t *next = ct_calloc(n, sizeof *next); /* the next child to visit */
+    int rc = CT_ENOMEM;
+    if (!first || !kids || !stack || !next)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        if (p->terms[i].broader >= 0)
+            first[p->terms[i].broader + 1]++;
+    for (size_t i = 0; i < n; i++)
+        first[i + 1] += first[i];
+    for (size_t i = 0; i < n; i++)
+        if (p->terms[i].broader >= 0)
+            kids[first[p->terms[i].broader] + next[p->terms[i].broader]++] = i;
+    size_t clock = 0;
+    for (size_t root = 0; root < n; root++) {
+        if (p->terms[root].broader >= 0)
+            continue;
+        size_t depth = 0;
+        stack[depth++] = root;
+        p->terms[root].enter = clock++;
+        next[root] = first[root];
+        while (depth) {
+            size_t t = stack[depth - 1];
+            if (next[t] < first[t + 1]) {
+                size_t k = kids[next[t]++];
+                p->terms[k].enter = clock++;
+                next[k] = first[k];
+                stack[depth++] = k;
+            } else {
+                p->terms[t].leave = clock++;
+                depth--;
+            }
+        }
+    }
+    rc = 0;
+done:
+    ct_free(first);
+    ct_free(kids);
+    ct_free(stack);
+    ct_free(next);
+    return rc;
+}
+
 long ct_corpus__property_find(const ct_topic *t, const char *name)
 {
     for (size_t i = 0; i < t->n_properties; i++)
@@ -364,7 +414,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         for (size_t k = 0; k < p->n_terms; k++)
             p->terms[k].broader = -1; /* keep later walks finite */
     }
-    return 0;
+    return number_terms(p);
 }
 
 /* The subject index of topic `ti`, made empty when new; NULL when out of memory. */

@@ -7,7 +7,8 @@
 #          BENCH_10M=1, about 2 GB of disk);
 #   shapes, each beside the same number of claims as JSONL (goal <= 1.5x):
 #          one topic file holding every claim; 200k declared subjects with
-#          aliases; a 200k-term vocabulary in broader chains 1,000 deep
+#          aliases; a 200k-term vocabulary (shared among the topics, as the
+#          subjects are) in broader chains 1,000 deep
 #          (BENCH_SHAPE_N claims, default 1,000,000);
 #   one group of 100k claims beside 100k spread over groups (goal <= 1x).
 # Benchmarks print figures; they never fail on time.
@@ -20,8 +21,11 @@ sizes=${*:-"10000 100000 1000000"}
 shape_n=${BENCH_SHAPE_N:-1000000}
 data="$build/bench"
 mkdir -p "$data"
+# corpora are kept between runs, and made again when the generator changes
+gen_version=$(cksum <"$build/gen_corpus" | cut -d' ' -f1)
 gen() { # n dir [shape]
-    [ -f "$2/.done" ] || { rm -rf "$2" && mkdir -p "$2" && "$build/gen_corpus" "$1" 42 "$2" ${3:-} && : >"$2/.done"; }
+    [ "$(cat "$2/.done" 2>/dev/null)" = "$gen_version" ] ||
+        { rm -rf "$2" && mkdir -p "$2" && "$build/gen_corpus" "$1" 42 "$2" ${3:-} && echo "$gen_version" >"$2/.done"; }
 }
 # once CMD...: "WALL RSS" of one run
 once() { "$build/measure" "$@" 2>/dev/null | tail -n 1 | cut -d' ' -f1,2; }
@@ -71,7 +75,7 @@ done
 
 # review of one conflict beside check of the same corpus (goal <= 1.2x)
 rdir="$data/review-$shape_n"
-if [ ! -f "$rdir/.done" ]; then rm -rf "$rdir" && cp -r "$base" "$rdir"; fi
+if [ "$(cat "$rdir/.done" 2>/dev/null)" != "$gen_version" ]; then rm -rf "$rdir" && cp -r "$base" "$rdir"; fi
 id=$("$build/claimtrack" check --fail-on none --format json "$rdir" 2>/dev/null | grep -o '"id": "CT-[0-9a-f]*"' | head -n 1 | cut -d'"' -f4)
 if [ -n "$id" ]; then
     r1=""; r2=""; r3=""; k1=""; k2=""; k3=""

@@ -10,8 +10,9 @@
  *                 of claims.jsonl (the same claims, one big topic file);
  *   --subjects    every topic declares its subjects (N / 5 in all), each with
  *                 an alias, and claims name them half the time by alias;
- *   --vocab       the "who" property has N / 5 terms in broader chains 1,000
- *                 deep, and claims pick terms anywhere in them.
+ *   --vocab       the "who" properties hold N / 5 terms in all (each topic
+ *                 its share, as --subjects shares subjects), in broader chains
+ *                 1,000 deep, and claims pick terms anywhere in their topic's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ int main(int argc, char **argv)
     int one_file = strcmp(shape, "--one-file") == 0;
     int declared = strcmp(shape, "--subjects") == 0;
     int vocab = strcmp(shape, "--vocab") == 0;
-    long n_terms = vocab ? n / 5 + 1 : 0;
+    long n_terms = vocab ? n / 5 / TOPICS + 1 : 0; /* per topic */
     char path[4096];
     snprintf(path, sizeof path, "%s/sources.json", dir);
     FILE *f = fopen(path, "w");
