@@ -332,6 +332,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     c->type = CT_CONFLICT_VALUE;
     c->severity = CT_SEVERITY_LOW;
     int have = 0;
+    ct_severity_note chosen = {.n = 0};
     for (size_t i = 0; i < c->n_clashes; i++) {
         const pos_build *a = &pb[c->clashes[i].a], *b = &pb[c->clashes[i].b];
         int self = p->varies ? ct_conflict__positions_clash(p, m, a, b, 1)
@@ -347,12 +348,13 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
             c->type = CT_CONFLICT_DENIAL;
         if (!have || (ct_severity)sev > c->severity) {
             c->severity = (ct_severity)sev;
-            memcpy(c->severity_reasons, note.reasons, sizeof note.reasons);
-            c->n_severity_reasons = note.n;
+            chosen = note;
             have = 1;
         }
     }
-    ct_severity__importance(p, c);
+    ct_severity__importance(p, &c->severity, &chosen);
+    if ((rc = ct_severity__attach(c, &chosen)) < 0)
+        goto done;
     /* digest: every claim of the group, revised ones too, in id order */
     for (size_t i = 0; i < k; i++) {
         m[i].index = flat[g->first + i];
@@ -422,6 +424,31 @@ static int cmp_order_key(const void *x, const void *y)
     return c;
 }
 
+/* Put `base[keys[i].index]` at position i, for every i, in place: each cycle
+ * of the permutation is followed once through one spare element `spare`, so
+ * no second copy of the array is made.  `done` holds n zeroed bytes. */
+static void permute(void *base, size_t n, size_t size, const order_key *keys, unsigned char *done,
+                    void *spare)
+{
+    char *a = base;
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        memcpy(spare, a + i * size, size);
+        size_t j = i;
+        for (;;) {
+            size_t from = keys[j].index;
+            done[j] = 1;
+            if (from == i) {
+                memcpy(a + j * size, spare, size);
+                break;
+            }
+            memcpy(a + j * size, a + from * size, size);
+            j = from;
+        }
+    }
+}
+
 static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
 {
     size_t n_topics, n_claims;
@@ -431,11 +458,12 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
     if (n < 2)
         return 0;
     order_key *keys = ct_calloc(n, sizeof *keys);
-    void *tmp = ct_calloc(n, sizeof(ct_conflict) > sizeof(ct_revision) ? sizeof(ct_conflict)
-                                                                       : sizeof(ct_revision));
-    if (!keys || !tmp) {
+    unsigned char *done = ct_calloc(n, 1);
+    ct_conflict spare_conflict;
+    ct_revision spare_revision;
+    if (!keys || !done) {
         ct_free(keys);
-        ct_free(tmp);
+        ct_free(done);
         return CT_ENOMEM;
     }
     for (size_t i = 0; i < set->n_conflicts; i++) {
@@ -446,11 +474,8 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
         keys[i] = k;
     }
     qsort(keys, set->n_conflicts, sizeof *keys, cmp_order_key);
-    ct_conflict *cs = tmp;
-    for (size_t i = 0; i < set->n_conflicts; i++)
-        cs[i] = set->conflicts[keys[i].index];
-    if (set->n_conflicts)
-        memcpy(set->conflicts, cs, set->n_conflicts * sizeof *cs);
+    permute(set->conflicts, set->n_conflicts, sizeof *set->conflicts, keys, done, &spare_conflict);
+    memset(done, 0, n);
     for (size_t i = 0; i < set->n_revisions; i++) {
         const ct_claim *a = &claims[set->revisions[i].claim], *b = &claims[set->revisions[i].by];
         const ct_topic *t = &topics[a->topic];
@@ -458,13 +483,9 @@ static int canonical_order(const ct_corpus *corpus, ct_conflict_set *set)
         keys[i] = k;
     }
     qsort(keys, set->n_revisions, sizeof *keys, cmp_order_key);
-    ct_revision *rs = tmp;
-    for (size_t i = 0; i < set->n_revisions; i++)
-        rs[i] = set->revisions[keys[i].index];
-    if (set->n_revisions)
-        memcpy(set->revisions, rs, set->n_revisions * sizeof *rs);
+    permute(set->revisions, set->n_revisions, sizeof *set->revisions, keys, done, &spare_revision);
     ct_free(keys);
-    ct_free(tmp);
+    ct_free(done);
     return 0;
 }
 

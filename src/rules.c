@@ -192,8 +192,9 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             break;
     }
     c->severity = sev < 0 ? CT_SEVERITY_LOW : (ct_severity)sev;
-    ct_severity__evidence(c, sev < 0 ? 0 : sev);
-    return 0;
+    ct_severity_note note = {.n = 0};
+    ct_severity__evidence(&note, sev < 0 ? 0 : sev);
+    return ct_severity__attach(c, &note);
 }
 
 /* Fill the conflict's positions from the terms. */
@@ -343,6 +344,7 @@ void ct_conflict_parts_free(ct_conflict *c)
     for (size_t j = 0; j < c->n_violations; j++)
         ct_free(c->violations[j].positions);
     ct_free(c->violations);
+    ct_free(c->severity_text);
     memset(c, 0, sizeof *c);
 }
 

@@ -5,12 +5,14 @@
  * best value measures it) and the stakes (a property's importance).
  */
 #include "severity.h"
+#include "claimtrack/common.h"
 #include "value/kind.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 int ct_severity__strength(const ct_claim *c)
 {
@@ -92,12 +94,9 @@ static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *
 
 /* The severity of one clash between `a` and `b` (representatives of their
  * positions) and why. */
-void ct_severity__evidence(ct_conflict *c, int strength)
+void ct_severity__evidence(ct_severity_note *note, int strength)
 {
-    reason(c->severity_reasons, &c->n_severity_reasons, "%s",
-           evidence[strength < 0   ? 0
-                    : strength > 2 ? 2
-                                   : strength]);
+    reason(note->reasons, &note->n, "%s", evidence[strength < 0 ? 0 : strength > 2 ? 2 : strength]);
 }
 
 int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
@@ -127,17 +126,39 @@ int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *
 }
 
 /* A property's importance moves the severity one level. */
-void ct_severity__importance(const ct_property *p, ct_conflict *c)
+void ct_severity__importance(const ct_property *p, ct_severity *severity, ct_severity_note *note)
 {
     if (p->importance > 0) {
-        if (c->severity < CT_SEVERITY_HIGH)
-            c->severity++;
-        reason(c->severity_reasons, &c->n_severity_reasons,
-               "property \"%s\" is of high importance (raised one level)", p->name);
+        if (*severity < CT_SEVERITY_HIGH)
+            (*severity)++;
+        reason(note->reasons, &note->n, "property \"%s\" is of high importance (raised one level)",
+               p->name);
     } else if (p->importance < 0) {
-        if (c->severity > CT_SEVERITY_LOW)
-            c->severity--;
-        reason(c->severity_reasons, &c->n_severity_reasons,
-               "property \"%s\" is of low importance (lowered one level)", p->name);
+        if (*severity > CT_SEVERITY_LOW)
+            (*severity)--;
+        reason(note->reasons, &note->n, "property \"%s\" is of low importance (lowered one level)",
+               p->name);
     }
+}
+
+int ct_severity__attach(ct_conflict *c, const ct_severity_note *note)
+{
+    size_t total = 0, len[CT_SEVERITY_REASONS_MAX];
+    for (size_t i = 0; i < note->n; i++)
+        total += (len[i] = strlen(note->reasons[i])) + 1;
+    if (!note->n)
+        return 0;
+    char *text = ct_malloc(total);
+    if (!text)
+        return CT_ENOMEM;
+    char *at = text;
+    for (size_t i = 0; i < note->n; i++) {
+        memcpy(at, note->reasons[i], len[i] + 1);
+        c->severity_reasons[i] = at;
+        at += len[i] + 1;
+    }
+    ct_free(c->severity_text);
+    c->severity_text = text;
+    c->n_severity_reasons = note->n;
+    return 0;
 }

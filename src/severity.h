@@ -24,12 +24,16 @@ int ct_severity__strength(const ct_claim *c);
 int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *b, int strength,
                        int self, ct_severity_note *note);
 
-/* Add the reason for evidence `strength` (as ct_severity__strength) to `c`:
- * conflicts that weigh nothing else, such as rule conflicts. */
-void ct_severity__evidence(ct_conflict *c, int strength);
+/* Add the reason for evidence `strength` (as ct_severity__strength) to
+ * `note`: conflicts that weigh nothing else, such as rule conflicts. */
+void ct_severity__evidence(ct_severity_note *note, int strength);
 
-/* Raise or lower the severity of conflict `c` one level by the importance of
- * its property `p`, adding the reason. */
-void ct_severity__importance(const ct_property *p, ct_conflict *c);
+/* Raise or lower `*severity` one level by the importance of property `p`,
+ * adding the reason to `note`. */
+void ct_severity__importance(const ct_property *p, ct_severity *severity, ct_severity_note *note);
+
+/* Give conflict `c` the reasons of `note`, in one allocation (freed with the
+ * conflict).  Returns 0 or CT_ENOMEM. */
+int ct_severity__attach(ct_conflict *c, const ct_severity_note *note);
 
 #endif

@@ -87,8 +87,9 @@ typedef struct {
     size_t property; /* index into the topic's properties */
     ct_conflict_type type;
     ct_severity severity;
-    char severity_reasons[CT_SEVERITY_REASONS_MAX][CT_SEVERITY_REASON_SIZE];
+    const char *severity_reasons[CT_SEVERITY_REASONS_MAX]; /* sentences in severity_text */
     size_t n_severity_reasons;
+    char *severity_text; /* owns the reasons' text */
     ct_position *positions;
     size_t n_positions;
     ct_clash *clashes;

@@ -125,7 +125,9 @@ static size_t trim_line(const char *line, size_t n)
  * Lines a worker could not parse or validate are redone by the loader, which
  * then reports them exactly as the single-threaded path does.
  */
+#ifndef BATCH_LINES
 #define BATCH_LINES 512
+#endif
 #define RING 8
 
 enum { SLOT_EMPTY, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
