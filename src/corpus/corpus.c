@@ -156,7 +156,12 @@ const char *ct_corpus__copy(ct_corpus *c, const char *s)
 /* Optional string member: NULL when absent; sets *oom on failure. */
 const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int interned, int *oom)
 {
-    const char *s = json_string_value(json_object_get(obj, key));
+    return ct_corpus__opt_string(c, json_object_get(obj, key), interned, oom);
+}
+
+const char *ct_corpus__opt_string(ct_corpus *c, const json_t *v, int interned, int *oom)
+{
+    const char *s = json_string_value(v);
     if (!s)
         return NULL;
     const char *r = interned ? ct_corpus__intern(c, s) : ct_corpus__copy(c, s);

@@ -109,6 +109,8 @@ const char *ct_corpus__copy(ct_corpus *c, const char *s);
 const char *ct_corpus__intern_nfc(ct_corpus *c, const char *s);
 /* Copy of string member `key` of `obj`, or NULL when absent (*oom set on failure). */
 const char *ct_corpus__opt_copy(ct_corpus *c, json_t *obj, const char *key, int interned, int *oom);
+/* The same for a member already found (`v` may be NULL or not a string). */
+const char *ct_corpus__opt_string(ct_corpus *c, const json_t *v, int interned, int *oom);
 /* Claim index of `id`, or -1; insert claim `index` into the id index. */
 long ct_corpus__id_find(const ct_corpus *c, const char *id);
 int ct_corpus__id_insert(ct_corpus *c, size_t index);
