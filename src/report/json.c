@@ -207,24 +207,19 @@ static int topics_json(json_t *doc, const ct_report_model *m)
     return 0;
 }
 
-static int revisions_json(json_t *doc, const ct_report_model *m)
+static int revision_json(json_t *revisions, const ct_report_revision *v)
 {
-    json_t *a = set_array(doc, "revisions");
-    if (!a)
-        return -1;
-    for (size_t i = 0; i < m->n_revisions; i++) {
-        const ct_report_revision *v = &m->revisions[i];
-        const ct_claim *from = v->from, *to = v->to;
-        json_t *o = append_object(a);
-        if (!o || set_str(o, "topic", v->topic->id) || set_str(o, "subject", from->subject) ||
-            set_str(o, "property", v->property->name) || set_str(o, "claimant", v->claimant) ||
-            set_str(o, "claim", from->id) || set_str(o, "by", to->id) ||
-            set_str(o, "from", from->display) || set_str(o, "from_stance", stance(from->denies)) ||
-            set_str(o, "to", to->display) || set_str(o, "to_stance", stance(to->denies)) ||
-            set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of))
-            return -1;
-    }
-    return 0;
+    const ct_claim *from = v->from, *to = v->to;
+    json_t *o = append_object(revisions);
+    return !o || set_str(o, "topic", v->topic->id) || set_str(o, "subject", from->subject) ||
+                   set_str(o, "property", v->property->name) ||
+                   set_str(o, "claimant", v->claimant) || set_str(o, "claim", from->id) ||
+                   set_str(o, "by", to->id) || set_str(o, "from", from->display) ||
+                   set_str(o, "from_stance", stance(from->denies)) ||
+                   set_str(o, "to", to->display) || set_str(o, "to_stance", stance(to->denies)) ||
+                   set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of)
+               ? -1
+               : 0;
 }
 
 static int absent_json(json_t *doc, const ct_report_model *m)
@@ -260,17 +255,25 @@ static int warnings_json(json_t *doc, const ct_report_model *m)
     return 0;
 }
 
-json_t *ct_report_model_to_json(const ct_report_model *m)
+/* The document; its conflicts and revisions only when `items` (else the two
+ * arrays are left empty, at *conflicts and *revisions, for streaming). */
+static json_t *model_json(const ct_report_model *m, int items, json_t **conflicts,
+                          json_t **revisions)
 {
-    json_t *doc = json_object(), *conflicts;
+    json_t *doc = json_object();
     if (!doc || set_str(doc, "claimtrack", CT_VERSION) ||
         summary_json(doc, &m->summary, m->has_baseline) || sources_json(doc, m) ||
-        topics_json(doc, m) || !(conflicts = set_array(doc, "conflicts")))
+        topics_json(doc, m) || !(*conflicts = set_array(doc, "conflicts")))
         goto fail;
-    for (size_t i = 0; i < m->n_conflicts; i++)
-        if (conflict_json(conflicts, &m->conflicts[i]) < 0)
+    for (size_t i = 0; items && i < m->n_conflicts; i++)
+        if (conflict_json(*conflicts, &m->conflicts[i]) < 0)
             goto fail;
-    if (revisions_json(doc, m) < 0 || absent_json(doc, m) < 0 || warnings_json(doc, m) < 0)
+    if (!(*revisions = set_array(doc, "revisions")))
+        goto fail;
+    for (size_t i = 0; items && i < m->n_revisions; i++)
+        if (revision_json(*revisions, &m->revisions[i]) < 0)
+            goto fail;
+    if (absent_json(doc, m) < 0 || warnings_json(doc, m) < 0)
         goto fail;
     return doc;
 fail:
@@ -278,14 +281,46 @@ fail:
     return NULL;
 }
 
+json_t *ct_report_model_to_json(const ct_report_model *m)
+{
+    json_t *conflicts, *revisions;
+    return model_json(m, 1, &conflicts, &revisions);
+}
+
+/* The one element an append function put into a new array, as a new
+ * reference; NULL when out of memory. */
+static json_t *single(json_t *array, int rc)
+{
+    json_t *v = rc == 0 ? json_incref(json_array_get(array, 0)) : NULL;
+    json_decref(array);
+    return v;
+}
+
+static json_t *make_conflict(void *payload, size_t i)
+{
+    const ct_report_model *m = payload;
+    json_t *a = json_array();
+    return a ? single(a, conflict_json(a, &m->conflicts[i])) : NULL;
+}
+
+static json_t *make_revision(void *payload, size_t i)
+{
+    const ct_report_model *m = payload;
+    json_t *a = json_array();
+    return a ? single(a, revision_json(a, &m->revisions[i])) : NULL;
+}
+
 int ct_report__write_json(const ct_report_model *m, FILE *out)
 {
-    json_t *doc = ct_report_model_to_json(m);
+    json_t *conflicts, *revisions;
+    json_t *doc = model_json(m, 0, &conflicts, &revisions);
     if (!doc)
         return CT_ENOMEM;
-    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    ct_json_stream_part parts[] = {
+        {conflicts, m->n_conflicts, make_conflict, (void *)m},
+        {revisions, m->n_revisions, make_revision, (void *)m},
+    };
+    int rc = ct_report__dump_streamed(out, doc, parts, sizeof parts / sizeof *parts);
     json_decref(doc);
-    if (rc != 0)
-        return CT_EIO;
-    return fputc('\n', out) == EOF ? CT_EIO : 0;
+    return rc;
 }

@@ -27,4 +27,21 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
  * `indent` + command + "\n". */
 void ct_report__review_commands(FILE *out, const ct_report_conflict *rc, const char *indent);
 
+/* One big array of a document dumped by ct_report__dump_streamed: `array`
+ * (empty, inside the document) stands for `count` elements, element i made
+ * by make(payload, i) as a new reference (NULL when out of memory). */
+typedef struct {
+    json_t *array;
+    size_t count;
+    json_t *(*make)(void *payload, size_t i);
+    void *payload;
+} ct_json_stream_part;
+
+/* Write `doc` as json_dumpf does with JSON_INDENT(2) | JSON_PRESERVE_ORDER,
+ * then a newline, making the elements of each part only as they are written.
+ * `parts` are in the order their arrays appear in the text.  Returns 0,
+ * CT_ENOMEM or CT_EIO. */
+int ct_report__dump_streamed(FILE *out, json_t *doc, const ct_json_stream_part *parts,
+                             size_t n_parts);
+
 #endif

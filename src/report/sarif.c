@@ -329,6 +329,14 @@ static json_t *absent_result(const ct_report_absent *x)
                      : NULL;
 }
 
+/* Result i: the conflicts, then the conflicts absent since the baseline. */
+static json_t *make_result(void *payload, size_t i)
+{
+    const ct_report_model *m = payload;
+    return i < m->n_conflicts ? result(&m->conflicts[i])
+                              : absent_result(&m->absent[i - m->n_conflicts]);
+}
+
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
 {
     json_t *rules_json = rule_list(), *results = json_array();
@@ -336,12 +344,6 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     int rc = CT_ENOMEM;
     if (!rules_json || !results)
         goto done;
-    for (size_t i = 0; i < m->n_conflicts; i++)
-        if (json_array_append_new(results, result(&m->conflicts[i])))
-            goto done;
-    for (size_t i = 0; i < m->n_absent; i++)
-        if (json_array_append_new(results, absent_result(&m->absent[i])))
-            goto done;
     doc = json_pack("{sssss[{s{s{sssssssO}}s{s{s{ss}}}sO}]}", "$schema",
                     "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
                     "tool", "driver", "name", "claimtrack", "version", CT_VERSION, "informationUri",
@@ -352,9 +354,8 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
                     "results", results);
     if (!doc)
         goto done;
-    rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 && fputc('\n', out) != EOF
-             ? 0
-             : CT_EIO;
+    ct_json_stream_part part = {results, m->n_conflicts + m->n_absent, make_result, (void *)m};
+    rc = ct_report__dump_streamed(out, doc, &part, 1);
 done:
     json_decref(doc);
     json_decref(rules_json);

@@ -15,6 +15,7 @@
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
 #include "report/model.h"
+#include "report/report_int.h"
 
 /* Three sources disagree on "n": 38 (a1, c1), 40 (b1) and 50 (d1). */
 static const char *const props = "{\"n\": {\"type\": \"quantity\"}}";
@@ -398,6 +399,60 @@ START_TEST(test_report_formats_listed_everywhere)
 }
 END_TEST
 
+/* ---- the streamed dump gives exactly json_dumpf's text ----------------- */
+
+static json_t *make_item(void *payload, size_t i)
+{
+    (void)payload;
+    return json_pack("{sIs[s{ss}]sss{}s[]}", "n", (json_int_t)i, "list", "a\nb", "deep", "k",
+                     "line\nbreak \"quoted\"", "text", "caf\u00e9", "empty", "none");
+}
+
+static char *dump_with(json_t *doc, const ct_json_stream_part *parts, size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(ct_report__dump_streamed(f, doc, parts, n), 0);
+    fclose(f);
+    return buf;
+}
+
+START_TEST(test_report_streamed_dump)
+{
+    for (size_t count = 0; count <= 3; count++) {
+        /* two big arrays at different depths, one of them maybe empty */
+        json_t *doc =
+            json_pack("{ss s{s[] s[]} s[i]}", "head", "h", "inner", "items", "more", "tail", 1);
+        json_t *items = json_object_get(json_object_get(doc, "inner"), "items");
+        json_t *more = json_object_get(json_object_get(doc, "inner"), "more");
+        ct_json_stream_part parts[] = {{items, count, make_item, NULL},
+                                       {more, count ? count - 1 : 0, make_item, NULL}};
+        char *streamed = dump_with(doc, parts, 2);
+        /* the same document built whole */
+        json_t *whole =
+            json_pack("{ss s{s[] s[]} s[i]}", "head", "h", "inner", "items", "more", "tail", 1);
+        json_t *wi = json_object_get(json_object_get(whole, "inner"), "items");
+        json_t *wm = json_object_get(json_object_get(whole, "inner"), "more");
+        for (size_t i = 0; i < count; i++)
+            json_array_append_new(wi, make_item(NULL, i));
+        for (size_t i = 0; i + 1 < count; i++)
+            json_array_append_new(wm, make_item(NULL, i));
+        char *expected = json_dumps(whole, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        ck_assert_ptr_nonnull(expected);
+        size_t n = strlen(expected);
+        ck_assert_uint_eq(strlen(streamed), n + 1);
+        ck_assert_int_eq(memcmp(streamed, expected, n), 0);
+        ck_assert_int_eq(streamed[n], '\n');
+        free(streamed);
+        free(expected);
+        json_decref(doc);
+        json_decref(whole);
+    }
+}
+END_TEST
+
 Suite *suite_report(void)
 {
     Suite *s = suite_create("report");
@@ -408,6 +463,7 @@ Suite *suite_report(void)
     tcase_add_test(tc, test_report_orphans);
     tcase_add_test(tc, test_report_every_writer);
     tcase_add_test(tc, test_report_formats_listed_everywhere);
+    tcase_add_test(tc, test_report_streamed_dump);
     suite_add_tcase(s, tc);
     return s;
 }
