@@ -840,28 +840,30 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         return rc;
     if (rc > 0)
         ct_corpus__note(l, CT_EINVALID);
+    int all_valid = rc == 0;
     if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
         return CT_EINVALID;
     size_t ti = 0;
     if ((rc = load_topic_head(l, doc, &ti)) < 0)
         return rc;
-    size_t i;
-    json_t *claim;
-    json_array_foreach(json_object_get(doc, "claims"), i, claim)
-    {
+    json_t *claims = json_object_get(doc, "claims");
+    for (size_t i = 0; i < json_array_size(claims); i++) {
+        json_t *claim = json_array_get(claims, i);
         char ptr[96];
         snprintf(ptr, sizeof ptr, "%s/claims/%zu", base, i);
         const char *id = json_string_value(json_object_get(claim, "id"));
         int line = id ? ct_corpus__id_lines_take(lines, id) : 0;
-        /* the schema has already reported a malformed claim; skip it here */
-        rc = ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
+        /* the schema has already reported a malformed claim; skip it here
+         * (when the whole document is valid, every claim is) */
+        rc = all_valid ? 0 : ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
         if (rc < 0)
             return rc;
-        if (rc > 0)
-            continue;
-        rc = ct_corpus__load_claim(l, claim, ti, ptr, line);
-        if (rc == CT_ENOMEM)
+        if (rc == 0 && (rc = ct_corpus__load_claim(l, claim, ti, ptr, line)) == CT_ENOMEM)
             return rc;
+        /* loaded: its tree goes now, so a big file's claims replace its
+         * tree instead of adding to it */
+        if (json_array_set_new(claims, i, json_null()) < 0)
+            return CT_ENOMEM;
     }
     return 0;
 }
