@@ -11,7 +11,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   ?= build
-PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd libutf8proc
+PKGS    := jansson libxml-2.0 libpcre2-8 nettle libmicrohttpd libutf8proc gmp
 SHARED  ?= ../shared
 
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line replace
@@ -33,7 +33,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(wildcard src/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c)
+LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))

@@ -9,7 +9,6 @@
 #include "conflict_int.h"
 #include "value/kind.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +64,7 @@ typedef struct {
 static int cmp_iv_entry(const void *x, const void *y)
 {
     const iv_entry *a = x, *b = y;
-    int c = ct_bound_cmp(a->iv.lo, a->iv.ilo, b->iv.lo, b->iv.ilo);
+    int c = ct_decimal_cmp(&a->iv.lo, &b->iv.lo);
     if (c)
         return c;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
@@ -84,21 +83,20 @@ static int interval_clashes(const member *m, const pos_build *pb, const size_t *
         const ct_claim *c = m[pb[asserting[i]].first_member].claim;
         e[i].pos = asserting[i];
         e[i].iv = c->interval;
-        if (ct_bound_cmp(e[i].iv.lo, e[i].iv.ilo, e[max_lo].iv.lo, e[max_lo].iv.ilo) > 0)
+        if (ct_decimal_cmp(&e[i].iv.lo, &e[max_lo].iv.lo) > 0)
             max_lo = i;
-        if (ct_bound_cmp(e[i].iv.hi, e[i].iv.ihi, e[min_hi].iv.hi, e[min_hi].iv.ihi) < 0)
+        if (ct_decimal_cmp(&e[i].iv.hi, &e[min_hi].iv.hi) < 0)
             min_hi = i;
     }
     int rc = 0;
-    if (n &&
-        ct_bound_cmp(e[max_lo].iv.lo, e[max_lo].iv.ilo, e[min_hi].iv.hi, e[min_hi].iv.ihi) > 0) {
+    if (n && ct_decimal_cmp(&e[max_lo].iv.lo, &e[min_hi].iv.hi) > 0) {
         qsort(e, n, sizeof *e, cmp_iv_entry);
         for (size_t i = 0; i < n && rc == 0 && !out->truncated; i++) {
             /* first j > i whose lower bound lies beyond e[i]'s upper bound */
             size_t lo = i + 1, hi = n;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                if (ct_bound_cmp(e[mid].iv.lo, e[mid].iv.ilo, e[i].iv.hi, e[i].iv.ihi) > 0)
+                if (ct_decimal_cmp(&e[mid].iv.lo, &e[i].iv.hi) > 0)
                     hi = mid;
                 else
                     lo = mid + 1;

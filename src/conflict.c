@@ -16,7 +16,6 @@
 #include "severity.h"
 #include "value/kind.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,10 +67,8 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
  * `earlier`'s and its interval wholly below. */
 static int count_fell(const ct_claim *earlier, const ct_claim *later)
 {
-    return ct_bound_cmp(earlier->scope.hi, earlier->scope.ihi, later->scope.lo, later->scope.ilo) <
-               0 &&
-           ct_bound_cmp(later->interval.hi, later->interval.ihi, earlier->interval.lo,
-                        earlier->interval.ilo) < 0;
+    return ct_decimal_cmp(&earlier->scope.hi, &later->scope.lo) < 0 &&
+           ct_decimal_cmp(&later->interval.hi, &earlier->interval.lo) < 0;
 }
 
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
@@ -83,7 +80,7 @@ int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
     if (p->cumulative && p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies &&
         (count_fell(a, b) || count_fell(b, a)))
         return 1;
-    if (p->varies && !ct_interval_overlap(a->scope, b->scope))
+    if (p->varies && !ct_interval_overlap(&a->scope, &b->scope))
         return 0;
     if (a->denies != b->denies)
         return a->denies ? kind->implies(p, b, a) : kind->implies(p, a, b);
@@ -126,8 +123,7 @@ static int cmp_member_claimant(const void *x, const void *y)
     int k = speaker_cmp(speaker_of(a->claim), speaker_of(b->claim));
     if (k)
         return k;
-    double da = isnan(a->claim->as_of_day) ? -INFINITY : a->claim->as_of_day;
-    double db = isnan(b->claim->as_of_day) ? -INFINITY : b->claim->as_of_day;
+    int64_t da = a->claim->as_of_day, db = b->claim->as_of_day; /* CT_NO_DAY first */
     if (da != db)
         return da < db ? -1 : 1;
     return a->index < b->index ? -1 : a->index > b->index;
@@ -182,10 +178,10 @@ static int find_revisions(const ct_property *p, member *m, size_t k, unsigned ch
             j++;
         /* run [i, j) of one claimant, by as_of; the last ones are current */
         const ct_claim *last = m[j - 1].claim;
-        if (j - i > 1 && !isnan(last->as_of_day)) {
+        if (j - i > 1 && last->as_of_day != CT_NO_DAY) {
             for (size_t a = i; a < j; a++) {
                 const ct_claim *c = m[a].claim;
-                if (isnan(c->as_of_day) || c->as_of_day >= last->as_of_day || c->questions)
+                if (c->as_of_day == CT_NO_DAY || c->as_of_day >= last->as_of_day || c->questions)
                     continue;
                 for (size_t b = j; b-- > i;) {
                     const ct_claim *later = m[b].claim;
@@ -341,6 +337,8 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         int sev =
             ct_severity__clash(p, m[a->first_member].claim, m[b->first_member].claim,
                                a->strength < b->strength ? a->strength : b->strength, self, &note);
+        if (sev < 0)
+            return sev;
         if (self)
             c->type = CT_CONFLICT_SELF_CONTRADICTION;
         else if (c->type == CT_CONFLICT_VALUE &&

@@ -6,6 +6,7 @@
  * included) inside its topic.  Loading the export alone gives the same
  * corpus, and exporting that again gives the same document.
  */
+#include "util/jnum.h"
 #include "claimtrack/common.h"
 #include "claimtrack/corpus.h"
 #include "corpus/xml.h"
@@ -25,8 +26,11 @@ static json_t *property_json(const ct_property *p)
         return NULL;
     int rc = set_opt(o, "type", ct_value_type_name(p->type)) |
              set_opt(o, "description", p->description) | set_opt(o, "unit", p->unit);
-    if (p->tolerance_set)
-        rc |= json_object_set_new(o, "tolerance", json_real(p->tolerance));
+    if (p->tolerance_set) {
+        char buf[64];
+        size_t n = ct_decimal_format(&p->tolerance, buf, sizeof buf);
+        rc |= json_object_set_new(o, "tolerance", n < sizeof buf ? ct_jnum_new(buf, n) : NULL);
+    }
     if (p->multi)
         rc |= json_object_set_new(o, "multi", json_true());
     if (p->cumulative)
@@ -133,7 +137,8 @@ static json_t *claim_json(const ct_corpus *corpus, const ct_claim *c)
     size_t nt;
     const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
     json_t *o = json_object();
-    json_t *value = json_loads(c->value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    json_t *value =
+        ct_jnum_loadb(c->value_json, strlen(c->value_json), JSON_DECODE_ANY | JSON_ALLOW_NUL);
     json_t *as_of = c->as_of_json ? json_loads(c->as_of_json, JSON_DECODE_ANY, NULL) : NULL;
     if (!o || !value || (c->as_of_json && !as_of)) {
         json_decref(o);
@@ -239,4 +244,9 @@ int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out)
     int rc = ct_xml__write_corpus(doc, out);
     json_decref(doc);
     return rc;
+}
+
+char *ct_corpus_export_text(const json_t *doc)
+{
+    return ct_jnum_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 }

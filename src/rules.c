@@ -16,7 +16,6 @@
 #include "canon_hash.h"
 #include "value/kind.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,12 +64,15 @@ static void sort_claims(size_t *v, size_t n, const ct_claim *claims, const ct_pr
     }
 }
 
-static void fmt_num(char *buf, size_t n, double lo, double hi)
+/* An interval for the arithmetic text: "14.1", or "10-20" for a range.
+ * Numbers longer than the buffer are cut on a digit, never mid-character. */
+static void fmt_num(char *buf, size_t n, const ct_decimal *lo, const ct_decimal *hi)
 {
-    if (lo == hi)
-        snprintf(buf, n, "%.15g", lo);
-    else
-        snprintf(buf, n, "%.15g-%.15g", lo, hi);
+    size_t k = ct_decimal_format(lo, buf, n);
+    if (ct_decimal_cmp(lo, hi) != 0 && k + 2 < n) {
+        buf[k] = '-';
+        ct_decimal_format(hi, buf + k + 1, n - k - 1);
+    }
 }
 
 static const char *relation_words(ct_relation r, int dates)
@@ -82,14 +84,14 @@ static const char *relation_words(ct_relation r, int dates)
 
 /* "a + b = s" (or "a" alone) into buf at *k. */
 static void side_text(char *buf, size_t n, size_t *k, const ct_claim *const *chosen, size_t count,
-                      double lo, double hi, int dates)
+                      const ct_decimal *lo, const ct_decimal *hi, int dates)
 {
     char num[80];
     for (size_t i = 0; i < count && *k < n; i++) {
         if (dates)
             snprintf(num, sizeof num, "%s", chosen[i]->display);
         else
-            fmt_num(num, sizeof num, chosen[i]->interval.lo, chosen[i]->interval.hi);
+            fmt_num(num, sizeof num, &chosen[i]->interval.lo, &chosen[i]->interval.hi);
         *k += (size_t)snprintf(buf + *k, n - *k, "%s%s", i ? " + " : "", num);
     }
     if (count > 1 && *k < n) {
@@ -100,15 +102,15 @@ static void side_text(char *buf, size_t n, size_t *k, const ct_claim *const *cho
         *k = n - 1;
 }
 
-/* 1 when intervals [llo, lhi] and [rlo, rhi] cannot satisfy `r`. */
-static int violates(ct_relation r, double llo, double lhi, double rlo, double rhi)
+/* 1 when intervals l and r (exact sums) cannot satisfy `rel`. */
+static int violates(ct_relation rel, const ct_interval *l, const ct_interval *r)
 {
-    switch (r) {
-    case CT_REL_EQ: return lhi < rlo || rhi < llo;
-    case CT_REL_LT: return !(llo < rhi);
-    case CT_REL_LE: return !(llo <= rhi);
-    case CT_REL_GT: return !(lhi > rlo);
-    case CT_REL_GE: return !(lhi >= rlo);
+    switch (rel) {
+    case CT_REL_EQ: return ct_decimal_cmp(&l->hi, &r->lo) < 0 || ct_decimal_cmp(&r->hi, &l->lo) < 0;
+    case CT_REL_LT: return !(ct_decimal_cmp(&l->lo, &r->hi) < 0);
+    case CT_REL_LE: return !(ct_decimal_cmp(&l->lo, &r->hi) <= 0);
+    case CT_REL_GT: return !(ct_decimal_cmp(&l->hi, &r->lo) > 0);
+    case CT_REL_GE: return !(ct_decimal_cmp(&l->hi, &r->lo) >= 0);
     }
     return 0;
 }
@@ -149,15 +151,22 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             c->clashes_truncated = 1;
             break;
         }
-        double s[2][2] = {{0, 0}, {0, 0}};
-        int strength = 2;
+        /* the sides' sums, exact; texts beyond the fast path live until the
+         * violation's text is made */
+        ct_decimal_pool pool = {NULL};
+        ct_decimal_store store = ct_decimal_pool_store(&pool);
+        ct_interval s[2] = {{ct_decimal_from_int(0), ct_decimal_from_int(0)},
+                            {ct_decimal_from_int(0), ct_decimal_from_int(0)}};
+        int strength = 2, rc = 0;
         for (size_t t = 0; t < n; t++) {
             const rpos *p = &terms[t].pos[idx[t]];
             chosen[t] = &claims[terms[t].claims[p->first]];
             choice[t] = terms[t].base + idx[t];
             int side = t >= r->n_left;
-            s[side][0] += chosen[t]->interval.lo;
-            s[side][1] += chosen[t]->interval.hi;
+            if (rc == 0)
+                rc = ct_decimal_add(&s[side].lo, &s[side].lo, &chosen[t]->interval.lo, &store);
+            if (rc == 0)
+                rc = ct_decimal_add(&s[side].hi, &s[side].hi, &chosen[t]->interval.hi, &store);
             int best = 0;
             for (size_t k = 0; k < p->count; k++) {
                 int st = claim_strength(&claims[terms[t].claims[p->first + k]]);
@@ -165,23 +174,24 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             }
             strength = best < strength ? best : strength;
         }
-        if (violates(r->relation, s[0][0], s[0][1], s[1][0], s[1][1])) {
+        if (rc == 0 && violates(r->relation, &s[0], &s[1])) {
             char text[256];
             size_t k = 0;
-            side_text(text, sizeof text, &k, chosen, r->n_left, s[0][0], s[0][1], r->dates);
+            side_text(text, sizeof text, &k, chosen, r->n_left, &s[0].lo, &s[0].hi, r->dates);
             k += (size_t)snprintf(text + k, sizeof text - k, ", not %s",
                                   relation_words(r->relation, r->dates));
             if (k >= sizeof text)
                 k = sizeof text - 1;
-            side_text(text, sizeof text, &k, chosen + r->n_left, r->n_right, s[1][0], s[1][1],
+            side_text(text, sizeof text, &k, chosen + r->n_left, r->n_right, &s[1].lo, &s[1].hi,
                       r->dates);
-            int rc = add_violation(c, choice, n, text);
-            if (rc < 0)
-                return rc;
+            rc = add_violation(c, choice, n, text);
             sev = strength > sev ? strength : sev;
-            if (c->clashes_truncated)
-                break;
         }
+        ct_decimal_pool_dispose(&pool);
+        if (rc < 0)
+            return rc;
+        if (c->clashes_truncated)
+            break;
         size_t t = n;
         while (t-- > 0) {
             if (++idx[t] < terms[t].n_pos)

@@ -8,7 +8,6 @@
 #include "claimtrack/common.h"
 #include "value/kind.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,14 +25,20 @@ static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim 
 {
     if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER))
         return 0;
-    const ct_claim *low = a->interval.hi < b->interval.lo ? a : b;
+    const ct_claim *low = ct_decimal_cmp(&a->interval.hi, &b->interval.lo) < 0 ? a : b;
     const ct_claim *high = low == a ? b : a;
-    double l = low->interval.hi, h = high->interval.lo;
-    if (!isfinite(l) || !isfinite(h) || l >= h)
+    const ct_decimal *l = &low->interval.hi, *h = &high->interval.lo;
+    if (!ct_decimal_is_finite(l) || !ct_decimal_is_finite(h) || ct_decimal_cmp(l, h) >= 0)
         return 0;
-    if (l <= 0)
-        return h > 0;
-    return h / l >= 2.0;
+    if (ct_decimal_sign(l) <= 0)
+        return ct_decimal_sign(h) > 0;
+    /* h / l >= 2, exactly: h >= l + l */
+    ct_decimal_pool pool = {NULL};
+    ct_decimal_store store = ct_decimal_pool_store(&pool);
+    ct_decimal twice;
+    int r = ct_decimal_add(&twice, l, l, &store) == 0 && ct_decimal_cmp(h, &twice) >= 0;
+    ct_decimal_pool_dispose(&pool);
+    return r;
 }
 
 
@@ -58,38 +63,49 @@ static const char *const evidence[] = {
 
 /* The point of a quantity that measures a gap: an estimate's best value, else
  * its interval. */
-static void gap_point(const ct_claim *c, double *lo, double *hi, int64_t *ilo, int64_t *ihi)
+static ct_interval gap_point(const ct_claim *c)
 {
-    *lo = isnan(c->best) ? c->interval.lo : c->best;
-    *hi = isnan(c->best) ? c->interval.hi : c->best;
-    *ilo = isnan(c->best) ? c->interval.ilo : ct_bound_exact(c->best);
-    *ihi = isnan(c->best) ? c->interval.ihi : ct_bound_exact(c->best);
+    if (c->best.form == CT_DECIMAL_NONE)
+        return c->interval;
+    ct_interval iv = {c->best, c->best};
+    return iv;
+}
+
+static ct_decimal magnitude(const ct_decimal *d, const ct_decimal_store *store, int *rc)
+{
+    if (ct_decimal_sign(d) >= 0)
+        return *d;
+    ct_decimal zero = ct_decimal_from_int(0), m = zero;
+    if (ct_decimal_sub(&m, &zero, d, store) < 0)
+        *rc = CT_ENOMEM;
+    return m;
 }
 
 /* 1 when the gap between two clashing quantities is under 10 % of the larger
- * value; *gap and *larger are set. */
-static int small_gap(const ct_claim *a, const ct_claim *b, double *gap, double *larger)
+ * value, exactly (10 x gap < larger); *gap and *larger are set.  CT_ENOMEM. */
+static int small_gap(const ct_claim *a, const ct_claim *b, const ct_decimal_store *store,
+                     ct_decimal *gap, ct_decimal *larger)
 {
-    double alo, ahi, blo, bhi;
-    int64_t ialo, iahi, iblo, ibhi;
-    gap_point(a, &alo, &ahi, &ialo, &iahi);
-    gap_point(b, &blo, &bhi, &iblo, &ibhi);
-    if (ct_bound_cmp(blo, iblo, alo, ialo) < 0) { /* a is the lower one */
-        double t = alo;
-        alo = blo, blo = t;
-        t = ahi;
-        ahi = bhi, bhi = t;
-        int64_t it = iahi;
-        iahi = ibhi, ibhi = it;
-        it = ialo;
-        ialo = iblo, iblo = it;
+    ct_interval x = gap_point(a), y = gap_point(b);
+    if (ct_decimal_cmp(&y.lo, &x.lo) < 0) { /* x is the lower one */
+        ct_interval t = x;
+        x = y;
+        y = t;
     }
-    *gap = blo - ahi;
-    /* exact integers beyond 2^53: their difference, not the doubles' */
-    if ((double)iblo == blo && (double)iahi == ahi && iblo >= iahi && iahi >= 0)
-        *gap = (double)(iblo - iahi);
-    *larger = fabs(blo) > fabs(ahi) ? fabs(blo) : fabs(ahi);
-    return isfinite(*gap) && isfinite(*larger) && *gap >= 0 && *larger > 0 && *gap < 0.1 * *larger;
+    if (!ct_decimal_is_finite(&y.lo) || !ct_decimal_is_finite(&x.hi))
+        return 0;
+    int rc = 0;
+    if (ct_decimal_sub(gap, &y.lo, &x.hi, store) < 0)
+        return CT_ENOMEM;
+    ct_decimal my = magnitude(&y.lo, store, &rc), mx = magnitude(&x.hi, store, &rc);
+    if (rc < 0)
+        return rc;
+    *larger = ct_decimal_cmp(&my, &mx) > 0 ? my : mx;
+    ct_decimal ten = ct_decimal_from_int(10), tenfold;
+    if (ct_decimal_mul(&tenfold, gap, &ten, store) < 0)
+        return CT_ENOMEM;
+    return ct_decimal_sign(gap) >= 0 && ct_decimal_sign(larger) > 0 &&
+           ct_decimal_cmp(&tenfold, larger) < 0;
 }
 
 /* The severity of one clash between `a` and `b` (representatives of their
@@ -115,14 +131,22 @@ int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *
                    "the values differ by a factor of two or more (raised one level)");
         }
     }
-    double gap, larger;
-    if (p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies && small_gap(a, b, &gap, &larger)) {
+    ct_decimal_pool pool = {NULL};
+    ct_decimal_store store = ct_decimal_pool_store(&pool);
+    ct_decimal gap, larger;
+    int small = p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies
+                    ? small_gap(a, b, &store, &gap, &larger)
+                    : 0;
+    if (small > 0) {
+        char g[64], l[64];
+        ct_decimal_format(&gap, g, sizeof g);
+        ct_decimal_format(&larger, l, sizeof l);
         reason(note->reasons, &note->n,
-               "the gap (%.15g) is under 10%% of the larger value (%.15g): at most low", gap,
-               larger);
+               "the gap (%s) is under 10%% of the larger value (%s): at most low", g, l);
         sev = 0;
     }
-    return sev;
+    ct_decimal_pool_dispose(&pool);
+    return small < 0 ? small : sev;
 }
 
 /* A property's importance moves the severity one level. */

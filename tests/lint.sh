@@ -7,6 +7,8 @@
 # 2. each header in include/claimtrack/ compiles alone under -std=c11 -pedantic -Werror
 #    (CFLAGS supply the include paths of the dependencies, from pkg-config);
 # 3. atoi, sprintf, strcpy, strcat and gets appear nowhere in src/ or include/;
+# 3b. no binary floating point in the semantics: value/, conflict, clash, rules and
+#    severity compute with exact decimals (claimtrack/decimal.h); charts may use double
 # 4. clang-format --dry-run --Werror is clean against .clang-format (LINT_FORMAT=0 skips it)
 #    (opt-in until the tree has been reformatted once).
 #
@@ -63,6 +65,17 @@ if grep -rnE "(^|[^A-Za-z0-9_])($banned)[[:space:]]*\\(" src include > "$tmp/ban
     sed 's/^/    /' "$tmp/banned"
 else
     echo "ok   lint: no atoi, sprintf, strcpy, strcat or gets in src/ and include/"
+fi
+
+# 3b. exact numbers: no binary floating point where conflicts are decided
+semantic=$(find src/value src/conflict -name '*.[ch]' 2>/dev/null; ls src/conflict*.[ch] src/clash.c src/rules.[ch] src/severity.[ch] 2>/dev/null)
+floating='double|float|strtod|strtof|strtold|atof|json_real|json_real_value|json_number_value|fabs|floor|ceil|round|lround|isnan|isinf|isfinite|INFINITY|NAN|HUGE_VAL|math\.h'
+# shellcheck disable=SC2086
+if grep -nwE "$floating" $semantic > "$tmp/floating"; then
+    fail "binary floating point in the semantics (use claimtrack/decimal.h):"
+    sed 's/^/    /' "$tmp/floating"
+else
+    echo "ok   lint: no binary floating point in value/, conflict, clash, rules, severity ($(echo $semantic | wc -w) files)"
 fi
 
 # 4. formatting

@@ -38,8 +38,8 @@ typedef struct {
     ct_value_type type;
     const char *unit;        /* may be NULL */
     const char *description; /* may be NULL */
-    double tolerance;
-    int tolerance_set; /* given in the file, not the default */
+    ct_decimal tolerance;    /* of {"about": n}: exact */
+    int tolerance_set;       /* given in the file, not the default */
     int multi;
     int varies;     /* "varies": true (or "cumulative"): claims are scoped in time */
     int cumulative; /* "cumulative": true: a count that can only grow */
@@ -123,8 +123,8 @@ typedef struct {
     ct_interval interval;   /* quantity and date values */
     ct_interval scope;      /* days the value holds for: as_of, else the source's
                             * published date (varying properties), else all */
-    double best;            /* an estimate's "best" value, or NAN */
-    double as_of_day;       /* first day covered by as_of, or NAN */
+    ct_decimal best;        /* an estimate's "best" value, or CT_DECIMAL_NONE */
+    int64_t as_of_day;      /* first day covered by as_of, or CT_NO_DAY */
     uint32_t topic;         /* index into corpus topics */
     uint32_t property;      /* index into the topic's properties */
     int32_t term;           /* term values: index into the property's terms, or -1 */
@@ -135,6 +135,9 @@ typedef struct {
     uint8_t questions;      /* stance "questions": shown, never clashes */
     uint8_t scope_basis;    /* CT_SCOPE_* */
 } ct_claim;
+
+/* ct_claim.as_of_day of a claim without as_of: before every day. */
+#define CT_NO_DAY INT64_MIN
 
 /* Where a claim's scope comes from (ct_claim.scope_basis). */
 enum {
@@ -224,6 +227,11 @@ int ct_corpus_file_name_loaded(const char *name);
  * file, ...]}, every claim inside its topic.  Loading this document alone
  * gives the same corpus.  New reference, NULL when out of memory. */
 json_t *ct_corpus_export(const ct_corpus *corpus);
+
+/* The export document as JSON text (2-space indent, member order kept),
+ * every number exactly as written.  New string, free with free(); NULL when
+ * out of memory. */
+char *ct_corpus_export_text(const json_t *doc);
 
 /* The same as one XML <corpus> document (schema/topic.xsd). */
 int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out);

@@ -69,8 +69,8 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, con
 json_t *ct_report_to_json(const ct_report *report);
 
 /* A chart axis label for `v`: a day number as YYYY-MM-DD when `is_date`,
- * else the number as %g. */
-void ct_report_axis_label(char *buf, size_t n, double v, int is_date);
+ * else the exact number in plain notation (ct_decimal_format). */
+void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date);
 
 /* Write `s` to `out` with &, <, >, " and ' as HTML character references
  * (NULL writes nothing). */

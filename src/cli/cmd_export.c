@@ -42,11 +42,11 @@ int ct_cmd_export(int argc, char **argv)
             rc = ct_corpus_export_xml(corpus, out.fp);
         } else {
             json_t *doc = ct_corpus_export(corpus);
-            rc = !doc ? CT_ENOMEM
-                 : json_dumpf(doc, out.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-                         fputc('\n', out.fp) != EOF
-                     ? 0
-                     : CT_EIO;
+            char *text = doc ? ct_corpus_export_text(doc) : NULL;
+            rc = !text                                                      ? CT_ENOMEM
+                 : fputs(text, out.fp) != EOF && fputc('\n', out.fp) != EOF ? 0
+                                                                            : CT_EIO;
+            free(text);
             json_decref(doc);
         }
         if (rc < 0)

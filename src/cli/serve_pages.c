@@ -241,23 +241,25 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
                                           "#6a1b9a", "#ef6c00", "#00838f"};
     size_t n;
     const ct_claim *claims = ct_corpus_claims(corpus, &n);
-    double lo = INFINITY, hi = -INFINITY;
+    ct_decimal dlo = ct_decimal_inf(1), dhi = ct_decimal_inf(-1);
     size_t rows = 0;
     for (size_t p = 0; p < c->n_positions; p++)
         for (size_t k = 0; k < c->positions[p].n_claims; k++) {
             const ct_interval *iv = &claims[c->positions[p].claims[k]].interval;
-            if (isfinite(iv->lo) && iv->lo < lo)
-                lo = iv->lo;
-            if (isfinite(iv->hi) && iv->hi < lo)
-                lo = iv->hi;
-            if (isfinite(iv->hi) && iv->hi > hi)
-                hi = iv->hi;
-            if (isfinite(iv->lo) && iv->lo > hi)
-                hi = iv->lo;
+            const ct_decimal *ends[2] = {&iv->lo, &iv->hi};
+            for (int e = 0; e < 2; e++) {
+                if (!ct_decimal_is_finite(ends[e]))
+                    continue;
+                if (ct_decimal_cmp(ends[e], &dlo) < 0)
+                    dlo = *ends[e];
+                if (ct_decimal_cmp(ends[e], &dhi) > 0)
+                    dhi = *ends[e];
+            }
             rows++;
         }
-    if (!isfinite(lo) || !isfinite(hi) || rows == 0 || rows > 200)
+    if (!ct_decimal_is_finite(&dlo) || rows == 0 || rows > 200)
         return;
+    double lo = ct_decimal_to_double(&dlo), hi = ct_decimal_to_double(&dhi);
     if (hi - lo < 1e-9) {
         lo -= 1;
         hi += 1;
@@ -275,8 +277,12 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
     for (size_t p = 0; p < c->n_positions; p++)
         for (size_t k = 0; k < c->positions[p].n_claims; k++, row++) {
             const ct_claim *cl = &claims[c->positions[p].claims[k]];
-            double a = isfinite(cl->interval.lo) ? cl->interval.lo : lo;
-            double b = isfinite(cl->interval.hi) ? cl->interval.hi : hi;
+            double a = ct_decimal_is_finite(&cl->interval.lo)
+                           ? ct_decimal_to_double(&cl->interval.lo)
+                           : lo;
+            double b = ct_decimal_is_finite(&cl->interval.hi)
+                           ? ct_decimal_to_double(&cl->interval.hi)
+                           : hi;
             double xa = x0 + (a - lo) / (hi - lo) * width, xb = x0 + (b - lo) / (hi - lo) * width;
             double y = 10 + (double)row * 22;
             fprintf(f, "<text x=\"4\" y=\"%.0f\">", y + 12);
@@ -287,9 +293,9 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
                 xa, y, xb - xa < 3 ? 3 : xb - xa, palette[p % 6],
                 cl->denies ? " fill-opacity=\"0.35\"" : "");
         }
-    char la[32], lb[32];
-    ct_report_axis_label(la, sizeof la, lo + pad, is_date);
-    ct_report_axis_label(lb, sizeof lb, hi - pad, is_date);
+    char la[64], lb[64];
+    ct_report_axis_label(la, sizeof la, &dlo, is_date);
+    ct_report_axis_label(lb, sizeof lb, &dhi, is_date);
     double yb = 10 + (double)rows * 22 + 14;
     fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0,
             x0 + width, yb - 10, yb - 10);

@@ -143,6 +143,18 @@ int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size)
     return ct_array_grow(items, alloc, count, size);
 }
 
+static const char *keep_number_text(void *ctx, const char *text, size_t len)
+{
+    ct_corpus *c = ctx;
+    return ct_strtab_intern(&c->strings, text, len);
+}
+
+ct_decimal_store ct_corpus__decimal_store(ct_corpus *c)
+{
+    ct_decimal_store s = {keep_number_text, c};
+    return s;
+}
+
 const char *ct_corpus__intern(ct_corpus *c, const char *s)
 {
     return s ? ct_strtab_intern(&c->strings, s, strlen(s)) : NULL;
@@ -337,6 +349,12 @@ static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, p
     if (ct_corpus__may_hold_control(text + bom, len - bom) &&
         (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
         ct_free(text);
+        return rc;
+    }
+    if ((rc = ct_corpus__exact_numbers(l, &out->doc, text + bom, len - bom, 0)) < 0) {
+        ct_free(text);
+        json_decref(out->doc);
+        out->doc = NULL;
         return rc;
     }
     rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);

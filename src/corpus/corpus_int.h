@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "claimtrack/corpus.h"
+#include "util/jnum.h"
 #include "claimtrack/schema.h"
 #include "schema_cache.h"
 #include "namemap.h"
@@ -105,6 +106,8 @@ int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size);
 /* Strings kept by the corpus: interned (shared) or copied; NULL when out of memory. */
 const char *ct_corpus__intern(ct_corpus *c, const char *s);
 const char *ct_corpus__copy(ct_corpus *c, const char *s);
+/* Where the corpus keeps the text of numbers beyond the decimal fast path. */
+ct_decimal_store ct_corpus__decimal_store(ct_corpus *c);
 /* ---- nfc.c: `s` in Unicode NFC, interned; NULL when out of memory. ---- */
 const char *ct_corpus__intern_nfc(ct_corpus *c, const char *s);
 /* Copy of string member `key` of `obj`, or NULL when absent (*oom set on failure). */
@@ -131,6 +134,11 @@ int ct_corpus__id_lines_take(ct_id_lines *m, const char *id);
 /* Turn the id -> line object of the XML reader into id lines. */
 int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *m);
 int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset);
+/* Make the numbers of `*doc`, parsed from text[0..len), exact (util/jnum.h);
+ * a literal that underflowed to zero is a parse error located in the text
+ * (lines counted after line_offset).  0, CT_EPARSE (reported) or CT_ENOMEM. */
+int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, size_t len,
+                             int line_offset);
 int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset);
 size_t ct_corpus__bom_length(const char *text, size_t len);
 /* 0 when JSON text `text` cannot decode to a string holding a control

@@ -143,6 +143,37 @@ int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_off
     return rc < 0 ? rc : kind;
 }
 
+int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, size_t len,
+                             int line_offset)
+{
+    size_t bad = 0;
+    int rc = ct_jnum_mark(doc, text, len, &bad);
+    if (rc != CT_EPARSE)
+        return rc;
+    /* the same words and place as jansson's "real number overflow" */
+    json_error_t err;
+    memset(&err, 0, sizeof err);
+    err.line = 1;
+    err.column = 1;
+    for (size_t i = 0; i < bad; i++) {
+        if (text[i] == '\n') {
+            err.line++;
+            err.column = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            err.column++;
+        }
+    }
+    size_t end = bad;
+    while (end < len && end - bad < 60 && strchr("+-0123456789.eE", text[end]) && text[end])
+        end++;
+    snprintf(err.text, sizeof err.text, "real number underflow near '%.*s'", (int)(end - bad),
+             text + bad);
+    if (line_offset)
+        err.line = 0; /* one JSONL line: its file line */
+    int r = ct_corpus__parse_error(l, &err, line_offset);
+    return r == CT_ENOMEM ? r : CT_EPARSE;
+}
+
 /* jansson stops at a NUL byte as if the text ended there; refuse one. */
 int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset)
 {

@@ -95,6 +95,11 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
             ct_corpus__note(l, CT_EINVALID);
             rc = 0;
         }
+    } else if (rc == 0 && (rc = ct_corpus__exact_numbers(l, &obj, line, k, lineno)) < 0) {
+        /* (a worker's tree is still the one it keeps: marking only swaps members) */
+        if (!ready)
+            json_decref(obj);
+        return rc == CT_ENOMEM ? rc : 0;
     } else if (rc == 0) {
         size_t ti;
         const char *topic = json_string_value(json_object_get(obj, "topic"));

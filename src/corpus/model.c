@@ -338,8 +338,13 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     if (oom)
         return CT_ENOMEM;
     json_t *tol = json_object_get(def, "tolerance");
-    p->tolerance = json_is_number(tol) ? json_number_value(tol) : CT_DEFAULT_TOLERANCE;
-    p->tolerance_set = json_is_number(tol);
+    ct_decimal_store store = ct_corpus__decimal_store(c);
+    p->tolerance_set = ct_jnum_is_number(tol);
+    rc = p->tolerance_set ? ct_jnum_decimal(tol, &p->tolerance, &store)
+                          : ct_decimal_parse(&p->tolerance, CT_DEFAULT_TOLERANCE_TEXT,
+                                             strlen(CT_DEFAULT_TOLERANCE_TEXT), NULL);
+    if (rc == CT_ENOMEM)
+        return rc;
     p->description = ct_corpus__opt_copy(c, def, "description", 0, &oom);
     if (oom)
         return CT_ENOMEM;
@@ -554,10 +559,11 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
         if (strcmp(name, json_string_value(v)) != 0 && !(v = nfc = json_string(name)))
             return CT_ENOMEM;
     }
-    int rc = ct_value_kind_of(p->type)->parse(p, v, cl, why, sizeof why);
+    ct_decimal_store store = ct_corpus__decimal_store(l->c);
+    int rc = ct_value_kind_of(p->type)->parse(p, v, &store, cl, why, sizeof why);
     json_decref(nfc);
-    if (rc == 0)
-        return 0;
+    if (rc == 0 || rc == CT_ENOMEM)
+        return rc;
     char vptr[400];
     snprintf(vptr, sizeof vptr, "%s/value", ptr);
     return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
@@ -597,9 +603,8 @@ const char *ct_scope_basis_name(int basis)
 static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const json_t *as_of,
                      ct_interval as_of_iv, const ct_source *src)
 {
-    cl->scope.lo = -INFINITY;
-    cl->scope.hi = INFINITY;
-    cl->scope.ilo = cl->scope.ihi = 0;
+    cl->scope.lo = ct_decimal_inf(-1);
+    cl->scope.hi = ct_decimal_inf(1);
     if (as_of) {
         char text[128];
         ct_value_describe(as_of, CT_TYPE_DATE, NULL, text, sizeof text);
@@ -752,10 +757,10 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     memset(&cl, 0, sizeof cl);
     cl.id = id;
     cl.term = -1;
-    cl.as_of_day = NAN;
-    cl.best = NAN;
+    cl.as_of_day = CT_NO_DAY;
+    cl.best = ct_decimal_none();
     json_t *as_of = f.as_of;
-    ct_interval as_of_iv = {-INFINITY, INFINITY, 0, 0};
+    ct_interval as_of_iv = {ct_decimal_inf(-1), ct_decimal_inf(1)};
     if (as_of) {
         char why[160];
         if (ct_date_value_parse(as_of, &as_of_iv, why, sizeof why) < 0) {
@@ -764,7 +769,9 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
                 return rc;
             bad = 1;
         } else {
-            cl.as_of_day = as_of_iv.lo;
+            int64_t day;
+            if (ct_decimal_to_int(&as_of_iv.lo, &day) == 0)
+                cl.as_of_day = day;
         }
     }
     json_t *value = f.value;
@@ -793,7 +800,11 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
             return CT_ENOMEM;
         vlen = strlen(vheap);
     }
+    if (!vheap)
+        vbuf[vlen] = '\0';
+    ct_jnum_unmark(vheap ? vheap : vbuf); /* exact numbers as their bare literals */
     const char *vjson = vheap ? vheap : vbuf;
+    vlen = strlen(vjson);
     int oom = 0;
     cl.id = ct_corpus__copy(c, id);
     cl.topic = (uint32_t)ti;

@@ -9,6 +9,7 @@
  * into the same JSON shape the JSON loader reads, so both paths share every
  * model check.
  */
+#include "util/jnum.h"
 #include "corpus/xml.h"
 #include "claimtrack/common.h"
 #include "embedded.h"
@@ -16,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include "xml_writer.h"
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,25 +112,59 @@ static const xmlNode *child(const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* Numbers keep JSON's distinction: an integer literal stays an integer. */
+/* Numbers keep JSON's distinction and their exact text: an integer in
+ * int64 range stays an integer, any other number becomes an exact number
+ * (util/jnum.h) of its literal, in JSON's spelling ("+1.50" is "1.50",
+ * ".5" is "0.5"). */
 static json_t *number_from(const char *s)
 {
     if (!s)
         return NULL;
-    while (*s == ' ' || *s == '\t' || *s == '\n')
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
-    const char *p = s + (*s == '-' || *s == '+');
-    size_t digits = strspn(p, "0123456789");
+    size_t n = strlen(s);
+    while (n && strchr(" \t\n\r", s[n - 1]))
+        n--;
+    char lit[96], *heap = NULL, *w = n + 4 <= sizeof lit ? lit : (heap = ct_malloc(n + 4));
+    if (!w)
+        return NULL;
+    size_t k = 0, i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        if (s[i++] == '-')
+            w[k++] = '-';
+    if (i < n && s[i] == '.')
+        w[k++] = '0';
+    for (; i < n; i++) {
+        if (s[i] == '.' && (i + 1 == n || s[i + 1] < '0' || s[i + 1] > '9'))
+            continue; /* "5." */
+        w[k++] = s[i];
+    }
+    w[k] = '\0';
+    json_t *j = NULL;
+    ct_decimal d;
     char *end;
-    if (digits && digits < 18 &&
-        (p[digits] == '\0' || strspn(p + digits, " \t\n") == strlen(p + digits)))
-        return json_integer(strtoll(s, &end, 10));
-    double d = strtod(s, &end);
-    if (end != s && isfinite(d) && strspn(end, " \t\n") == strlen(end))
-        return json_real(d);
-    /* NaN, INF or no number at all: kept as the text written, so validation
-     * names it ("expected a number") instead of finding no value */
-    return json_string(s);
+    errno = 0;
+    long long v = strtoll(w, &end, 10);
+    if (k && *end == '\0' && errno == 0 && w[0] != '+') {
+        j = json_integer(v);
+    } else if (ct_decimal_parse(&d, w, k, NULL) == 0) {
+        /* within JSON's range, as a JSON file's numbers are: no number
+         * beyond a double's range, none that underflows to zero */
+        double dv = strtod(w, NULL);
+        int nonzero = strpbrk(w, "123456789") &&
+                      (!strpbrk(w, "eE") || strpbrk(w, "123456789") < strpbrk(w, "eE"));
+        if (isfinite(dv) && (dv != 0 || !nonzero))
+            j = ct_jnum_new(w, k);
+        else
+            j = json_string(s);
+    } else {
+        /* NaN, INF or no number at all: kept as the text written, so
+         * validation names it ("expected a number") instead of finding no
+         * value */
+        j = json_string(s);
+    }
+    ct_free(heap);
+    return j;
 }
 
 static json_t *number_attr(const xmlNode *n, const char *name)
@@ -604,40 +640,22 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **out, j
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* The shortest decimal that reads back as the same double. */
-static void fmt_double(double d, char *buf, size_t n)
-{
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, n, "%.*g", prec, d);
-        if (strtod(buf, NULL) == d)
-            return;
-    }
-}
-
-static void fmt_number(const json_t *v, char *buf, size_t n)
-{
-    if (json_is_integer(v))
-        snprintf(buf, n, "%lld", (long long)json_integer_value(v));
-    else
-        fmt_double(json_number_value(v), buf, n);
-}
-
+/* A number as written (util/jnum.h). */
 static void w_num_attr(ct_xmlw *x, const char *name, const json_t *v)
 {
     char buf[64];
-    if (!v)
-        return;
-    fmt_number(v, buf, sizeof buf);
-    ct_xmlw__attr(x, name, buf);
+    const char *lit = v ? ct_jnum_literal(v, buf, sizeof buf) : NULL;
+    if (lit)
+        ct_xmlw__attr(x, name, lit);
 }
 
 static void w_value(ct_xmlw *x, const json_t *v, const char *type)
 {
     char buf[64];
     ct_xmlw__start(x, "value");
-    if (json_is_number(v)) {
-        fmt_number(v, buf, sizeof buf);
-        ct_xmlw__elem(x, "number", buf);
+    const char *lit;
+    if ((lit = ct_jnum_literal(v, buf, sizeof buf))) {
+        ct_xmlw__elem(x, "number", lit);
     } else if (json_is_boolean(v)) {
         ct_xmlw__elem(x, "boolean", json_is_true(v) ? "true" : "false");
     } else if (json_is_string(v)) {
@@ -652,8 +670,8 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
         w_num_attr(x, "high", json_object_get(v, "high"));
         ct_xmlw__end(x);
     } else if (json_object_get(v, "about")) {
-        fmt_number(json_object_get(v, "about"), buf, sizeof buf);
-        ct_xmlw__elem(x, "about", buf);
+        const char *about = ct_jnum_literal(json_object_get(v, "about"), buf, sizeof buf);
+        ct_xmlw__elem(x, "about", about ? about : "");
     } else if (json_object_get(v, "from") || json_object_get(v, "to")) {
         ct_xmlw__start(x, "dates");
         ct_xmlw__attr(x, "from", json_string_value(json_object_get(v, "from")));

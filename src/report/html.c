@@ -54,14 +54,15 @@ static const char *const css =
 static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
                                       "#6a1b9a", "#ef6c00", "#00838f"};
 
-void ct_report_axis_label(char *buf, size_t n, double v, int is_date)
+void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
 {
-    if (is_date) {
+    int64_t day;
+    if (is_date && ct_decimal_to_int(v, &day) == 0) {
         int y, m, d;
-        ct_civil_from_days((long)v, &y, &m, &d);
+        ct_civil_from_days((long)day, &y, &m, &d);
         snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
     } else {
-        snprintf(buf, n, "%g", v);
+        ct_decimal_format(v, buf, n);
     }
 }
 
@@ -71,23 +72,26 @@ void ct_report_axis_label(char *buf, size_t n, double v, int is_date)
  * before is left out. */
 static void chart(FILE *out, const ct_report_conflict *c, int is_date)
 {
-    double lo = INFINITY, hi = -INFINITY;
+    /* the ends exactly (they are labelled), positions as doubles (drawn) */
+    ct_decimal dlo = ct_decimal_inf(1), dhi = ct_decimal_inf(-1);
     size_t longest = 0;
     for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_interval iv = c->positions[i].claims[0]->interval;
-        if (isfinite(iv.lo)) {
-            lo = fmin(lo, iv.lo);
-            hi = fmax(hi, iv.lo);
-        }
-        if (isfinite(iv.hi)) {
-            lo = fmin(lo, iv.hi);
-            hi = fmax(hi, iv.hi);
+        const ct_interval *iv = &c->positions[i].claims[0]->interval;
+        const ct_decimal *ends[2] = {&iv->lo, &iv->hi};
+        for (int e = 0; e < 2; e++) {
+            if (!ct_decimal_is_finite(ends[e]))
+                continue;
+            if (ct_decimal_cmp(ends[e], &dlo) < 0)
+                dlo = *ends[e];
+            if (ct_decimal_cmp(ends[e], &dhi) > 0)
+                dhi = *ends[e];
         }
         size_t len = strlen(c->positions[i].display) + (c->positions[i].denies ? 8 : 0);
         longest = len > longest ? len : longest;
     }
-    if (!isfinite(lo))
+    if (!ct_decimal_is_finite(&dlo))
         return;
+    double lo = ct_decimal_to_double(&dlo), hi = ct_decimal_to_double(&dhi);
     double pad = (hi - lo) * 0.08;
     if (pad <= 0)
         pad = is_date ? 15 : fmax(1, fabs(lo) * 0.1);
@@ -101,9 +105,10 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         left + width + right, height, left + width + right, height);
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_report_position *p = &c->positions[i];
-        const ct_interval iv = p->claims[0]->interval;
-        double x0 = left + (fmax(iv.lo, a) - a) / (b - a) * width;
-        double x1 = left + (fmin(iv.hi, b) - a) / (b - a) * width;
+        const ct_interval *iv = &p->claims[0]->interval;
+        double ilo = ct_decimal_to_double(&iv->lo), ihi = ct_decimal_to_double(&iv->hi);
+        double x0 = left + (fmax(ilo, a) - a) / (b - a) * width;
+        double x1 = left + (fmin(ihi, b) - a) / (b - a) * width;
         int y = (int)i * row + 8;
         const char *colour = palette[i % (sizeof palette / sizeof palette[0])];
         fprintf(out, "<text x=\"4\" y=\"%d\">[%zu] %s", y + 12, i + 1, p->denies ? "denies: " : "");
@@ -117,31 +122,44 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
                 out,
                 "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n",
                 x0, y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
-            if (!isfinite(iv.hi))
+            if (!isfinite(ihi))
                 fprintf(out, "<path d=\"M%.1f %d l8 6 l-8 6z\" fill=\"%s\"/>\n", x1, y + 2, colour);
-            if (!isfinite(iv.lo))
+            if (!isfinite(ilo))
                 fprintf(out, "<path d=\"M%.1f %d l-8 6 l8 6z\" fill=\"%s\"/>\n", x0, y + 2, colour);
         }
     }
     int ay = (int)c->n_positions * row + 12;
     fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay,
             left + width, ay);
-    char prev[32] = "";
+    /* ticks at both ends and the exact middle (a whole day for dates) */
+    ct_decimal_pool pool = {NULL};
+    ct_decimal_store store = ct_decimal_pool_store(&pool);
+    ct_decimal ticks[3] = {dlo, dlo, dhi}, sum, half;
+    ct_decimal_parse(&half, "0.5", 3, NULL);
+    int mid_ok = ct_decimal_add(&sum, &dlo, &dhi, &store) == 0 &&
+                 ct_decimal_mul(&ticks[1], &sum, &half, &store) == 0;
+    int64_t day;
+    if (mid_ok && is_date && ct_decimal_to_int(&dlo, &day) == 0) {
+        int64_t end;
+        ct_decimal_to_int(&dhi, &end);
+        ticks[1] = ct_decimal_from_int(day + (end - day) / 2);
+    }
+    char prev[64] = "";
     for (int t = 0; t <= 2; t++) {
-        double v = lo + (hi - lo) * t / 2.0;
-        if (is_date)
-            v = floor(v);
-        char label[32];
-        ct_report_axis_label(label, sizeof label, v, is_date);
+        if (t == 1 && !mid_ok)
+            continue;
+        char label[64];
+        ct_report_axis_label(label, sizeof label, &ticks[t], is_date);
         if (strcmp(label, prev) == 0)
             continue;
         snprintf(prev, sizeof prev, "%s", label);
-        double x = left + (v - a) / (b - a) * width;
+        double x = left + (ct_decimal_to_double(&ticks[t]) - a) / (b - a) * width;
         fprintf(out,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#8a94a3\"/>"
                 "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                 x, ay, x, ay + 4, x, ay + 16, label);
     }
+    ct_decimal_pool_dispose(&pool);
     fprintf(out, "</svg>\n");
 }
 

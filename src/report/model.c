@@ -2,6 +2,7 @@
  * model.c - build the typed report model from the corpus, the conflict set,
  * the reviews and the fail-on policy; see model.h.
  */
+#include "util/jnum.h"
 #include "model.h"
 #include "claimtrack/common.h"
 
@@ -99,7 +100,8 @@ static int build_position(ct_report_position *mp, const ct_position *pos, const 
     mp->denies = pos->denies;
     mp->questions = pos->questions;
     /* the one parse of the value's text: writers read the typed value */
-    if (!(mp->value = json_loads(pos->value_json, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL)))
+    if (!(mp->value = ct_jnum_loadb(pos->value_json, strlen(pos->value_json),
+                                    JSON_DECODE_ANY | JSON_ALLOW_NUL)))
         return CT_ENOMEM;
     if (!(mp->claims = ct_calloc(pos->n_claims ? pos->n_claims : 1, sizeof *mp->claims)))
         return CT_ENOMEM;

@@ -2,6 +2,7 @@
  * xml.c - the XML report (described by schema/report.xsd), written with
  * libxml2's xmlTextWriter from the report model, as the JSON report is.
  */
+#include "util/jnum.h"
 #include "report_int.h"
 #include "xml_writer.h"
 #include "claimtrack/common.h"
@@ -88,7 +89,7 @@ static void write_position(ct_xmlw *x, const ct_report_position *p)
     ct_xmlw__start(x, "position");
     ct_xmlw__attr(x, "stance", p->questions ? "questions" : stance(p->denies));
     ct_xmlw__attr(x, "display", p->display);
-    char *value = json_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
+    char *value = ct_jnum_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
     if (!value)
         x->rc = -1;
     ct_xmlw__elem(x, "value", value);

@@ -4,6 +4,7 @@
  */
 #include "schema_int.h"
 #include "calendar.h"
+#include "util/jnum.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -104,8 +105,17 @@ static int keyset_merge(keyset *into, const keyset *from)
 
 static void keyset_dispose(keyset *k) { ct_free((void *)k->keys); }
 
+/* A number instance's value: exact numbers (util/jnum.h) read from their
+ * literal.  Only the validator's numeric keywords use it. */
+static double number_value(const json_t *v)
+{
+    return ct_jnum_is_exact(v) ? strtod(json_string_value(v) + 1, NULL) : json_number_value(v);
+}
+
 static const char *type_name(const json_t *v)
 {
+    if (ct_jnum_is_exact(v))
+        return "number";
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "object";
     case JSON_ARRAY: return "array";
@@ -202,6 +212,13 @@ static int type_matches(const char *t, const json_t *inst)
     if (strcmp(t, "integer") == 0) {
         if (json_is_integer(inst))
             return 1;
+        if (ct_jnum_is_exact(inst)) {
+            ct_decimal d;
+            int64_t i;
+            return ct_decimal_parse(&d, json_string_value(inst) + 1, json_string_length(inst) - 1,
+                                    NULL) == 0 &&
+                   (d.form != CT_DECIMAL_SMALL || ct_decimal_to_int(&d, &i) == 0);
+        }
         if (json_is_real(inst)) {
             double v = json_real_value(inst);
             return isfinite(v) && floor(v) == v;
@@ -209,9 +226,9 @@ static int type_matches(const char *t, const json_t *inst)
         return 0;
     }
     if (strcmp(t, "number") == 0)
-        return json_is_number(inst);
+        return ct_jnum_is_number(inst);
     if (strcmp(t, "string") == 0)
-        return json_is_string(inst);
+        return json_is_string(inst) && !ct_jnum_is_exact(inst);
     if (strcmp(t, "object") == 0)
         return json_is_object(inst);
     if (strcmp(t, "array") == 0)
@@ -270,7 +287,7 @@ static void describe(const json_t *v, char *buf, size_t n)
 static int eval_numeric(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
 {
     int valid = 1;
-    double v = json_number_value(inst);
+    double v = number_value(inst);
     json_t *k;
     if ((k = nd->kw[KW_MINIMUM]) && json_is_number(k) && v < json_number_value(k))
         CHECK(fail(c, ip, "expected a number >= %g, got %g", json_number_value(k), v));
@@ -652,7 +669,7 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         if (rc < 0 || !c->diags)
             goto done;
     }
-    if (json_is_number(inst))
+    if (ct_jnum_is_number(inst))
         rc = eval_numeric(c, nd, inst, ip);
     else if (json_is_string(inst))
         rc = eval_string(c, nd, inst, ip);

@@ -41,19 +41,23 @@ int ct_term_related(const ct_property *p, long a, long b)
 
 /* ---- quantities and dates ------------------------------------------------ */
 
-static int quantity_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
+static int quantity_parse(const ct_property *p, const json_t *v, const ct_decimal_store *store,
+                          ct_claim *cl, char *why, size_t n)
 {
     char reason[200];
-    if (ct_quantity_value_parse(v, p->tolerance, &cl->interval, reason, sizeof reason) == 0) {
-        cl->best = ct_quantity_best(v);
-        return 0;
-    }
+    int rc = ct_quantity_value_parse(v, &p->tolerance, store, &cl->interval, reason, sizeof reason);
+    if (rc == 0)
+        return ct_quantity_best(v, store, &cl->best);
+    if (rc == CT_ENOMEM)
+        return rc;
     snprintf(why, n, "%s for quantity property \"%s\"", reason, p->name);
     return CT_EINVALID;
 }
 
-static int date_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
+static int date_parse(const ct_property *p, const json_t *v, const ct_decimal_store *store,
+                      ct_claim *cl, char *why, size_t n)
 {
+    (void)store;
     char reason[200];
     if (ct_date_value_parse(v, &cl->interval, reason, sizeof reason) == 0)
         return 0;
@@ -64,24 +68,26 @@ static int date_parse(const ct_property *p, const json_t *v, ct_claim *cl, char 
 static int interval_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     (void)p;
-    return ct_interval_overlap(a->interval, b->interval);
+    return ct_interval_overlap(&a->interval, &b->interval);
 }
 
 static int interval_implies(const ct_property *p, const ct_claim *y, const ct_claim *x)
 {
     (void)p;
-    return ct_interval_within(y->interval, x->interval);
+    return ct_interval_within(&y->interval, &x->interval);
 }
 
 static int interval_compare(const ct_claim *a, const ct_claim *b)
 {
-    return ct_interval_cmp(a->interval, b->interval);
+    return ct_interval_cmp(&a->interval, &b->interval);
 }
 
 /* ---- terms ------------------------------------------------------------- */
 
-static int term_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
+static int term_parse(const ct_property *p, const json_t *v, const ct_decimal_store *store,
+                      ct_claim *cl, char *why, size_t n)
 {
+    (void)store;
     const char *s = json_string_value(v);
     if (!s) {
         snprintf(why, n, "expected a term of property \"%s\", got %s", p->name,
@@ -137,8 +143,10 @@ static void term_describe(const ct_property *p, const json_t *v, const ct_claim 
 
 /* ---- booleans ---------------------------------------------------------- */
 
-static int boolean_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
+static int boolean_parse(const ct_property *p, const json_t *v, const ct_decimal_store *store,
+                         ct_claim *cl, char *why, size_t n)
 {
+    (void)store;
     if (!json_is_boolean(v)) {
         snprintf(why, n, "expected true or false for boolean property \"%s\"", p->name);
         return CT_EINVALID;
@@ -157,8 +165,10 @@ static int boolean_compare(const ct_claim *a, const ct_claim *b) { return a->boo
 
 /* ---- text -------------------------------------------------------------- */
 
-static int text_parse(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n)
+static int text_parse(const ct_property *p, const json_t *v, const ct_decimal_store *store,
+                      ct_claim *cl, char *why, size_t n)
 {
+    (void)store;
     (void)cl;
     if (json_is_string(v))
         return 0;

@@ -26,9 +26,11 @@ typedef struct {
     const char *name; /* as in topic files: "quantity", ... */
     unsigned flags;   /* CT_VALUE_* */
     /* Check JSON value `v` of property `p` and set the claim's value fields
-     * (interval, term, boolean).  Returns 0, or CT_EINVALID with the reason
+     * (interval, term, boolean); numbers too long for the fast path keep their
+     * text with `store`.  Returns 0, CT_ENOMEM, or CT_EINVALID with the reason
      * in `why` (the property named, the claim not). */
-    int (*parse)(const ct_property *p, const json_t *v, ct_claim *cl, char *why, size_t n);
+    int (*parse)(const ct_property *p, const json_t *v, const ct_decimal_store *store, ct_claim *cl,
+                 char *why, size_t n);
     /* Two assertions can both be true: 1 or 0. */
     int (*compatible)(const ct_property *p, const ct_claim *a, const ct_claim *b);
     /* Asserting `y` implies the value `x` (which a denial denies): 1 or 0. */

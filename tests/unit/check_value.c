@@ -1,12 +1,35 @@
 /*
- * check_value.c - dates and quantities as intervals.
+ * check_value.c - dates and quantities as exact intervals.
  */
 #include "unit.h"
 
-#include <math.h>
 #include <string.h>
 
+#include "claimtrack/common.h"
+#include "claimtrack/decimal.h"
 #include "claimtrack/value.h"
+#include "util/jnum.h"
+
+/* The decimal `d` in plain notation equals `want` ("inf", "-inf" for open
+ * ends). */
+#define DEC_IS(d, want)                                                                            \
+    do {                                                                                           \
+        char buf_[128];                                                                            \
+        ct_decimal_format(&(d), buf_, sizeof buf_);                                                \
+        ck_assert_str_eq(buf_, want);                                                              \
+    } while (0)
+
+/* Parse quantity v with tolerance `tol` (decimal text); big numbers are kept
+ * in `pool`. */
+static int qparse(ct_decimal_pool *pool, const json_t *v, const char *tol, ct_interval *iv,
+                  char *why, size_t n)
+{
+    ct_decimal t;
+    ck_assert_int_eq(ct_decimal_parse(&t, tol, strlen(tol), NULL), 0);
+    ct_decimal_store store = ct_decimal_pool_store(pool);
+    return ct_quantity_value_parse(v, &t, &store, iv, why, n);
+}
+#define QP(v, tol, iv, why, n) qparse(&pool, (v), #tol, (iv), (why), (n))
 
 static ct_interval date(const char *s)
 {
@@ -16,32 +39,40 @@ static ct_interval date(const char *s)
     return iv;
 }
 
+static int64_t dayn(const ct_decimal *d)
+{
+    int64_t v = 0;
+    ck_assert_int_eq(ct_decimal_to_int(d, &v), 0);
+    return v;
+}
+
 static long day(int y, int m, int d) { return ct_days_from_civil(y, m, d); }
 
 START_TEST(test_date_day_is_one_day)
 {
     ct_interval iv = date("2024-12-25");
-    ck_assert(iv.lo == iv.hi);
-    ck_assert(iv.lo == (double)day(2024, 12, 25));
-    ck_assert(date("1970-01-01").lo == 0);
+    ck_assert_int_eq(ct_decimal_cmp(&iv.lo, &iv.hi), 0);
+    ck_assert_int_eq(dayn(&iv.lo), day(2024, 12, 25));
+    ct_interval epoch = date("1970-01-01");
+    ck_assert_int_eq(dayn(&epoch.lo), 0);
 }
 END_TEST
 
 START_TEST(test_date_month_covers_whole_month)
 {
     ct_interval iv = date("2024-02");
-    ck_assert(iv.lo == (double)day(2024, 2, 1));
-    ck_assert(iv.hi == (double)day(2024, 2, 29)); /* leap year */
+    ck_assert_int_eq(dayn(&iv.lo), day(2024, 2, 1));
+    ck_assert_int_eq(dayn(&iv.hi), day(2024, 2, 29)); /* leap year */
     iv = date("2025-02");
-    ck_assert(iv.hi == (double)day(2025, 2, 28));
+    ck_assert_int_eq(dayn(&iv.hi), day(2025, 2, 28));
 }
 END_TEST
 
 START_TEST(test_date_year_covers_whole_year)
 {
     ct_interval iv = date("2023");
-    ck_assert(iv.lo == (double)day(2023, 1, 1));
-    ck_assert(iv.hi == (double)day(2023, 12, 31));
+    ck_assert_int_eq(dayn(&iv.lo), day(2023, 1, 1));
+    ck_assert_int_eq(dayn(&iv.hi), day(2023, 12, 31));
 }
 END_TEST
 
@@ -49,17 +80,17 @@ START_TEST(test_date_calendar_checked)
 {
     ct_interval iv;
     char why[128];
-    ck_assert_int_eq(ct_date_parse("2025-02-29", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025-02-29", &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no day 29 in 2025-02 (date \"2025-02-29\")");
     ck_assert_int_eq(ct_date_parse("2024-02-29", &iv, why, sizeof why), 0);
-    ck_assert_int_eq(ct_date_parse("1900-02-29", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("1900-02-29", &iv, why, sizeof why), CT_EINVALID);
     ck_assert_int_eq(ct_date_parse("2000-02-29", &iv, why, sizeof why), 0);
-    ck_assert_int_eq(ct_date_parse("2025-13", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025-13", &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no month 13 in date \"2025-13\"");
-    ck_assert_int_eq(ct_date_parse("2025-00-10", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("25-01-01", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("2025/01/01", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025-00-10", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("25-01-01", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("2025/01/01", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("", &iv, why, sizeof why), CT_EINVALID);
 }
 END_TEST
 
@@ -79,15 +110,15 @@ START_TEST(test_date_range_value)
     ct_interval iv;
     char why[128];
     ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == (double)day(2025, 6, 20));
-    ck_assert(iv.hi == (double)day(2025, 6, 30)); /* "to" a month: its last day */
+    ck_assert_int_eq(dayn(&iv.lo), day(2025, 6, 20));
+    ck_assert_int_eq(dayn(&iv.hi), day(2025, 6, 30)); /* "to" a month: its last day */
     json_decref(v);
     v = json_pack("{ss}", "from", "2025");
     ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
-    ck_assert(iv.hi == INFINITY);
+    ck_assert_int_eq(iv.hi.form, CT_DECIMAL_POS_INF);
     json_decref(v);
     v = json_pack("{ssss}", "from", "2025-07", "to", "2025-06-30");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "date range ends (2025-06-30) before it starts (2025-07)");
     json_decref(v);
     v = json_pack("{ssss}", "from", "2025-06", "to", "2025-06");
@@ -98,47 +129,60 @@ END_TEST
 
 START_TEST(test_quantity_forms)
 {
+    ct_decimal_pool pool = {NULL};
     ct_interval iv;
     char why[128];
     json_t *v = json_integer(38);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == 38 && iv.hi == 38);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "38");
+    DEC_IS(iv.hi, "38");
     json_decref(v);
     v = json_pack("{si}", "min", 24);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == 24 && iv.hi == INFINITY);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "24");
+    DEC_IS(iv.hi, "inf");
     json_decref(v);
     v = json_pack("{si}", "max", 5);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == -INFINITY && iv.hi == 5);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "-inf");
+    DEC_IS(iv.hi, "5");
     json_decref(v);
     v = json_pack("{si}", "about", 500);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(fabs(iv.lo - 450) < 1e-9 && fabs(iv.hi - 550) < 1e-9);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.25, &iv, why, sizeof why), 0);
-    ck_assert(fabs(iv.lo - 375) < 1e-9);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "450");
+    DEC_IS(iv.hi, "550");
+    ck_assert_int_eq(QP(v, 0.25, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "375");
     json_decref(v);
     v = json_pack("{sisi}", "min", 9, "max", 3);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "min (9) is greater than max (3)");
     json_decref(v);
     v = json_string("dozens");
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     json_decref(v);
     v = json_pack("{sisi}", "about", 9, "max", 3);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     json_decref(v);
+    ct_decimal_pool_dispose(&pool);
 }
 END_TEST
 
+static ct_decimal D(const char *s)
+{
+    ct_decimal d;
+    ck_assert_int_eq(ct_decimal_parse(&d, s, strlen(s), NULL), 0);
+    return d;
+}
+
 START_TEST(test_interval_touching_overlaps)
 {
-    ct_interval a = {.lo = 1, .hi = 5}, b = {.lo = 5, .hi = 9}, c = {.lo = 5.0001, .hi = 9};
-    ck_assert(ct_interval_overlap(a, b));
-    ck_assert(ct_interval_overlap(b, a));
-    ck_assert(!ct_interval_overlap(a, c));
-    ct_interval open = {.lo = -INFINITY, .hi = INFINITY};
-    ck_assert(ct_interval_overlap(open, a));
+    ct_interval a = {D("1"), D("5")}, b = {D("5"), D("9")}, c = {D("5.0001"), D("9")};
+    ck_assert(ct_interval_overlap(&a, &b));
+    ck_assert(ct_interval_overlap(&b, &a));
+    ck_assert(!ct_interval_overlap(&a, &c));
+    ct_interval open = {ct_decimal_inf(-1), ct_decimal_inf(1)};
+    ck_assert(ct_interval_overlap(&open, &a));
 }
 END_TEST
 
@@ -146,36 +190,44 @@ END_TEST
  * both are the same double. */
 START_TEST(test_large_integers_compare_exactly)
 {
+    ct_decimal_pool pool = {NULL};
     char why[128];
     ct_interval a, b, c;
     json_t *v = json_integer(9007199254740993LL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &a, why, sizeof why), 0);
+    ck_assert_int_eq(QP(v, 0.1, &a, why, sizeof why), 0);
     json_decref(v);
     v = json_integer(9007199254740992LL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &b, why, sizeof why), 0);
+    ck_assert_int_eq(QP(v, 0.1, &b, why, sizeof why), 0);
     json_decref(v);
-    ck_assert(a.lo == b.lo); /* the doubles cannot tell them apart */
-    ck_assert(!ct_interval_overlap(a, b));
-    ck_assert_int_eq(ct_interval_cmp(a, b), 1);
-    ck_assert_int_eq(ct_interval_cmp(b, a), -1);
-    /* a real 9007199254740992.0 equals the integer 2^53, not 2^53 + 1 */
-    v = json_real(9007199254740992.0);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &c, why, sizeof why), 0);
+    ck_assert(!ct_interval_overlap(&a, &b));
+    ck_assert_int_eq(ct_interval_cmp(&a, &b), 1);
+    ck_assert_int_eq(ct_interval_cmp(&b, &a), -1);
+    /* 9007199254740992.0 written so equals the integer 2^53, not 2^53 + 1 */
+    v = ct_jnum_new("9007199254740992.0", 18);
+    ck_assert_int_eq(QP(v, 0.1, &c, why, sizeof why), 0);
     json_decref(v);
-    ck_assert(ct_interval_overlap(b, c));
-    ck_assert(!ct_interval_overlap(a, c));
+    ck_assert(ct_interval_overlap(&b, &c));
+    ck_assert(!ct_interval_overlap(&a, &c));
     /* {"min": 2^53 + 1, "max": 2^53} is refused: min > max exactly */
     v = json_pack("{sIsI}", "min", (json_int_t)9007199254740993LL, "max",
                   (json_int_t)9007199254740992LL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &c, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &c, why, sizeof why), CT_EINVALID);
+    ck_assert_str_eq(why, "min (9007199254740993) is greater than max (9007199254740992)");
     json_decref(v);
-    /* the largest integers and 2^63 as a double */
-    ck_assert_int_eq(ct_bound_cmp((double)INT64_MAX, INT64_MAX, 9223372036854775808.0, 0), -1);
-    ck_assert_int_eq(ct_bound_cmp(9223372036854775808.0, 0, (double)INT64_MAX, INT64_MAX), 1);
-    ck_assert_int_eq(ct_bound_cmp(-9223372036854775808.0, INT64_MIN, (double)INT64_MIN, INT64_MIN),
-                     0);
-    ck_assert_int_eq(ct_bound_cmp(0.5, 0, 0, 0), 1);
-    ck_assert_int_eq(ct_bound_cmp(-INFINITY, 0, (double)INT64_MIN, INT64_MIN), -1);
+    /* the largest integers, and beyond int64 */
+    v = json_integer(INT64_MAX);
+    ck_assert_int_eq(QP(v, 0.1, &a, why, sizeof why), 0);
+    json_decref(v);
+    DEC_IS(a.lo, "9223372036854775807");
+    v = ct_jnum_new("9223372036854775808", 19);
+    ck_assert_int_eq(QP(v, 0.1, &b, why, sizeof why), 0);
+    json_decref(v);
+    ck_assert_int_eq(ct_decimal_cmp(&a.lo, &b.lo), -1);
+    v = ct_jnum_new("92233720368547758070e-1", 23); /* INT64_MAX again */
+    ck_assert_int_eq(QP(v, 0.1, &c, why, sizeof why), 0);
+    json_decref(v);
+    ck_assert_int_eq(ct_decimal_cmp(&a.lo, &c.lo), 0);
+    ct_decimal_pool_dispose(&pool);
 }
 END_TEST
 
@@ -190,7 +242,7 @@ START_TEST(test_value_describe)
     ct_value_describe(v, CT_TYPE_DATE, NULL, buf, sizeof buf);
     ck_assert_str_eq(buf, "2025-06-20 to 2025-06-30");
     json_decref(v);
-    v = json_real(1.178);
+    v = ct_jnum_new("1.178", 5);
     ct_value_describe(v, CT_TYPE_QUANTITY, "billion USD", buf, sizeof buf);
     ck_assert_str_eq(buf, "1.178 billion USD");
     json_decref(v);
@@ -204,71 +256,76 @@ START_TEST(test_date_value_errors)
     ct_interval iv;
     char why[128];
     json_t *v = json_integer(2025);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string or {\"from\", \"to\"}");
     json_decref(v);
     v = json_object();
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected \"from\" or \"to\" in a date range");
     json_decref(v);
     v = json_pack("{si}", "from", 2025);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string for \"from\"");
     json_decref(v);
     v = json_pack("{sb}", "to", 1);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string for \"to\"");
     json_decref(v);
     v = json_pack("{ss}", "to", "2025-02-30");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no day 30 in 2025-02 (date \"2025-02-30\")");
     json_decref(v);
     v = json_pack("{ss}", "from", "June");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"June\"");
     json_decref(v);
     v = json_pack("{ss}", "to", "2025-06");
     ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == -INFINITY && iv.hi == (double)day(2025, 6, 30));
+    ck_assert_int_eq(iv.lo.form, CT_DECIMAL_NEG_INF);
+    ck_assert_int_eq(dayn(&iv.hi), day(2025, 6, 30));
     json_decref(v);
     v = json_string("2025-06-3x");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
     json_decref(v);
-    ck_assert_int_eq(ct_date_parse("2025-06-", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("2025x06", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("2025-06x01", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("2100-02-29", &iv, why, sizeof why), -1);
-    ck_assert_int_eq(ct_date_parse("2024-04-31", &iv, why, sizeof why), -1);
+    ck_assert_int_eq(ct_date_parse("2025-06-", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("2025x06", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("2025-06x01", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("2100-02-29", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse("2024-04-31", &iv, why, sizeof why), CT_EINVALID);
     ck_assert_int_eq(ct_date_parse("2024-12-31", &iv, why, sizeof why), 0);
 }
 END_TEST
 
 START_TEST(test_quantity_errors)
 {
+    ct_decimal_pool pool = {NULL};
     ct_interval iv;
     char why[128];
     json_t *v = json_pack("{ss}", "about", "500");
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected {\"about\": number} alone");
     json_decref(v);
     v = json_object();
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected numeric \"min\" and/or \"max\"");
     json_decref(v);
     v = json_pack("{ss}", "min", "24");
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     json_decref(v);
     v = json_pack("{sisn}", "min", 2, "max");
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
     json_decref(v);
-    v = json_pack("{sf}", "about", -10.0); /* a negative estimate still widens both ways */
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(fabs(iv.lo + 11) < 1e-9 && fabs(iv.hi + 9) < 1e-9);
+    v = json_pack("{si}", "about", -10); /* a negative estimate still widens both ways */
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "-11");
+    DEC_IS(iv.hi, "-9");
     json_decref(v);
-    v = json_real(2.5);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == 2.5 && iv.hi == 2.5);
+    v = ct_jnum_new("2.50", 4); /* kept as written */
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "2.50");
+    DEC_IS(iv.hi, "2.50");
     json_decref(v);
+    ct_decimal_pool_dispose(&pool);
 }
 END_TEST
 
@@ -288,7 +345,9 @@ START_TEST(test_value_describe_forms)
     describe(json_pack("{sisi}", "min", 8, "max", 11), CT_TYPE_QUANTITY, "people",
              "8 to 11 people");
     describe(json_pack("{si}", "max", 5), CT_TYPE_QUANTITY, NULL, "at most 5");
-    describe(json_real(1e20), CT_TYPE_QUANTITY, NULL, "1e+20");
+    describe(ct_jnum_new("1e20", 4), CT_TYPE_QUANTITY, NULL, "1e20");
+    describe(ct_jnum_new("1234567.891", 11), CT_TYPE_QUANTITY, NULL, "1234567.891");
+    describe(ct_jnum_new("123456.5", 8), CT_TYPE_QUANTITY, NULL, "123456.5");
     describe(json_string("2025-06"), CT_TYPE_DATE, NULL, "2025-06");
     describe(json_pack("{ss}", "from", "2025-06"), CT_TYPE_DATE, NULL, "from 2025-06");
     describe(json_pack("{ss}", "to", "2025"), CT_TYPE_DATE, NULL, "until 2025");
@@ -316,19 +375,24 @@ END_TEST
 
 START_TEST(test_quantity_estimate)
 {
+    ct_decimal_pool pool = {NULL};
     ct_interval iv;
     char why[200];
     json_t *v = json_loads("{\"low\": 20, \"best\": 25, \"high\": 40}", 0, NULL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(iv.lo == 20 && iv.hi == 40);
-    ck_assert(ct_quantity_best(v) == 25);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    DEC_IS(iv.lo, "20");
+    DEC_IS(iv.hi, "40");
+    ct_decimal best;
+    ck_assert_int_eq(ct_quantity_best(v, NULL, &best), 0);
+    DEC_IS(best, "25");
     json_decref(v);
     v = json_loads("{\"low\": 20, \"high\": 40}", 0, NULL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert(isnan(ct_quantity_best(v)));
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_quantity_best(v, NULL, &best), 0);
+    ck_assert_int_eq(best.form, CT_DECIMAL_NONE);
     json_decref(v);
     v = json_loads("{\"low\": 5, \"best\": 5, \"high\": 5}", 0, NULL);
-    ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), 0);
+    ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
     json_decref(v);
     const char *bad[][2] = {
         {"{\"low\": 30, \"best\": 25, \"high\": 40}", "low (30) is greater than its best (25)"},
@@ -339,7 +403,7 @@ START_TEST(test_quantity_estimate)
         {"{\"low\": \"1\", \"high\": 2}", "expected an estimate"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         v = json_loads(bad[i][0], 0, NULL);
-        ck_assert_int_eq(ct_quantity_value_parse(v, 0.1, &iv, why, sizeof why), -1);
+        ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), CT_EINVALID);
         ck_assert_msg(strstr(why, bad[i][1]) != NULL, "%s: %s", bad[i][0], why);
         json_decref(v);
     }
@@ -347,6 +411,7 @@ START_TEST(test_quantity_estimate)
     describe(v, CT_TYPE_QUANTITY, "people", "25 people (estimate 20 to 40)");
     describe(json_loads("{\"low\": 20, \"high\": 40}", 0, NULL), CT_TYPE_QUANTITY, NULL,
              "20 to 40 (estimate)");
+    ct_decimal_pool_dispose(&pool);
 }
 END_TEST
 

@@ -4,6 +4,7 @@
  * located refusals of broken or hostile input.
  */
 #include "unit.h"
+#include "util/jnum.h"
 
 #include <string.h>
 
@@ -46,6 +47,7 @@ static void assert_json(const json_t *got, const char *want)
     json_error_t err;
     json_t *w = json_loads(want, 0, &err);
     ck_assert_msg(w != NULL, "bad expectation: %s", err.text);
+    ck_assert_int_eq(ct_jnum_mark(&w, want, strlen(want), NULL), 0); /* numbers as written */
     char *g = json_dumps(got, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY);
     ck_assert_msg(json_equal(got, w), "got %s, want %s", g ? g : "NULL", want);
     free(g);
@@ -137,7 +139,12 @@ START_TEST(test_xml_read_every_value_form)
         {"quantity", "<number>38</number>", "38"},
         {"quantity", "<number> -7 </number>", "-7"},
         {"quantity", "<number>2.5</number>", "2.5"},
-        {"quantity", "<number>1e3</number>", "1000.0"},
+        {"quantity", "<number>1e3</number>", "1e3"},
+        {"quantity", "<number>+1.50</number>", "1.50"},
+        {"quantity", "<number>.5</number>", "0.5"},
+        {"quantity", "<number>123456789012345678</number>", "123456789012345678"},
+        {"quantity", "<number>9223372036854775807</number>", "9223372036854775807"},
+        {"quantity", "<number>-9223372036854775808</number>", "-9223372036854775808"},
         {"quantity", "<range min=\"24\"/>", "{\"min\": 24}"},
         {"quantity", "<range min=\"1.5\" max=\"3\"/>", "{\"min\": 1.5, \"max\": 3}"},
         {"quantity", "<about>40</about>", "{\"about\": 40}"},
@@ -157,6 +164,7 @@ START_TEST(test_xml_read_every_value_form)
         json_error_t err;
         json_t *want = json_loads(cases[i].json, JSON_DECODE_ANY, &err);
         ck_assert_ptr_nonnull(want);
+        ck_assert_int_eq(ct_jnum_mark(&want, cases[i].json, strlen(cases[i].json), NULL), 0);
         ck_assert_msg(json_equal(v, want), "%s", cases[i].xml);
         /* an integer literal stays an integer, as in JSON */
         ck_assert_int_eq(json_typeof(v), json_typeof(want));
