@@ -341,7 +341,8 @@ static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, p
         ct_free(text);
         return rc;
     }
-    out->doc = json_loadb(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err);
+    int ints_as_reals;
+    out->doc = ct_jnum_parse(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
     if (!out->doc) {
         ct_free(text);
         return ct_corpus__parse_error(l, &err, 0);
@@ -351,7 +352,8 @@ static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, p
         ct_free(text);
         return rc;
     }
-    if ((rc = ct_corpus__exact_numbers(l, &out->doc, text + bom, len - bom, 0)) < 0) {
+    if ((rc = ct_corpus__exact_numbers(l, &out->doc, text + bom, len - bom, ints_as_reals, 0)) <
+        0) {
         ct_free(text);
         json_decref(out->doc);
         out->doc = NULL;

@@ -138,7 +138,7 @@ int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_off
  * a literal that underflowed to zero is a parse error located in the text
  * (lines counted after line_offset).  0, CT_EPARSE (reported) or CT_ENOMEM. */
 int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, size_t len,
-                             int line_offset);
+                             int ints_as_reals, int line_offset);
 int ct_corpus__check_nul(ct_load_ctx *l, const char *text, size_t len, int line_offset);
 size_t ct_corpus__bom_length(const char *text, size_t len);
 /* 0 when JSON text `text` cannot decode to a string holding a control

@@ -144,10 +144,10 @@ int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_off
 }
 
 int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, size_t len,
-                             int line_offset)
+                             int ints_as_reals, int line_offset)
 {
     size_t bad = 0;
-    int rc = ct_jnum_mark(doc, text, len, &bad);
+    int rc = ct_jnum_mark_as(doc, text, len, ints_as_reals, &bad);
     if (rc != CT_EPARSE)
         return rc;
     /* the same words and place as jansson's "real number overflow" */

@@ -59,11 +59,12 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
     ct_corpus *c = l->c;
     int rc = 0;
     json_t *obj = ready;
+    int ints_as_reals = 0;
     if (!obj) {
         json_error_t err;
         if ((rc = ct_corpus__check_nul(l, line, k, lineno - 1)) < 0)
             return rc == CT_ENOMEM ? rc : 0;
-        obj = json_loadb(line, k, CT_JSON_LOAD_FLAGS, &err);
+        obj = ct_jnum_parse(line, k, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
         if (!obj) {
             err.line = 0; /* one line: report the file's line */
             rc = ct_corpus__parse_error(l, &err, lineno);
@@ -95,7 +96,8 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
             ct_corpus__note(l, CT_EINVALID);
             rc = 0;
         }
-    } else if (rc == 0 && (rc = ct_corpus__exact_numbers(l, &obj, line, k, lineno)) < 0) {
+    } else if (rc == 0 &&
+               (rc = ct_corpus__exact_numbers(l, &obj, line, k, ints_as_reals, lineno)) < 0) {
         /* (a worker's tree is still the one it keeps: marking only swaps members) */
         if (!ready)
             json_decref(obj);

@@ -73,6 +73,7 @@ typedef struct {
     const char *text;
     size_t len, at; /* scan position */
     size_t bad;
+    int all; /* the tree holds every number as a real (JSON_DECODE_INT_AS_REAL) */
 } scanner;
 
 /* The next non-integer number literal of the text: 1 with its span, 0 at
@@ -97,7 +98,7 @@ static int next_real(scanner *s, size_t *start, size_t *end)
                 real |= t[i] == '.' || t[i] == 'e' || t[i] == 'E';
                 i++;
             }
-            if (real) {
+            if (real || s->all) {
                 s->at = i;
                 *start = b;
                 *end = i;
@@ -162,7 +163,13 @@ static int mark(scanner *s, json_t *v)
 
 int ct_jnum_mark(json_t **root, const char *text, size_t len, size_t *bad_offset)
 {
-    scanner s = {text, len, 0, 0};
+    return ct_jnum_mark_as(root, text, len, 0, bad_offset);
+}
+
+int ct_jnum_mark_as(json_t **root, const char *text, size_t len, int ints_as_reals,
+                    size_t *bad_offset)
+{
+    scanner s = {text, len, 0, 0, ints_as_reals};
     int rc;
     if (json_is_real(*root)) {
         json_t *x;
@@ -178,10 +185,29 @@ int ct_jnum_mark(json_t **root, const char *text, size_t len, size_t *bad_offset
     return rc;
 }
 
+json_t *ct_jnum_parse(const char *text, size_t len, size_t flags, json_error_t *err,
+                      int *ints_as_reals)
+{
+    json_error_t local;
+    json_error_t *e = err ? err : &local;
+    *ints_as_reals = 0;
+    json_t *v = json_loadb(text, len, flags, e);
+    if (!v && strstr(e->text, "too big integer")) {
+        /* an integer beyond int64: read every number as a real, whose
+         * literal the marking keeps */
+        json_error_t again;
+        v = json_loadb(text, len, flags | JSON_DECODE_INT_AS_REAL, &again);
+        if (v)
+            *ints_as_reals = 1;
+    }
+    return v;
+}
+
 json_t *ct_jnum_loadb(const char *text, size_t len, size_t flags)
 {
-    json_t *v = json_loadb(text, len, flags, NULL);
-    if (v && ct_jnum_mark(&v, text, len, NULL) < 0) {
+    int all;
+    json_t *v = ct_jnum_parse(text, len, flags, NULL, &all);
+    if (v && ct_jnum_mark_as(&v, text, len, all, NULL) < 0) {
         json_decref(v);
         v = NULL;
     }

@@ -41,7 +41,20 @@ int ct_jnum_decimal(const json_t *v, ct_decimal *out, const ct_decimal_store *st
  * though it is not (1e-400: an underflow), with *bad_offset its offset. */
 int ct_jnum_mark(json_t **root, const char *text, size_t len, size_t *bad_offset);
 
-/* json_loadb, then ct_jnum_mark: a tree whose numbers are exact.  NULL when
+/* The same for a tree parsed with JSON_DECODE_INT_AS_REAL when
+ * ints_as_reals: every number is then a real, integers included. */
+int ct_jnum_mark_as(json_t **root, const char *text, size_t len, int ints_as_reals,
+                    size_t *bad_offset);
+
+/* json_loadb that also reads integers beyond int64: when jansson refuses
+ * one ("too big integer"), the text is read again with every number as a
+ * real, and *ints_as_reals is set (pass it to ct_jnum_mark_as, which makes
+ * them all exact).  err (may be NULL) holds the first error.  NULL when the
+ * text is not JSON or out of memory. */
+json_t *ct_jnum_parse(const char *text, size_t len, size_t flags, json_error_t *err,
+                      int *ints_as_reals);
+
+/* ct_jnum_parse, then ct_jnum_mark_as: a tree whose numbers are exact.  NULL when
  * the text is not JSON or out of memory. */
 json_t *ct_jnum_loadb(const char *text, size_t len, size_t flags);
 

@@ -569,7 +569,7 @@ static size_t layout(int negative, const char *digits, size_t nd, long exp, char
     if (negative)
         PUT('-');
     long point = (long)nd + exp; /* digits before the point */
-    if (exp >= 0 && point <= 21) {
+    if (exp >= 0 && exp <= 21) {
         for (size_t i = 0; i < nd; i++)
             PUT(digits[i]);
         for (long i = 0; i < exp; i++)
@@ -580,7 +580,7 @@ static size_t layout(int negative, const char *digits, size_t nd, long exp, char
                 PUT('.');
             PUT(digits[i]);
         }
-    } else if (exp < 0 && point > -21) {
+    } else if (exp < 0 && point > -21 && exp >= -(long)nd - 21) {
         PUT('0');
         PUT('.');
         for (long i = point; i < 0; i++)

@@ -23,6 +23,7 @@ Suite *suite_export(void);
 Suite *suite_report(void);
 Suite *suite_namemap(void);
 Suite *suite_model2(void);
+Suite *suite_exact(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
  * topic.json built from `properties` and `claims` (JSON text). */
