@@ -222,7 +222,7 @@ void ct_jnum_unmark(char *text)
     char *w = text;
     const char *r = text;
     while (*r) {
-        if (*r == '"' && memcmp(r, marker, sizeof marker - 1) == 0) {
+        if (*r == '"' && strncmp(r, marker, sizeof marker - 1) == 0) {
             r += sizeof marker - 1;
             while (*r && *r != '"')
                 *w++ = *r++;
