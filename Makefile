@@ -107,6 +107,7 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
 lint: $(BUILD)/libclaimtrack.a
 	$(Q)echo "== lint"
 	$(Q)sh tests/lint.sh $(BUILD)/libclaimtrack.a $(CC) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+	$(Q)sh tests/limits.sh
 
 test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate \
       $(BUILD)/gen_corpus
