@@ -27,6 +27,10 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CPP
 LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
+# A missing pkg-config module makes pkg-config print no flags at all, and the
+# build then fails far from the cause: name the missing modules instead.
+PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || echo $$p; done)
+
 ifeq ($(V),1)
 Q :=
 else
@@ -42,9 +46,18 @@ SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.sc
            schema/topic.xsd
 ASSETS  := src/cli/assets/serve.css src/cli/assets/serve.js
 
-.PHONY: lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: check pkgcheck lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
+
+# `make check` is `make test`, as in autotools projects.
+check: test
+
+pkgcheck:
+	@if [ -n "$(PKG_MISSING)" ]; then \
+	    echo "claimtrack: pkg-config cannot find: $(PKG_MISSING)" >&2; \
+	    echo "claimtrack: install the build dependencies first: make deps (sh scripts/install-deps.sh)" >&2; \
+	    exit 2; fi
 
 deps:
 	$(Q)sh scripts/install-deps.sh
@@ -53,10 +66,13 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	./$(BUILD)/claimtrack check claims
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/claimtrack/*.h) $(wildcard src/*.h src/*/*.h)
+# -MMD: each object also lists the headers it includes (build/obj/*.d)
+$(BUILD)/obj/%.o: src/%.c | pkgcheck
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d)
 
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
@@ -284,8 +300,19 @@ golden: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/claimtrack/schema
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/claimtrack/schema \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/claimtrack
 	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
+	install -m 644 $(BUILD)/libclaimtrack.a $(DESTDIR)$(PREFIX)/lib/libclaimtrack.a
+	@# the pkg-config file, for this PREFIX (a static archive: its dependencies
+	@# are Requires, so --libs names them)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' '' \
+	    'Name: claimtrack' 'Description: claim-and-contradiction tracker library' \
+	    'Version: $(shell sed -n 's/^#define CT_VERSION "\(.*\)"/\1/p' include/claimtrack/common.h)' \
+	    'Requires: $(PKGS)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lclaimtrack -lm -pthread' \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/claimtrack.pc
+	install -m 644 include/claimtrack.h $(DESTDIR)$(PREFIX)/include/claimtrack.h
+	install -m 644 include/claimtrack/*.h $(DESTDIR)$(PREFIX)/include/claimtrack/
 	install -m 644 claimtrack.1 $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1
 	install -m 644 completions/claimtrack.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
 	install -m 644 schema/*.json schema/*.xsd $(DESTDIR)$(PREFIX)/share/claimtrack/schema/
@@ -293,7 +320,9 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/claimtrack $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1 \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
-	rm -rf $(DESTDIR)$(PREFIX)/share/claimtrack
+	rm -rf $(DESTDIR)$(PREFIX)/share/claimtrack $(DESTDIR)$(PREFIX)/include/claimtrack
+	rm -f $(DESTDIR)$(PREFIX)/lib/libclaimtrack.a $(DESTDIR)$(PREFIX)/lib/pkgconfig/claimtrack.pc \
+	    $(DESTDIR)$(PREFIX)/include/claimtrack.h
 
 # The man page renders without a warning; install lays out every file.
 doc-check: all
@@ -306,6 +335,7 @@ doc-check: all
 	    $$d/usr/bin/claimtrack --version >/dev/null && \
 	    $(MAKE) --no-print-directory -s uninstall DESTDIR=$$d PREFIX=/usr && \
 	    [ -z "$$(find $$d -type f)" ] && rm -rf $$d && echo "ok   make install DESTDIR= lays out bin, man, completion, schemas; uninstall removes them"
+	$(Q)sh tests/install.sh
 	$(Q)bash -c 'source completions/claimtrack.bash && COMP_WORDS=(claimtrack ch) COMP_CWORD=1 && _claimtrack && [ "$${COMPREPLY[*]}" = check ]' && echo "ok   bash completion completes commands"
 
 clean:

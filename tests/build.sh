@@ -27,6 +27,12 @@ echo "$out" | grep -q -- '-pie' && echo "$out" | grep -q -- '-z,relro,-z,now' &&
 echo "$out" | grep -q -- '-Werror' && bad "-Werror in a user's build (make run)" || ok "no -Werror by default"
 dry STRICT=1 | grep -q -- '-Werror' && ok "STRICT=1 (development, CI) builds with -Werror" || bad "STRICT=1 lacks -Werror"
 
+# a missing pkg-config module is named, not left to fail as missing headers
+out=$(clean make --no-print-directory BUILD="$tmp/c" PKGS="jansson no-such-module" "$tmp/c/obj/util.o" 2>&1)
+echo "$out" | grep -q "pkg-config cannot find: no-such-module" && [ ! -e "$tmp/c/obj/util.o" ] &&
+    ok "a missing pkg-config module stops the build and is named" ||
+    bad "a missing pkg-config module is not named: $out"
+
 out=$(dry_env)
 echo "$out" | grep -q -- '-DCT_PACKAGER_MARK' && echo "$out" | grep -q -- '-fmark-cflags' &&
     echo "$out" | grep -q -- '-Wl,--mark-ldflags' && ok "CPPFLAGS, CFLAGS and LDFLAGS from the environment are used" ||
