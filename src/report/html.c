@@ -285,15 +285,16 @@ static void revisions_html(FILE *out, const ct_report_model *m)
         esc(out, v->claimant);
         static const char *const verb[] = {" revised ", " to "};
         const ct_claim *side[] = {v->from, v->to};
+        const char *date[] = {v->from_date, v->to_date}, *basis[] = {v->from_basis, v->to_basis};
         for (size_t k = 0; k < 2; k++) {
-            fprintf(out, "%s<span class=\"value\">%s", verb[k], side[k]->denies ? "denies: " : "");
+            fprintf(out, "%s<span class=\"value\">%s", verb[k], ct_report__stance_prefix(side[k]));
             esc(out, side[k]->display);
             fputs("</span> (<code>", out);
             esc(out, side[k]->id);
-            fputs("</code>", out);
-            if (side[k]->as_of) {
-                fputs(", as of ", out);
-                esc(out, side[k]->as_of);
+            fprintf(out, "</code>, %s", basis[k]);
+            if (date[k]) {
+                fputc(' ', out);
+                esc(out, date[k]);
             }
             fputc(')', out);
         }

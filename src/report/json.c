@@ -215,9 +215,11 @@ static int revision_json(json_t *revisions, const ct_report_revision *v)
                    set_str(o, "property", v->property->name) ||
                    set_str(o, "claimant", v->claimant) || set_str(o, "claim", from->id) ||
                    set_str(o, "by", to->id) || set_str(o, "from", from->display) ||
-                   set_str(o, "from_stance", stance(from->denies)) ||
-                   set_str(o, "to", to->display) || set_str(o, "to_stance", stance(to->denies)) ||
-                   set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of)
+                   set_str(o, "from_stance", ct_report__stance(from)) ||
+                   set_str(o, "to", to->display) ||
+                   set_str(o, "to_stance", ct_report__stance(to)) ||
+                   set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of) ||
+                   set_str(o, "from_date", v->from_date) || set_str(o, "to_date", v->to_date)
                ? -1
                : 0;
 }

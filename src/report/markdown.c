@@ -170,13 +170,14 @@ static void revisions(FILE *out, const ct_report_model *m)
         md_text(out, v->claimant);
         static const char *const verb[] = {" revised ", " to "};
         const ct_claim *side[] = {v->from, v->to};
+        const char *date[] = {v->from_date, v->to_date}, *basis[] = {v->from_basis, v->to_basis};
         for (size_t k = 0; k < 2; k++) {
-            fprintf(out, "%s**%s", verb[k], side[k]->denies ? "denies: " : "");
+            fprintf(out, "%s**%s", verb[k], ct_report__stance_prefix(side[k]));
             md_text(out, side[k]->display);
-            fprintf(out, "** (`%s`", side[k]->id);
-            if (side[k]->as_of) {
-                fputs(", as of ", out);
-                md_text(out, side[k]->as_of);
+            fprintf(out, "** (`%s`, %s", side[k]->id, basis[k]);
+            if (date[k]) {
+                fputc(' ', out);
+                md_text(out, date[k]);
             }
             fputc(')', out);
         }

@@ -297,6 +297,26 @@ static int build_topics(ct_report_model *m, const ct_report *r)
     return 0;
 }
 
+const char *ct_report__stance(const ct_claim *c)
+{
+    return c->questions ? "questions" : c->denies ? "denies" : "asserts";
+}
+
+const char *ct_report__stance_prefix(const ct_claim *c)
+{
+    return c->questions ? "questions: " : c->denies ? "denies: " : "";
+}
+
+/* The date a revision orders a claim by (conflict.c): as_of, else its
+ * source's published date. */
+static void revision_date(const ct_corpus *corpus, const ct_claim *c, const char **date,
+                          const char **basis)
+{
+    const ct_source *src = ct_corpus_source_find(corpus, c->source);
+    *date = c->as_of ? c->as_of : src ? src->published : NULL;
+    *basis = c->as_of ? "as of" : *date ? "published" : "undated";
+}
+
 static int build_revisions(ct_report_model *m, const ct_report *r)
 {
     size_t n;
@@ -312,7 +332,9 @@ static int build_revisions(ct_report_model *m, const ct_report *r)
         v->to = &claims[set->revisions[i].by];
         v->topic = &topics[v->from->topic];
         v->property = &v->topic->properties[v->from->property];
-        v->claimant = v->from->claimant ? v->from->claimant : v->from->source;
+        v->claimant = v->from->speaker ? v->from->speaker : v->from->source;
+        revision_date(r->corpus, v->from, &v->from_date, &v->from_basis);
+        revision_date(r->corpus, v->to, &v->to_date, &v->to_basis);
     }
     m->n_revisions = set->n_revisions;
     return 0;

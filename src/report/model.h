@@ -79,8 +79,17 @@ typedef struct {
     const ct_claim *to;   /* the later claim that revises it */
     const ct_topic *topic;
     const ct_property *property;
-    const char *claimant; /* the claimant, else the source */
+    const char *claimant; /* the speaker: the declared claimant, else the source */
+    /* when each was said, as ordered: as_of as written, else the source's
+     * published date (basis "as of" / "published"), else NULL ("undated") */
+    const char *from_date, *to_date;
+    const char *from_basis, *to_basis;
 } ct_report_revision;
+
+/* "asserts", "denies" or "questions". */
+const char *ct_report__stance(const ct_claim *c);
+/* "denies: ", "questions: " or "" before a value for people. */
+const char *ct_report__stance_prefix(const ct_claim *c);
 
 typedef struct {
     size_t claims, sources, topics, groups, conflicts, revisions, blocking;

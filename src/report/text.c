@@ -125,9 +125,11 @@ static void write_revisions(FILE *out, const palette *p, const ct_report_model *
     for (size_t i = 0; i < m->n_revisions; i++) {
         const ct_report_revision *v = &m->revisions[i];
         const ct_claim *a = v->from, *b = v->to;
-        fprintf(out, "  %s · %s: %s revised %s%s (%s, as of %s) to %s%s (%s, as of %s)\n",
-                a->subject, v->property->name, v->claimant, a->denies ? "denies: " : "", a->display,
-                a->id, a->as_of, b->denies ? "denies: " : "", b->display, b->id, b->as_of);
+        fprintf(out, "  %s · %s: %s revised %s%s (%s, %s%s%s) to %s%s (%s, %s%s%s)\n", a->subject,
+                v->property->name, v->claimant, ct_report__stance_prefix(a), a->display, a->id,
+                v->from_basis, v->from_date ? " " : "", v->from_date ? v->from_date : "",
+                ct_report__stance_prefix(b), b->display, b->id, v->to_basis, v->to_date ? " " : "",
+                v->to_date ? v->to_date : "");
     }
     fputc('\n', out);
 }

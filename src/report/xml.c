@@ -189,8 +189,12 @@ static void write_revisions(ct_xmlw *x, const ct_report_model *m)
         ct_xmlw__attr(x, "by", v->to->id);
         ct_xmlw__attr(x, "from", v->from->display);
         ct_xmlw__attr(x, "to", v->to->display);
-        ct_xmlw__attr(x, "from-stance", stance(v->from->denies));
-        ct_xmlw__attr(x, "to-stance", stance(v->to->denies));
+        ct_xmlw__attr(x, "from-stance", ct_report__stance(v->from));
+        ct_xmlw__attr(x, "to-stance", ct_report__stance(v->to));
+        if (v->from_date)
+            ct_xmlw__attr(x, "from-date", v->from_date);
+        if (v->to_date)
+            ct_xmlw__attr(x, "to-date", v->to_date);
         ct_xmlw__attr(x, "from-as-of", v->from->as_of);
         ct_xmlw__attr(x, "to-as-of", v->to->as_of);
         ct_xmlw__end(x);
