@@ -46,9 +46,17 @@ SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.sc
            schema/topic.xsd
 ASSETS  := src/cli/assets/serve.css src/cli/assets/serve.js
 
-.PHONY: check pkgcheck lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: dist check pkgcheck lint valgrind coverage doc-check bench alloc-test fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
+
+# A release tarball of the committed tree (git archive): what a corpus
+# repository unpacks at tools/claimtrack when it does not use a submodule.
+VERSION := $(shell sed -n 's/^\#define CT_VERSION "\(.*\)"/\1/p' include/claimtrack/common.h)
+dist:
+	@mkdir -p $(BUILD)
+	$(Q)git archive --format=tar.gz --prefix=claimtrack-$(VERSION)/ -o $(BUILD)/claimtrack-$(VERSION).tar.gz HEAD
+	@echo "$(BUILD)/claimtrack-$(VERSION).tar.gz"
 
 # `make check` is `make test`, as in autotools projects.
 check: test

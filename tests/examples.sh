@@ -51,6 +51,52 @@ grep -q 'upload-sarif@v[0-3]' "$gh" && bad "github-actions.yml still uses a depr
 perms=$(sed -n '/^permissions:/,/^[^ ]/s/^  \([a-z-]*\): *\([a-z]*\)$/\1=\2/p' "$gh" | sort | tr '\n' ' ')
 [ "$perms" = "actions=read contents=read security-events=write " ] && ok "github-actions.yml permissions: $perms" ||
     bad "github-actions.yml permissions are '$perms', want actions=read contents=read security-events=write"
+# Every recipe builds claimtrack through scripts/install-deps.sh (one source of
+# truth), and that script installs the package of every pkg-config module the
+# Makefile's PKGS needs (a missing one makes pkg-config drop every flag).
+for recipe in github-actions.yml gitlab-ci.yml; do
+    grep -q 'tools/claimtrack/scripts/install-deps.sh' "$root/examples/ci/$recipe" &&
+        ok "$recipe installs through scripts/install-deps.sh" ||
+        bad "$recipe does not install through scripts/install-deps.sh"
+    grep -q 'apt-get install' "$root/examples/ci/$recipe" &&
+        bad "$recipe lists packages of its own (apt-get install) instead of install-deps.sh"
+done
+grep -q 'submodules: true' "$gh" && ok "github-actions.yml checks out the claimtrack submodule" ||
+    bad "github-actions.yml does not check out submodules"
+grep -q "head.repo.full_name == github.repository" "$gh" &&
+    ok "github-actions.yml skips the SARIF upload on pull requests from forks" ||
+    bad "github-actions.yml would fail uploading SARIF on a fork's pull request"
+pkgs=$(sed -n 's/^PKGS *:= *//p' "$root/Makefile")
+need=$(sed -n 's/^need="\(.*\)"$/\1/p' "$root/scripts/install-deps.sh" | head -n 1)
+if command -v dpkg > /dev/null 2>&1; then
+    for m in $pkgs; do
+        pc=$(pkg-config --variable=pcfiledir "$m" 2>/dev/null)/$m.pc
+        pkg=$(dpkg -S "$pc" 2>/dev/null | head -n 1 | cut -d: -f1)
+        if [ -z "$pkg" ]; then
+            bad "no Debian package provides $m.pc (PKGS of the Makefile)"
+        elif echo " $need " | grep -q " $pkg "; then
+            ok "install-deps.sh installs $pkg, for pkg-config module $m"
+        else
+            bad "install-deps.sh does not install $pkg, which the Makefile's $m needs"
+        fi
+    done
+else
+    echo "SKIP install-deps.sh against PKGS: no dpkg here"
+fi
+
+# make dist: a tarball of the tree that builds (its Makefile, sources and
+# install-deps.sh inside one claimtrack-VERSION/ folder)
+if git -C "$root" rev-parse --git-dir > /dev/null 2>&1; then
+    tarball=$(cd "$root" && make --no-print-directory -s dist BUILD="$tmp/dist" | tail -n 1)
+    list=$(tar -tzf "$tarball" 2>/dev/null)
+    echo "$list" | grep -q '^claimtrack-[0-9.]*/Makefile$' &&
+        echo "$list" | grep -q '^claimtrack-[0-9.]*/scripts/install-deps.sh$' &&
+        echo "$list" | grep -q '^claimtrack-[0-9.]*/src/value/decimal.c$' &&
+        ok "make dist packs the tree into claimtrack-VERSION/" || bad "make dist tarball is incomplete: $tarball"
+else
+    echo "SKIP make dist: not a git checkout"
+fi
+
 w="$tmp/hook"
 mkdir -p "$w/claims"
 cp "$root"/tests/fixtures/basic/*.json "$w/claims/"
