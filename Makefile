@@ -74,8 +74,13 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	./$(BUILD)/claimtrack check claims
 
-# -MMD: each object also lists the headers it includes (build/obj/*.d)
-$(BUILD)/obj/%.o: src/%.c | pkgcheck
+# -MMD: each object also lists the headers it includes (build/obj/*.d).  The
+# stamp makes a build folder from before dependency tracking rebuild once.
+$(BUILD)/obj/.mmd-stamp:
+	@mkdir -p $(dir $@)
+	@touch $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/obj/.mmd-stamp | pkgcheck
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@

@@ -28,7 +28,17 @@ typedef struct {
      * baseline's conflicts no longer found are absent.  With CT_FAIL_ON_NEW
      * only new or updated conflicts that are not reviewed block the gate. */
     const json_t *baseline;
+    unsigned options; /* CT_REPORT_* flags below; 0: the formats as consumers read them */
+    /* Wall time of the run so far in milliseconds (the JUnit report's
+     * time), or 0 when unknown. */
+    long long elapsed_ms;
 } ct_report;
+
+enum {
+    /* JUnit: claimtrack's two extensions beyond the stock junit-4.xsd (each
+     * case's review as <properties>, and its claim file as `file`) */
+    CT_REPORT_JUNIT_EXTENSIONS = 1
+};
 
 /* Number of conflicts that block the gate. */
 size_t ct_report_blocking(const ct_report *report);

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* The parsed command line. */
 typedef struct {
@@ -15,21 +16,30 @@ typedef struct {
     ct_cli_load_options load;
     char **reports; /* FORMAT:FILE of each --report */
     size_t n_reports;
+    unsigned report_options; /* CT_REPORT_* */
+    struct timespec start;   /* when the run started (JUnit time) */
 } check_args;
 
 static int check_run(int argc, char **argv, const check_args *a);
 
 int ct_cmd_check(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
-        {"color", required_argument, NULL, 'c'},   {"archive", required_argument, NULL, 'a'},
-        {"fail-on", required_argument, NULL, 'F'}, {"reviews", required_argument, NULL, 'r'},
-        {"report", required_argument, NULL, 'R'},  {"baseline", required_argument, NULL, 'B'},
-        {"jobs", required_argument, NULL, 'j'},    {"max-input-size", required_argument, NULL, 'M'},
-        {"help", no_argument, NULL, 'h'},          {0, 0, 0, 0}};
-    check_args a = {"text", NULL, "auto", "unreviewed", NULL, NULL, {NULL, 0, 0}, NULL, 0};
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"color", required_argument, NULL, 'c'},
+                                             {"archive", required_argument, NULL, 'a'},
+                                             {"fail-on", required_argument, NULL, 'F'},
+                                             {"reviews", required_argument, NULL, 'r'},
+                                             {"report", required_argument, NULL, 'R'},
+                                             {"baseline", required_argument, NULL, 'B'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"max-input-size", required_argument, NULL, 'M'},
+                                             {"junit-extensions", no_argument, NULL, 'J'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {0, 0, 0, 0}};
+    check_args a = {.format = "text", .color = "auto", .fail_on = "unreviewed"};
     int ch, status = -1;
+    clock_gettime(CLOCK_MONOTONIC, &a.start);
     if (!(a.reports = ct_calloc((size_t)argc + 1, sizeof *a.reports))) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
@@ -45,6 +55,7 @@ int ct_cmd_check(int argc, char **argv)
         case 'r': a.reviews = optarg; break;
         case 'R': a.reports[a.n_reports++] = optarg; break;
         case 'B': a.baseline = optarg; break;
+        case 'J': a.report_options |= CT_REPORT_JUNIT_EXTENSIONS; break;
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error(
@@ -224,7 +235,16 @@ static int check_run(int argc, char **argv, const check_args *a)
         ct_free(outputs);
     }
     if (status == 0) {
-        ct_report report = {corpus, set, reviews, fail_on, 0, baseline};
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        ct_report report = {.corpus = corpus,
+                            .conflicts = set,
+                            .reviews = reviews,
+                            .fail_on = fail_on,
+                            .baseline = baseline,
+                            .options = a->report_options,
+                            .elapsed_ms = (long long)(now.tv_sec - a->start.tv_sec) * 1000 +
+                                          (now.tv_nsec - a->start.tv_nsec) / 1000000};
         status = write_reports(a, &report, use_color);
         size_t n_blocking = 0;
         if (status == 0 && ct_report_count_blocking(&report, &n_blocking) < 0) {

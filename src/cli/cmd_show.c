@@ -121,7 +121,11 @@ int ct_cmd_show(int argc, char **argv)
         if (path)
             ct_cli_load_reviews(&reviews, path, set);
         ct_free(path);
-        ct_report report = {corpus, set, reviews, CT_FAIL_ON_UNREVIEWED, use_color, NULL};
+        ct_report report = {.corpus = corpus,
+                            .conflicts = set,
+                            .reviews = reviews,
+                            .fail_on = CT_FAIL_ON_UNREVIEWED,
+                            .color = use_color};
         const ct_topic *t;
         size_t n;
         t = &ct_corpus_topics(corpus, &n)[c->topic];

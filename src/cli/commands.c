@@ -71,6 +71,8 @@ static const ct_cli_command commands[] = {
      "                       updated (claims changed) or unchanged, and list the\n"
      "                       absent ones\n"
      "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
+     "  --junit-extensions   JUnit: each case's review as <properties> and its file\n"
+     "                       (beyond the stock junit-4.xsd)\n"
      "  -h, --help           show this help\n\n"
      "Exit status: 0 nothing blocks, 1 a conflict of the --fail-on class exists,\n"
      "2 usage error or bad input.\n"},

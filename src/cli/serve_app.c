@@ -424,7 +424,10 @@ static void api_conflicts(ct_serve *s, ct_serve_response *res)
             set_error_json(res, 503, why ? why : "the corpus does not load");
         return;
     }
-    ct_report report = {s->corpus, v.set, v.reviews, CT_FAIL_ON_UNREVIEWED, 0, NULL};
+    ct_report report = {.corpus = s->corpus,
+                        .conflicts = v.set,
+                        .reviews = v.reviews,
+                        .fail_on = CT_FAIL_ON_UNREVIEWED};
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);

@@ -79,7 +79,7 @@ static void properties(ct_xmlw *w, const ct_report_conflict *rc)
     ct_xmlw__end(w);
 }
 
-static void testcase(ct_xmlw *w, const ct_report_conflict *rc)
+static void testcase(ct_xmlw *w, const ct_report_conflict *rc, int extensions)
 {
     const ct_conflict *c = rc->conflict;
     char name[512];
@@ -89,9 +89,10 @@ static void testcase(ct_xmlw *w, const ct_report_conflict *rc)
     snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id);
     ct_xmlw__attr(w, "classname", name);
     ct_xmlw__attr(w, "time", "0");
-    if (rc->n_positions && rc->positions[0].n_claims)
+    if (extensions && rc->n_positions && rc->positions[0].n_claims)
         ct_xmlw__attr(w, "file", rc->positions[0].claims[0]->file);
-    properties(w, rc);
+    if (extensions)
+        properties(w, rc);
     if (rc->review.blocking)
         failure(w, rc);
     ct_xmlw__end(w);
@@ -110,7 +111,11 @@ int ct_report__write_junit(const ct_report_model *m, FILE *out)
     ct_xmlw__attr(&w, "tests", num);
     ct_xmlw__attr(&w, "failures", num2);
     ct_xmlw__attr(&w, "errors", "0");
-    ct_xmlw__attr(&w, "time", "0");
+    /* the run's real elapsed time, in seconds with milliseconds */
+    long long ms = m->elapsed_ms > 0 ? m->elapsed_ms : 0;
+    snprintf(num, sizeof num, "%lld.%03lld", ms / 1000, ms % 1000);
+    ct_xmlw__attr(&w, "time", num);
+    int extensions = (m->options & CT_REPORT_JUNIT_EXTENSIONS) != 0;
     for (size_t t = 0; t < m->n_topics; t++) {
         const ct_topic *topic = m->topics[t].topic;
         size_t n = count_in_topic(m, topic, 0);
@@ -127,7 +132,7 @@ int ct_report__write_junit(const ct_report_model *m, FILE *out)
         ct_xmlw__attr(&w, "time", "0");
         for (size_t i = 0; i < m->n_conflicts; i++)
             if (m->conflicts[i].topic == topic)
-                testcase(&w, &m->conflicts[i]);
+                testcase(&w, &m->conflicts[i], extensions);
         ct_xmlw__end(&w);
     }
     ct_xmlw__end(&w);

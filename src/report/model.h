@@ -99,7 +99,9 @@ typedef struct {
 } ct_report_summary;
 
 typedef struct {
-    int color; /* ANSI colour in the text format */
+    int color;            /* ANSI colour in the text format */
+    unsigned options;     /* ct_report.options */
+    long long elapsed_ms; /* ct_report.elapsed_ms */
     ct_report_summary summary;
     const ct_source **sources; /* by id */
     size_t n_sources;

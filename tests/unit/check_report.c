@@ -57,7 +57,7 @@ static ct_review_set *review(const ct_conflict *c, const char *status, const cha
 
 static ct_report_model *build(const fixture *f, const ct_review_set *s, ct_fail_on fail_on)
 {
-    ct_report r = {f->corpus, f->set, s, fail_on, 0, NULL};
+    ct_report r = {.corpus = f->corpus, .conflicts = f->set, .reviews = s, .fail_on = fail_on};
     ct_report_model *m = NULL;
     ck_assert_int_eq(ct_report_model_build(&m, &r), 0);
     ck_assert_ptr_nonnull(m);
@@ -167,7 +167,8 @@ START_TEST(test_report_resolved_position_first)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    ct_report r = {f.corpus, f.set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
+    ct_report r = {
+        .corpus = f.corpus, .conflicts = f.set, .reviews = s, .fail_on = CT_FAIL_ON_UNREVIEWED};
     ck_assert_int_eq(ct_report_write_conflict_text(&r, c, out), 0);
     fclose(out);
     char want[128];
@@ -253,17 +254,27 @@ START_TEST(test_report_orphans)
 }
 END_TEST
 
-/* `format` written from the fixture's report, as a new string. */
-static char *write_format(const fixture *f, const ct_review_set *s, const char *format)
+/* `format` written from the fixture's report with `options`, as a new string. */
+static char *write_format_with(const fixture *f, const ct_review_set *s, const char *format,
+                               unsigned options)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     ck_assert_ptr_nonnull(out);
-    ct_report r = {f->corpus, f->set, s, CT_FAIL_ON_UNREVIEWED, 0, NULL};
+    ct_report r = {.corpus = f->corpus,
+                   .conflicts = f->set,
+                   .reviews = s,
+                   .fail_on = CT_FAIL_ON_UNREVIEWED,
+                   .options = options};
     ck_assert_int_eq(ct_report_write(&r, format, out), 0);
     fclose(out);
     return buf;
+}
+
+static char *write_format(const fixture *f, const ct_review_set *s, const char *format)
+{
+    return write_format_with(f, s, format, 0);
 }
 
 START_TEST(test_report_every_writer)
@@ -285,7 +296,7 @@ START_TEST(test_report_every_writer)
     /* JSON is the model's serialization */
     char *text = write_format(&f, NULL, "json");
     json_t *doc = json_loads(text, 0, NULL);
-    ct_report r = {f.corpus, f.set, NULL, CT_FAIL_ON_UNREVIEWED, 0, NULL};
+    ct_report r = {.corpus = f.corpus, .conflicts = f.set, .fail_on = CT_FAIL_ON_UNREVIEWED};
     json_t *direct = ct_report_to_json(&r);
     ck_assert(json_equal(doc, direct));
     json_t *pos0 = json_array_get(
@@ -315,7 +326,10 @@ START_TEST(test_report_every_writer)
     ck_assert_ptr_nonnull(strstr(text, "\"kind\": \"external\""));
     ck_assert_ptr_nonnull(strstr(text, "\"status\": \"accepted\""));
     free(text);
-    text = write_format(&f, s, "junit");
+    text = write_format(&f, s, "junit"); /* the stock schema: no case properties */
+    ck_assert_ptr_null(strstr(text, "<property name=\"review_state\""));
+    free(text);
+    text = write_format_with(&f, s, "junit", CT_REPORT_JUNIT_EXTENSIONS);
     ck_assert_ptr_nonnull(strstr(text, "<property name=\"review_state\" value=\"confirmed\"/>"));
     free(text);
     ct_review_set_free(s);
