@@ -35,6 +35,15 @@ for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixture
         xmllint --noout --nonet --schema "$root/schema/report.xsd" "$out/r.xml" 2>"$out/v" &&
             ok "$name: xmllint --schema agrees" || { bad "$name: xmllint rejects the XML report"; cat "$out/v"; }
         xmllint --noout --nonet "$out/r.junit.xml" && ok "$name: JUnit report is well-formed" || bad "$name: JUnit malformed"
+        # the schema's enumerations refuse what no report holds
+        for bad_attr in 'severity="critical"' 'type="opinion"'; do
+            attr=${bad_attr%%=*}
+            sed "0,/ $attr=\"[a-z-]*\"/s// $bad_attr/" "$out/r.xml" > "$out/bad.xml"
+            if grep -q "$bad_attr" "$out/bad.xml"; then
+                xmllint --noout --nonet --schema "$root/schema/report.xsd" "$out/bad.xml" 2>/dev/null &&
+                    bad "$name: report.xsd accepts $bad_attr" || ok "$name: report.xsd refuses $bad_attr"
+            fi
+        done
     else
         echo "skipped: xmllint absent"
     fi
