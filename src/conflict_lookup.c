@@ -9,6 +9,22 @@
 #include <string.h>
 #include <strings.h>
 
+/* Shortest prefix taken: "CT-" and one hex digit. */
+#define PREFIX_MIN 4
+
+size_t ct_conflict_set_prefix_matches(const ct_conflict_set *set, const char *prefix,
+                                      const ct_conflict **out, size_t max)
+{
+    size_t n = 0, len = strlen(prefix);
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (strncasecmp(set->conflicts[i].id, prefix, len) == 0) {
+            if (n < max)
+                out[n] = &set->conflicts[i];
+            n++;
+        }
+    return n;
+}
+
 const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id)
 {
     const ct_conflict *legacy = NULL;
@@ -21,7 +37,13 @@ const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *i
             n_legacy++;
         }
     }
-    return n_legacy == 1 ? legacy : NULL;
+    if (n_legacy == 1)
+        return legacy;
+    const ct_conflict *one = NULL;
+    if (!n_legacy && strlen(id) >= PREFIX_MIN &&
+        ct_conflict_set_prefix_matches(set, id, &one, 1) == 1)
+        return one;
+    return NULL;
 }
 
 static int cmp_conflict_ptr_id(const void *x, const void *y)

@@ -125,8 +125,15 @@ int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out);
 void ct_conflict_set_free(ct_conflict_set *set);
 
 /* The conflict with `id` (case-insensitive), or NULL; borrowed.  An old-style
- * id (8 hex digits) finds the one conflict that had it, if only one did. */
+ * id (8 hex digits) finds the one conflict that had it, if only one did; a
+ * unique prefix of an id ("CT-" and at least one hex digit) finds its
+ * conflict, as git takes abbreviated commit ids. */
 const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *id);
+
+/* How many conflicts' ids start with `prefix` (case-insensitive), the
+ * first `max` of them (in set order) into out[]; borrowed. */
+size_t ct_conflict_set_prefix_matches(const ct_conflict_set *set, const char *prefix,
+                                      const ct_conflict **out, size_t max);
 
 /* The stable id of the group (topic, subject, property): "CT-" + the first 16
  * hex digits of SHA-256 over the canonical encoding of the three names. */

@@ -45,6 +45,16 @@ static size_t id_distance(const char *id, const ct_conflict *c)
 
 void ct_cli_suggest_ids(const ct_conflict_set *set, const char *id)
 {
+    const ct_conflict *some[8];
+    size_t n = ct_conflict_set_prefix_matches(set, id, some, 8);
+    if (n > 1) {
+        fprintf(stderr, "'%s' starts %zu conflict ids; give more of it:\n", id, n);
+        for (size_t i = 0; i < n && i < 8; i++)
+            fprintf(stderr, "  %s  %s\n", some[i]->id, some[i]->subject);
+        if (n > 8)
+            fprintf(stderr, "  ... and %zu more\n", n - 8);
+        return;
+    }
     size_t best = 99;
     for (size_t i = 0; i < set->n_conflicts; i++) {
         size_t d = id_distance(id, &set->conflicts[i]);
