@@ -76,6 +76,10 @@ void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
  * (NULL writes nothing). */
 void ct_html_escape(FILE *out, const char *s);
 
+/* A conflict's title: "subject · property", or for a rule conflict "rule
+ * <rule id> · subject".  New string (ct_free), NULL when out of memory. */
+char *ct_report_conflict_title(const ct_topic *topic, const ct_conflict *c);
+
 /* Print one conflict of the report's conflict set in full, as the text format
  * does.  Returns 0, CT_ENOMEM or CT_EIO. */
 int ct_report_write_conflict_text(const ct_report *report, const ct_conflict *c, FILE *out);

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "claimtrack/common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,9 +95,13 @@ static void move_to_front(ct_report_conflict *rc, size_t best)
     qsort(rc->clashes, rc->n_clashes, sizeof *rc->clashes, cmp_clash);
 }
 
-static int build_position(ct_report_position *mp, const ct_position *pos, const ct_claim *claims)
+static int build_position(ct_report_position *mp, const ct_position *pos, const ct_claim *claims,
+                          const ct_report_conflict *rc)
 {
     mp->display = pos->display;
+    mp->subject = pos->subject ? pos->subject : rc->conflict->subject;
+    mp->property = pos->subject ? &rc->topic->properties[pos->property] : rc->property;
+    mp->term = pos->term;
     mp->denies = pos->denies;
     mp->questions = pos->questions;
     /* the one parse of the value's text: writers read the typed value */
@@ -190,6 +195,17 @@ size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin)
     return origin;
 }
 
+char *ct_report_conflict_title(const ct_topic *t, const ct_conflict *c)
+{
+    const char *a = c->rule ? c->rule : c->subject;
+    const char *b = c->rule ? c->subject : t->properties[c->property].name;
+    size_t n = strlen(a) + strlen(b) + 16;
+    char *s = ct_malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s · %s", c->rule ? "rule " : "", a, b);
+    return s;
+}
+
 static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c,
                           const json_t *index)
 {
@@ -198,6 +214,9 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     rc->conflict = c;
     rc->topic = &ct_corpus_topics(r->corpus, &n)[c->topic];
     rc->property = &rc->topic->properties[c->property];
+    rc->rule = c->type == CT_CONFLICT_RULE ? c->rule_def : NULL;
+    if (!(rc->title = ct_report_conflict_title(rc->topic, c)))
+        return CT_ENOMEM;
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
     rc->baseline = baseline_state(index, c);
@@ -208,7 +227,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
         return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
         if ((rc->positions[i].origin = i,
-             build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
+             build_position(&rc->positions[i], &c->positions[i], claims, rc)) < 0) {
             rc->n_positions++; /* freed with the others */
             return CT_ENOMEM;
         }
@@ -237,6 +256,7 @@ static void free_conflict(ct_report_conflict *rc)
     ct_free(rc->positions);
     ct_free(rc->clashes);
     ct_free(rc->review.prefer);
+    ct_free(rc->title);
 }
 
 static int build_sources(ct_report_model *m, const ct_report *r)

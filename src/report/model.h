@@ -25,6 +25,11 @@ typedef struct {
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
     size_t origin; /* its index in the conflict's positions */
+    /* what it is about: the conflict's subject and property, or in a rule
+     * conflict its term's (term: index into the rule's left then right) */
+    const char *subject;
+    const ct_property *property;
+    size_t term;
 } ct_report_position;
 
 typedef struct {
@@ -59,7 +64,9 @@ typedef struct {
     const ct_conflict
         *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
     const ct_topic *topic;
-    const ct_property *property;
+    const ct_property *property; /* a rule conflict's means nothing: see its positions */
+    const ct_rule *rule;         /* the rule of a rule conflict, else NULL */
+    char *title; /* "subject · property", or "rule <id> · subject"; owned */
     ct_report_position *positions; /* final order */
     size_t n_positions;
     ct_clash *clashes; /* indexes into `positions`, by (a, b) */
