@@ -206,6 +206,50 @@ char *ct_report_conflict_title(const ct_topic *t, const ct_conflict *c)
     return s;
 }
 
+const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                     char *buf, size_t n)
+{
+    if (strcmp(p->subject, rc->conflict->subject) == 0)
+        return p->property->name;
+    snprintf(buf, n, "%s · %s", p->subject, p->property->name);
+    return buf;
+}
+
+char *ct_report_rule_text(const ct_topic *topic, const ct_conflict *c)
+{
+    const ct_rule *r = c->rule_def;
+    if (!r)
+        return NULL;
+    size_t len = 8;
+    for (int pass = 0; pass < 2; pass++) {
+        char *s = pass ? ct_malloc(len) : NULL;
+        if (pass && !s)
+            return NULL;
+        size_t k = 0;
+        for (size_t i = 0; i < r->n_left + r->n_right; i++) {
+            const ct_rule_term *t = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
+            const char *sep = i == 0 ? "" : i == r->n_left ? "" : " + ";
+            const char *rel = i == r->n_left ? ct_relation_name(r->relation) : "";
+            const char *subj =
+                t->subject && strcmp(t->subject, c->subject) != 0 ? t->subject : NULL;
+            const char *name = topic->properties[t->property].name;
+            int w = snprintf(pass ? s + k : NULL, pass ? len - k : 0, "%s%s%s%s%s%s%s", sep,
+                             *rel ? " " : "", rel, *rel ? " " : "", subj ? subj : "",
+                             subj ? " · " : "", name);
+            if (w < 0) {
+                ct_free(s);
+                return NULL;
+            }
+            k += (size_t)w;
+        }
+        if (!pass)
+            len = k + 1;
+        else
+            return s;
+    }
+    return NULL;
+}
+
 static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c,
                           const json_t *index)
 {
@@ -215,7 +259,8 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     rc->topic = &ct_corpus_topics(r->corpus, &n)[c->topic];
     rc->property = &rc->topic->properties[c->property];
     rc->rule = c->type == CT_CONFLICT_RULE ? c->rule_def : NULL;
-    if (!(rc->title = ct_report_conflict_title(rc->topic, c)))
+    if (!(rc->title = ct_report_conflict_title(rc->topic, c)) ||
+        (rc->rule && !(rc->rule_text = ct_report_rule_text(rc->topic, c))))
         return CT_ENOMEM;
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
@@ -257,6 +302,7 @@ static void free_conflict(ct_report_conflict *rc)
     ct_free(rc->clashes);
     ct_free(rc->review.prefer);
     ct_free(rc->title);
+    ct_free(rc->rule_text);
 }
 
 static int build_sources(ct_report_model *m, const ct_report *r)

@@ -66,7 +66,10 @@ typedef struct {
     const ct_topic *topic;
     const ct_property *property; /* a rule conflict's means nothing: see its positions */
     const ct_rule *rule;         /* the rule of a rule conflict, else NULL */
-    char *title; /* "subject · property", or "rule <id> · subject"; owned */
+    char *title;                 /* "subject · property", or "rule <id> · subject"; owned */
+    /* a rule conflict's rule as applied, e.g. "dead + survivors = aboard"
+     * (a term of another subject as "subject · property"); owned, else NULL */
+    char *rule_text;
     ct_report_position *positions; /* final order */
     size_t n_positions;
     ct_clash *clashes; /* indexes into `positions`, by (a, b) */
@@ -129,6 +132,12 @@ typedef struct {
  * with ct_report_model_free. */
 int ct_report_model_build(ct_report_model **out, const ct_report *report);
 void ct_report_model_free(ct_report_model *model);
+
+/* What position `p` of `rc` is about, for labels: its property, or
+ * "subject · property" when its subject is not the conflict's; borrowed
+ * strings written into buf (at most n bytes, truncated). */
+const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                     char *buf, size_t n);
 
 /* The entry of conflict `c` of the report's conflict set; borrowed. */
 const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,
