@@ -55,8 +55,9 @@ const char *ct_report_format_name(size_t i);
  * property) both make claims on, a group counts as a clash when a position
  * of one clashes with a position of the other, else as an agreement.  A
  * claim that only questions a value takes no stand (neither).  Each rule
- * conflict counts one clash more for every two sources whose claims are
- * chosen together in one of its violations. */
+ * conflict counts one clash more for two sources when, in one of its
+ * violations, one holds a position of the left side and the other one of
+ * the right side. */
 typedef struct {
     size_t agree, clash;
 } ct_agreement;

@@ -62,7 +62,8 @@ static int holds(const ct_claim *claims, const ct_position *p, const char *id)
 }
 
 /* The sources that rule conflict `c` sets against source `id`: those holding
- * another position of a violation that one of its positions is in. */
+ * a position on the other side of a violation that one of its positions is
+ * in. */
 static void print_rule_partners(const ct_corpus *corpus, const ct_conflict *c, const char *id)
 {
     size_t n_sources, n_claims, shown = 0;
@@ -79,11 +80,13 @@ static void print_rule_partners(const ct_corpus *corpus, const ct_conflict *c, c
     for (size_t s = 0; s < n_sources; s++) {
         const char *other = sources[s].id;
         int clash = 0;
+        size_t n_left = c->rule_def ? c->rule_def->n_left : 1;
         for (size_t v = 0; other != id && v < c->n_violations && !clash; v++) {
             const ct_rule_violation *vi = &c->violations[v];
             for (size_t a = 0; a < vi->n_positions && !clash; a++)
                 for (size_t b = 0; b < vi->n_positions && !clash; b++)
-                    clash = a != b && holds(claims, &c->positions[vi->positions[a]], id) &&
+                    clash = (a < n_left) != (b < n_left) &&
+                            holds(claims, &c->positions[vi->positions[a]], id) &&
                             holds(claims, &c->positions[vi->positions[b]], other);
         }
         if (!clash)
@@ -95,7 +98,7 @@ static void print_rule_partners(const ct_corpus *corpus, const ct_conflict *c, c
         printf("%s", other);
     }
     if (!shown)
-        printf("breaks rule %s with its own claims", c->rule);
+        printf("no other source across rule %s", c->rule);
 }
 
 static int cmp_str(const void *x, const void *y)

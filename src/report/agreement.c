@@ -2,8 +2,9 @@
  * agreement.c - how often each pair of sources agrees or clashes on the
  * groups (topic, subject, property) both speak on; see claimtrack/report.h.
  * A claim that only `questions` a value takes no stand: neither agreement
- * nor clash.  A rule conflict counts once as a clash between every two
- * sources whose claims are chosen together in one of its violations.
+ * nor clash.  A rule conflict counts once as a clash between two sources
+ * when, in one of its violations, one holds a position on the rule's left
+ * side and the other one on its right side.
  */
 #include "claimtrack/common.h"
 #include "claimtrack/report.h"
@@ -107,8 +108,8 @@ static void add_pairs(ct_agreement *cells, size_t n, const long *src, size_t k,
         }
 }
 
-/* A rule conflict: one clash for every two sources (each pair once) whose
- * claims stand on different terms of one violation. */
+/* A rule conflict: one clash for every two sources (each pair once) on
+ * opposite sides of one violation. */
 static int rule_clashes(ct_agreement *cells, size_t n, const char *const *ids,
                         const ct_claim *claims, const ct_conflict *c)
 {
@@ -127,10 +128,11 @@ static int rule_clashes(ct_agreement *cells, size_t n, const char *const *ids,
             if (s >= 0)
                 held[p * n + (size_t)s] = 1;
         }
+    size_t n_left = c->rule_def ? c->rule_def->n_left : 1;
     for (size_t v = 0; v < c->n_violations; v++) {
         const ct_rule_violation *vi = &c->violations[v];
-        for (size_t a = 0; a < vi->n_positions; a++)
-            for (size_t b = a + 1; b < vi->n_positions; b++) {
+        for (size_t a = 0; a < n_left && a < vi->n_positions; a++)
+            for (size_t b = n_left; b < vi->n_positions; b++) {
                 const unsigned char *ha = &held[vi->positions[a] * n];
                 const unsigned char *hb = &held[vi->positions[b] * n];
                 for (size_t u = 0; u < n; u++)
