@@ -60,7 +60,11 @@ static void baseline_md(FILE *out, const ct_report_model *m)
             b[CT_BASELINE_ABSENT]);
     for (size_t i = 0; i < m->n_absent; i++) {
         fprintf(out, "- absent: `%s`", m->absent[i].id);
-        if (m->absent[i].subject && m->absent[i].property) {
+        if (m->absent[i].title) {
+            fputs(" (", out);
+            md_text(out, m->absent[i].title);
+            fputc(')', out);
+        } else if (m->absent[i].subject && m->absent[i].property) {
             fputs(" (", out);
             md_text(out, m->absent[i].subject);
             fputs(" · ", out);

@@ -454,7 +454,8 @@ static int build_absent(ct_report_model *m, const ct_report *r)
                                                       entry_str(e, "subject"),
                                                       entry_str(e, "property"),
                                                       entry_str(e, "type"),
-                                                      entry_str(e, "severity")};
+                                                      entry_str(e, "severity"),
+                                                      entry_str(e, "title")};
     }
     json_decref(now);
     return 0;

@@ -58,6 +58,7 @@ const char *ct_baseline_state_name(ct_baseline_state s);
 typedef struct {
     const json_t *entry; /* the baseline's conflict object */
     const char *id, *digest, *topic, *subject, *property, *type, *severity;
+    const char *title; /* absent from older reports */
 } ct_report_absent;
 
 typedef struct {

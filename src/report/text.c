@@ -172,7 +172,9 @@ int ct_report__write_text(const ct_report_model *m, FILE *out)
         for (size_t i = 0; i < m->n_absent; i++) {
             const ct_report_absent *x = &m->absent[i];
             fprintf(out, "  absent: %s", x->id);
-            if (x->subject && x->property)
+            if (x->title)
+                fprintf(out, " (%s)", x->title);
+            else if (x->subject && x->property)
                 fprintf(out, " (%s · %s)", x->subject, x->property);
             fputc('\n', out);
         }

@@ -13,6 +13,7 @@
 
 #include "claimtrack/common.h"
 #include "claimtrack/report.h"
+#include "claimtrack/review.h"
 
 #define CLAIM(id, subj, prop, value, source, extra)                                                \
     "{\"id\": \"" id "\", \"subject\": \"" subj "\", \"property\": \"" prop                        \
@@ -271,6 +272,32 @@ START_TEST(test_agreement_counts_rule_conflicts_and_not_questions)
 }
 END_TEST
 
+/* A review of a rule conflict names its rule, not its first term's property. */
+START_TEST(test_review_entry_names_the_rule)
+{
+    fixture f = {0};
+    load(&f, SOURCES, sum_rule, headcount);
+    ck_assert_int_eq(f.rc, 0);
+    const ct_conflict *c = rule_conflict(&f, "flight");
+    ck_assert_ptr_nonnull(c);
+    ct_review_set *rs = NULL;
+    ct_diag_list diags = CT_DIAG_LIST_INIT;
+    static const char empty[] = "{\"reviews\": {}}";
+    ck_assert_int_eq(ct_review_set_parse(&rs, "reviews.json", empty, sizeof empty - 1, &diags), 0);
+    ct_review_input in = {
+        .status = "confirmed", .note = "n", .reviewer = "ed", .date = "2026-01-01"};
+    ck_assert_int_eq(ct_review_set_put(rs, c, "t", "dead", &in), 0);
+    const json_t *entry = NULL;
+    ck_assert_int_eq(ct_review_state_of(rs, c, &entry), CT_REVIEW_CONFIRMED);
+    ck_assert_str_eq(json_string_value(json_object_get(entry, "rule")),
+                     "dead-plus-survivors-is-aboard");
+    ck_assert_ptr_null(json_object_get(entry, "property"));
+    ct_review_set_free(rs);
+    ct_diag_list_dispose(&diags);
+    fixture_dispose(&f);
+}
+END_TEST
+
 Suite *suite_ruleconf(void)
 {
     Suite *s = suite_create("ruleconf");
@@ -282,6 +309,7 @@ Suite *suite_ruleconf(void)
     tcase_add_test(tc, test_claim_never_conflicts_with_itself);
     tcase_add_test(tc, test_alias_equal_to_source_id_is_an_error);
     tcase_add_test(tc, test_agreement_counts_rule_conflicts_and_not_questions);
+    tcase_add_test(tc, test_review_entry_names_the_rule);
     suite_add_tcase(s, tc);
     return s;
 }
