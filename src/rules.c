@@ -259,6 +259,44 @@ static int cmp_claim_id(const void *x, const void *y)
     return c ? c : (a > b) - (a < b);
 }
 
+/* The digest of rule conflict `c`: the rule's definition (id, relation,
+ * then each side's terms as applied), so that editing a rule makes its
+ * reviews stale, then every claim in it, by claim id.  0 or CT_ENOMEM. */
+static int rule_digest(ct_conflict *c, const ct_rule *r, const ct_topic *t, const rterm *terms,
+                       const ct_claim *claims)
+{
+    size_t n = r->n_left + r->n_right;
+    const ct_claim **all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
+    if (!all)
+        return CT_ENOMEM;
+    size_t na = 0;
+    for (size_t i = 0; i < c->n_positions; i++)
+        for (size_t k = 0; k < c->positions[i].n_claims; k++)
+            all[na++] = &claims[c->positions[i].claims[k]];
+    qsort(all, na, sizeof *all, cmp_claim_id);
+    ct_canon_hash sha;
+    ct_canon_hash_init(&sha, "claimtrack rule conflict digest 2");
+    ct_canon_hash_field(&sha, r->id);
+    ct_canon_hash_field(&sha, ct_relation_name(r->relation));
+    for (size_t k = 0; k < n; k++) {
+        ct_canon_hash_field(&sha, k < r->n_left ? "left" : "right");
+        ct_canon_hash_field(&sha, terms[k].subject);
+        ct_canon_hash_field(&sha, t->properties[terms[k].property].name);
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (i && all[i] == all[i - 1])
+            continue;
+        const ct_claim *x = all[i];
+        const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
+                                x->hedge, x->as_of,      x->quote};
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+            ct_canon_hash_field(&sha, fields[f]);
+    }
+    ct_canon_hash_hex(&sha, 32, c->digest);
+    ct_free(all);
+    return 0;
+}
+
 /* One conflict of rule `r` applied to `subject`, when some choice breaks it. */
 static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, const char *subject,
                       const ct_rules_input *in, ct_conflict *c, int *found)
@@ -327,39 +365,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         goto done_free;
     *found = 1;
     ct_conflict_rule_id(t->id, r->id, subject, c->id);
-    /* digest: the rule, then every claim in it, by claim id */
-    const ct_claim **all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
-    if (!all) {
-        rc = CT_ENOMEM;
-        goto done;
-    }
-    size_t na = 0;
-    for (size_t i = 0; i < c->n_positions; i++)
-        for (size_t k = 0; k < c->positions[i].n_claims; k++)
-            all[na++] = &claims[c->positions[i].claims[k]];
-    qsort(all, na, sizeof *all, cmp_claim_id);
-    ct_canon_hash sha;
-    /* scheme 2: the rule's definition (relation, then each side's terms as
-     * applied) too, so that editing a rule makes its reviews stale */
-    ct_canon_hash_init(&sha, "claimtrack rule conflict digest 2");
-    ct_canon_hash_field(&sha, r->id);
-    ct_canon_hash_field(&sha, ct_relation_name(r->relation));
-    for (size_t k = 0; k < n; k++) {
-        ct_canon_hash_field(&sha, k < r->n_left ? "left" : "right");
-        ct_canon_hash_field(&sha, terms[k].subject);
-        ct_canon_hash_field(&sha, t->properties[terms[k].property].name);
-    }
-    for (size_t i = 0; i < na; i++) {
-        if (i && all[i] == all[i - 1])
-            continue;
-        const ct_claim *x = all[i];
-        const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
-                                x->hedge, x->as_of,      x->quote};
-        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-            ct_canon_hash_field(&sha, fields[f]);
-    }
-    ct_canon_hash_hex(&sha, 32, c->digest);
-    ct_free(all);
+    rc = rule_digest(c, r, t, terms, claims);
     goto done;
 done_free:
     ct_conflict_parts_free(c);
