@@ -207,7 +207,9 @@ int ct_cmd_sources(int argc, char **argv)
                 printf("  conflicts:\n");
             in++;
             const ct_position *fp = &c->positions[found];
-            const ct_property *prop = &topics[c->topic].properties[fp->property];
+            const ct_property *prop =
+                &topics[c->topic]
+                     .properties[c->type == CT_CONFLICT_RULE ? fp->property : c->property];
             if (c->type == CT_CONFLICT_RULE) {
                 printf("    %s rule %s · %s: %s%s%s: %s (", c->id, c->rule, c->subject,
                        strcmp(fp->subject, c->subject) ? fp->subject : "",
