@@ -368,6 +368,8 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         const member *first = &m[pb[i].first_member];
         pos->denies = first->claim->denies;
         pos->questions = first->claim->questions;
+        pos->subject = g->subject;
+        pos->property = g->property;
         pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
         pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
         if (!pos->claims || !pb[i].keys) {

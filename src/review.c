@@ -258,8 +258,14 @@ int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
              json_object_set_new(r, "reviewer", json_string(in->reviewer)) |
              json_object_set_new(r, "date", json_string(in->date)) |
              json_object_set_new(r, "topic", json_string(topic)) |
-             json_object_set_new(r, "subject", json_string(c->subject)) |
-             json_object_set_new(r, "property", json_string(property));
+             json_object_set_new(r, "subject", json_string(c->subject));
+    /* a rule conflict is about its rule's terms, not one property */
+    if (c->rule) {
+        rc |= json_object_set_new(r, "rule", json_string(c->rule));
+        json_object_del(r, "property");
+    } else {
+        rc |= json_object_set_new(r, "property", json_string(property));
+    }
     if (prefer)
         rc |= json_object_set_new(r, "prefer", prefer);
     else

@@ -37,7 +37,10 @@ typedef struct {
     size_t n_claims;
     rpos *pos;
     size_t n_pos;
-    size_t base; /* index of its first position in the conflict */
+    size_t base;         /* index of its first position in the conflict */
+    const char *subject; /* the subject its claims are about */
+    size_t property;
+    size_t same_as; /* an earlier term with the same group, else the term itself */
 } rterm;
 
 typedef struct {
@@ -174,7 +177,12 @@ static int walk_choices(const ct_rule *r, rterm *terms, const ct_claim *claims, 
             }
             strength = best < strength ? best : strength;
         }
-        if (rc == 0 && violates(r->relation, &s[0], &s[1])) {
+        /* a claim never conflicts with itself: a choice that takes one
+         * position of a group for two terms compares claims with themselves */
+        int self = 0;
+        for (size_t t = 0; t < n && !self; t++)
+            self = terms[t].same_as != t && idx[terms[t].same_as] == idx[t];
+        if (rc == 0 && !self && violates(r->relation, &s[0], &s[1])) {
             char text[256];
             size_t k = 0;
             side_text(text, sizeof text, &k, chosen, r->n_left, &s[0].lo, &s[0].hi, r->dates);
@@ -221,6 +229,9 @@ static int fill_positions(rterm *terms, size_t n, const ct_claim *claims, ct_con
         for (size_t i = 0; i < terms[t].n_pos; i++) {
             ct_position *pos = &c->positions[c->n_positions];
             const rpos *p = &terms[t].pos[i];
+            pos->subject = terms[t].subject;
+            pos->property = terms[t].property;
+            pos->term = t;
             if (!(pos->claims = ct_calloc(p->count, sizeof *pos->claims)))
                 return CT_ENOMEM;
             c->n_positions++;
@@ -248,6 +259,44 @@ static int cmp_claim_id(const void *x, const void *y)
     return c ? c : (a > b) - (a < b);
 }
 
+/* The digest of rule conflict `c`: the rule's definition (id, relation,
+ * then each side's terms as applied), so that editing a rule makes its
+ * reviews stale, then every claim in it, by claim id.  0 or CT_ENOMEM. */
+static int rule_digest(ct_conflict *c, const ct_rule *r, const ct_topic *t, const rterm *terms,
+                       const ct_claim *claims)
+{
+    size_t n = r->n_left + r->n_right;
+    const ct_claim **all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
+    if (!all)
+        return CT_ENOMEM;
+    size_t na = 0;
+    for (size_t i = 0; i < c->n_positions; i++)
+        for (size_t k = 0; k < c->positions[i].n_claims; k++)
+            all[na++] = &claims[c->positions[i].claims[k]];
+    qsort(all, na, sizeof *all, cmp_claim_id);
+    ct_canon_hash sha;
+    ct_canon_hash_init(&sha, "claimtrack rule conflict digest 2");
+    ct_canon_hash_field(&sha, r->id);
+    ct_canon_hash_field(&sha, ct_relation_name(r->relation));
+    for (size_t k = 0; k < n; k++) {
+        ct_canon_hash_field(&sha, k < r->n_left ? "left" : "right");
+        ct_canon_hash_field(&sha, terms[k].subject);
+        ct_canon_hash_field(&sha, t->properties[terms[k].property].name);
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (i && all[i] == all[i - 1])
+            continue;
+        const ct_claim *x = all[i];
+        const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
+                                x->hedge, x->as_of,      x->quote};
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+            ct_canon_hash_field(&sha, fields[f]);
+    }
+    ct_canon_hash_hex(&sha, 32, c->digest);
+    ct_free(all);
+    return 0;
+}
+
 /* One conflict of rule `r` applied to `subject`, when some choice breaks it. */
 static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, const char *subject,
                       const ct_rules_input *in, ct_conflict *c, int *found)
@@ -267,6 +316,12 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         size_t count = in->group_members(in->payload, ti, rt->subject ? rt->subject : subject,
                                          rt->property, &members);
         rterm *tm = &terms[k];
+        tm->subject = rt->subject ? rt->subject : subject;
+        tm->property = rt->property;
+        tm->same_as = k;
+        for (size_t j = 0; j < k && tm->same_as == k; j++)
+            if (terms[j].property == tm->property && strcmp(terms[j].subject, tm->subject) == 0)
+                tm->same_as = j;
         tm->claims = ct_calloc(count ? count : 1, sizeof *tm->claims);
         tm->pos = ct_calloc(count ? count : 1, sizeof *tm->pos);
         if (!tm->claims || !tm->pos) {
@@ -300,6 +355,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
     c->subject = subject;
     c->property = r->left[0].property;
     c->rule = r->id;
+    c->rule_def = r;
     if ((rc = fill_positions(terms, n, claims, c)) < 0 ||
         (rc = walk_choices(r, terms, claims, c)) < 0) {
         *found = 1; /* the caller frees it */
@@ -309,31 +365,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         goto done_free;
     *found = 1;
     ct_conflict_rule_id(t->id, r->id, subject, c->id);
-    /* digest: the rule, then every claim in it, by claim id */
-    const ct_claim **all = ct_calloc(c->n_claims ? c->n_claims : 1, sizeof *all);
-    if (!all) {
-        rc = CT_ENOMEM;
-        goto done;
-    }
-    size_t na = 0;
-    for (size_t i = 0; i < c->n_positions; i++)
-        for (size_t k = 0; k < c->positions[i].n_claims; k++)
-            all[na++] = &claims[c->positions[i].claims[k]];
-    qsort(all, na, sizeof *all, cmp_claim_id);
-    ct_canon_hash sha;
-    ct_canon_hash_init(&sha, "claimtrack rule conflict digest 1");
-    ct_canon_hash_field(&sha, r->id);
-    for (size_t i = 0; i < na; i++) {
-        if (i && all[i] == all[i - 1])
-            continue;
-        const ct_claim *x = all[i];
-        const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
-                                x->hedge, x->as_of,      x->quote};
-        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-            ct_canon_hash_field(&sha, fields[f]);
-    }
-    ct_canon_hash_hex(&sha, 32, c->digest);
-    ct_free(all);
+    rc = rule_digest(c, r, t, terms, claims);
     goto done;
 done_free:
     ct_conflict_parts_free(c);

@@ -44,8 +44,12 @@ if [ "$n_rev" = x ]; then echo "skipped: python3 absent (reviewed count)"; else
 fi
 grep -q '"status": "accepted"' "$tmp/claims.sarif" && grep -q '"justification": "resolved by ' "$tmp/claims.sarif" &&
     ok "SARIF: suppressions accepted, justified by the review" || bad "SARIF suppression fields"
-[ "$(grep -c '"help": {' "$tmp/claims.sarif")" -eq 3 ] && [ "$(grep -c '"helpUri"' "$tmp/claims.sarif")" -eq 3 ] &&
-    [ "$(grep -c '"markdown"' "$tmp/claims.sarif")" -eq 3 ] && ok "SARIF: each rule has help (text, markdown) and helpUri" || bad "SARIF rule help"
+[ "$(grep -c '"help": {' "$tmp/claims.sarif")" -eq 4 ] && [ "$(grep -c '"helpUri"' "$tmp/claims.sarif")" -eq 4 ] &&
+    [ "$(grep -c '"markdown"' "$tmp/claims.sarif")" -eq 4 ] && ok "SARIF: each rule has help (text, markdown) and helpUri" || bad "SARIF rule help"
+# a rule conflict is filed under its own rule, CT004 RuleConflict, not CT003
+[ "$(grep -c '"ruleId": "CT004"' "$tmp/claims.sarif")" -eq 1 ] && grep -q '"name": "RuleConflict"' "$tmp/claims.sarif" &&
+    grep -q 'conflict CT-e6233f9dc3ebd558 on rule raid-before-response · Yekaterinburg raid:' "$tmp/claims.sarif" &&
+    ok "SARIF: the rule conflict is a CT004 RuleConflict result titled by its rule" || bad "SARIF rule conflict rule"
 # Microsoft's SARIF Multitool with GitHub's rules (npm ci --prefix tests/sarif-multitool)
 mt=$(cd "$root/tests/sarif-multitool" 2>/dev/null && node -p "require('@microsoft/sarif-multitool')" 2>/dev/null || true)
 if ! command -v npm >/dev/null 2>&1; then
@@ -151,13 +155,14 @@ raw = open(sys.argv[1], "rb").read()
 raw.decode("utf-8")
 assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"").replace(b'\n', b'') or True
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
-head = "conflict_id,topic,subject,property,type,severity,review_state,position,value,stance,claim_id,source,claimant,hedge,as_of,quote,file,line".split(",")
+head = "conflict_id,topic,subject,property,rule,type,severity,review_state,position,value,stance,claim_id,source,claimant,hedge,as_of,quote,file,line".split(",")
 assert rows[0] == head, rows[0]
 want = []
 for c in json.load(open(sys.argv[2]))["conflicts"]:
     for i, p in enumerate(c["positions"], 1):
         for cl in p["claims"]:
-            want.append([c["id"], c["topic"], c["subject"], c["property"], c["type"], c["severity"],
+            # the claim's own subject and property (a rule conflict's positions each have theirs)
+            want.append([c["id"], c["topic"], p["subject"], p["property"], c.get("rule", ""), c["type"], c["severity"],
                          c["review"]["state"], str(i), p["display"], cl["stance"], cl["id"], cl["source"],
                          cl.get("claimant", ""), cl.get("hedge", ""), cl.get("as_of", ""), cl["quote"],
                          cl.get("file", ""), str(cl.get("line", ""))])

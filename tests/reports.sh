@@ -16,7 +16,7 @@ ok() { echo "ok   $*"; }
 bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 export LC_ALL=C NO_COLOR=1
 
-for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2 tests/fixtures/time-estimates; do
+for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2 tests/fixtures/time-estimates tests/fixtures/ruleconf; do
     name=$(basename "$corpus")
     out="$tmp/$name"
     mkdir -p "$out"
@@ -60,6 +60,31 @@ for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixture
         done
     done
 done
+
+# a rule conflict: its rule, relation and terms, a null property, each
+# position's own subject and property; the schemas refuse it otherwise
+out="$tmp/ruleconf"
+grep -q '"property": null' "$out/r.json" && grep -q '"title": "rule dead-plus-survivors-is-aboard · AZAL flight"' "$out/r.json" &&
+    grep -q '"terms": \[' "$out/r.json" && grep -q '"property": "survivors",' "$out/r.json" &&
+    ok "ruleconf: the JSON rule conflict has rule, terms, title, a null property and positions of their own" ||
+    bad "ruleconf: JSON rule conflict fields"
+sed 's/"property": null/"property": "dead"/' "$out/r.json" >"$out/bad.json"
+"$build/json_validate" "$root/schema/report.schema.json" "$out/bad.json" >/dev/null 2>&1 &&
+    bad "ruleconf: the schema accepts a rule conflict with a property of its own" ||
+    ok "ruleconf: the schema refuses a rule conflict with a property of its own"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [p.pop("term", None) for c in d["conflicts"] for p in c["positions"]]; json.dump(d, open(sys.argv[2], "w"))' \
+    "$out/r.json" "$out/bad2.json" 2>/dev/null && {
+    "$build/json_validate" "$root/schema/report.schema.json" "$out/bad2.json" >/dev/null 2>&1 &&
+        bad "ruleconf: the schema accepts rule positions without their term" ||
+        ok "ruleconf: the schema refuses rule positions without their term"
+}
+grep -q '<term subject="AZAL flight" property="aboard" side="right"/>' "$out/r.xml" &&
+    grep -q 'title="rule dead-plus-survivors-is-aboard · AZAL flight" rule="dead-plus-survivors-is-aboard" relation="="' "$out/r.xml" &&
+    ! grep '<conflict [^>]*type="rule"' "$out/r.xml" | grep -q ' property=' &&
+    ok "ruleconf: the XML rule conflict has its terms, title, rule and relation, and no property" || bad "ruleconf: XML rule conflict"
+sed 's/<term subject="AZAL flight" property="aboard" side="right"\/>/<term subject="AZAL flight" property="aboard" side="middle"\/>/' "$out/r.xml" >"$out/bad.xml"
+"$build/xml_validate" "$root/schema/report.xsd" "$out/bad.xml" >/dev/null 2>&1 &&
+    bad "ruleconf: the XSD accepts a term on no side" || ok "ruleconf: the XSD refuses a term on no side"
 
 # unreviewed conflicts: SARIF results and JUnit failures carry them
 out="$tmp/basic"

@@ -240,6 +240,13 @@ start "$root/tests/fixtures/model2"
 rule_id=$(curl -s "${url}api/conflicts" | jq -r '[.conflicts[] | select(.type == "rule")][0].id')
 check "a rule conflict's page shows the rule and its arithmetic" \
     '[ "$(get "/conflict/$rule_id")" = 200 ] && grep -q "rule <code>headcount</code>: \[1\] \[2\] \[3\]: <span class=\"arithmetic\">38 + 32 = 70, not 67</span>" body'
+check "a rule conflict's page is titled by its rule and subject, each position labelled with its property" \
+    '[ "$(get "/conflict/$rule_id")" = 200 ] && grep -q "<h1>rule headcount &middot; flight 8243</h1>" body &&
+     grep -q "<code>deaths + survivors = aboard</code>" body &&
+     grep -q "<span class=\"property\">survivors:</span> <span class=\"value\">32</span>" body &&
+     grep -q "<title>rule headcount · flight 8243" body && ! grep -q "<svg id=\"chart\"" body'
+check "the conflict list names the rule of a rule conflict" \
+    '[ "$(get /)" = 200 ] && grep -q "<td>flight 8243</td><td>rule headcount</td>" body'
 stop TERM
 check "the rule-fixture server ends with status 0 (no valgrind or sanitizer report)" '[ $? = 0 ]'
 

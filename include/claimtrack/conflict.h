@@ -49,6 +49,11 @@ typedef struct {
     int questions;  /* stance "questions": listed, never in a clash */
     size_t *claims; /* indexes into the corpus's claims, by claim id */
     size_t n_claims;
+    /* what its claims are about: the conflict's subject and property, or in
+     * a rule conflict the term's (each term its own subject and property) */
+    const char *subject;
+    size_t property; /* index into the topic's properties */
+    size_t term;     /* rule conflicts: the rule term (left, then right), else 0 */
 } ct_position;
 
 typedef struct {
@@ -96,9 +101,11 @@ typedef struct {
     size_t n_clashes;
     int clashes_truncated;
     size_t n_claims; /* claims in the group, revised ones included */
-    /* rule conflicts (type CT_CONFLICT_RULE) only; `property` is the rule's
-     * first term's, `subject` the subject it is applied to */
+    /* rule conflicts (type CT_CONFLICT_RULE) only: `subject` is the subject
+     * the rule is applied to; `property` means nothing (the first term's, kept
+     * for callers that index with it): each position has its own */
     const char *rule;              /* rule id, NULL for others */
+    const ct_rule *rule_def;       /* the rule (borrowed from the corpus), NULL for others */
     ct_rule_violation *violations; /* by position indexes */
     size_t n_violations;
 } ct_conflict;

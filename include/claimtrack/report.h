@@ -63,7 +63,11 @@ const char *ct_report_format_name(size_t i);
 
 /* How often two sources agree and clash: over the groups (topic, subject,
  * property) both make claims on, a group counts as a clash when a position
- * of one clashes with a position of the other, else as an agreement. */
+ * of one clashes with a position of the other, else as an agreement.  A
+ * claim that only questions a value takes no stand (neither).  Each rule
+ * conflict counts one clash more for two sources when, in one of its
+ * violations, one holds a position of the left side and the other one of
+ * the right side. */
 typedef struct {
     size_t agree, clash;
 } ct_agreement;
@@ -85,6 +89,15 @@ void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
 /* Write `s` to `out` with &, <, >, " and ' as HTML character references
  * (NULL writes nothing). */
 void ct_html_escape(FILE *out, const char *s);
+
+/* A conflict's title: "subject · property", or for a rule conflict "rule
+ * <rule id> · subject".  New string (ct_free), NULL when out of memory. */
+char *ct_report_conflict_title(const ct_topic *topic, const ct_conflict *c);
+
+/* A rule conflict's rule as applied to its subject, e.g. "dead + survivors =
+ * aboard" (a term of another subject as "subject · property").  New string
+ * (ct_free); NULL for other conflicts or when out of memory. */
+char *ct_report_rule_text(const ct_topic *topic, const ct_conflict *c);
 
 /* Print one conflict of the report's conflict set in full, as the text format
  * does.  Returns 0, CT_ENOMEM or CT_EIO. */

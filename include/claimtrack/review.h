@@ -65,7 +65,8 @@ typedef struct {
 } ct_review_input;
 
 /* Record a review of the current state of `c` (topic, subject, property
- * given for people reading the file).  Unknown fields of an existing entry are
+ * given for people reading the file; for a rule conflict its rule instead of
+ * the property).  Unknown fields of an existing entry are
  * kept; the review it replaces (reviewer, date, status, note, digest, prefer)
  * is appended to the entry's "history" list, oldest first.  Returns 0 or
  * CT_ENOMEM. */

@@ -4,7 +4,10 @@
  *
  * The majority position of a conflict is the one backed by the most distinct
  * sources (ties: none is the majority).  A source "stands with the majority"
- * in a conflict when one of its claims is in that position.
+ * in a conflict when one of its claims is in that position.  A position that
+ * only questions a value takes no stand.  A rule conflict has no majority:
+ * its positions are about different properties; a source in one clashes with
+ * the sources chosen with it in a violation.
  */
 #include "cli.h"
 #include "claimtrack/common.h"
@@ -33,7 +36,11 @@ static long majority_position(const ct_claim *claims, const ct_conflict *c)
     long best = -1;
     size_t best_n = 0;
     int tie = 0;
+    if (c->type == CT_CONFLICT_RULE)
+        return -1;
     for (size_t i = 0; i < c->n_positions; i++) {
+        if (c->positions[i].questions)
+            continue;
         size_t n = distinct_sources(claims, &c->positions[i]);
         if (n > best_n) {
             best = (long)i;
@@ -44,6 +51,54 @@ static long majority_position(const ct_claim *claims, const ct_conflict *c)
         }
     }
     return tie ? -1 : best;
+}
+
+static int holds(const ct_claim *claims, const ct_position *p, const char *id)
+{
+    for (size_t k = 0; k < p->n_claims; k++)
+        if (claims[p->claims[k]].source == id)
+            return 1;
+    return 0;
+}
+
+/* The sources that rule conflict `c` sets against source `id`: those holding
+ * a position on the other side of a violation that one of its positions is
+ * in. */
+static void print_rule_partners(const ct_corpus *corpus, const ct_conflict *c, const char *id)
+{
+    size_t n_sources, n_claims, shown = 0;
+    int in_violation = 0;
+    const ct_source *sources = ct_corpus_sources(corpus, &n_sources);
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    for (size_t v = 0; v < c->n_violations && !in_violation; v++)
+        for (size_t a = 0; a < c->violations[v].n_positions; a++)
+            in_violation |= holds(claims, &c->positions[c->violations[v].positions[a]], id);
+    if (!in_violation) {
+        printf("in no violation of rule %s", c->rule);
+        return;
+    }
+    for (size_t s = 0; s < n_sources; s++) {
+        const char *other = sources[s].id;
+        int clash = 0;
+        size_t n_left = c->rule_def ? c->rule_def->n_left : 1;
+        for (size_t v = 0; other != id && v < c->n_violations && !clash; v++) {
+            const ct_rule_violation *vi = &c->violations[v];
+            for (size_t a = 0; a < vi->n_positions && !clash; a++)
+                for (size_t b = 0; b < vi->n_positions && !clash; b++)
+                    clash = (a < n_left) != (b < n_left) &&
+                            holds(claims, &c->positions[vi->positions[a]], id) &&
+                            holds(claims, &c->positions[vi->positions[b]], other);
+        }
+        if (!clash)
+            continue;
+        if (!shown++)
+            printf("clashes by rule %s with ", c->rule);
+        else
+            printf(", ");
+        printf("%s", other);
+    }
+    if (!shown)
+        printf("no other source across rule %s", c->rule);
 }
 
 static int cmp_str(const void *x, const void *y)
@@ -139,29 +194,43 @@ int ct_cmd_sources(int argc, char **argv)
         printf("  claims: %zu\n", nc);
         for (size_t i = 0; i < set->n_conflicts; i++) {
             const ct_conflict *c = &set->conflicts[i];
+            /* its stand: a position that does not only question, else one
+             * that does */
             long found = -1;
-            for (size_t p = 0; p < c->n_positions && found < 0; p++)
-                for (size_t k = 0; k < c->positions[p].n_claims; k++)
-                    if (claims[c->positions[p].claims[k]].source == id) {
-                        found = (long)p;
-                        break;
-                    }
+            for (size_t p = 0; p < c->n_positions; p++)
+                if (holds(claims, &c->positions[p], id) &&
+                    (found < 0 || (c->positions[found].questions && !c->positions[p].questions)))
+                    found = (long)p;
             if (found < 0)
                 continue;
             if (!in)
                 printf("  conflicts:\n");
             in++;
-            const char *stand = majority[i] < 0        ? "no majority"
+            const ct_position *fp = &c->positions[found];
+            const ct_property *prop =
+                &topics[c->topic]
+                     .properties[c->type == CT_CONFLICT_RULE ? fp->property : c->property];
+            if (c->type == CT_CONFLICT_RULE) {
+                printf("    %s rule %s · %s: %s%s%s: %s (", c->id, c->rule, c->subject,
+                       strcmp(fp->subject, c->subject) ? fp->subject : "",
+                       strcmp(fp->subject, c->subject) ? " · " : "", prop->name, fp->display);
+                print_rule_partners(corpus, c, id);
+                printf(")\n");
+                continue;
+            }
+            const char *stand = fp->questions          ? "questions it: neither agrees nor clashes"
+                                : majority[i] < 0      ? "no majority"
                                 : majority[i] == found ? "with the majority"
                                                        : "against the majority";
-            if (majority[i] >= 0) {
+            if (majority[i] >= 0 && !fp->questions) {
                 decided++;
                 with += majority[i] == found;
             }
-            printf("    %s %s · %s: %s%s (%s)\n", c->id, c->subject,
-                   topics[c->topic].properties[c->property].name,
-                   c->positions[found].denies ? "denies: " : "", c->positions[found].display,
-                   stand);
+            printf("    %s %s · %s: %s%s (%s)\n", c->id, c->subject, prop->name,
+                   fp->questions ? "questions: "
+                   : fp->denies  ? "denies: "
+                                 : "",
+                   fp->display, stand);
         }
         if (decided)
             printf("  with the majority in %zu of %zu conflicts with a majority (%.0f%%)\n", with,

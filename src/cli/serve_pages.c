@@ -185,7 +185,10 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
             fputs("</td><td>", f);
             ct_serve__esc(f, c->subject);
             fputs("</td><td>", f);
-            ct_serve__esc(f, t->properties[c->property].name);
+            if (c->rule) /* a rule conflict is about the rule's terms */
+                ct_serve__wrap(f, "rule ", c->rule, "");
+            else
+                ct_serve__esc(f, t->properties[c->property].name);
             fputs("</td><td>", f);
             badge(f, severity_names[c->severity], severity_names[c->severity]);
             fputs("</td><td>", f);
@@ -339,6 +342,7 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
 {
     size_t n;
     const ct_claim *claims = ct_corpus_claims(corpus, &n);
+    const ct_topic *t = &ct_corpus_topics(corpus, &n)[c->topic];
     fputs("<h2>Positions</h2><ol class=\"positions\">\n", f);
     for (size_t p = 0; p < c->n_positions; p++) {
         const ct_position *pos = &c->positions[p];
@@ -349,7 +353,17 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
             fputs(k ? "," : "", f);
             ct_serve__esc(f, claims[pos->claims[k]].id);
         }
-        fputs("\"> <span class=\"value\">", f);
+        fputs("\"> ", f);
+        if (c->rule) { /* each position of a rule conflict is about its term */
+            fputs("<span class=\"property\">", f);
+            if (pos->subject && strcmp(pos->subject, c->subject) != 0) {
+                ct_serve__esc(f, pos->subject);
+                fputs(" &middot; ", f);
+            }
+            ct_serve__esc(f, t->properties[pos->subject ? pos->property : c->property].name);
+            fputs(":</span> ", f);
+        }
+        fputs("<span class=\"value\">", f);
         if (pos->denies)
             fputs("denies: ", f);
         ct_serve__esc(f, pos->display);
@@ -387,9 +401,14 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     const json_t *entry = NULL;
     ct_review_state st = ct_review_state_of(v->reviews, c, &entry);
     fputs("<h1>", f);
-    ct_serve__esc(f, c->subject);
+    if (c->rule) {
+        fputs("rule ", f);
+        ct_serve__esc(f, c->rule);
+    } else {
+        ct_serve__esc(f, c->subject);
+    }
     fputs(" &middot; ", f);
-    ct_serve__esc(f, prop->name);
+    ct_serve__esc(f, c->rule ? c->subject : prop->name);
     fprintf(f, "</h1><p><code>%s</code> ", c->id);
     badge(f, severity_names[c->severity], severity_names[c->severity]);
     badge(f, "type", ct_conflict_type_name(c->type));
@@ -410,7 +429,11 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
         fputs(c->clashes_truncated ? " (more not listed)</p>\n" : "</p>\n", f);
     }
     if (c->rule && c->n_violations) {
-        fputs("<h2>Rule</h2><ul class=\"rule\">", f);
+        char *def = ct_report_rule_text(t, c);
+        ct_serve__wrap(f, "<h2>Rule</h2><p class=\"rule\">rule <code>", c->rule, "</code>: ");
+        ct_serve__wrap(f, "<code>", def, "</code></p>");
+        ct_free(def);
+        fputs("<ul class=\"rule\">", f);
         for (size_t k = 0; k < c->n_violations; k++) {
             const ct_rule_violation *vio = &c->violations[k];
             ct_serve__wrap(f, "<li>rule <code>", c->rule, "</code>:");
@@ -421,7 +444,7 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
         fputs(c->clashes_truncated ? "</ul><p class=\"meta\">(more not listed)</p>\n" : "</ul>\n",
               f);
     }
-    if (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE)
+    if (!c->rule && (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE))
         interval_chart(f, s->corpus, c, prop);
     fputs("<h2>Review</h2>\n", f);
     char fp[17] = "";
@@ -489,7 +512,10 @@ void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const cha
     } else if (oom || ct_serve__page_open(&p) < 0) {
         ct_serve__set_text(res, 500, "out of memory\n");
     } else {
-        ct_serve__page_head(s, p.fp, c->subject);
+        size_t nt;
+        char *title = ct_report_conflict_title(&ct_corpus_topics(s->corpus, &nt)[c->topic], c);
+        ct_serve__page_head(s, p.fp, title ? title : c->subject);
+        ct_free(title);
         conflict_body(s, p.fp, &v, c, preset);
         ct_serve__page_tail(p.fp);
         ct_serve__page_finish(&p, res, 200);

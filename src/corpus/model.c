@@ -97,6 +97,15 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
                                (const char *)NULL);
             if ((rc = claimant_name_check(l, alias, self, ptr)) == CT_ENOMEM)
                 return rc;
+            /* a speaker spelt like a source id is not that source: an alias
+             * that is one would make a claim's claimant look like its source */
+            if (rc == 0 && ct_corpus_source_find(c, alias) &&
+                (rc = ct_corpus__error(
+                     l, ptr, 0,
+                     "alias \"%s\" of claimant \"%s\" is the id of a source; a claimant's "
+                     "names must differ from source ids",
+                     alias, key)) == CT_ENOMEM)
+                return rc;
             if (rc == 0) {
                 k->aliases[k->n_aliases++] = alias;
                 if (ct_namemap_add(&c->claimant_index, alias, self, NULL) < 0)

@@ -66,6 +66,31 @@ static int load_rule_side(ct_load_ctx *l, const ct_topic *t, json_t *list, const
     return bad ? CT_EINVALID : 0;
 }
 
+/* A term listed twice (on one side or both) would compare a claim with itself:
+ * `n < n`, `n + n = m`.  Reports the later one. */
+static int check_shared_terms(ct_load_ctx *l, const ct_topic *t, const ct_rule *r, const char *ptr)
+{
+    size_t n = r->n_left + r->n_right;
+    for (size_t i = 1; i < n; i++) {
+        const ct_rule_term *a = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
+        for (size_t j = 0; j < i; j++) {
+            const ct_rule_term *b = j < r->n_left ? &r->left[j] : &r->right[j - r->n_left];
+            if (a->property != b->property || (!a->subject) != (!b->subject) ||
+                (a->subject && strcmp(a->subject, b->subject) != 0))
+                continue;
+            char tptr[300];
+            snprintf(tptr, sizeof tptr, "%s/%s/%zu", ptr, i < r->n_left ? "left" : "right",
+                     i < r->n_left ? i : i - r->n_left);
+            return ct_corpus__error(
+                l, tptr, 0,
+                "rule %s lists the term \"%s%s%s\" twice: a claim cannot be compared with itself",
+                r->id, a->subject ? a->subject : "", a->subject ? " · " : "",
+                t->properties[a->property].name);
+        }
+    }
+    return 0;
+}
+
 /* Both sides sums of quantities in one unit, or one date each. */
 static int check_rule_types(ct_load_ctx *l, const ct_topic *t, ct_rule *r, const char *ptr)
 {
@@ -140,7 +165,8 @@ int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules)
         bad |= rc < 0;
         if (!r->n_left || !r->n_right)
             bad = 1; /* an empty side: the schema has reported it */
-        else if (!bad && (rc = check_rule_types(l, t, r, ptr)) < 0)
+        else if (!bad && ((rc = check_shared_terms(l, t, r, ptr)) < 0 ||
+                          (rc = check_rule_types(l, t, r, ptr)) < 0))
             bad = 1;
         if (rc == CT_ENOMEM)
             return rc;

@@ -1,6 +1,10 @@
 /*
  * agreement.c - how often each pair of sources agrees or clashes on the
  * groups (topic, subject, property) both speak on; see claimtrack/report.h.
+ * A claim that only `questions` a value takes no stand: neither agreement
+ * nor clash.  A rule conflict counts once as a clash between two sources
+ * when, in one of its violations, one holds a position on the rule's left
+ * side and the other one on its right side.
  */
 #include "claimtrack/common.h"
 #include "claimtrack/report.h"
@@ -104,6 +108,47 @@ static void add_pairs(ct_agreement *cells, size_t n, const long *src, size_t k,
         }
 }
 
+/* A rule conflict: one clash for every two sources (each pair once) on
+ * opposite sides of one violation. */
+static int rule_clashes(ct_agreement *cells, size_t n, const char *const *ids,
+                        const ct_claim *claims, const ct_conflict *c)
+{
+    if (!n)
+        return 0;
+    /* of each position, the sources holding it (one bit per source) */
+    unsigned char *pair = ct_calloc(n * n, 1), *held = ct_calloc(c->n_positions * n, 1);
+    if (!pair || !held) {
+        ct_free(pair);
+        ct_free(held);
+        return CT_ENOMEM;
+    }
+    for (size_t p = 0; p < c->n_positions; p++)
+        for (size_t x = 0; x < c->positions[p].n_claims; x++) {
+            long s = source_index(ids, n, claims[c->positions[p].claims[x]].source);
+            if (s >= 0)
+                held[p * n + (size_t)s] = 1;
+        }
+    size_t n_left = c->rule_def ? c->rule_def->n_left : 1;
+    for (size_t v = 0; v < c->n_violations; v++) {
+        const ct_rule_violation *vi = &c->violations[v];
+        for (size_t a = 0; a < n_left && a < vi->n_positions; a++)
+            for (size_t b = n_left; b < vi->n_positions; b++) {
+                const unsigned char *ha = &held[vi->positions[a] * n];
+                const unsigned char *hb = &held[vi->positions[b] * n];
+                for (size_t u = 0; u < n; u++)
+                    for (size_t w = 0; ha[u] && w < n; w++)
+                        if (hb[w] && u != w)
+                            pair[u * n + w] = pair[w * n + u] = 1;
+            }
+    }
+    for (size_t u = 0; u < n; u++)
+        for (size_t w = 0; w < n; w++)
+            cells[u * n + w].clash += pair[u * n + w];
+    ct_free(pair);
+    ct_free(held);
+    return 0;
+}
+
 int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, const char *const *ids,
                         size_t n, ct_agreement **out)
 {
@@ -123,18 +168,22 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, con
     for (size_t i = 0; i < n_claims; i++)
         keys[i] = (group_key){claims[i].topic, claims[i].property, claims[i].subject, i};
     qsort(keys, n_claims, sizeof *keys, cmp_key);
+    size_t n_conf = 0; /* the group conflicts: a rule conflict is no group's */
     for (size_t i = 0; i < set->n_conflicts; i++) {
         const ct_conflict *c = &set->conflicts[i];
-        conf[i] = (group_key){(uint32_t)c->topic, (uint32_t)c->property, c->subject, i};
+        if (c->type != CT_CONFLICT_RULE)
+            conf[n_conf++] = (group_key){(uint32_t)c->topic, (uint32_t)c->property, c->subject, i};
     }
-    qsort(conf, set->n_conflicts, sizeof *conf, cmp_key);
+    qsort(conf, n_conf, sizeof *conf, cmp_key);
     for (size_t g = 0; g < n_claims;) {
         size_t end = g + 1;
         while (end < n_claims && cmp_group(&keys[g], &keys[end]) == 0)
             end++;
-        const ct_conflict *c = group_conflict(conf, set->n_conflicts, set->conflicts, &keys[g]);
+        const ct_conflict *c = group_conflict(conf, n_conf, set->conflicts, &keys[g]);
         size_t k = 0;
         for (size_t i = g; i < end; i++) {
+            if (claims[keys[i].index].questions)
+                continue; /* no stand */
             long s = source_index(ids, n, claims[keys[i].index].source);
             size_t j = 0;
             while (j < k && src[j] != s)
@@ -152,7 +201,7 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, con
         if (need)
             memset(held, 0, need);
         for (size_t p = 0; p < np; p++)
-            for (size_t x = 0; x < c->positions[p].n_claims; x++) {
+            for (size_t x = 0; !c->positions[p].questions && x < c->positions[p].n_claims; x++) {
                 long s = source_index(ids, n, claims[c->positions[p].claims[x]].source);
                 for (size_t j = 0; j < k; j++)
                     if (src[j] == s)
@@ -161,6 +210,10 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, con
         add_pairs(cells, n, src, k, held, c);
         g = end;
     }
+    for (size_t i = 0; i < set->n_conflicts; i++)
+        if (set->conflicts[i].type == CT_CONFLICT_RULE &&
+            rule_clashes(cells, n, ids, claims, &set->conflicts[i]) < 0)
+            goto fail;
     ct_free(held);
     ct_free(keys);
     ct_free(conf);

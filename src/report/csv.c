@@ -9,10 +9,12 @@
 
 #include <string.h>
 
-static const char *const header[] = {
-    "conflict_id",  "topic",    "subject", "property", "type",     "severity",
-    "review_state", "position", "value",   "stance",   "claim_id", "source",
-    "claimant",     "hedge",    "as_of",   "quote",    "file",     "line"};
+/* subject and property are the claim's own (in a rule conflict, its term's);
+ * rule is the rule id of a rule conflict, else empty */
+static const char *const header[] = {"conflict_id", "topic",    "subject",      "property", "rule",
+                                     "type",        "severity", "review_state", "position", "value",
+                                     "stance",      "claim_id", "source",       "claimant", "hedge",
+                                     "as_of",       "quote",    "file",         "line"};
 
 #define N_COLUMNS (sizeof header / sizeof header[0])
 
@@ -51,8 +53,9 @@ int ct_report__write_csv(const ct_report_model *m, FILE *out)
                     snprintf(line, sizeof line, "%ld", (long)cl->line);
                 const char *row[] = {c->id,
                                      rc->topic->id,
-                                     c->subject,
-                                     rc->property->name,
+                                     p->subject,
+                                     p->property->name,
+                                     c->rule,
                                      ct_conflict_type_name(c->type),
                                      ct_severity_name(c->severity),
                                      ct_review_state_name(rc->review.state),

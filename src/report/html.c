@@ -66,18 +66,29 @@ void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
     }
 }
 
-/* Each position's interval on one axis; open ends run to the edge.  Labels
- * are never cut: the label column is as wide as the longest label, the
- * right margin holds half an axis label; an axis label equal to the one
- * before is left out. */
-static void chart(FILE *out, const ct_report_conflict *c, int is_date)
+/* One row of a chart: its prefix, then its label (escaped), then its
+ * interval (exact ends, drawn as doubles). */
+typedef struct {
+    char prefix[48];
+    const char *label;
+    ct_decimal lo, hi;
+    const char *colour;
+    int faded;    /* a denial */
+    size_t extra; /* characters of the prefix counted in the label column */
+} chart_row;
+
+/* Rows of intervals on one axis; open ends run to the edge.  Labels are
+ * never cut: the label column is as wide as the longest label (and `margin`
+ * characters more), the right margin holds half an axis label; an axis label
+ * equal to the one before is left out. */
+static void chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, const char *aria,
+                       int margin)
 {
     /* the ends exactly (they are labelled), positions as doubles (drawn) */
     ct_decimal dlo = ct_decimal_inf(1), dhi = ct_decimal_inf(-1);
     size_t longest = 0;
-    for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_interval *iv = &c->positions[i].claims[0]->interval;
-        const ct_decimal *ends[2] = {&iv->lo, &iv->hi};
+    for (size_t i = 0; i < n; i++) {
+        const ct_decimal *ends[2] = {&rows[i].lo, &rows[i].hi};
         for (int e = 0; e < 2; e++) {
             if (!ct_decimal_is_finite(ends[e]))
                 continue;
@@ -86,7 +97,7 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
             if (ct_decimal_cmp(ends[e], &dhi) > 0)
                 dhi = *ends[e];
         }
-        size_t len = strlen(c->positions[i].display) + (c->positions[i].denies ? 8 : 0);
+        size_t len = rows[i].extra + strlen(rows[i].label);
         longest = len > longest ? len : longest;
     }
     if (!ct_decimal_is_finite(&dlo))
@@ -96,39 +107,39 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
     if (pad <= 0)
         pad = is_date ? 15 : fmax(1, fabs(lo) * 0.1);
     double a = lo - pad, b = hi + pad;
-    /* about 7 px a character at 11 px, "[n] " included */
-    const int left = 16 + 7 * (int)(longest + 5), width = 460, right = 50, row = 22;
-    int height = (int)c->n_positions * row + 34;
+    /* about 7 px a character at 11 px */
+    const int left = 16 + 7 * (int)(longest + (size_t)margin), width = 460, right = 50, row = 22;
+    int height = (int)n * row + 34;
     fprintf(
         out,
-        "<svg role=\"img\" aria-label=\"intervals of the positions\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-        left + width + right, height, left + width + right, height);
-    for (size_t i = 0; i < c->n_positions; i++) {
-        const ct_report_position *p = &c->positions[i];
-        const ct_interval *iv = &p->claims[0]->interval;
-        double ilo = ct_decimal_to_double(&iv->lo), ihi = ct_decimal_to_double(&iv->hi);
+        "<svg role=\"img\" aria-label=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+        aria, left + width + right, height, left + width + right, height);
+    for (size_t i = 0; i < n; i++) {
+        const chart_row *p = &rows[i];
+        double ilo = ct_decimal_to_double(&p->lo), ihi = ct_decimal_to_double(&p->hi);
         double x0 = left + (fmax(ilo, a) - a) / (b - a) * width;
         double x1 = left + (fmin(ihi, b) - a) / (b - a) * width;
         int y = (int)i * row + 8;
-        const char *colour = palette[i % (sizeof palette / sizeof palette[0])];
-        fprintf(out, "<text x=\"4\" y=\"%d\">[%zu] %s", y + 12, i + 1, p->denies ? "denies: " : "");
-        esc(out, p->display);
+        fprintf(out, "<text x=\"4\" y=\"%d\">%s", y + 12, p->prefix);
+        esc(out, p->label);
         fprintf(out, "</text>\n");
         if (x1 - x0 < 4) {
             fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" fill=\"%s\"%s/>\n", (x0 + x1) / 2,
-                    y + 8, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+                    y + 8, p->colour, p->faded ? " fill-opacity=\"0.35\"" : "");
         } else {
             fprintf(
                 out,
                 "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" rx=\"3\" fill=\"%s\"%s/>\n",
-                x0, y + 2, x1 - x0, colour, p->denies ? " fill-opacity=\"0.35\"" : "");
+                x0, y + 2, x1 - x0, p->colour, p->faded ? " fill-opacity=\"0.35\"" : "");
             if (!isfinite(ihi))
-                fprintf(out, "<path d=\"M%.1f %d l8 6 l-8 6z\" fill=\"%s\"/>\n", x1, y + 2, colour);
+                fprintf(out, "<path d=\"M%.1f %d l8 6 l-8 6z\" fill=\"%s\"/>\n", x1, y + 2,
+                        p->colour);
             if (!isfinite(ilo))
-                fprintf(out, "<path d=\"M%.1f %d l-8 6 l8 6z\" fill=\"%s\"/>\n", x0, y + 2, colour);
+                fprintf(out, "<path d=\"M%.1f %d l-8 6 l8 6z\" fill=\"%s\"/>\n", x0, y + 2,
+                        p->colour);
         }
     }
-    int ay = (int)c->n_positions * row + 12;
+    int ay = (int)n * row + 12;
     fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a94a3\"/>\n", left, ay,
             left + width, ay);
     /* ticks at both ends and the exact middle (a whole day for dates) */
@@ -161,6 +172,97 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
     }
     ct_decimal_pool_dispose(&pool);
     fprintf(out, "</svg>\n");
+}
+
+
+#define N_PALETTE (sizeof palette / sizeof palette[0])
+
+/* Each position's interval on one axis. */
+static void chart(FILE *out, const ct_report_conflict *c, int is_date)
+{
+    chart_row *rows = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rows);
+    if (!rows)
+        return; /* the chart illustrates: left out when memory is short */
+    for (size_t i = 0; i < c->n_positions; i++) {
+        const ct_report_position *p = &c->positions[i];
+        chart_row *r = &rows[i];
+        snprintf(r->prefix, sizeof r->prefix, "[%zu] %s", i + 1, p->denies ? "denies: " : "");
+        r->label = p->display;
+        r->lo = p->claims[0]->interval.lo;
+        r->hi = p->claims[0]->interval.hi;
+        r->colour = palette[i % N_PALETTE];
+        r->faded = p->denies;
+        r->extra = p->denies ? 8 : 0;
+    }
+    /* "[n] " is counted as 5 */
+    chart_rows(out, rows, c->n_positions, is_date, "intervals of the positions", 5);
+    ct_free(rows);
+}
+
+/* Charts of a rule conflict drawn for at most this many violations. */
+#define RULE_CHARTS_MAX 5
+
+/* A rule violation: each chosen term's interval labelled with its property
+ * and value, then (for sums) the left side's sum interval against the right
+ * side's. */
+static void rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_violation *v,
+                       int is_date)
+{
+    const ct_rule *r = rc->rule;
+    size_t n = v->n_positions, sums = !is_date;
+    chart_row *rows = ct_calloc(n + 2, sizeof *rows);
+    char(*labels)[512] = ct_calloc(n + 2, sizeof *labels);
+    if (!rows || !labels || n != r->n_left + r->n_right) {
+        ct_free(rows);
+        ct_free(labels);
+        return;
+    }
+    ct_decimal_pool pool = {NULL};
+    ct_decimal_store store = ct_decimal_pool_store(&pool);
+    ct_interval side[2] = {{ct_decimal_from_int(0), ct_decimal_from_int(0)},
+                           {ct_decimal_from_int(0), ct_decimal_from_int(0)}};
+    int ok = 1;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = ct_report_position_index(rc, v->positions[k]);
+        const ct_report_position *p = &rc->positions[i];
+        int right = k >= r->n_left;
+        chart_row *row = &rows[k];
+        snprintf(row->prefix, sizeof row->prefix, "%s [%zu] ", right ? "right" : "left", i + 1);
+        char what[512];
+        snprintf(labels[k], sizeof labels[k], "%s: %s",
+                 ct_report_position_label(rc, p, what, sizeof what), p->display);
+        row->label = labels[k];
+        row->lo = p->claims[0]->interval.lo;
+        row->hi = p->claims[0]->interval.hi;
+        row->colour = palette[right ? 1 : 0];
+        row->extra = strlen(row->prefix);
+        ok = ok && ct_decimal_add(&side[right].lo, &side[right].lo, &row->lo, &store) == 0 &&
+             ct_decimal_add(&side[right].hi, &side[right].hi, &row->hi, &store) == 0;
+    }
+    for (size_t s = 0; sums && s < 2; s++) {
+        /* "left side: [1] + [2]" */
+        chart_row *row = &rows[n + s];
+        snprintf(row->prefix, sizeof row->prefix, "%s", s ? "right side: " : "left side: ");
+        size_t len = 0;
+        for (size_t k = s ? r->n_left : 0; k < (s ? n : r->n_left); k++)
+            if (len < sizeof labels[n + s])
+                len += (size_t)snprintf(labels[n + s] + len, sizeof labels[n + s] - len, "%s[%zu]",
+                                        len ? " + " : "",
+                                        ct_report_position_index(rc, v->positions[k]) + 1);
+        row->label = labels[n + s];
+        row->lo = side[s].lo;
+        row->hi = side[s].hi;
+        row->colour = palette[s ? 4 : 3];
+        row->extra = strlen(row->prefix);
+    }
+    if (ok)
+        chart_rows(out, rows, n + (sums ? 2 : 0), is_date,
+                   sums ? "the left side's sum against the right side's"
+                        : "the left side's date against the right side's",
+                   1);
+    ct_decimal_pool_dispose(&pool);
+    ct_free(rows);
+    ct_free(labels);
 }
 
 static void claim_html(FILE *out, const ct_claim *cl)
@@ -196,9 +298,7 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
     const char *state = ct_review_state_name(rv->state);
     const char *severity = ct_severity_name(c->severity);
     fprintf(out, "<article class=\"%s\" id=\"%s\">\n<h3>", severity, c->id);
-    esc(out, c->subject);
-    fputs(" · ", out);
-    esc(out, rc->property->name);
+    esc(out, rc->title);
     fprintf(
         out,
         "</h3>\n<div><code>%s</code> <span class=\"badge %s\">%s</span><span class=\"badge\">%s</span>"
@@ -210,8 +310,16 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
                 ct_baseline_state_name(rc->baseline));
     fputs("</div>\n", out);
     ct_value_type type = rc->property->type;
-    if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
+    if (rc->rule_text) {
+        fputs("<div class=\"rule\"><b>Rule:</b> <code>", out);
+        esc(out, rc->rule_text);
+        fputs("</code></div>\n", out);
+        for (size_t j = 0; j < c->n_violations && j < RULE_CHARTS_MAX; j++)
+            if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
+                rule_chart(out, rc, &c->violations[j], type == CT_TYPE_DATE);
+    } else if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE) {
         chart(out, rc, type == CT_TYPE_DATE);
+    }
     fputs("<div class=\"severity-reasons\"><b>Severity:</b> ", out);
     for (size_t j = 0; j < c->n_severity_reasons; j++) {
         fputs(j ? "; " : "", out);
@@ -220,7 +328,14 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
     fputs("</div>\n<ol class=\"positions\">\n", out);
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
-        fputs("<li><span class=\"value\">", out);
+        char lb[512];
+        fputs("<li>", out);
+        if (rc->rule) {
+            fputs("<span class=\"property\">", out);
+            esc(out, ct_report_position_label(rc, p, lb, sizeof lb));
+            fputs(":</span> ", out);
+        }
+        fputs("<span class=\"value\">", out);
         if (p->denies || p->questions)
             fputs(p->questions ? "questions: " : "denies: ", out);
         esc(out, p->display);
@@ -394,9 +509,7 @@ static void contents_html(FILE *out, const ct_report_model *m)
         fprintf(out, "<tr><td><a href=\"#%s\"><code>%s</code></a></td><td>", c->id, c->id);
         esc(out, rc->topic->id);
         fputs("</td><td>", out);
-        esc(out, c->subject);
-        fputs(" · ", out);
-        esc(out, rc->property->name);
+        esc(out, rc->title);
         fprintf(out, "</td><td>%s</td><td>%s</td><td>%s%s%s</td></tr>\n",
                 ct_conflict_type_name(c->type), ct_severity_name(c->severity),
                 ct_review_state_name(rc->review.state), rc->review.blocking ? " (blocking)" : "",

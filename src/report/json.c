@@ -78,16 +78,36 @@ static int review_json(json_t *conflict, const ct_report_review *rv)
     return 0;
 }
 
-static int position_json(json_t *positions, const ct_report_position *p)
+static int position_json(json_t *positions, const ct_report_position *p, int rule)
 {
     json_t *o = append_object(positions), *claims;
     if (!o || json_object_set(o, "value", p->value) || set_str(o, "display", p->display) ||
         set_str(o, "stance", p->questions ? "questions" : stance(p->denies)) ||
-        !(claims = set_array(o, "claims")))
+        set_str(o, "subject", p->subject) || set_str(o, "property", p->property->name) ||
+        (rule && set_int(o, "term", p->term)) || !(claims = set_array(o, "claims")))
         return -1;
     for (size_t j = 0; j < p->n_claims; j++)
         if (claim_json(claims, p->claims[j]) < 0)
             return -1;
+    return 0;
+}
+
+/* A rule conflict's rule as applied: "relation", and "terms" (left, then
+ * right) each with its subject, property and side. */
+static int terms_json(json_t *o, const ct_report_conflict *rc)
+{
+    const ct_rule *r = rc->rule;
+    json_t *terms;
+    if (set_str(o, "relation", ct_relation_name(r->relation)) || !(terms = set_array(o, "terms")))
+        return -1;
+    for (size_t k = 0; k < r->n_left + r->n_right; k++) {
+        const ct_rule_term *t = k < r->n_left ? &r->left[k] : &r->right[k - r->n_left];
+        json_t *to = append_object(terms);
+        if (!to || set_str(to, "subject", t->subject ? t->subject : rc->conflict->subject) ||
+            set_str(to, "property", rc->topic->properties[t->property].name) ||
+            set_str(to, "side", k < r->n_left ? "left" : "right"))
+            return -1;
+    }
     return 0;
 }
 
@@ -101,7 +121,9 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     int rc_ =
         set_str(o, "id", c->id) | set_str(o, "digest", c->digest) |
         set_str(o, "topic", rc->topic->id) | set_str(o, "subject", c->subject) |
-        set_str(o, "property", p->name) | set_str(o, "property_type", ct_value_type_name(p->type)) |
+        (rc->rule ? json_object_set_new(o, "property", json_null())
+                  : set_str(o, "property", p->name)) |
+        set_str(o, "title", rc->title) | set_str(o, "property_type", ct_value_type_name(p->type)) |
         set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
         set_str(o, "severity", ct_severity_name(c->severity)) | set_int(o, "claims", c->n_claims);
     json_t *reasons;
@@ -113,7 +135,7 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     if (!(positions = set_array(o, "positions")))
         return -1;
     for (size_t i = 0; i < rc->n_positions; i++)
-        if (position_json(positions, &rc->positions[i]) < 0)
+        if (position_json(positions, &rc->positions[i], rc->rule != NULL) < 0)
             return -1;
     if (!(clashes = set_array(o, "clashes")))
         return -1;
@@ -130,6 +152,8 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     if (c->rule) {
         json_t *vs;
         if (set_str(o, "rule", c->rule) || !(vs = set_array(o, "violations")))
+            return -1;
+        if (rc->rule && terms_json(o, rc) < 0)
             return -1;
         for (size_t i = 0; i < c->n_violations; i++) {
             const ct_rule_violation *v = &c->violations[i];

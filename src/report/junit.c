@@ -83,7 +83,7 @@ static void testcase(ct_xmlw *w, const ct_report_conflict *rc, int extensions)
 {
     const ct_conflict *c = rc->conflict;
     char name[512];
-    snprintf(name, sizeof name, "%s %s · %s", c->id, c->subject, rc->property->name);
+    snprintf(name, sizeof name, "%s %s", c->id, rc->title);
     ct_xmlw__start(w, "testcase");
     ct_xmlw__attr(w, "name", name);
     snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id);

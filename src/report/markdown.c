@@ -60,7 +60,11 @@ static void baseline_md(FILE *out, const ct_report_model *m)
             b[CT_BASELINE_ABSENT]);
     for (size_t i = 0; i < m->n_absent; i++) {
         fprintf(out, "- absent: `%s`", m->absent[i].id);
-        if (m->absent[i].subject && m->absent[i].property) {
+        if (m->absent[i].title) {
+            fputs(" (", out);
+            md_text(out, m->absent[i].title);
+            fputc(')', out);
+        } else if (m->absent[i].subject && m->absent[i].property) {
             fputs(" (", out);
             md_text(out, m->absent[i].subject);
             fputs(" · ", out);
@@ -86,9 +90,7 @@ static void conflict_table(FILE *out, const ct_report_model *m)
         fprintf(out, "| [`%s`](#%s) | ", c->id, c->id);
         md_text(out, rc->topic->id);
         fputs(" | ", out);
-        md_text(out, c->subject);
-        fputs(" · ", out);
-        md_text(out, rc->property->name);
+        md_text(out, rc->title);
         fprintf(out, " | %s | %s | ", ct_conflict_type_name(c->type),
                 ct_severity_name(c->severity));
         for (size_t j = 0; j < rc->n_positions; j++) {
@@ -109,17 +111,26 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
     const ct_conflict *c = rc->conflict;
     const ct_report_review *rv = &rc->review;
     fprintf(out, "\n### <a id=\"%s\"></a>%s: ", c->id, c->id);
-    md_text(out, c->subject);
-    fputs(" · ", out);
-    md_text(out, rc->property->name);
+    md_text(out, rc->title);
     fprintf(out, "\n\n%s %s conflict in topic `%s`", ct_severity_name(c->severity),
             ct_conflict_type_name(c->type), rc->topic->id);
     if (rc->baseline != CT_BASELINE_NONE)
         fprintf(out, "; **%s** against the baseline", ct_baseline_state_name(rc->baseline));
     fputs(".\n\n", out);
+    if (rc->rule_text) {
+        fputs("Rule: ", out);
+        md_text(out, rc->rule_text);
+        fputs("\n\n", out);
+    }
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
-        fprintf(out, "%zu. **%s", j + 1, p->denies ? "denies: " : "");
+        char lb[512];
+        fprintf(out, "%zu. ", j + 1);
+        if (rc->rule) {
+            md_text(out, ct_report_position_label(rc, p, lb, sizeof lb));
+            fputs(": ", out);
+        }
+        fprintf(out, "**%s", p->denies ? "denies: " : "");
         md_text(out, p->display);
         fputs(j == 0 && rc->preferred ? "** ✅ preferred by the resolution\n" : "**\n", out);
         for (size_t k = 0; k < p->n_claims; k++) {
@@ -140,6 +151,22 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
             md_text(out, cl->quote);
             fputs("”\n", out);
         }
+    }
+    if (c->rule && c->n_violations) {
+        /* the arithmetic of each choice of positions that breaks the rule */
+        fputs("\nBreaks the rule:\n\n", out);
+        for (size_t i = 0; i < c->n_violations; i++) {
+            const ct_rule_violation *v = &c->violations[i];
+            fputs("- ", out);
+            for (size_t k = 0; k < v->n_positions; k++)
+                fprintf(out, "%s%zu", k ? ", " : "positions ",
+                        ct_report_position_index(rc, v->positions[k]) + 1);
+            fputs(": ", out);
+            md_text(out, v->arithmetic);
+            fputc('\n', out);
+        }
+        if (c->clashes_truncated)
+            fprintf(out, "- (first %d shown)\n", CT_CLASHES_MAX);
     }
     fprintf(out, "\nReview: **%s**", ct_review_state_name(rv->state));
     if (rv->reviewer)

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "claimtrack/common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,9 +95,13 @@ static void move_to_front(ct_report_conflict *rc, size_t best)
     qsort(rc->clashes, rc->n_clashes, sizeof *rc->clashes, cmp_clash);
 }
 
-static int build_position(ct_report_position *mp, const ct_position *pos, const ct_claim *claims)
+static int build_position(ct_report_position *mp, const ct_position *pos, const ct_claim *claims,
+                          const ct_report_conflict *rc)
 {
     mp->display = pos->display;
+    mp->subject = pos->subject ? pos->subject : rc->conflict->subject;
+    mp->property = pos->subject ? &rc->topic->properties[pos->property] : rc->property;
+    mp->term = pos->term;
     mp->denies = pos->denies;
     mp->questions = pos->questions;
     /* the one parse of the value's text: writers read the typed value */
@@ -190,6 +195,61 @@ size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin)
     return origin;
 }
 
+char *ct_report_conflict_title(const ct_topic *t, const ct_conflict *c)
+{
+    const char *a = c->rule ? c->rule : c->subject;
+    const char *b = c->rule ? c->subject : t->properties[c->property].name;
+    size_t n = strlen(a) + strlen(b) + 16;
+    char *s = ct_malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s · %s", c->rule ? "rule " : "", a, b);
+    return s;
+}
+
+const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                     char *buf, size_t n)
+{
+    if (strcmp(p->subject, rc->conflict->subject) == 0)
+        return p->property->name;
+    snprintf(buf, n, "%s · %s", p->subject, p->property->name);
+    return buf;
+}
+
+char *ct_report_rule_text(const ct_topic *topic, const ct_conflict *c)
+{
+    const ct_rule *r = c->rule_def;
+    if (!r)
+        return NULL;
+    size_t len = 8;
+    for (int pass = 0; pass < 2; pass++) {
+        char *s = pass ? ct_malloc(len) : NULL;
+        if (pass && !s)
+            return NULL;
+        size_t k = 0;
+        for (size_t i = 0; i < r->n_left + r->n_right; i++) {
+            const ct_rule_term *t = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
+            const char *sep = i == 0 ? "" : i == r->n_left ? "" : " + ";
+            const char *rel = i == r->n_left ? ct_relation_name(r->relation) : "";
+            const char *subj =
+                t->subject && strcmp(t->subject, c->subject) != 0 ? t->subject : NULL;
+            const char *name = topic->properties[t->property].name;
+            int w = snprintf(pass ? s + k : NULL, pass ? len - k : 0, "%s%s%s%s%s%s%s", sep,
+                             *rel ? " " : "", rel, *rel ? " " : "", subj ? subj : "",
+                             subj ? " · " : "", name);
+            if (w < 0) {
+                ct_free(s);
+                return NULL;
+            }
+            k += (size_t)w;
+        }
+        if (!pass)
+            len = k + 1;
+        else
+            return s;
+    }
+    return NULL;
+}
+
 static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_conflict *c,
                           const json_t *index)
 {
@@ -198,6 +258,10 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     rc->conflict = c;
     rc->topic = &ct_corpus_topics(r->corpus, &n)[c->topic];
     rc->property = &rc->topic->properties[c->property];
+    rc->rule = c->type == CT_CONFLICT_RULE ? c->rule_def : NULL;
+    if (!(rc->title = ct_report_conflict_title(rc->topic, c)) ||
+        (rc->rule && !(rc->rule_text = ct_report_rule_text(rc->topic, c))))
+        return CT_ENOMEM;
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
     rc->baseline = baseline_state(index, c);
@@ -208,7 +272,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
         return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++, rc->n_positions++)
         if ((rc->positions[i].origin = i,
-             build_position(&rc->positions[i], &c->positions[i], claims)) < 0) {
+             build_position(&rc->positions[i], &c->positions[i], claims, rc)) < 0) {
             rc->n_positions++; /* freed with the others */
             return CT_ENOMEM;
         }
@@ -237,6 +301,8 @@ static void free_conflict(ct_report_conflict *rc)
     ct_free(rc->positions);
     ct_free(rc->clashes);
     ct_free(rc->review.prefer);
+    ct_free(rc->title);
+    ct_free(rc->rule_text);
 }
 
 static int build_sources(ct_report_model *m, const ct_report *r)
@@ -388,7 +454,8 @@ static int build_absent(ct_report_model *m, const ct_report *r)
                                                       entry_str(e, "subject"),
                                                       entry_str(e, "property"),
                                                       entry_str(e, "type"),
-                                                      entry_str(e, "severity")};
+                                                      entry_str(e, "severity"),
+                                                      entry_str(e, "title")};
     }
     json_decref(now);
     return 0;

@@ -25,6 +25,11 @@ typedef struct {
     const ct_claim **claims; /* by claim id; borrowed from the corpus */
     size_t n_claims;
     size_t origin; /* its index in the conflict's positions */
+    /* what it is about: the conflict's subject and property, or in a rule
+     * conflict its term's (term: index into the rule's left then right) */
+    const char *subject;
+    const ct_property *property;
+    size_t term;
 } ct_report_position;
 
 typedef struct {
@@ -53,13 +58,19 @@ const char *ct_baseline_state_name(ct_baseline_state s);
 typedef struct {
     const json_t *entry; /* the baseline's conflict object */
     const char *id, *digest, *topic, *subject, *property, *type, *severity;
+    const char *title; /* absent from older reports */
 } ct_report_absent;
 
 typedef struct {
     const ct_conflict
         *conflict; /* id, digest, subject, type, severity, n_claims, clashes_truncated */
     const ct_topic *topic;
-    const ct_property *property;
+    const ct_property *property; /* a rule conflict's means nothing: see its positions */
+    const ct_rule *rule;         /* the rule of a rule conflict, else NULL */
+    char *title;                 /* "subject · property", or "rule <id> · subject"; owned */
+    /* a rule conflict's rule as applied, e.g. "dead + survivors = aboard"
+     * (a term of another subject as "subject · property"); owned, else NULL */
+    char *rule_text;
     ct_report_position *positions; /* final order */
     size_t n_positions;
     ct_clash *clashes; /* indexes into `positions`, by (a, b) */
@@ -124,6 +135,12 @@ typedef struct {
  * with ct_report_model_free. */
 int ct_report_model_build(ct_report_model **out, const ct_report *report);
 void ct_report_model_free(ct_report_model *model);
+
+/* What position `p` of `rc` is about, for labels: its property, or
+ * "subject · property" when its subject is not the conflict's; borrowed
+ * strings written into buf (at most n bytes, truncated). */
+const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                     char *buf, size_t n);
 
 /* The entry of conflict `c` of the report's conflict set; borrowed. */
 const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,

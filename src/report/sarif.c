@@ -31,6 +31,12 @@ static const struct {
     {"self-contradiction", "CT003", "SelfContradiction",
      "One claimant asserts incompatible values.",
      "One claimant gives values that cannot all be true at once (without a later revision)."},
+    {"rule", "CT004", "RuleConflict",
+     "Claims about different properties break a rule of their topic.",
+     "A topic rule relates properties (for example dead + survivors = aboard, or one date "
+     "before another). Each side is the sum of its terms' values; the claims chosen here, one "
+     "per term, give sums that cannot satisfy the relation. The message names the rule and the "
+     "subject, and each location is a claim of one term."},
 };
 
 #define HELP_URI "https://claimtrack.dev/docs/rules#"
@@ -249,8 +255,8 @@ static json_t *result(const ct_report_conflict *rc)
     const char *state = ct_review_state_name(rc->review.state);
     size_t ri = rule_index(type);
     char msg[4096];
-    size_t len = (size_t)snprintf(msg, sizeof msg, "%s conflict %s on %s · %s:", state, c->id,
-                                  c->subject, rc->property->name);
+    size_t len =
+        (size_t)snprintf(msg, sizeof msg, "%s conflict %s on %s:", state, c->id, rc->title);
     json_t *locations = json_array();
     if (!locations)
         return NULL;

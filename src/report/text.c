@@ -62,12 +62,17 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
 {
     palette p = colours(m->color);
     const ct_conflict *c = rc->conflict;
-    fprintf(out, "%s%s%s  %s%s%s  %s  %s · %s\n", p.bold, c->id, p.reset,
+    fprintf(out, "%s%s%s  %s%s%s  %s  %s\n", p.bold, c->id, p.reset,
             severity_colour(&p, c->severity), ct_severity_name(c->severity), p.reset,
-            ct_conflict_type_name(c->type), c->subject, rc->property->name);
+            ct_conflict_type_name(c->type), rc->title);
+    if (rc->rule_text)
+        fprintf(out, "  rule: %s\n", rc->rule_text);
     for (size_t i = 0; i < rc->n_positions; i++) {
         const ct_report_position *pos = &rc->positions[i];
-        fprintf(out, "  %s[%zu]%s %s%s%s\n", p.cyan, i + 1, p.reset,
+        char lb[512];
+        fprintf(out, "  %s[%zu]%s %s%s%s%s%s\n", p.cyan, i + 1, p.reset,
+                rc->rule ? ct_report_position_label(rc, pos, lb, sizeof lb) : "",
+                rc->rule ? ": " : "",
                 pos->questions ? "questions: "
                 : pos->denies  ? "denies: "
                                : "",
@@ -167,7 +172,9 @@ int ct_report__write_text(const ct_report_model *m, FILE *out)
         for (size_t i = 0; i < m->n_absent; i++) {
             const ct_report_absent *x = &m->absent[i];
             fprintf(out, "  absent: %s", x->id);
-            if (x->subject && x->property)
+            if (x->title)
+                fprintf(out, " (%s)", x->title);
+            else if (x->subject && x->property)
                 fprintf(out, " (%s · %s)", x->subject, x->property);
             fputc('\n', out);
         }

@@ -84,11 +84,15 @@ static void write_review(ct_xmlw *x, const ct_report_review *rv)
     ct_xmlw__end(x);
 }
 
-static void write_position(ct_xmlw *x, const ct_report_position *p)
+static void write_position(ct_xmlw *x, const ct_report_position *p, int rule)
 {
     ct_xmlw__start(x, "position");
     ct_xmlw__attr(x, "stance", p->questions ? "questions" : stance(p->denies));
     ct_xmlw__attr(x, "display", p->display);
+    ct_xmlw__attr(x, "subject", p->subject);
+    ct_xmlw__attr(x, "property", p->property->name);
+    if (rule)
+        attr_size(x, "term", p->term);
     char *value = ct_jnum_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
     if (!value)
         x->rc = -1;
@@ -107,7 +111,13 @@ static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
     ct_xmlw__attr(x, "digest", c->digest);
     ct_xmlw__attr(x, "topic", rc->topic->id);
     ct_xmlw__attr(x, "subject", c->subject);
-    ct_xmlw__attr(x, "property", rc->property->name);
+    if (!rc->rule)
+        ct_xmlw__attr(x, "property", rc->property->name);
+    ct_xmlw__attr(x, "title", rc->title);
+    if (rc->rule) {
+        ct_xmlw__attr(x, "rule", c->rule);
+        ct_xmlw__attr(x, "relation", ct_relation_name(rc->rule->relation));
+    }
     ct_xmlw__attr(x, "property-type", ct_value_type_name(rc->property->type));
     ct_xmlw__attr(x, "unit", rc->property->unit);
     ct_xmlw__attr(x, "type", ct_conflict_type_name(c->type));
@@ -118,8 +128,17 @@ static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
     write_review(x, &rc->review);
     for (size_t i = 0; i < c->n_severity_reasons; i++)
         ct_xmlw__elem(x, "severity-reason", c->severity_reasons[i]);
+    const ct_rule *r = rc->rule;
+    for (size_t k = 0; r && k < r->n_left + r->n_right; k++) {
+        const ct_rule_term *t = k < r->n_left ? &r->left[k] : &r->right[k - r->n_left];
+        ct_xmlw__start(x, "term");
+        ct_xmlw__attr(x, "subject", t->subject ? t->subject : c->subject);
+        ct_xmlw__attr(x, "property", rc->topic->properties[t->property].name);
+        ct_xmlw__attr(x, "side", k < r->n_left ? "left" : "right");
+        ct_xmlw__end(x);
+    }
     for (size_t i = 0; i < rc->n_positions; i++)
-        write_position(x, &rc->positions[i]);
+        write_position(x, &rc->positions[i], r != NULL);
     for (size_t i = 0; i < rc->n_clashes; i++) {
         ct_xmlw__start(x, "clash");
         attr_size(x, "a", rc->clashes[i].a);
