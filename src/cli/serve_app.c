@@ -481,7 +481,7 @@ static json_t *outcome_json(const review_outcome *o)
 
 static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
-    json_error_t err;
+    json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
     json_t *doc =
         json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &err);
     if (!json_is_object(doc)) {
