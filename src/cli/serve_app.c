@@ -2,7 +2,9 @@
  * serve_app.c - pages, API and review writes of `claimtrack serve`.
  *
  * Security: every request's Host must name the served address (DNS
- * rebinding); every POST needs the per-run token (header X-Claimtrack-Token,
+ * rebinding); every request but the login needs the session cookie, which
+ * the browser gets once for the one-time login token of the printed URL
+ * (HttpOnly, SameSite=Strict); every POST needs the per-run token (header X-Claimtrack-Token,
  * or the form's hidden field) and, when the browser sends one, a matching
  * Origin; bodies are JSON or form-encoded and at most CT_SERVE_BODY_MAX
  * bytes; nothing is read from disk for a URL: the only files served are the
@@ -196,6 +198,9 @@ void ct_serve_free(ct_serve *s)
     ct_free(s->paths);
     ct_free(s->reviews);
     ct_free(s->token);
+    ct_free(s->login);
+    ct_free(s->session);
+    ct_free(s->cookie_name);
     ct_free(s->today);
     for (int i = 0; i < 3; i++) {
         ct_free(s->hosts[i]);
@@ -232,13 +237,17 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
     if (!bad) {
         s->reviews = ct_strdup(cfg->reviews);
         s->token = ct_strdup(cfg->token);
+        s->login = ct_strdup(cfg->login ? cfg->login : "");
+        s->session = ct_strdup(cfg->session ? cfg->session : "");
+        s->cookie_name = format_new("%s%u", CT_SERVE_COOKIE_PREFIX, cfg->port);
         s->today = cfg->today ? ct_strdup(cfg->today) : NULL;
         s->hosts[0] = format_new(v6 ? "[%s]:%u" : "%s:%u", bind, cfg->port);
         s->hosts[1] = format_new("%s:%u", "localhost", cfg->port);
         s->origins[0] = format_new(v6 ? "http://[%s]:%u" : "http://%s:%u", bind, cfg->port);
         s->origins[1] = format_new("http://%s:%u", "localhost", cfg->port);
-        bad = !s->reviews || !s->token || (cfg->today && !s->today) || !s->hosts[0] ||
-              !s->hosts[1] || !s->origins[0] || !s->origins[1];
+        bad = !s->reviews || !s->token || !s->login || !s->session || !s->cookie_name ||
+              (cfg->today && !s->today) || !s->hosts[0] || !s->hosts[1] || !s->origins[0] ||
+              !s->origins[1];
     }
     if (bad) {
         ct_serve_free(s);
@@ -251,16 +260,6 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
 
 /* ---- the corpus, reloaded when its files change ---------------------------- */
 
-static int claim_file_name(const char *name)
-{
-    size_t n = strlen(name);
-    if (strcmp(name, "reviews.json") == 0 || name[0] == '.')
-        return 0;
-    return (n > 5 && strcmp(name + n - 5, ".json") == 0) ||
-           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0) ||
-           (n > 4 && strcmp(name + n - 4, ".xml") == 0);
-}
-
 static unsigned long long stamp_add(unsigned long long h, const char *path, const struct stat *st)
 {
     long long f[3] = {(long long)st->st_size, (long long)st->st_mtim.tv_sec,
@@ -269,44 +268,112 @@ static unsigned long long stamp_add(unsigned long long h, const char *path, cons
     return ct_hash64(f, sizeof f, h);
 }
 
-static unsigned long long stamp_tree(unsigned long long h, const char *path, int depth)
+/* The folders a stamp has read (device, inode): each is read once, so links
+ * back into the tree (`ln -s . claims/loop`) cost one stat, not a walk. */
+typedef struct {
+    struct {
+        dev_t dev;
+        ino_t ino;
+    } * items;
+    size_t n, alloc;
+    int oom;
+} visited;
+
+static int visit(visited *v, const struct stat *st)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (v->items[i].dev == st->st_dev && v->items[i].ino == st->st_ino)
+            return 0;
+    if (v->n == v->alloc) {
+        size_t alloc = v->alloc ? v->alloc * 2 : 16;
+        void *more = ct_reallocarray(v->items, alloc, sizeof *v->items);
+        if (!more) {
+            v->oom = 1;
+            return 0;
+        }
+        v->items = more;
+        v->alloc = alloc;
+    }
+    v->items[v->n].dev = st->st_dev;
+    v->items[v->n].ino = st->st_ino;
+    v->n++;
+    return 1;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Hash the names, sizes and mtimes of what the corpus loader reads under
+ * `path`: its folders (links followed, each folder once, 32 deep at most) and
+ * in them the regular files it loads, in name order. */
+static unsigned long long stamp_tree(unsigned long long h, const char *path, int depth,
+                                     visited *seen)
 {
     struct stat st;
     if (stat(path, &st) != 0)
         return ct_hash64("?", 1, ct_hash64(path, strlen(path), h));
     if (!S_ISDIR(st.st_mode))
-        return stamp_add(h, path, &st);
-    if (depth > 32)
-        return h;
+        return depth == 0 || S_ISREG(st.st_mode) ? stamp_add(h, path, &st) : h;
+    if (depth > 32 || !visit(seen, &st))
+        return ct_hash64("@", 1, ct_hash64(path, strlen(path), h));
     DIR *d = opendir(path);
     if (!d)
         return ct_hash64("!", 1, h);
+    char **names = NULL;
+    size_t n = 0, alloc = 0;
     struct dirent *e;
-    /* readdir's order may change between calls: combine the entries' hashes
-     * with an order-independent sum */
-    unsigned long long sum = 0;
-    while ((e = readdir(d))) {
+    while ((e = readdir(d)) && !seen->oom) {
         if (e->d_name[0] == '.')
             continue;
-        size_t n = strlen(path) + strlen(e->d_name) + 2;
-        char *child = ct_malloc(n);
-        if (!child)
-            continue;
-        snprintf(child, n, "%s/%s", path, e->d_name);
-        struct stat cs;
-        if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) || claim_file_name(e->d_name)))
-            sum += stamp_tree(CT_HASH64_INIT, child, depth + 1);
-        ct_free(child);
+        if (n == alloc) {
+            size_t more_n = alloc ? alloc * 2 : 32;
+            char **more = ct_reallocarray(names, more_n, sizeof *names);
+            if (!more) {
+                seen->oom = 1;
+                break;
+            }
+            names = more;
+            alloc = more_n;
+        }
+        if (!(names[n] = ct_strdup(e->d_name)))
+            seen->oom = 1;
+        else
+            n++;
     }
     closedir(d);
-    return ct_hash64(&sum, sizeof sum, h);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_name);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(path) + strlen(names[i]) + 2;
+        char *child = seen->oom ? NULL : ct_malloc(len);
+        if (child) {
+            snprintf(child, len, "%s/%s", path, names[i]);
+            struct stat cs;
+            if (stat(child, &cs) == 0 &&
+                (S_ISDIR(cs.st_mode) ||
+                 (S_ISREG(cs.st_mode) && ct_corpus_file_name_loaded(names[i]))))
+                h = stamp_tree(h, child, depth + 1, seen);
+            ct_free(child);
+        } else {
+            seen->oom = 1;
+        }
+        ct_free(names[i]);
+    }
+    ct_free(names);
+    return h;
 }
 
-static unsigned long long corpus_stamp(const ct_serve *s)
+/* The stamp of the claim files; 0 with *oom set when out of memory. */
+static unsigned long long corpus_stamp(const ct_serve *s, int *oom)
 {
     unsigned long long h = CT_HASH64_INIT;
+    visited seen = {NULL, 0, 0, 0};
     for (size_t i = 0; i < s->n_paths; i++)
-        h = stamp_tree(h, s->paths[i], 0);
+        h = stamp_tree(h, s->paths[i], 0, &seen);
+    ct_free(seen.items);
+    *oom = seen.oom;
     return h;
 }
 
@@ -335,7 +402,10 @@ static char *diags_text(const ct_diag_list *diags, const char *fallback)
  * files do not load (s->load_error says why), or CT_ENOMEM. */
 static int ensure_corpus(ct_serve *s)
 {
-    unsigned long long stamp = corpus_stamp(s);
+    int oom = 0;
+    unsigned long long stamp = corpus_stamp(s, &oom);
+    if (oom)
+        return CT_ENOMEM;
     if (s->loaded && stamp == s->stamp)
         return s->corpus ? 0 : CT_EINVALID;
     ct_corpus_free(s->corpus);
@@ -658,6 +728,61 @@ static void asset(ct_serve_response *res, const char *type, const char *data, un
     set_body(res, 200, type, b, len);
 }
 
+/* The value of cookie `name` in a Cookie header, new; NULL when absent (or out
+ * of memory: *oom set). */
+static char *cookie_get(const char *header, const char *name, int *oom)
+{
+    size_t n = strlen(name);
+    for (const char *p = header; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == ';')
+            p++;
+        const char *end = strchr(p, ';');
+        if (!end)
+            end = p + strlen(p);
+        if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=') {
+            char *v = ct_strndup(p + n + 1, (size_t)(end - p) - n - 1);
+            if (!v)
+                *oom = 1;
+            return v;
+        }
+        p = end;
+    }
+    return NULL;
+}
+
+/* GET /login?token=T: the one-time login token traded for the session
+ * cookie, then to the list.  A used or wrong token is refused (403), unless
+ * the browser already holds the cookie. */
+static void login(ct_serve *s, const ct_serve_request *req, int session_ok, ct_serve_response *res)
+{
+    int oom = 0;
+    char *t = ct_serve__query_get(req->query, "token", &oom);
+    if (oom) {
+        ct_serve__set_text(res, 500, "out of memory\n");
+    } else if (!s->login_used && same_token(t, s->login)) {
+        size_t n = strlen(s->cookie_name) + strlen(s->session) + 64;
+        res->cookie = ct_malloc(n);
+        res->location = ct_strdup("/");
+        if (res->cookie && res->location) {
+            snprintf(res->cookie, n, "%s=%s; Path=/; HttpOnly; SameSite=Strict", s->cookie_name,
+                     s->session);
+            s->login_used = 1;
+            ct_serve__set_text(res, 303, "logged in\n");
+        } else {
+            ct_serve__set_text(res, 500, "out of memory\n");
+        }
+    } else if (session_ok) {
+        res->location = ct_strdup("/");
+        ct_serve__set_text(res, res->location ? 303 : 500,
+                           res->location ? "logged in already\n" : "out of memory\n");
+    } else {
+        ct_serve__set_text(res, 403,
+                           "forbidden: this login link is wrong or was used already (it works "
+                           "once); restart claimtrack serve for a new one\n");
+    }
+    ct_free(t);
+}
+
 void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     memset(res, 0, sizeof *res);
@@ -670,6 +795,24 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     }
     if (!get && !post) {
         ct_serve__set_text(res, 405, "method not allowed\n");
+        return;
+    }
+    int oom = 0;
+    char *cookie = cookie_get(req->cookie, s->cookie_name, &oom);
+    int session_ok = same_token(cookie, s->session);
+    ct_free(cookie);
+    if (oom) {
+        ct_serve__set_text(res, 500, "out of memory\n");
+        return;
+    }
+    if (get && strcmp(path, "/login") == 0) {
+        login(s, req, session_ok, res);
+        return;
+    }
+    if (!session_ok) {
+        ct_serve__set_text(res, 401,
+                           "log in first: open the login link that claimtrack serve printed "
+                           "when it started\n");
         return;
     }
     if (get) {
@@ -716,7 +859,6 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     }
     int token_ok = same_token(req->token, s->token);
     if (!token_ok && is_form) {
-        int oom = 0;
         char *t = form_get(req->body, req->body_len, "token", &oom);
         token_ok = same_token(t, s->token);
         ct_free(t);
@@ -736,5 +878,6 @@ void ct_serve_response_clear(ct_serve_response *res)
     ct_free(res->body);
     ct_free(res->etag);
     ct_free(res->location);
+    ct_free(res->cookie);
     memset(res, 0, sizeof *res);
 }

@@ -20,6 +20,8 @@ struct ct_serve {
     char **paths;
     size_t n_paths;
     char *reviews, *token, *today;
+    char *login, *session, *cookie_name;
+    int login_used; /* the one-time login token was traded */
     char *hosts[3]; /* the Host values accepted */
     char *origins[3];
     ct_corpus *corpus;        /* NULL while the files do not load */
@@ -28,7 +30,6 @@ struct ct_serve {
     char *load_error;         /* diagnostics of the last failed load */
 };
 
-/* What one request sees: conflicts and reviews as of now. */
 /* What one request sees: conflicts and reviews as of now. */
 typedef struct {
     ct_conflict_set *set;
