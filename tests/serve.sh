@@ -172,6 +172,14 @@ check "POST without a note is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"\"")" application/json)" = 400 ]'
 check "POST with a control character in the note is 400 (the reviews file would refuse it)" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"a\\u001b[2Jb\"")" application/json)" = 400 ]'
+check "a form whose note is not UTF-8 is 400 with the field and the byte" \
+    '[ "$(curl -s -o body -w "%{http_code}" --data-urlencode "token=$token" --data-urlencode "id=$FLIGHT_CAUSE" \
+         --data-urlencode "status=confirmed" --data-binary "note=ab%FFcd" --data-urlencode "by=x" \
+         --data-urlencode "digest=$(digest_of $FLIGHT_CAUSE)" --data-urlencode "replaces=" "${url}review")" = 400 ] &&
+     grep -q "note: invalid UTF-8 at byte 3" body'
+printf '{"id": "x", "note": "a\377"}' >bad-utf8.json
+check "a JSON body that is not UTF-8 is 400 saying where" \
+    '[ "$(post /api/reviews @bad-utf8.json)" = 400 ] && grep -q "unable to decode byte 0xff.*at byte" body'
 check "POST with an unknown status is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".status = \"maybe\"")" application/json)" = 400 ]'
 check "POST with an unknown field is 400" \

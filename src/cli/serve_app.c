@@ -554,6 +554,12 @@ static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
     json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
     json_t *doc =
         json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &err);
+    if (!doc) { /* invalid UTF-8 included: jansson says where */
+        char msg[JSON_ERROR_TEXT_LENGTH + 64];
+        snprintf(msg, sizeof msg, "the body is not JSON: %s at byte %d", err.text, err.position);
+        set_error_json(res, 400, msg);
+        return;
+    }
     if (!json_is_object(doc)) {
         json_decref(doc);
         set_error_json(res, 400, "the body must be a JSON object");

@@ -51,8 +51,9 @@ typedef struct {
 
 typedef struct {
     int status;        /* HTTP */
-    const char *error; /* static, when status != 200 */
-    json_t *review;    /* the stored review (200) or theirs (409); new */
+    const char *error; /* static or error_text, when status != 200 */
+    char error_text[128];
+    json_t *review; /* the stored review (200) or theirs (409); new */
     char fingerprint[17];
     char digest[CT_CONFLICT_DIGEST_SIZE]; /* the conflict's digest now */
     char id[CT_CONFLICT_ID_SIZE];
