@@ -64,7 +64,7 @@ start() {
     hostport=${hostport%/}
     login=$(sed -n 's/.*log in with \(http[^ ]*\).*/\1/p' err)
     rm -f jar
-    curl -s -o /dev/null -c jar "$login"
+    curl -s -o login-answer -c jar "$login"
     cookie=$(awk -v n="claimtrack_session_${hostport##*:}" '$6 == n { print n "=" $7 }' jar)
     token=$(curl -s "$url" | sed -n 's/.*name="claimtrack-token" content="\([0-9a-f]*\)".*/\1/p')
 }
