@@ -4,7 +4,7 @@
 #   install-deps.sh --ci     also the sanitizer, fuzzing and valgrind tool chain, shellcheck,
 #                            tcc (make portability)
 set -e
-need="gcc make pkg-config clang-format libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check libmicrohttpd-dev libutf8proc-dev libgmp-dev pmccabe curl jq"
+need="gcc make pkg-config clang-format libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check libmicrohttpd-dev libutf8proc-dev libgmp-dev pmccabe curl jq python3"
 if [ "${1:-}" = "--ci" ]; then
     # (node and npm for the browser test and the SARIF Multitool: .ci/run, only when absent)
     need="$need clang libclang-rt-14-dev valgrind gcovr shellcheck tcc"
