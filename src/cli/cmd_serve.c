@@ -41,6 +41,7 @@ typedef struct {
     pthread_cond_t idle;
     unsigned in_flight;
     int handling;
+    int closing; /* the grace period is over: no request is begun any more */
 } server;
 
 /* One request's body, gathered as it arrives. */
@@ -154,8 +155,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         u->too_big};
     ct_serve_response res;
     pthread_mutex_lock(&sv->lock);
-    sv->handling = 1;
+    int closing = sv->closing;
+    sv->handling = !closing;
     pthread_mutex_unlock(&sv->lock);
+    if (closing) {
+        ct_free(q.buf);
+        return MHD_NO; /* the server is stopping: the connection is closed */
+    }
     ct_serve_handle(s, &req, &res);
     pthread_mutex_lock(&sv->lock);
     sv->handling = 0;
@@ -327,7 +333,7 @@ int ct_cmd_serve(int argc, char **argv)
     ct_serve_config cfg = {paths,     n_paths, reviews_path,
                            bind_addr, bound,   token,
                            login,     session, getenv("CLAIMTRACK_SERVE_DATE")};
-    server sv = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0};
+    server sv = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0};
     struct MHD_Daemon *d = NULL;
     if (ct_serve_new(&sv.app, &cfg) == 0)
         d = MHD_start_daemon(
@@ -370,6 +376,7 @@ int ct_cmd_serve(int argc, char **argv)
     while (sv.in_flight && pthread_cond_timedwait(&sv.idle, &sv.lock, &until) == 0)
         ;
     int abandoned = sv.handling;
+    sv.closing = 1;
     pthread_mutex_unlock(&sv.lock);
     if (abandoned) {
         /* a request still computing after a second: leave it, and everything
