@@ -274,6 +274,49 @@ static int valid_port(const char *s)
     return *s && !*end && errno == 0 && v >= 0 && v <= 65535;
 }
 
+/* After signal `sig`: take no new connection, let the requests in progress
+ * finish and send their answers within the grace period (1 s), then stop the
+ * server.  Returns the signal's name; a request still computing after the
+ * grace period is abandoned with the process (exit 2). */
+static const char *stop_server(server *sv, struct MHD_Daemon *d, int sig)
+{
+    const char *name = sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM";
+    /* no new connections; the requests in progress get one second to finish
+     * and send their answers */
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    pthread_mutex_lock(&sv->lock);
+    unsigned waiting = sv->in_flight;
+    if (waiting)
+        fprintf(stderr, "claimtrack: serve: %s: finishing %u request%s in progress\n", name,
+                waiting, waiting == 1 ? "" : "s");
+    /* CLAIMTRACK_SERVE_STOP_SECONDS (1 to 60): a longer grace for slow test
+     * runs under valgrind */
+    const char *grace_env = getenv("CLAIMTRACK_SERVE_STOP_SECONDS");
+    long grace = grace_env ? strtol(grace_env, NULL, 10) : 1;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += grace >= 1 && grace <= 60 ? grace : 1;
+    while (sv->in_flight && pthread_cond_timedwait(&sv->idle, &sv->lock, &until) == 0)
+        ;
+    int abandoned = sv->handling;
+    sv->closing = 1;
+    pthread_mutex_unlock(&sv->lock);
+    if (abandoned) {
+        /* a request still computing after a second: leave it, and everything
+         * it holds, to the end of the process (a review write is atomic) */
+        fprintf(stderr,
+                "claimtrack: serve: stopped (%s); a request still running after the grace "
+                "period was abandoned\n",
+                name);
+        fflush(stderr);
+        _exit(CT_EXIT_USAGE);
+    }
+    MHD_stop_daemon(d); /* closes the connections still open: idle or slow */
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    return name;
+}
+
 int ct_cmd_serve(int argc, char **argv)
 {
     static const struct option longopts[] = {{"port", required_argument, NULL, 'p'},
@@ -357,40 +400,7 @@ int ct_cmd_serve(int argc, char **argv)
     int sig = 0;
     while (sigwait(&stop, &sig) != 0)
         ;
-    const char *name = sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM";
-    /* no new connections; the requests in progress get one second to finish
-     * and send their answers */
-    MHD_socket listen_fd = MHD_quiesce_daemon(d);
-    pthread_mutex_lock(&sv.lock);
-    unsigned waiting = sv.in_flight;
-    if (waiting)
-        fprintf(stderr, "claimtrack: serve: %s: finishing %u request%s in progress\n", name,
-                waiting, waiting == 1 ? "" : "s");
-    /* CLAIMTRACK_SERVE_STOP_SECONDS (1 to 60): a longer grace for slow test
-     * runs under valgrind */
-    const char *grace_env = getenv("CLAIMTRACK_SERVE_STOP_SECONDS");
-    long grace = grace_env ? strtol(grace_env, NULL, 10) : 1;
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += grace >= 1 && grace <= 60 ? grace : 1;
-    while (sv.in_flight && pthread_cond_timedwait(&sv.idle, &sv.lock, &until) == 0)
-        ;
-    int abandoned = sv.handling;
-    sv.closing = 1;
-    pthread_mutex_unlock(&sv.lock);
-    if (abandoned) {
-        /* a request still computing after a second: leave it, and everything
-         * it holds, to the end of the process (a review write is atomic) */
-        fprintf(stderr,
-                "claimtrack: serve: stopped (%s); a request still running after the grace "
-                "period was abandoned\n",
-                name);
-        fflush(stderr);
-        _exit(CT_EXIT_USAGE);
-    }
-    MHD_stop_daemon(d); /* closes the connections still open: idle or slow */
-    if (listen_fd != MHD_INVALID_SOCKET)
-        close(listen_fd);
+    const char *name = stop_server(&sv, d, sig);
     fprintf(stderr, "claimtrack: serve: stopped (%s)\n", name);
     ct_serve_free(sv.app);
     ct_free(reviews_path);

@@ -1,7 +1,7 @@
 /*
  * serve_int.h - internals shared by the files of `claimtrack serve`:
- * serve_app.c (state, corpus reload, API, routing), serve_review.c (review
- * writes) and serve_pages.c (the HTML pages).
+ * serve_app.c (state, API, routing), serve_corpus.c (corpus reload),
+ * serve_review.c (review writes) and serve_pages.c (the HTML pages).
  */
 #ifndef CT_SERVE_INT_H
 #define CT_SERVE_INT_H

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/serve_app.c"
+#include "cli/serve_corpus.c"
 #include "cli/serve_pages.c"
 #include "cli/serve_review.c"
 
