@@ -641,6 +641,7 @@ static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results
 
 int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
 {
+    *out = NULL; /* on failure too: callers free what they get */
     size_t n;
     const ct_claim *claims = ct_corpus_claims(corpus, &n);
     int rc = 0;

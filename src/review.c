@@ -111,7 +111,7 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     ct_review_set *s = ct_calloc(1, sizeof *s);
     if (!s)
         return CT_ENOMEM;
-    json_error_t err;
+    json_error_t err = {0};      /* jansson leaves it unset when an allocation fails */
     memset(&err, 0, sizeof err); /* read below also when json_loadb did not run */
     size_t bom =
         len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a leading BOM is skipped */

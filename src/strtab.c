@@ -20,7 +20,7 @@ const char *ct_strtab_copy(ct_strtab *t, const char *s, size_t n)
     ct_strtab_chunk *c = t->chunks;
     if (!c || c->cap - c->used < n + 1) {
         size_t cap = n + 1 > CHUNK_SIZE / 4 ? n + 1 : CHUNK_SIZE;
-        ct_strtab_chunk *nc = ct_malloc(sizeof *nc + cap);
+        ct_strtab_chunk *nc = ct_calloc(1, sizeof *nc + cap); /* zeroed, as every struct */
         if (!nc)
             return NULL;
         nc->used = 0;

@@ -5,6 +5,11 @@
 # Each run must end with a clean error (exit 2, "out of memory") or give the
 # same status and output as without a failure: no crash, no sanitizer report,
 # no leak (LeakSanitizer).
+# A plain build (no sanitizer): set ALLOC_PLAIN=1.  Fresh memory is then
+# filled with a non-zero byte (glibc MALLOC_PERTURB_), so that a read of memory
+# never written shows as garbage rather than as the zero that ASan's fresh
+# pages happen to hold; with ALLOC_VALGRIND_STEP=K every K-th failure point
+# also runs under valgrind memcheck, where any error fails.
 # With +xml before ARGS, libxml2's allocations fail in turn too (only for
 # commands that write XML without reading any: libxml2 2.9.14 itself crashes
 # in xmlSchemaParse on a failed allocation).
@@ -19,6 +24,14 @@ fi
 [ $# -gt 0 ] || set -- check --fail-on none --format json tests/fixtures/revisions
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ "${ALLOC_PLAIN:-0}" = 1 ]; then
+    export MALLOC_PERTURB_=165
+fi
+step=${ALLOC_VALGRIND_STEP:-0}
+if [ "$step" -gt 0 ] && ! command -v valgrind >/dev/null 2>&1; then
+    echo "FAIL: ALLOC_VALGRIND_STEP is set but valgrind is not installed (sh scripts/install-deps.sh --ci)"
+    exit 1
+fi
 export ASAN_OPTIONS=detect_leaks=1:exitcode=99 LSAN_OPTIONS=exitcode=98:suppressions=$(cd "$(dirname "$0")" && pwd)/alloc-fail.supp:print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=97
 # the run without a failure: its status and output are what a run whose
 # injected failure never happened must give
@@ -28,8 +41,21 @@ case $ref in 0 | 1 | 2) ;; *) echo "FAIL: exit $ref without an injected failure"
 n=0
 fails=0
 while :; do
-    CLAIMTRACK_ALLOC_FAIL_AFTER=$n "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    vg=""
+    [ "$step" -gt 0 ] && [ $((n % step)) -eq 0 ] && vg="valgrind -q --error-exitcode=96 --leak-check=no"
+    # shellcheck disable=SC2086
+    CLAIMTRACK_ALLOC_FAIL_AFTER=$n $vg "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
     s=$?
+    if [ $s -eq 96 ] && [ -n "$vg" ]; then
+        echo "FAIL n=$n: valgrind memcheck reports an error"
+        grep "==[0-9]*==" "$tmp/err" | head -12
+        fails=$((fails + 1))
+        [ $fails -gt 2 ] && break
+        n=$((n + 1))
+        continue
+    fi
+    # valgrind's own lines are not the program's output
+    [ -n "$vg" ] && { grep -v "^==[0-9]*==" "$tmp/err" >"$tmp/err2"; mv "$tmp/err2" "$tmp/err"; }
     if [ $s -eq $ref ] && cmp -s "$tmp/out" "$tmp/ref" && cmp -s "$tmp/err" "$tmp/ref-err"; then
         break # the command needs fewer than n + 1 allocations: every one has failed once
     elif [ $s -eq 2 ]; then

@@ -78,6 +78,15 @@ else
     echo "ok   lint: no binary floating point in value/, conflict, clash, rules, severity ($(echo $semantic | wc -w) files)"
 fi
 
+# 3c. structures are allocated zeroed: a field never set reads as 0 or NULL,
+# never as garbage (ASan's fresh memory is zero, which hides the difference)
+if grep -rnE "(^|[^A-Za-z0-9_])(ct_)?malloc\(sizeof" src include > "$tmp/struct"; then
+    fail "a structure allocated with malloc (use ct_calloc(1, sizeof *p)):"
+    sed 's/^/    /' "$tmp/struct"
+else
+    echo "ok   lint: every structure is allocated zeroed (no malloc(sizeof ...))"
+fi
+
 # 4. formatting
 if [ "${LINT_FORMAT:-1}" = 1 ]; then
     if ! command -v clang-format > /dev/null 2>&1; then

@@ -1,8 +1,11 @@
 #!/bin/sh
 # serve.sh - `claimtrack serve` over real HTTP (curl): pages, filters, the
 # JSON API against `check --format json`, review writes through the shared
-# locked writer, 409 on stale forms, the security checks, live reload and a
-# clean stop on SIGTERM and SIGINT.
+# locked writer, 409 on stale forms, the security checks (one-time login
+# token traded for a session cookie, CSRF token, Host, Origin, per-address
+# connection limit, idle timeout), live reload, links looping back into the
+# served folder, and a clean stop on SIGTERM, SIGINT and SIGHUP that answers
+# the request in progress.
 #
 #   sh tests/serve.sh ./build/claimtrack      ($VALGRIND prefixes the server)
 #
@@ -18,11 +21,18 @@ tmp=$(mktemp -d) || exit 2
 pid=""
 cleanup() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$tmp"
+    if [ -n "${KEEP:-}" ]; then echo "$tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
 cd "$tmp" || exit 2
 cp -r "$root/tests/fixtures/serve" claims
+# under valgrind a request takes longer than the 1 s a stop grants it
+[ -n "${VALGRIND:-}" ] && export CLAIMTRACK_SERVE_STOP_SECONDS=30
+# every curl below sends the session cookie (curl -q: none)
+export CURL_HOME="$tmp"
+printf 'cookie = "%s/jar"\n' "$tmp" >"$tmp/.curlrc"
+have_python=0
+command -v python3 >/dev/null 2>&1 && have_python=1
 pass=0
 failed=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
@@ -34,14 +44,15 @@ FLIGHT_DEATHS=CT-99fa98e50640fc67
 PIER_OPENED=CT-25f691b54cd90bc6
 PIER_SHIPS=CT-61fa39a40e19a951
 
-# start SERVER_ARGS...: start the server, wait until it prints its URL
+# start SERVER_ARGS...: start the server, wait until it prints its URLs, log
+# in with the one-time link (the session cookie goes to ./jar)
 start() {
     : >err
     # shellcheck disable=SC2086
     ${VALGRIND:-} "$bin" serve --port 0 "$@" 2>err &
     pid=$!
     i=0
-    while ! grep -q "serving at" err; do
+    while ! grep -q "log in with" err; do
         i=$((i + 1))
         if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then
             echo "FAIL the server did not start:"
@@ -53,6 +64,10 @@ start() {
     url=$(sed -n 's/.*serving at \(http[^ ]*\).*/\1/p' err)
     hostport=${url#http://}
     hostport=${hostport%/}
+    login=$(sed -n 's/.*log in with \(http[^ ]*\).*/\1/p' err)
+    rm -f jar
+    curl -s -o login-answer -c jar "$login"
+    cookie=$(awk -v n="claimtrack_session_${hostport##*:}" '$6 == n { print n "=" $7 }' jar)
     token=$(curl -s "$url" | sed -n 's/.*name="claimtrack-token" content="\([0-9a-f]*\)".*/\1/p')
 }
 
@@ -124,10 +139,28 @@ check "GET /api/conflicts is byte for byte check --format json" \
     '[ "$(get /api/conflicts)" = 200 ] && cmp -s body expected.json'
 
 # ---- security ------------------------------------------------------------
+nc_get() { curl -q -s -o body -D headers -w '%{http_code}' "$@"; }
+check "without the session cookie every page, asset and API call is 401" \
+    '[ "$(nc_get "$url")" = 401 ] && grep -q "log in first" body && ! grep -q "$token" body &&
+     [ "$(nc_get "${url}api/conflicts")" = 401 ] && [ "$(nc_get "${url}static/serve.js")" = 401 ] &&
+     [ "$(nc_get "${url}conflict/$FLIGHT_CAUSE")" = 401 ] && [ "$(nc_get "${url}api/reviews/$FLIGHT_CAUSE")" = 401 ]'
+check "a wrong session cookie is 401" \
+    '[ "$(nc_get -H "Cookie: claimtrack_session_${hostport##*:}=00000000000000000000000000000000" "$url")" = 401 ]'
+check "a POST with the CSRF token but without the cookie is 401, and writes nothing" \
+    '[ "$(nc_get -H "Content-Type: application/json" -H "X-Claimtrack-Token: $token" \
+          --data-binary "$(review_body $FLIGHT_CAUSE confirmed x mallory)" "${url}api/reviews")" = 401 ] &&
+     [ ! -f claims/reviews.json ]'
+check "the login set an HttpOnly, SameSite=Strict session cookie named after the port" \
+    'grep -q "HttpOnly_127.0.0.1.*claimtrack_session_${hostport##*:}" jar'
+check "the login token replayed is 403, and sets no cookie" \
+    '[ "$(nc_get "$login")" = 403 ] && ! grep -qi "^set-cookie" headers && grep -q "works once" body'
+check "a wrong login token is 403" '[ "$(nc_get "${url}login?token=0123")" = 403 ]'
+check "the login link again with the session cookie just goes to the list" \
+    '[ "$(get "/login?token=${login##*=}")" = 303 ] && grep -qi "^location: /" headers'
 check "a foreign Host is refused (DNS rebinding)" \
     '[ "$(curl -s -o body -w "%{http_code}" -H "Host: evil.example:${hostport##*:}" "$url")" = 403 ]'
 check "localhost:PORT is accepted as Host" \
-    '[ "$(curl -s -o body -w "%{http_code}" -H "Host: localhost:${hostport##*:}" "$url")" = 200 ]'
+    '[ "$(curl -s -o body -w "%{http_code}" -H "Cookie: $cookie" -H "Host: localhost:${hostport##*:}" "$url")" = 200 ]'
 b=$(review_body $FLIGHT_CAUSE confirmed "real" ann)
 check "POST without the token is 403" \
     '[ "$(curl -s -o body -w "%{http_code}" -H "Content-Type: application/json" --data-binary "$b" "${url}api/reviews")" = 403 ]'
@@ -141,6 +174,14 @@ check "POST without a note is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"\"")" application/json)" = 400 ]'
 check "POST with a control character in the note is 400 (the reviews file would refuse it)" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".note = \"a\\u001b[2Jb\"")" application/json)" = 400 ]'
+check "a form whose note is not UTF-8 is 400 with the field and the byte" \
+    '[ "$(curl -s -o body -w "%{http_code}" --data-urlencode "token=$token" --data-urlencode "id=$FLIGHT_CAUSE" \
+         --data-urlencode "status=confirmed" --data-binary "note=ab%FFcd" --data-urlencode "by=x" \
+         --data-urlencode "digest=$(digest_of $FLIGHT_CAUSE)" --data-urlencode "replaces=" "${url}review")" = 400 ] &&
+     grep -q "note: invalid UTF-8 at byte 3" body'
+printf '{"id": "x", "note": "a\377"}' >bad-utf8.json
+check "a JSON body that is not UTF-8 is 400 saying where" \
+    '[ "$(post /api/reviews @bad-utf8.json)" = 400 ] && grep -q "unable to decode byte 0xff.*at byte" body'
 check "POST with an unknown status is 400" \
     '[ "$(post /api/reviews "$(echo "$b" | jq -c ".status = \"maybe\"")" application/json)" = 400 ]'
 check "POST with an unknown field is 400" \
@@ -233,6 +274,104 @@ check "SIGTERM ends the server with status 0" '[ $? = 0 ] && grep -q "stopped (S
 start claims
 stop INT
 check "SIGINT ends the server with status 0" '[ $? = 0 ]'
+start claims
+stop HUP
+check "SIGHUP ends the server with status 0, as gracefully as SIGTERM" '[ $? = 0 ] && grep -q "stopped (SIGHUP)" err'
+
+# ---- links back into the served folder ----------------------------------------
+mkdir loops
+cp claims/*.json loops/
+rm -f loops/reviews.json
+ln -s . loops/l1
+ln -s . loops/l2
+start loops
+check "two links back to the served folder: pages load (each folder is read once)" \
+    '[ "$(curl -s -m 60 -o body -w "%{http_code}" "$url")" = 200 ] && grep -q "id=\"count-all\">4<" body'
+stop TERM
+check "and SIGTERM stops the server" '[ $? = 0 ]'
+
+if [ $have_python = 1 ]; then
+    cat >client.py <<'PY'
+import socket, sys, time
+mode, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if mode == "idle":
+    # open N idle connections from 127.0.0.2, say so, then count how many the
+    # server closes within 40 s (its idle timeout is 10 s)
+    n = int(sys.argv[4])
+    conns = []
+    for _ in range(n):
+        c = socket.socket()
+        c.bind(("127.0.0.2", 0))
+        c.connect((host, port))
+        c.settimeout(0.2)
+        conns.append(c)
+    open("idle-open", "w").close()
+    closed, deadline = set(), time.time() + 40
+    while len(closed) < n and time.time() < deadline:
+        for i, c in enumerate(conns):
+            if i in closed:
+                continue
+            try:
+                if c.recv(1) == b"":
+                    closed.add(i)
+            except socket.timeout:
+                pass
+            except OSError:
+                closed.add(i)
+    print(len(closed))
+else:
+    # a POST whose body is sent only after the server got SIGINT
+    body = open(sys.argv[4], "rb").read()
+    head = ("POST /api/reviews HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
+            "X-Claimtrack-Token: %s\r\nCookie: %s\r\nExpect: 100-continue\r\n"
+            "Content-Length: %d\r\nConnection: close\r\n\r\n") % (host, port, sys.argv[5], sys.argv[6], len(body))
+    c = socket.create_connection((host, port), timeout=30)
+    c.sendall(head.encode())
+    got = b""
+    while b"\r\n\r\n" not in got:  # 100 Continue: the server holds the request
+        got += c.recv(4096)
+    open("post-started", "w").close()
+    deadline = time.time() + 30
+    while time.time() < deadline and "finishing 1 request" not in open("err").read():
+        time.sleep(0.05)
+    c.sendall(body)
+    answer = b""
+    while True:
+        part = c.recv(65536)
+        if not part:
+            break
+        answer += part
+    print(answer.split(b"\r\n", 1)[0].decode())
+PY
+    # ---- connection limits ------------------------------------------------
+    start claims
+    port=${hostport##*:}
+    rm -f idle-open
+    python3 client.py idle 127.0.0.1 "$port" 80 >idle-closed &
+    cpid=$!
+    i=0
+    while [ ! -f idle-open ] && [ $i -lt 300 ]; do i=$((i + 1)); sleep 0.1; done
+    check "80 idle connections from one address: a request from another is still served" \
+        '[ "$(curl -s -m 20 -o body -w "%{http_code}" "$url")" = 200 ]'
+    wait $cpid
+    check "the server closes idle connections (per-address limit, 10 s idle timeout)" '[ "$(cat idle-closed)" = 80 ]'
+
+    # ---- SIGINT during a POST: the review is stored and answered --------------
+    review_body $PIER_OPENED dismissed "sent during SIGINT" int "$(fingerprint_of $PIER_OPENED)" >int-body.json
+    rm -f post-started
+    python3 client.py post 127.0.0.1 "$port" int-body.json "$token" "$cookie" >int-answer &
+    cpid=$!
+    i=0
+    while [ ! -f post-started ] && [ $i -lt 300 ]; do i=$((i + 1)); sleep 0.1; done
+    stop INT
+    st=$?
+    wait $cpid
+    check "SIGINT in the middle of a POST: the server finishes it, answers 200, then stops with 0" \
+        '[ $st = 0 ] && grep -q "HTTP/1.1 200" int-answer && grep -q "finishing 1 request" err &&
+         [ "$(jq -r ".reviews[\"$PIER_OPENED\"].note" claims/reviews.json)" = "sent during SIGINT" ]'
+else
+    echo "skipped: connection limits and SIGINT during a POST need python3"
+fi
 check "--port rejects a bad number" '"$bin" serve --port 70000 claims 2>/dev/null; [ $? = 2 ]'
 
 # ---- a rule conflict's page shows the rule's arithmetic ----------------------

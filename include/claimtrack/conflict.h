@@ -124,7 +124,7 @@ typedef struct {
 } ct_conflict_set;
 
 /* Find every conflict of `corpus`.  Returns 0 or CT_ENOMEM; *out is new, free
- * with ct_conflict_set_free.  Every order is canonical, independent of load
+ * with ct_conflict_set_free (NULL after a failure).  Every order is canonical, independent of load
  * order: conflicts by (topic id, subject, property name); in a conflict,
  * positions by value (asserting before denying), a position's claims by id;
  * clashes by (a, b); revisions by (topic id, subject, property, claim id). */

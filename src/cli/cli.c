@@ -218,6 +218,7 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
 int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int n_paths,
                    const ct_cli_load_options *o)
 {
+    *set = NULL;
     int status = ct_cli_load(corpus, paths, n_paths, o, 1);
     if (status)
         return status;

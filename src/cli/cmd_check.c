@@ -172,7 +172,7 @@ static int check_run(int argc, char **argv, const check_args *a)
                                   a->color);
     json_t *baseline = NULL;
     if (a->baseline) {
-        json_error_t err;
+        json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
         baseline = json_load_file(a->baseline, JSON_REJECT_DUPLICATES, &err);
         if (!baseline || ct_report_baseline_check(baseline) < 0) {
             /* jansson reports a failed allocation inside a string as a

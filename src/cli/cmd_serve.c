@@ -2,9 +2,10 @@
  * cmd_serve.c - `claimtrack serve`: the editors' workbench over HTTP.
  *
  * libmicrohttpd runs one polling thread that hands each complete request to
- * serve_app.c; this file only moves bytes.  The main thread waits for SIGINT
- * or SIGTERM (blocked everywhere, taken with sigwait), then stops the server,
- * which lets the request in progress - a review being written - finish.
+ * serve_app.c; this file only moves bytes.  The main thread waits for SIGINT,
+ * SIGTERM or SIGHUP (blocked everywhere, taken with sigwait), then stops
+ * taking connections, lets the requests in progress - a review being written -
+ * finish and send their answers, for one second at most, and stops the server.
  */
 #include "cli.h"
 #include "claimtrack/common.h"
@@ -22,7 +23,26 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Each connection's limits: a slow or idle client is dropped after
+ * SERVE_IDLE_SECONDS without a byte; one address holds at most
+ * SERVE_PER_IP connections of the SERVE_CONNECTIONS served at once. */
+#define SERVE_IDLE_SECONDS 10u
+#define SERVE_PER_IP 16u
+#define SERVE_CONNECTIONS 256u
+
+/* The requests begun and not yet answered, and whether the handler runs now:
+ * what a stop waits for. */
+typedef struct {
+    ct_serve *app;
+    pthread_mutex_t lock;
+    pthread_cond_t idle;
+    unsigned in_flight;
+    int handling;
+    int closing; /* the grace period is over: no request is begun any more */
+} server;
 
 /* One request's body, gathered as it arrives. */
 typedef struct {
@@ -81,12 +101,16 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
                               size_t *data_size, void **con_cls)
 {
     (void)version;
-    ct_serve *s = cls;
+    server *sv = cls;
+    ct_serve *s = sv->app;
     upload *u = *con_cls;
     if (!u) {
         if (!(u = ct_calloc(1, sizeof *u)))
             return MHD_NO;
         *con_cls = u;
+        pthread_mutex_lock(&sv->lock);
+        sv->in_flight++;
+        pthread_mutex_unlock(&sv->lock);
         return MHD_YES;
     }
     if (*data_size) {
@@ -125,11 +149,23 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin"),
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Claimtrack-Token"),
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
         u->data,
         u->len,
         u->too_big};
     ct_serve_response res;
+    pthread_mutex_lock(&sv->lock);
+    int closing = sv->closing;
+    sv->handling = !closing;
+    pthread_mutex_unlock(&sv->lock);
+    if (closing) {
+        ct_free(q.buf);
+        return MHD_NO; /* the server is stopping: the connection is closed */
+    }
     ct_serve_handle(s, &req, &res);
+    pthread_mutex_lock(&sv->lock);
+    sv->handling = 0;
+    pthread_mutex_unlock(&sv->lock);
     ct_free(q.buf);
     struct MHD_Response *r = MHD_create_response_from_buffer(
         res.len, res.body ? res.body : (char *)"", MHD_RESPMEM_MUST_COPY);
@@ -149,6 +185,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
         }
         if (res.location)
             bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res.location) != MHD_YES;
+        if (res.cookie)
+            bad |= MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res.cookie) != MHD_YES;
         if (!bad)
             ok = MHD_queue_response(conn, (unsigned)res.status, r);
         MHD_destroy_response(r);
@@ -160,14 +198,18 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                       enum MHD_RequestTerminationCode why)
 {
-    (void)cls;
     (void)conn;
     (void)why;
+    server *sv = cls;
     upload *u = *con_cls;
     if (u) {
         ct_free(u->data);
         ct_free(u);
         *con_cls = NULL;
+        pthread_mutex_lock(&sv->lock);
+        sv->in_flight--;
+        pthread_cond_broadcast(&sv->idle);
+        pthread_mutex_unlock(&sv->lock);
     }
 }
 
@@ -232,6 +274,49 @@ static int valid_port(const char *s)
     return *s && !*end && errno == 0 && v >= 0 && v <= 65535;
 }
 
+/* After signal `sig`: take no new connection, let the requests in progress
+ * finish and send their answers within the grace period (1 s), then stop the
+ * server.  Returns the signal's name; a request still computing after the
+ * grace period is abandoned with the process (exit 2). */
+static const char *stop_server(server *sv, struct MHD_Daemon *d, int sig)
+{
+    const char *name = sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM";
+    /* no new connections; the requests in progress get one second to finish
+     * and send their answers */
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    pthread_mutex_lock(&sv->lock);
+    unsigned waiting = sv->in_flight;
+    if (waiting)
+        fprintf(stderr, "claimtrack: serve: %s: finishing %u request%s in progress\n", name,
+                waiting, waiting == 1 ? "" : "s");
+    /* CLAIMTRACK_SERVE_STOP_SECONDS (1 to 60): a longer grace for slow test
+     * runs under valgrind */
+    const char *grace_env = getenv("CLAIMTRACK_SERVE_STOP_SECONDS");
+    long grace = grace_env ? strtol(grace_env, NULL, 10) : 1;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += grace >= 1 && grace <= 60 ? grace : 1;
+    while (sv->in_flight && pthread_cond_timedwait(&sv->idle, &sv->lock, &until) == 0)
+        ;
+    int abandoned = sv->handling;
+    sv->closing = 1;
+    pthread_mutex_unlock(&sv->lock);
+    if (abandoned) {
+        /* a request still computing after a second: leave it, and everything
+         * it holds, to the end of the process (a review write is atomic) */
+        fprintf(stderr,
+                "claimtrack: serve: stopped (%s); a request still running after the grace "
+                "period was abandoned\n",
+                name);
+        fflush(stderr);
+        _exit(CT_EXIT_USAGE);
+    }
+    MHD_stop_daemon(d); /* closes the connections still open: idle or slow */
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    return name;
+}
+
 int ct_cmd_serve(int argc, char **argv)
 {
     static const struct option longopts[] = {{"port", required_argument, NULL, 'p'},
@@ -265,8 +350,9 @@ int ct_cmd_serve(int argc, char **argv)
     ct_conflict_set_free(set);
     ct_corpus_free(corpus);
     char *reviews_path = ct_cli_reviews_path(reviews, paths, n_paths);
-    char token[33];
-    if (!reviews_path || make_token(token) < 0) {
+    char token[33], login[33], session[33];
+    if (!reviews_path || make_token(token) < 0 || make_token(login) < 0 ||
+        make_token(session) < 0) {
         fprintf(stderr, "claimtrack: serve: %s\n",
                 reviews_path ? "no random bytes for the token" : "out of memory");
         ct_free(reviews_path);
@@ -278,39 +364,45 @@ int ct_cmd_serve(int argc, char **argv)
         ct_free(reviews_path);
         return CT_EXIT_USAGE;
     }
-    /* SIGINT and SIGTERM are taken by sigwait below, never delivered to the
-     * server thread (which inherits this mask) in the middle of a write */
+    /* SIGINT, SIGTERM and SIGHUP are taken by sigwait below, never delivered
+     * to the server thread (which inherits this mask) in the middle of a write */
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
-    ct_serve_config cfg = {
-        paths, n_paths, reviews_path, bind_addr, bound, token, getenv("CLAIMTRACK_SERVE_DATE")};
-    ct_serve *s = NULL;
+    ct_serve_config cfg = {paths,     n_paths, reviews_path,
+                           bind_addr, bound,   token,
+                           login,     session, getenv("CLAIMTRACK_SERVE_DATE")};
+    server sv = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0};
     struct MHD_Daemon *d = NULL;
-    if (ct_serve_new(&s, &cfg) == 0)
-        d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, NULL, NULL, answer,
-                             s, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED,
-                             completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_END);
+    if (ct_serve_new(&sv.app, &cfg) == 0)
+        d = MHD_start_daemon(
+            MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC, 0, NULL, NULL, answer,
+            &sv, MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, completed, &sv,
+            MHD_OPTION_CONNECTION_TIMEOUT, SERVE_IDLE_SECONDS, MHD_OPTION_CONNECTION_LIMIT,
+            SERVE_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT, SERVE_PER_IP, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "claimtrack: serve: cannot start the HTTP server\n");
         close(fd);
-        ct_serve_free(s);
+        ct_serve_free(sv.app);
         ct_free(reviews_path);
         return CT_EXIT_USAGE;
     }
     int v6 = strchr(bind_addr, ':') != NULL;
     fprintf(stderr, "claimtrack: serving at http://%s%s%s:%u/ (Ctrl-C stops)\n", v6 ? "[" : "",
             bind_addr, v6 ? "]" : "", bound);
+    fprintf(stderr,
+            "claimtrack: log in with http://%s%s%s:%u/login?token=%s (the link works once)\n",
+            v6 ? "[" : "", bind_addr, v6 ? "]" : "", bound, login);
     int sig = 0;
     while (sigwait(&stop, &sig) != 0)
         ;
-    MHD_stop_daemon(d); /* waits for the request in progress */
-    fprintf(stderr, "claimtrack: serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
-    ct_serve_free(s);
+    const char *name = stop_server(&sv, d, sig);
+    fprintf(stderr, "claimtrack: serve: stopped (%s)\n", name);
+    ct_serve_free(sv.app);
     ct_free(reviews_path);
     return CT_EXIT_OK;
 }

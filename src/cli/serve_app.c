@@ -2,15 +2,18 @@
  * serve_app.c - pages, API and review writes of `claimtrack serve`.
  *
  * Security: every request's Host must name the served address (DNS
- * rebinding); every POST needs the per-run token (header X-Claimtrack-Token,
+ * rebinding); every request but the login needs the session cookie, which
+ * the browser gets once for the one-time login token of the printed URL
+ * (HttpOnly, SameSite=Strict); every POST needs the per-run token (header X-Claimtrack-Token,
  * or the form's hidden field) and, when the browser sends one, a matching
  * Origin; bodies are JSON or form-encoded and at most CT_SERVE_BODY_MAX
  * bytes; nothing is read from disk for a URL: the only files served are the
  * built-in assets.  Every value in a page is HTML-escaped.
  *
  * The corpus is reloaded when a claim file's name, size or mtime changes
- * (checked on each request); conflicts and reviews are recomputed per request,
- * so the API's report is exactly what `check --format json` prints.
+ * (serve_corpus.c, checked on each request); conflicts and reviews are
+ * recomputed per request, so the API's report is exactly what
+ * `check --format json` prints.
  */
 #include "serve_int.h"
 
@@ -196,6 +199,9 @@ void ct_serve_free(ct_serve *s)
     ct_free(s->paths);
     ct_free(s->reviews);
     ct_free(s->token);
+    ct_free(s->login);
+    ct_free(s->session);
+    ct_free(s->cookie_name);
     ct_free(s->today);
     for (int i = 0; i < 3; i++) {
         ct_free(s->hosts[i]);
@@ -232,13 +238,17 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
     if (!bad) {
         s->reviews = ct_strdup(cfg->reviews);
         s->token = ct_strdup(cfg->token);
+        s->login = ct_strdup(cfg->login ? cfg->login : "");
+        s->session = ct_strdup(cfg->session ? cfg->session : "");
+        s->cookie_name = format_new("%s%u", CT_SERVE_COOKIE_PREFIX, cfg->port);
         s->today = cfg->today ? ct_strdup(cfg->today) : NULL;
         s->hosts[0] = format_new(v6 ? "[%s]:%u" : "%s:%u", bind, cfg->port);
         s->hosts[1] = format_new("%s:%u", "localhost", cfg->port);
         s->origins[0] = format_new(v6 ? "http://[%s]:%u" : "http://%s:%u", bind, cfg->port);
         s->origins[1] = format_new("http://%s:%u", "localhost", cfg->port);
-        bad = !s->reviews || !s->token || (cfg->today && !s->today) || !s->hosts[0] ||
-              !s->hosts[1] || !s->origins[0] || !s->origins[1];
+        bad = !s->reviews || !s->token || !s->login || !s->session || !s->cookie_name ||
+              (cfg->today && !s->today) || !s->hosts[0] || !s->hosts[1] || !s->origins[0] ||
+              !s->origins[1];
     }
     if (bad) {
         ct_serve_free(s);
@@ -246,167 +256,6 @@ int ct_serve_new(ct_serve **out, const ct_serve_config *cfg)
     }
     *out = s;
     return 0;
-}
-
-
-/* ---- the corpus, reloaded when its files change ---------------------------- */
-
-static int claim_file_name(const char *name)
-{
-    size_t n = strlen(name);
-    if (strcmp(name, "reviews.json") == 0 || name[0] == '.')
-        return 0;
-    return (n > 5 && strcmp(name + n - 5, ".json") == 0) ||
-           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0) ||
-           (n > 4 && strcmp(name + n - 4, ".xml") == 0);
-}
-
-static unsigned long long stamp_add(unsigned long long h, const char *path, const struct stat *st)
-{
-    long long f[3] = {(long long)st->st_size, (long long)st->st_mtim.tv_sec,
-                      (long long)st->st_mtim.tv_nsec};
-    h = ct_hash64(path, strlen(path) + 1, h);
-    return ct_hash64(f, sizeof f, h);
-}
-
-static unsigned long long stamp_tree(unsigned long long h, const char *path, int depth)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return ct_hash64("?", 1, ct_hash64(path, strlen(path), h));
-    if (!S_ISDIR(st.st_mode))
-        return stamp_add(h, path, &st);
-    if (depth > 32)
-        return h;
-    DIR *d = opendir(path);
-    if (!d)
-        return ct_hash64("!", 1, h);
-    struct dirent *e;
-    /* readdir's order may change between calls: combine the entries' hashes
-     * with an order-independent sum */
-    unsigned long long sum = 0;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(path) + strlen(e->d_name) + 2;
-        char *child = ct_malloc(n);
-        if (!child)
-            continue;
-        snprintf(child, n, "%s/%s", path, e->d_name);
-        struct stat cs;
-        if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) || claim_file_name(e->d_name)))
-            sum += stamp_tree(CT_HASH64_INIT, child, depth + 1);
-        ct_free(child);
-    }
-    closedir(d);
-    return ct_hash64(&sum, sizeof sum, h);
-}
-
-static unsigned long long corpus_stamp(const ct_serve *s)
-{
-    unsigned long long h = CT_HASH64_INIT;
-    for (size_t i = 0; i < s->n_paths; i++)
-        h = stamp_tree(h, s->paths[i], 0);
-    return h;
-}
-
-/* Diagnostics as text, new; NULL when out of memory. */
-static char *diags_text(const ct_diag_list *diags, const char *fallback)
-{
-    page p;
-    if (ct_serve__page_open(&p) < 0)
-        return NULL;
-    for (size_t i = 0; i < diags->count; i++) {
-        char *line = ct_diag_format(&diags->items[i]);
-        if (line) {
-            fprintf(p.fp, "%s\n", line);
-            ct_free(line);
-        }
-    }
-    if (diags->count == 0)
-        fputs(fallback, p.fp);
-    int bad = fclose(p.fp) != 0;
-    char *out = bad || !p.buf ? NULL : ct_strdup(p.buf);
-    free(p.buf);
-    return out;
-}
-
-/* Reload when the files changed.  0 with s->corpus set, CT_EINVALID when the
- * files do not load (s->load_error says why), or CT_ENOMEM. */
-static int ensure_corpus(ct_serve *s)
-{
-    unsigned long long stamp = corpus_stamp(s);
-    if (s->loaded && stamp == s->stamp)
-        return s->corpus ? 0 : CT_EINVALID;
-    ct_corpus_free(s->corpus);
-    s->corpus = NULL;
-    ct_free(s->load_error);
-    s->load_error = NULL;
-    s->loaded = 0;
-    ct_corpus *c;
-    if (ct_corpus_new(&c) < 0)
-        return CT_ENOMEM;
-    ct_diag_list diags = CT_DIAG_LIST_INIT;
-    ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
-    int rc = ct_corpus_load(c, (const char *const *)s->paths, s->n_paths, &opts, &diags);
-    if (rc == CT_ENOMEM) {
-        ct_diag_list_dispose(&diags);
-        ct_corpus_free(c);
-        return CT_ENOMEM;
-    }
-    if (rc < 0) {
-        s->load_error = diags_text(&diags, "the claim files do not load\n");
-        ct_corpus_free(c);
-    } else {
-        s->corpus = c;
-    }
-    ct_diag_list_dispose(&diags);
-    if (rc < 0 && !s->load_error)
-        return CT_ENOMEM;
-    s->stamp = stamp;
-    s->loaded = 1;
-    return rc < 0 ? CT_EINVALID : 0;
-}
-
-void ct_serve__view_clear(view *v)
-{
-    ct_review_set_free(v->reviews);
-    ct_conflict_set_free(v->set);
-    v->reviews = NULL;
-    v->set = NULL;
-}
-
-/* Conflicts and reviews as `check` computes them.  0, CT_EINVALID (reason in
- * *why, static or s->load_error) or CT_ENOMEM. */
-int ct_serve__view_load(ct_serve *s, view *v, const char **why)
-{
-    v->set = NULL;
-    v->reviews = NULL;
-    int rc = ensure_corpus(s);
-    if (rc == CT_EINVALID)
-        *why = s->load_error;
-    if (rc < 0)
-        return rc;
-    size_t a, b;
-    rc = ct_conflict_find(s->corpus, &v->set);
-    if (rc == 0 && ct_conflict_set_find_id_collision(v->set, &a, &b) > 0) {
-        *why = "two conflicts share one id; rename one subject (claimtrack check says which)\n";
-        rc = CT_EINVALID;
-    }
-    ct_diag_list diags = CT_DIAG_LIST_INIT;
-    if (rc == 0) {
-        rc = ct_review_set_load(&v->reviews, s->reviews, &diags);
-        if (rc == CT_EPARSE || rc == CT_EINVALID || rc == CT_EIO) {
-            *why = "the reviews file does not load (claimtrack check says why)\n";
-            rc = CT_EINVALID;
-        }
-    }
-    ct_diag_list_dispose(&diags);
-    if (rc == 0 && (rc = ct_review_set_upgrade(v->reviews, v->set)) > 0)
-        rc = 0;
-    if (rc < 0)
-        ct_serve__view_clear(v);
-    return rc;
 }
 
 
@@ -484,9 +333,15 @@ static json_t *outcome_json(const review_outcome *o)
 
 static void api_review_post(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
-    json_error_t err;
+    json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
     json_t *doc =
         json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &err);
+    if (!doc) { /* invalid UTF-8 included: jansson says where */
+        char msg[JSON_ERROR_TEXT_LENGTH + 64];
+        snprintf(msg, sizeof msg, "the body is not JSON: %s at byte %d", err.text, err.position);
+        set_error_json(res, 400, msg);
+        return;
+    }
     if (!json_is_object(doc)) {
         json_decref(doc);
         set_error_json(res, 400, "the body must be a JSON object");
@@ -661,6 +516,61 @@ static void asset(ct_serve_response *res, const char *type, const char *data, un
     set_body(res, 200, type, b, len);
 }
 
+/* The value of cookie `name` in a Cookie header, new; NULL when absent (or out
+ * of memory: *oom set). */
+static char *cookie_get(const char *header, const char *name, int *oom)
+{
+    size_t n = strlen(name);
+    for (const char *p = header; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == ';')
+            p++;
+        const char *end = strchr(p, ';');
+        if (!end)
+            end = p + strlen(p);
+        if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=') {
+            char *v = ct_strndup(p + n + 1, (size_t)(end - p) - n - 1);
+            if (!v)
+                *oom = 1;
+            return v;
+        }
+        p = end;
+    }
+    return NULL;
+}
+
+/* GET /login?token=T: the one-time login token traded for the session
+ * cookie, then to the list.  A used or wrong token is refused (403), unless
+ * the browser already holds the cookie. */
+static void login(ct_serve *s, const ct_serve_request *req, int session_ok, ct_serve_response *res)
+{
+    int oom = 0;
+    char *t = ct_serve__query_get(req->query, "token", &oom);
+    if (oom) {
+        ct_serve__set_text(res, 500, "out of memory\n");
+    } else if (!s->login_used && same_token(t, s->login)) {
+        size_t n = strlen(s->cookie_name) + strlen(s->session) + 64;
+        res->cookie = ct_malloc(n);
+        res->location = ct_strdup("/");
+        if (res->cookie && res->location) {
+            snprintf(res->cookie, n, "%s=%s; Path=/; HttpOnly; SameSite=Strict", s->cookie_name,
+                     s->session);
+            s->login_used = 1;
+            ct_serve__set_text(res, 303, "logged in\n");
+        } else {
+            ct_serve__set_text(res, 500, "out of memory\n");
+        }
+    } else if (session_ok) {
+        res->location = ct_strdup("/");
+        ct_serve__set_text(res, res->location ? 303 : 500,
+                           res->location ? "logged in already\n" : "out of memory\n");
+    } else {
+        ct_serve__set_text(res, 403,
+                           "forbidden: this login link is wrong or was used already (it works "
+                           "once); restart claimtrack serve for a new one\n");
+    }
+    ct_free(t);
+}
+
 void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     memset(res, 0, sizeof *res);
@@ -673,6 +583,24 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     }
     if (!get && !post) {
         ct_serve__set_text(res, 405, "method not allowed\n");
+        return;
+    }
+    int oom = 0;
+    char *cookie = cookie_get(req->cookie, s->cookie_name, &oom);
+    int session_ok = same_token(cookie, s->session);
+    ct_free(cookie);
+    if (oom) {
+        ct_serve__set_text(res, 500, "out of memory\n");
+        return;
+    }
+    if (get && strcmp(path, "/login") == 0) {
+        login(s, req, session_ok, res);
+        return;
+    }
+    if (!session_ok) {
+        ct_serve__set_text(res, 401,
+                           "log in first: open the login link that claimtrack serve printed "
+                           "when it started\n");
         return;
     }
     if (get) {
@@ -719,7 +647,6 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     }
     int token_ok = same_token(req->token, s->token);
     if (!token_ok && is_form) {
-        int oom = 0;
         char *t = form_get(req->body, req->body_len, "token", &oom);
         token_ok = same_token(t, s->token);
         ct_free(t);
@@ -739,5 +666,6 @@ void ct_serve_response_clear(ct_serve_response *res)
     ct_free(res->body);
     ct_free(res->etag);
     ct_free(res->location);
+    ct_free(res->cookie);
     memset(res, 0, sizeof *res);
 }

@@ -23,6 +23,8 @@ typedef struct {
     const char *bind;    /* the address served, as given (127.0.0.1, ::1, ...) */
     unsigned port;       /* the port served (after binding) */
     const char *token;   /* the per-run token every POST must carry */
+    const char *login;   /* the one-time login token of the printed URL */
+    const char *session; /* the session cookie's secret value */
     const char *today;   /* YYYY-MM-DD for reviews, or NULL: today, UTC (tests) */
 } ct_serve_config;
 
@@ -34,6 +36,7 @@ typedef struct {
     const char *origin;       /* the Origin header, or NULL */
     const char *token;        /* the X-Claimtrack-Token header, or NULL */
     const char *content_type; /* or NULL */
+    const char *cookie;       /* the Cookie header, or NULL */
     const char *body;         /* may hold NUL bytes */
     size_t body_len;
     int body_too_big; /* the body went over CT_SERVE_BODY_MAX */
@@ -46,7 +49,12 @@ typedef struct {
     size_t len;
     char *etag;     /* owned, or NULL */
     char *location; /* owned, or NULL: a redirect */
+    char *cookie;   /* owned, or NULL: a Set-Cookie value */
 } ct_serve_response;
+
+/* The session cookie: HttpOnly, SameSite=Strict, named after the port (a
+ * browser sends a host's cookies to all its ports). */
+#define CT_SERVE_COOKIE_PREFIX "claimtrack_session_"
 
 /* New state for `cfg` (copied).  Returns 0 or CT_ENOMEM. */
 int ct_serve_new(ct_serve **out, const ct_serve_config *cfg);

@@ -1,7 +1,7 @@
 /*
  * serve_int.h - internals shared by the files of `claimtrack serve`:
- * serve_app.c (state, corpus reload, API, routing), serve_review.c (review
- * writes) and serve_pages.c (the HTML pages).
+ * serve_app.c (state, API, routing), serve_corpus.c (corpus reload),
+ * serve_review.c (review writes) and serve_pages.c (the HTML pages).
  */
 #ifndef CT_SERVE_INT_H
 #define CT_SERVE_INT_H
@@ -20,6 +20,8 @@ struct ct_serve {
     char **paths;
     size_t n_paths;
     char *reviews, *token, *today;
+    char *login, *session, *cookie_name;
+    int login_used; /* the one-time login token was traded */
     char *hosts[3]; /* the Host values accepted */
     char *origins[3];
     ct_corpus *corpus;        /* NULL while the files do not load */
@@ -28,7 +30,6 @@ struct ct_serve {
     char *load_error;         /* diagnostics of the last failed load */
 };
 
-/* What one request sees: conflicts and reviews as of now. */
 /* What one request sees: conflicts and reviews as of now. */
 typedef struct {
     ct_conflict_set *set;
@@ -50,8 +51,9 @@ typedef struct {
 
 typedef struct {
     int status;        /* HTTP */
-    const char *error; /* static, when status != 200 */
-    json_t *review;    /* the stored review (200) or theirs (409); new */
+    const char *error; /* static or error_text, when status != 200 */
+    char error_text[128];
+    json_t *review; /* the stored review (200) or theirs (409); new */
     char fingerprint[17];
     char digest[CT_CONFLICT_DIGEST_SIZE]; /* the conflict's digest now */
     char id[CT_CONFLICT_ID_SIZE];

@@ -334,7 +334,7 @@ static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, pa
 static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
 {
     (void)path;
-    json_error_t err;
+    json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
     size_t bom = ct_corpus__bom_length(text, len);
     int rc = ct_corpus__check_nul(l, text, len, 0);
     if (rc < 0) {

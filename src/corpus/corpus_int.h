@@ -26,16 +26,6 @@
 #define CT_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define CT_PRINTF(f, a)
-/* Write to `out` the JSON pointer `base` followed by each segment (const char
- * *, up to a NULL), escaped per RFC 6901 (~ and /); cut to fit `cap`. */
-void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
-
-/* ---- model.c and rules_load.c ---- */
-const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
-                                         const char *subject);
-int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
-long ct_corpus__property_find(const ct_topic *t, const char *name);
-
 #endif
 
 #define CT_JSON_LOAD_FLAGS (JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)

@@ -110,7 +110,7 @@ int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out)
 {
     ct_schema **slot = sources ? &c->cache->sources : &c->cache->topic;
     if (!*slot) {
-        json_error_t err;
+        json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
         const char *text = sources ? ct_embedded_sources_schema : ct_embedded_topic_schema;
         size_t len = sources ? ct_embedded_sources_schema_len : ct_embedded_topic_schema_len;
         json_t *doc = json_loadb(text, len, 0, &err);

@@ -61,7 +61,7 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
     json_t *obj = ready;
     int ints_as_reals = 0;
     if (!obj) {
-        json_error_t err;
+        json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
         if ((rc = ct_corpus__check_nul(l, line, k, lineno - 1)) < 0)
             return rc == CT_ENOMEM ? rc : 0;
         obj = ct_jnum_parse(line, k, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
@@ -178,7 +178,7 @@ static void *jsonl_worker(void *arg)
     int index = ((worker_arg *)arg)->index;
     size_t next = (size_t)index; /* sequence numbers of this worker's batches */
     ct_schema *schema = NULL;
-    json_error_t err;
+    json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
     json_t *doc = json_loadb(ct_embedded_topic_schema, ct_embedded_topic_schema_len, 0, &err);
     if (doc)
         ct_schema_new(&schema, doc, NULL);

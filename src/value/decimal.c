@@ -54,7 +54,7 @@ struct ct_decimal_pool_block {
 static const char *pool_keep(void *ctx, const char *text, size_t len)
 {
     ct_decimal_pool *pool = ctx;
-    ct_decimal_pool_block *b = ct_malloc(sizeof *b + len + 1);
+    ct_decimal_pool_block *b = ct_calloc(1, sizeof *b + len + 1);
     if (!b)
         return NULL;
     memcpy(b->text, text, len);

@@ -37,7 +37,7 @@ cp -r "$root/tests/fixtures/serve" claims
 "$bin" serve --port 0 claims 2>err &
 pid=$!
 i=0
-while ! grep -q "serving at" err; do
+while ! grep -q "log in with" err; do
     i=$((i + 1))
     if [ $i -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
         echo "FAIL the server did not start:"
@@ -47,7 +47,8 @@ while ! grep -q "serving at" err; do
     sleep 0.1
 done
 url=$(sed -n 's/.*serving at \(http[^ ]*\).*/\1/p' err)
-HOME=$tmp CHROMIUM=$chromium node "$here/workbench.mjs" "$url" "$bin" "$tmp" "${CT_SCREENSHOT:-$tmp/serve.png}"
+login=$(sed -n 's/.*log in with \(http[^ ]*\).*/\1/p' err)
+HOME=$tmp CHROMIUM=$chromium node "$here/workbench.mjs" "$url" "$login" "$bin" "$tmp" "${CT_SCREENSHOT:-$tmp/serve.png}"
 status=$?
 kill -TERM "$pid"
 wait "$pid" || { echo "FAIL the server did not stop cleanly"; status=1; }

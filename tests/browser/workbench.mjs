@@ -1,14 +1,14 @@
 // workbench.mjs - an editor's path through `claimtrack serve` in headless
-// Chromium: the list, a filter, a conflict, reviews by keyboard and by
+// Chromium: logging in with the one-time link, the list, a filter, a conflict, reviews by keyboard and by
 // clicking a position, `claimtrack check` turning green, two sessions at
 // once, a stale form's 409 view, a hostile quote kept as text, and the
 // plain HTML form with JavaScript off.
 //
-//   node workbench.mjs URL CLAIMTRACK WORKDIR SCREENSHOT
+//   node workbench.mjs URL LOGIN-URL CLAIMTRACK WORKDIR SCREENSHOT
 import { spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 
-const [url, bin, work, screenshot] = process.argv.slice(2);
+const [url, login, bin, work, screenshot] = process.argv.slice(2);
 const PIER_OPENED = 'CT-25f691b54cd90bc6';
 const PIER_SHIPS = 'CT-61fa39a40e19a951';
 const FLIGHT_CAUSE = 'CT-9d1c51d424c87585';
@@ -43,6 +43,28 @@ try {
     page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+
+    // not logged in: nothing but the request to log in
+    let res = await page.goto(url);
+    check('before the login every page is 401', res.status() === 401 &&
+        (await page.content()).includes('log in first'));
+    // the one-time login link: a session cookie, then the list
+    res = await page.goto(login);
+    check('the login link leads to the list', res.status() === 200 && new URL(page.url()).pathname === '/');
+    const cookies = await page.cookies();
+    check('the session cookie is HttpOnly and SameSite=Strict',
+        cookies.length === 1 && cookies[0].httpOnly && cookies[0].sameSite === 'Strict' &&
+        (await page.evaluate(() => document.cookie)) === '');
+    // other windows of the same editor get the session (a fresh context would
+    // have to log in, and the link works once)
+    const session = async (ctx) => { const p = await ctx.newPage(); await p.setCookie(...cookies); return p; };
+    const other = await browser.createBrowserContext();
+    const o = await other.newPage();
+    res = await o.goto(login);
+    check('the login link a second time, without the cookie, is 403', res.status() === 403);
+    res = await o.goto(url);
+    check('and gives no session', res.status() === 401);
+    await other.close();
 
     // the list, then a filter
     await page.goto(url);
@@ -84,8 +106,8 @@ try {
     // two sessions (separate browser contexts) reviewing different conflicts at once
     const ctxA = await browser.createBrowserContext();
     const ctxB = await browser.createBrowserContext();
-    const a = await ctxA.newPage();
-    const b = await ctxB.newPage();
+    const a = await session(ctxA);
+    const b = await session(ctxB);
     await a.goto(`${url}conflict/${FLIGHT_CAUSE}`);
     await b.goto(`${url}conflict/${FLIGHT_DEATHS}`);
     for (const [p, note, by] of [[a, 'missile or birds', 'bea'], [b, 'counts differ', 'cy']]) {
@@ -117,7 +139,7 @@ try {
 
     // JavaScript off: reading works, and the plain form posts
     const ctxC = await browser.createBrowserContext();
-    const c = await ctxC.newPage();
+    const c = await session(ctxC);
     await c.setJavaScriptEnabled(false);
     await c.goto(url);
     check('with JavaScript off the list renders', (await rows(c)) === 4);

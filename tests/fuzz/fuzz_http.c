@@ -3,8 +3,9 @@
  * and every page, against a small corpus in a temporary folder.
  *
  * Input: "METHOD PATH[?QUERY]\n", header lines "Name: value\n" (Host, Origin,
- * X-Claimtrack-Token, Content-Type), an empty line, then the body.  The
- * server's token is "t0ken", its address 127.0.0.1:8765. */
+ * X-Claimtrack-Token, Content-Type, Cookie), an empty line, then the body.
+ * The server's token is "t0ken", its login token "l0gin", its session cookie
+ * claimtrack_session_8765=s3ssion, its address 127.0.0.1:8765. */
 #include "fuzz.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/serve_app.c"
+#include "cli/serve_corpus.c"
 #include "cli/serve_pages.c"
 #include "cli/serve_review.c"
 
@@ -64,7 +66,8 @@ static ct_serve *server(void)
     char reviews[256];
     snprintf(reviews, sizeof reviews, "%s/reviews.json", fuzz_dir);
     char *paths[] = {fuzz_dir};
-    ct_serve_config cfg = {paths, 1, reviews, "127.0.0.1", 8765, "t0ken", "2026-01-01"};
+    ct_serve_config cfg = {paths,   1,       reviews,   "127.0.0.1", 8765,
+                           "t0ken", "l0gin", "s3ssion", "2026-01-01"};
     if (ct_serve_new(&fuzz_server, &cfg) == 0)
         atexit(fuzz_cleanup);
     return fuzz_server;
@@ -100,9 +103,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *q = strchr(path, '?');
     if (q)
         *q++ = '\0';
-    char *headers[4] = {NULL, NULL, NULL, NULL};
-    static const char *const names[4] = {
-        "host: ", "origin: ", "x-claimtrack-token: ", "content-type: "};
+    char *headers[5] = {NULL, NULL, NULL, NULL, NULL};
+    static const char *const names[5] = {
+        "host: ", "origin: ", "x-claimtrack-token: ", "content-type: ", "cookie: "};
     for (;;) {
         if (p >= end)
             break;
@@ -112,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         int kept = 0;
-        for (int i = 0; i < 4 && !kept; i++)
+        for (int i = 0; i < 5 && !kept; i++)
             if (strncasecmp(line, names[i], strlen(names[i])) == 0 && !headers[i]) {
                 headers[i] = ct_strdup(line + strlen(names[i]));
                 kept = 1;
@@ -127,6 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             headers[1],
                             headers[2],
                             headers[3],
+                            headers[4],
                             p,
                             body_len > CT_SERVE_BODY_MAX ? CT_SERVE_BODY_MAX : body_len,
                             body_len > CT_SERVE_BODY_MAX};
@@ -135,7 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (res.status < 200 || res.status > 599 || (res.len && !res.body))
         abort();
     ct_serve_response_clear(&res);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         ct_free(headers[i]);
     ct_free(first);
     return 0;

@@ -44,7 +44,9 @@ reviews)
     for f in "$root"/claims/reviews.json; do add "$f"; done
     printf '{"reviews": {"CT-00000000": {"digest": "0000000000000000", "status": "resolved", "prefer": ["a"], "note": "n", "reviewer": "r", "date": "2026-01-01"}}}' >"$out/seed-r1" ;;
 http)
-    H='Host: 127.0.0.1:8765'
+    # the session cookie of the harness's server (its port is 8765), after the Host
+    H='Host: 127.0.0.1:8765
+Cookie: other=1; claimtrack_session_8765=s3ssion'
     T='X-Claimtrack-Token: t0ken'
     for r in '/' '/?topic=t&state=unreviewed&severity=high&q=%3Cscript' '/sources' '/api/conflicts' \
         '/conflict/CT-0000000000000000' '/static/serve.js' '/../../etc/passwd' '/api/reviews/CT-00000000'; do
@@ -52,6 +54,8 @@ http)
         n=$((n + 1))
     done
     printf 'GET /\nHost: evil.example\n\n' >"$out/seed-host"
+    printf 'GET /\nHost: 127.0.0.1:8765\n\n' >"$out/seed-nocookie"
+    printf 'GET /login?token=l0gin\nHost: 127.0.0.1:8765\n\n' >"$out/seed-login"
     printf 'POST /api/reviews\n%s\n%s\nContent-Type: application/json\nOrigin: http://127.0.0.1:8765\n\n{"id": "CT-0000000000000000", "status": "resolved", "note": "n", "by": "b", "digest": "0", "prefer": ["c1"], "replaces": null}' "$H" "$T" >"$out/seed-post"
     printf 'POST /review\n%s\nContent-Type: application/x-www-form-urlencoded\n\ntoken=t0ken&id=CT-0000000000000000&status=resolved&prefer=c1%%2Cc2&note=a+b&by=x&digest=0&replaces=' "$H" >"$out/seed-form"
     printf 'POST /api/reviews\n%s\nOrigin: http://evil.example\n%s\nContent-Type: application/json\n\n{}' "$H" "$T" >"$out/seed-origin" ;;
