@@ -374,7 +374,7 @@ doc-check: all
 	    $$d/usr/bin/claimtrack --version >/dev/null && \
 	    $(MAKE) --no-print-directory -s uninstall DESTDIR=$$d PREFIX=/usr && \
 	    [ -z "$$(find $$d -type f)" ] && rm -rf $$d && echo "ok   make install DESTDIR= lays out bin, man, completion, schemas; uninstall removes them"
-	$(Q)sh tests/install.sh
+	$(Q)sh tests/install.sh "$(CC)" "$(CFLAGS) $(LDFLAGS)"
 	$(Q)bash -c 'source completions/claimtrack.bash && COMP_WORDS=(claimtrack ch) COMP_CWORD=1 && _claimtrack && [ "$${COMPREPLY[*]}" = check ]' && echo "ok   bash completion completes commands"
 
 clean:

@@ -3,7 +3,12 @@
 # temporary prefix, then a ten-line program built with nothing but
 # `pkg-config --cflags --libs claimtrack` loads a corpus and finds its
 # conflicts.  Writes only inside a temporary folder, removed on exit.
+#
+#   sh tests/install.sh [CC [FLAGS]]   (the compiler and flags the library was
+#                                       built with: a sanitizer build needs them)
 set -eu
+cc=${1:-cc}
+flags=${2:-}
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 make --no-print-directory -s install PREFIX="$d" > /dev/null
@@ -27,8 +32,8 @@ int main(int argc, char **argv)
 }
 C
 export PKG_CONFIG_PATH="$d/lib/pkgconfig"
-# shellcheck disable=SC2046
-cc -std=c11 -o "$d/app" "$d/app.c" $(pkg-config --cflags --libs claimtrack)
+# shellcheck disable=SC2046,SC2086
+$cc -std=c11 $flags -o "$d/app" "$d/app.c" $(pkg-config --cflags --libs claimtrack)
 out=$("$d/app" claims)
 want=$(./build/claimtrack check claims 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\) conflicts (.*/\1 conflicts/p')
 if [ "$out" != "$want" ]; then
