@@ -1,0 +1,32 @@
+/*
+ * cues.c - the "cues" of properties and terms: words or phrases that signal
+ * them in an article's sentence (claimtrack suggest).  Kept NFC, as names are.
+ */
+#include "claimtrack/common.h"
+#include "corpus_int.h"
+
+int ct_corpus__load_cues(ct_corpus *c, const json_t *list, const char ***cues, size_t *n)
+{
+    *cues = NULL;
+    *n = 0;
+    if (!json_is_array(list) || json_array_size(list) == 0)
+        return 0;
+    const char **a = ct_calloc(json_array_size(list), sizeof *a);
+    if (!a)
+        return -1;
+    size_t i;
+    const json_t *v;
+    json_array_foreach(list, i, v)
+    {
+        if (!json_is_string(v))
+            continue; /* the schema has reported it */
+        const char *s = ct_corpus__intern_nfc(c, json_string_value(v));
+        if (!s) {
+            ct_free(a);
+            return -1;
+        }
+        a[(*n)++] = s;
+    }
+    *cues = a;
+    return 0;
+}
