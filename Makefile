@@ -37,7 +37,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c)
+LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c) $(wildcard src/suggest/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))

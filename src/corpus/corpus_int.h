@@ -35,8 +35,6 @@ const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
                                          const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 long ct_corpus__property_find(const ct_topic *t, const char *name);
-/* A "cues" array (NULL: none) as NFC strings into a new array (cues.c). */
-int ct_corpus__load_cues(ct_corpus *c, const json_t *list, const char ***cues, size_t *n);
 
 #endif
 
@@ -196,5 +194,7 @@ const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
                                          const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 long ct_corpus__property_find(const ct_topic *t, const char *name);
+/* A "cues" array (NULL: none) as NFC strings into a new array (cues.c). */
+int ct_corpus__load_cues(ct_corpus *c, const json_t *list, const char ***cues, size_t *n);
 
 #endif
