@@ -181,6 +181,8 @@ ct_sg_span ct_sg__clause(const char *text, ct_sg_span s, size_t pos)
 
 typedef struct {
     char digits[40]; /* decimal text, no sign: "38", "3.621" */
+    char raw[40];    /* before "million" and the like: "3.6" */
+    int zeros;       /* 3, 6, 9 or 12 for thousand ... trillion; 0 none */
     size_t start, end;
 } number;
 
@@ -314,8 +316,10 @@ static int number_at(const char *text, size_t end, size_t i, number *out)
         }
         snprintf(out->digits, sizeof out->digits, "%d", v);
     }
+    memcpy(out->raw, out->digits, sizeof out->raw);
     size_t ml;
     int z = multiplier(text, end, j, &ml);
+    out->zeros = z;
     if (z) {
         if (scale(out->digits, sizeof out->digits, z) < 0)
             return 0;
@@ -354,6 +358,39 @@ static size_t before(const char *text, size_t start, size_t at, const char *phra
     return ct_sg__word_at(text, at, j - n, phrase, n) ? j - n : (size_t)-1;
 }
 
+/* Where a currency before pos starts ("USD 500"), else pos. */
+static size_t currency_back(const char *text, size_t start, size_t pos)
+{
+    static const char *const cur[] = {"USD", "US$", "$", "EUR", "\xe2\x82\xac", "GBP",
+                                      "\xc2\xa3", "AZN", "RUB", NULL};
+    for (int k = 0; cur[k]; k++) {
+        size_t n = strlen(cur[k]);
+        size_t j = pos;
+        while (j > start && text[j - 1] == ' ')
+            j--;
+        if (j >= start + n && strncmp(text + j - n, cur[k], n) == 0)
+            return j - n;
+    }
+    return pos;
+}
+
+/* A quantity's JSON: form 0 n, 1 {min a, max b}, 2 {min a+1}, 3 {min a},
+ * 4 {max a}, 5 {about a}. */
+static void format(char *json, size_t cap, int form, const char *a, const char *b)
+{
+    char one[48];
+    switch (form) {
+    case 1: snprintf(json, cap, "{\"min\": %s, \"max\": %s}", a, b); break;
+    case 2:
+        snprintf(json, cap, "{\"min\": %s}", plus_one(a, one, sizeof one) == 0 ? one : a);
+        break;
+    case 3: snprintf(json, cap, "{\"min\": %s}", a); break;
+    case 4: snprintf(json, cap, "{\"max\": %s}", a); break;
+    case 5: snprintf(json, cap, "{\"about\": %s}", a); break;
+    default: snprintf(json, cap, "%s", a); break;
+    }
+}
+
 static int is_year(const number *n) { return strlen(n->digits) == 4 && n->digits[0] <= '2'; }
 
 static int month_at(const char *text, size_t end, size_t i, size_t *len);
@@ -372,6 +409,8 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
                     out[count].end = i + n;
                     snprintf(out[count].json, sizeof out[count].json, "{\"min\": %s}",
                              vague[k + 1]);
+                    memcpy(out[count].unscaled, out[count].json, sizeof out[count].json);
+                    out[count].zeros = 0;
                 }
                 count++;
                 i += n;
@@ -411,49 +450,61 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
         char json[96];
         size_t p;
         number b;
+        memset(&b, 0, sizeof b);
         size_t k = a.end;
         while (k < s.end && text[k] == ' ')
             k++;
-        if ((p = before(text, s.start, a.start, "between")) != (size_t)-1 &&
+        size_t m = currency_back(text, s.start, a.start);
+        int form = 0;
+        if ((p = before(text, s.start, m, "between")) != (size_t)-1 &&
             ct_sg__word_at(text, s.end, k, "and", 3) && number_at(text, s.end, k + 4, &b)) {
-            snprintf(json, sizeof json, "{\"min\": %s, \"max\": %s}", a.digits, b.digits);
+            form = 1;
             qs = p;
             qe = b.end;
         } else if ((ct_sg__word_at(text, s.end, k, "to", 2) && number_at(text, s.end, k + 3, &b)) ||
                    (text[a.end] == '-' && number_at(text, s.end, a.end + 1, &b))) {
-            snprintf(json, sizeof json, "{\"min\": %s, \"max\": %s}", a.digits, b.digits);
+            form = 1;
             qe = b.end;
-        } else if ((p = before(text, s.start, a.start, "more than")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "over")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "upwards of")) != (size_t)-1) {
-            char one[48];
-            if (plus_one(a.digits, one, sizeof one) == 0)
-                snprintf(json, sizeof json, "{\"min\": %s}", one);
-            else
-                snprintf(json, sizeof json, "{\"min\": %s}", a.digits);
+        } else if (ct_sg__word_at(text, s.end, k, "decades", 7) && !strchr(a.digits, '.') &&
+                   strlen(a.digits) < 10) {
+            form = 5;
+            size_t dl = strlen(a.digits), rl = strlen(a.raw);
+            a.digits[dl] = '0';
+            a.digits[dl + 1] = 0;
+            a.raw[rl] = '0';
+            a.raw[rl + 1] = 0;
+            qe = k + 7;
+        } else if ((p = before(text, s.start, m, "more than")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "over")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "upwards of")) != (size_t)-1) {
+            form = 2;
             qs = p;
-        } else if ((p = before(text, s.start, a.start, "at least")) != (size_t)-1) {
-            snprintf(json, sizeof json, "{\"min\": %s}", a.digits);
+        } else if ((p = before(text, s.start, m, "at least")) != (size_t)-1) {
+            form = 3;
             qs = p;
-        } else if ((p = before(text, s.start, a.start, "up to")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "at most")) != (size_t)-1) {
-            snprintf(json, sizeof json, "{\"max\": %s}", a.digits);
+        } else if ((p = before(text, s.start, m, "up to")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "at most")) != (size_t)-1) {
+            form = 4;
             qs = p;
-        } else if ((p = before(text, s.start, a.start, "about")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "around")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "nearly")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "roughly")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "approximately")) != (size_t)-1 ||
-                   (p = before(text, s.start, a.start, "some")) != (size_t)-1) {
-            snprintf(json, sizeof json, "{\"about\": %s}", a.digits);
+        } else if ((p = before(text, s.start, m, "about")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "around")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "nearly")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "roughly")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "approximately")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "almost")) != (size_t)-1 ||
+                   (p = before(text, s.start, m, "some")) != (size_t)-1) {
+            form = 5;
             qs = p;
-        } else {
-            snprintf(json, sizeof json, "%s", a.digits);
         }
+        format(json, sizeof json, form, a.digits, b.digits);
+        char alt[96];
+        format(alt, sizeof alt, form, a.raw, b.raw[0] ? b.raw : b.digits);
         if (count < cap) {
             out[count].start = qs;
             out[count].end = qe;
             memcpy(out[count].json, json, sizeof json);
+            memcpy(out[count].unscaled, alt, sizeof alt);
+            out[count].zeros = a.zeros;
         }
         count++;
         i = qe;
@@ -576,6 +627,7 @@ static int part_before(const char *text, size_t start, size_t i, size_t *at)
 
 static void put_date(ct_sg_value *v, size_t start, size_t end, const char *json)
 {
+    memset(v, 0, sizeof *v);
     v->start = start;
     v->end = end;
     snprintf(v->json, sizeof v->json, "%s", json);

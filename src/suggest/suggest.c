@@ -271,7 +271,50 @@ static const cue_hit *nearest(ctx *x, ct_value_type type, size_t v0, size_t v1)
     return best;
 }
 
-static const char *subject_in(ctx *x, ct_sg_span s)
+/* 1 when word w (n bytes) is worth matching: 4 letters or more, a
+ * capitalised abbreviation ("EU", "BTC") or a year. */
+static int content_word(const char *w, size_t n)
+{
+    if (n >= 4)
+        return 1;
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(w[i] >= 'A' && w[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+static int word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c >= 0x80;
+}
+
+/* How many subjects of the topic (canonical names and aliases) hold word w. */
+static size_t subjects_with(const ct_topic *t, const char *w, size_t n)
+{
+    size_t count = 0;
+    const char *last = NULL;
+    for (size_t i = 0; i < t->n_aliases; i++) {
+        const char *a = t->aliases[i].alias;
+        for (const char *p = a; *p; p++)
+            if ((p == a || !word_char((unsigned char)p[-1])) && strncmp(p, w, n) == 0 &&
+                !word_char((unsigned char)p[n])) {
+                if (t->aliases[i].canonical != last)
+                    count++;
+                last = t->aliases[i].canonical;
+                break;
+            }
+    }
+    return count;
+}
+
+/* The sentence's subject: the first name or alias it holds, else the
+ * subject whose names share the most content words with it (a word that
+ * names one subject only counts twice), when that is 2 or more; NULL when
+ * none.  `prev` wins ties. */
+static const char *subject_in(ctx *x, ct_sg_span s, const char *prev)
 {
     const ct_topic *t = x->t;
     size_t best = (size_t)-1, blen = 0;
@@ -285,7 +328,36 @@ static const char *subject_in(ctx *x, ct_sg_span s)
             canon = t->aliases[i].canonical;
         }
     }
-    return canon;
+    if (canon)
+        return canon;
+    size_t top = 0;
+    for (size_t i = 0; i < t->n_aliases; i++) {
+        const char *a = t->aliases[i].alias;
+        size_t score = 0;
+        for (const char *p = a; *p;) {
+            if (!word_char((unsigned char)*p)) {
+                p++;
+                continue;
+            }
+            const char *e = p;
+            while (*e && word_char((unsigned char)*e))
+                e++;
+            size_t n = (size_t)(e - p);
+            char w[64];
+            if (content_word(p, n) && n < sizeof w) {
+                memcpy(w, p, n);
+                w[n] = 0;
+                if (ct_sg__find(x->text, s.end, s.start, w) != (size_t)-1)
+                    score += subjects_with(t, p, n) == 1 ? 2 : 1;
+            }
+            p = e;
+        }
+        if (score > top || (score == top && score && t->aliases[i].canonical == prev)) {
+            top = score;
+            canon = t->aliases[i].canonical;
+        }
+    }
+    return top >= 2 ? canon : NULL;
 }
 
 static int sentence(ctx *x, ct_sg_span s, const char *subject)
@@ -323,8 +395,14 @@ static int sentence(ctx *x, ct_sg_span s, const char *subject)
             if (v[i].start < d[k].end && d[k].start < v[i].end)
                 in_date = 1;
         const cue_hit *h = in_date ? NULL : nearest(x, CT_TYPE_QUANTITY, v[i].start, v[i].end);
-        if (h)
-            draft(x, s, subject, h->prop, v[i].json, v[i].start, v[i].end, h, NULL, 1);
+        if (!h)
+            continue;
+        /* "USD 1.178 billion" of a property in "billion USD" is 1.178 */
+        static const char *const scales[] = {"thousand", "million", "billion", "trillion"};
+        const char *unit = t->properties[h->prop].unit;
+        int unscaled = v[i].zeros && unit && strstr(unit, scales[v[i].zeros / 3 - 1]);
+        draft(x, s, subject, h->prop, unscaled ? v[i].unscaled : v[i].json, v[i].start, v[i].end,
+              h, NULL, 1);
     }
     for (size_t hi = 0; hi < x->n_hits; hi++) {
         const cue_hit *h = &x->hits[hi];
@@ -463,7 +541,7 @@ int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
         for (size_t si = 0; si < ns && !rc; si++) {
             if (para[si])
                 subject = NULL;
-            const char *named = subject_in(&x, spans[si]);
+            const char *named = subject_in(&x, spans[si], subject);
             if (named)
                 subject = named;
             if (subject && sentence(&x, spans[si], subject) < 0)

@@ -16,6 +16,8 @@ typedef struct {
 typedef struct {
     size_t start, end;
     char json[96];
+    char unscaled[96]; /* quantities: the value before "million" and the like */
+    int zeros;         /* quantities: 3, 6, 9, 12 for thousand ... trillion; 0 none */
 } ct_sg_value;
 
 /* An anchor for dates without a year and relative dates. */
