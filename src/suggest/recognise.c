@@ -692,7 +692,7 @@ size_t ct_sg__dates(const char *text, ct_sg_span s, const ct_sg_anchor *anchor, 
                 else
                     y = anchor_year(anchor, m);
                 if (y && part) {
-                    int lo = part == 1 ? 1 : part == 2 ? 11 : part == 3 ? 21 : 20;
+                    int lo = part == 1 ? 1 : part == 2 ? 11 : 20;
                     int hi = part == 1 ? 10 : part == 2 ? 20 : days_in(y, m);
                     if (part == 4)
                         hi = days_in(y, m) > 30 ? 30 : days_in(y, m);
@@ -704,32 +704,44 @@ size_t ct_sg__dates(const char *text, ct_sg_span s, const ct_sg_anchor *anchor, 
                     snprintf(json, sizeof json, "\"%04d-%02d\"", y, m);
                 }
             }
-        } else if ((y = year_at(text, s.end, i, &yl)) != 0 &&
-                   !(i + yl < s.end &&
-                     (text[i + yl] == 's' || text[i + yl] == '-' || text[i + yl] == '/'))) {
+        } else if ((y = year_at(text, s.end, i, &yl)) != 0 && i + yl + 1 < s.end &&
+                   text[i + yl] == 's' && !is_word((unsigned char)text[i + yl + 1]) &&
+                   y % 10 == 0) {
+            /* "the 1990s", "the early 1990s" */
             size_t at;
             int part = part_before(text, s.start, i, &at);
+            int lo = part == 1 ? 0 : part == 2 ? 4 : part == 3 ? 7 : 0;
+            int hi = part == 1 ? 3 : part == 2 ? 6 : 9;
+            snprintf(json, sizeof json, "{\"from\": \"%04d\", \"to\": \"%04d\"}", y + lo, y + hi);
+            qs = part ? at : i;
+            qe = i + yl + 1;
+        } else if ((y = year_at(text, s.end, i, &yl)) != 0 &&
+                   !(i + yl < s.end && (text[i + yl] == 's' || text[i + yl] == '/'))) {
+            size_t at, y2l = 0;
+            int part = part_before(text, s.start, i, &at);
+            int y2 = 0;
             qe = i + yl;
-            if (part) {
+            /* "1992-1994", "1992–1994" */
+            if (qe < s.end && text[qe] == '-')
+                y2 = year_at(text, s.end, qe + 1, &y2l), y2l += 1;
+            else if (qe + 3 < s.end && (unsigned char)text[qe] == 0xe2 &&
+                     (unsigned char)text[qe + 1] == 0x80 && (unsigned char)text[qe + 2] == 0x93)
+                y2 = year_at(text, s.end, qe + 3, &y2l), y2l += 3;
+            if (y2 > y) {
+                snprintf(json, sizeof json, "{\"from\": \"%04d\", \"to\": \"%04d\"}", y, y2);
+                qe += y2l;
+            } else if (qe < s.end && text[qe] == '-') {
+                /* "2023-09" and the like: not a year */
+            } else if (part) {
                 int lo = part == 1 ? 1 : part == 2 ? 5 : 9;
                 int hi = part == 1 ? 4 : part == 2 ? 8 : 12;
                 if (part == 4)
                     lo = 10;
-                snprintf(json, sizeof json, "{\"from\": \"%04d-%02d\", \"to\": \"%04d-%02d\"}", y,
-                         lo, y, hi);
+                snprintf(json, sizeof json, "{\"from\": \"%04d-%02d\", \"to\": \"%04d-%02d\"}",
+                         y, lo, y, hi);
                 qs = at;
-            } else {
-                size_t p = before(text, s.start, i, "in");
-                if (p == (size_t)-1)
-                    p = before(text, s.start, i, "since");
-                if (p == (size_t)-1)
-                    p = before(text, s.start, i, "by");
-                if (p == (size_t)-1)
-                    p = before(text, s.start, i, "of");
-                if (p == (size_t)-1)
-                    p = before(text, s.start, i, "the");
-                if (p != (size_t)-1)
-                    snprintf(json, sizeof json, "\"%04d\"", y);
+            } else if (y >= 1800) {
+                snprintf(json, sizeof json, "\"%04d\"", y);
             }
         } else if (anchor && anchor->set &&
                    (ct_sg__word_at(text, s.end, i, "this year", 9) ||

@@ -423,26 +423,42 @@ static int sentence(ctx *x, ct_sg_span s, const char *subject)
                 dup |= x->hits[k].prop == h->prop;
             if (dup)
                 continue;
-            /* the longest label or cue of a term of p in the sentence */
-            size_t bl = 0, bp = 0, bt = 0;
-            const char *bcue = NULL;
-            for (size_t ti = 0; ti < p->n_terms; ti++) {
-                const ct_term *term = &p->terms[ti];
-                for (size_t k = 0; k <= term->n_cues; k++) {
-                    const char *cue = k == 0 ? term->label : term->cues[k - 1];
-                    if (!cue)
-                        continue;
-                    size_t n = strlen(cue);
-                    size_t at = ct_sg__find(x->text, s.end, s.start, cue);
-                    if (at != (size_t)-1 && n > bl) {
-                        bl = n;
-                        bp = at;
-                        bt = ti;
-                        bcue = cue;
+            /* labels and cues of p's terms in the sentence, longest first,
+             * none overlapping a longer one */
+            size_t taken_s[16], taken_e[16], nt = 0;
+            for (;;) {
+                size_t bl = 0, bp = 0, bt = 0;
+                const char *bcue = NULL;
+                for (size_t ti = 0; ti < p->n_terms; ti++) {
+                    const ct_term *term = &p->terms[ti];
+                    for (size_t k = 0; k <= term->n_cues; k++) {
+                        const char *cue = k == 0 ? term->label : term->cues[k - 1];
+                        if (!cue)
+                            continue;
+                        size_t n = strlen(cue);
+                        for (size_t at = s.start; n > bl;) {
+                            at = ct_sg__find(x->text, s.end, at, cue);
+                            if (at == (size_t)-1)
+                                break;
+                            int free_span = 1;
+                            for (size_t q = 0; q < nt; q++)
+                                if (at < taken_e[q] && taken_s[q] < at + n)
+                                    free_span = 0;
+                            if (free_span) {
+                                bl = n;
+                                bp = at;
+                                bt = ti;
+                                bcue = cue;
+                                break;
+                            }
+                            at += n;
+                        }
                     }
                 }
-            }
-            if (bcue) {
+                if (!bcue || nt == 16)
+                    break;
+                taken_s[nt] = bp;
+                taken_e[nt++] = bp + bl;
                 char json[300];
                 int n = snprintf(json, sizeof json, "\"%s\"", p->terms[bt].name);
                 if (n > 0 && (size_t)n < sizeof json && !strpbrk(p->terms[bt].name, "\"\\"))
