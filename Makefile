@@ -177,6 +177,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/serve.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== claimtrack serve in a real browser (headless Chromium, puppeteer-core)"
 	$(Q)sh tests/browser/run.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack suggest on the seed articles: recall, precision, verbatim quotes"
+	$(Q)sh tests/suggest-measure.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== claims/README.md lists every conflict of the shipped corpus"
 	$(Q)sh tests/corpus-readme.sh ./$(BUILD)/claimtrack claims
 	$(Q)echo "== fuzz seeds and regressions, replayed"

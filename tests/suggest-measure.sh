@@ -91,12 +91,16 @@ while IFS= read -r c; do
 done < "$tmp/shipped.jsonl"
 jq -c --slurp 'map(.claim + {start: .offset[0], end: .offset[1]})' "$tmp/drafts.jsonl" > "$tmp/d.json"
 jq -c --slurp '.' "$tmp/shipped-spans.jsonl" > "$tmp/c.json"
-jq -r --slurpfile d "$tmp/d.json" --slurpfile c "$tmp/c.json" --arg ms "$ms" --arg table "$table" -n '
+for f in "$tmp"/vocab/*.json; do
+    jq -c 'select(.properties) | .topic as $t | .properties | to_entries[]
+           | {key: "\($t)/\(.key)", value: .value.type}' "$f"
+done | jq -c --slurp 'from_entries' > "$tmp/types.json"
+jq -r --slurpfile d "$tmp/d.json" --slurpfile c "$tmp/c.json" --slurpfile ty "$tmp/types.json" --arg ms "$ms" --arg table "$table" -n '
   def same($a; $b): $a.topic == $b.topic and $a.subject == $b.subject and $a.property == $b.property
     and $a.value == $b.value and $a.source == $b.source
     and ($b.start < 0 or ($a.start < $b.end and $b.start < $a.end));
   ($d[0]) as $D | ($c[0]) as $C
-  | ($C | map({key: "\(.topic)/\(.property)", value: .type}) | from_entries) as $types
+  | ($ty[0]) as $types
   | ["quantity", "date", "term", "boolean", "text"] as $kinds
   | [$kinds[] as $k
      | ($C | map(select(.type == $k))) as $ck
@@ -124,5 +128,5 @@ jq -r --slurpfile d "$tmp/d.json" --slurpfile c "$tmp/c.json" --arg ms "$ms" --a
 cat "$tmp/result"
 [ -n "${SUGGEST_KEEP:-}" ] && cp "$tmp/d.json" "$tmp/c.json" "$SUGGEST_KEEP/"
 grep -q '^FLOOR' "$tmp/result" && status=1
-[ "$status" -eq 0 ] && [ "$table" != "--table" ] && echo "ok   suggest: $total quotes verbatim, drafts validate"
+[ "$status" -eq 0 ] && [ "$table" != "--table" ] && echo "ok   suggest: $total drafts, every quote verbatim at its offset, every draft valid"
 exit $status
