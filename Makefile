@@ -206,7 +206,7 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
-FUZZ_TARGETS := topic jsonl xml values schema reviews http
+FUZZ_TARGETS := topic jsonl xml values schema reviews http suggest
 FUZZ_SECONDS ?= 30
 # FUZZ_RUNS=N: N inputs per harness from a fixed seed instead of a time limit,
 # so that a run is the same on every machine (CI uses it; FUZZ_SECONDS caps it).

@@ -95,12 +95,6 @@ int ct_cmd_suggest(int argc, char **argv)
                 rc == CT_ENOMEM ? "out of memory" : strerror(err));
         return CT_EXIT_USAGE;
     }
-    if (memchr(text, 0, len)) {
-        fprintf(stderr, "claimtrack: %s: byte %zu: a NUL byte; expected UTF-8 text\n", article,
-                (size_t)((const char *)memchr(text, 0, len) - text));
-        ct_free(text);
-        return CT_EXIT_USAGE;
-    }
     ct_corpus *corpus;
     int status = ct_cli_load(&corpus, argv + optind, argc - optind, NULL, 1);
     if (status) {
@@ -110,7 +104,10 @@ int ct_cmd_suggest(int argc, char **argv)
     char *drafts = NULL, why[300];
     size_t count = 0;
     rc = ct_suggest(corpus, text, len, &o, &drafts, &count, why, sizeof why);
-    if (rc == CT_EINVALID) {
+    if (rc == CT_EINVALID && strncmp(why, "byte ", 5) == 0) {
+        fprintf(stderr, "claimtrack: %s: %s\n", article, why);
+        status = CT_EXIT_USAGE;
+    } else if (rc == CT_EINVALID) {
         status = ct_cli_usage_error("suggest", "%s", why);
     } else if (rc < 0) {
         fprintf(stderr, "claimtrack: out of memory\n");

@@ -301,6 +301,9 @@ static int number_at(const char *text, size_t end, size_t i, number *out)
         if (j < end && (is_word((unsigned char)text[j]) && !(text[j] == 's' && o == 4)))
             return 0; /* "3rd", "10km" */
         out->digits[o] = 0;
+        /* "024" is 24: JSON numbers have no leading zeros */
+        while (out->digits[0] == '0' && out->digits[1] && out->digits[1] != '.')
+            memmove(out->digits, out->digits + 1, strlen(out->digits));
     } else {
         size_t n;
         int v = small_word(text, end, i, &n);
@@ -325,6 +328,10 @@ static int number_at(const char *text, size_t end, size_t i, number *out)
             return 0;
         j = ml;
     }
+    /* at most 15 integer digits: what every JSON reader keeps exactly */
+    const char *dot = strchr(out->digits, '.');
+    if ((dot ? (size_t)(dot - out->digits) : strlen(out->digits)) > 15)
+        return 0;
     out->start = i;
     out->end = j;
     return 1;
@@ -361,8 +368,8 @@ static size_t before(const char *text, size_t start, size_t at, const char *phra
 /* Where a currency before pos starts ("USD 500"), else pos. */
 static size_t currency_back(const char *text, size_t start, size_t pos)
 {
-    static const char *const cur[] = {"USD", "US$", "$", "EUR", "\xe2\x82\xac", "GBP",
-                                      "\xc2\xa3", "AZN", "RUB", NULL};
+    static const char *const cur[] = {"USD", "US$",      "$",   "EUR", "\xe2\x82\xac",
+                                      "GBP", "\xc2\xa3", "AZN", "RUB", NULL};
     for (int k = 0; cur[k]; k++) {
         size_t n = strlen(cur[k]);
         size_t j = pos;
@@ -430,7 +437,7 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
                 k++;
             if ((is_year(&a) && a.end - a.start == 4) || month_at(text, s.end, k, &ml) ||
                 (a.start > s.start + 1 && month_at(text, s.end, a.start, &ml)) ||
-                (text[a.end] == 's' && a.end - a.start == 4)) {
+                (a.end < s.end && text[a.end] == 's' && a.end - a.start == 4)) {
                 i = a.end + 1;
                 continue;
             }
@@ -462,7 +469,7 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
             qs = p;
             qe = b.end;
         } else if ((ct_sg__word_at(text, s.end, k, "to", 2) && number_at(text, s.end, k + 3, &b)) ||
-                   (text[a.end] == '-' && number_at(text, s.end, a.end + 1, &b))) {
+                   (a.end < s.end && text[a.end] == '-' && number_at(text, s.end, a.end + 1, &b))) {
             form = 1;
             qe = b.end;
         } else if (ct_sg__word_at(text, s.end, k, "decades", 7) && !strchr(a.digits, '.') &&
@@ -561,11 +568,25 @@ static int small_int(const char *text, size_t end, size_t i, int max, size_t *le
 
 static int year_at(const char *text, size_t end, size_t i, size_t *len)
 {
-    size_t n;
-    int y = small_int(text, end, i, 2199, &n);
-    if (y < 1000 || n != 4)
+    if (i + 4 > end ||
+        (i > 0 && (unsigned char)text[i - 1] < 0x80 && is_word((unsigned char)text[i - 1])))
         return 0;
-    *len = n;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        if (!is_digit((unsigned char)text[i + k]))
+            return 0;
+        y = y * 10 + (text[i + k] - '0');
+    }
+    /* followed by a non-word byte, a dash or "s" ("1990s") */
+    if (i + 4 < end) {
+        unsigned char c = (unsigned char)text[i + 4];
+        if (c < 0x80 && is_word(c) &&
+            !(c == 's' && (i + 5 >= end || !is_word((unsigned char)text[i + 5]))))
+            return 0;
+    }
+    if (y < 1000 || y > 2199)
+        return 0;
+    *len = 4;
     return y;
 }
 
@@ -704,8 +725,9 @@ size_t ct_sg__dates(const char *text, ct_sg_span s, const ct_sg_anchor *anchor, 
                     snprintf(json, sizeof json, "\"%04d-%02d\"", y, m);
                 }
             }
-        } else if ((y = year_at(text, s.end, i, &yl)) != 0 && i + yl + 1 < s.end &&
-                   text[i + yl] == 's' && !is_word((unsigned char)text[i + yl + 1]) &&
+        } else if ((y = year_at(text, s.end, i, &yl)) != 0 && i + yl < s.end &&
+                   text[i + yl] == 's' &&
+                   (i + yl + 1 >= s.end || !is_word((unsigned char)text[i + yl + 1])) &&
                    y % 10 == 0) {
             /* "the 1990s", "the early 1990s" */
             size_t at;
@@ -737,8 +759,8 @@ size_t ct_sg__dates(const char *text, ct_sg_span s, const ct_sg_anchor *anchor, 
                 int hi = part == 1 ? 4 : part == 2 ? 8 : 12;
                 if (part == 4)
                     lo = 10;
-                snprintf(json, sizeof json, "{\"from\": \"%04d-%02d\", \"to\": \"%04d-%02d\"}",
-                         y, lo, y, hi);
+                snprintf(json, sizeof json, "{\"from\": \"%04d-%02d\", \"to\": \"%04d-%02d\"}", y,
+                         lo, y, hi);
                 qs = at;
             } else if (y >= 1800) {
                 snprintf(json, sizeof json, "\"%04d\"", y);

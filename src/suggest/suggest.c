@@ -201,7 +201,7 @@ static void draft(ctx *x, ct_sg_span s, const char *subject, size_t prop, const 
     if (q.start >= q.end || q.end > x->len)
         return;
     const ct_property *p = &x->t->properties[prop];
-    int denies = stance_ok && ct_sg__denial(x->lang, x->text, q);
+    int denies = stance_ok && ct_sg__denial(x->lang, x->text, s);
     const char *hedge = ct_sg__hedge(x->lang, x->text, q);
     const char *claimant = claimant_of(x, s);
     char key[512];
@@ -287,8 +287,7 @@ static int content_word(const char *w, size_t n)
 
 static int word_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 /* How many subjects of the topic (canonical names and aliases) hold word w. */
@@ -401,8 +400,8 @@ static int sentence(ctx *x, ct_sg_span s, const char *subject)
         static const char *const scales[] = {"thousand", "million", "billion", "trillion"};
         const char *unit = t->properties[h->prop].unit;
         int unscaled = v[i].zeros && unit && strstr(unit, scales[v[i].zeros / 3 - 1]);
-        draft(x, s, subject, h->prop, unscaled ? v[i].unscaled : v[i].json, v[i].start, v[i].end,
-              h, NULL, 1);
+        draft(x, s, subject, h->prop, unscaled ? v[i].unscaled : v[i].json, v[i].start, v[i].end, h,
+              NULL, 1);
     }
     for (size_t hi = 0; hi < x->n_hits; hi++) {
         const cue_hit *h = &x->hits[hi];
@@ -500,6 +499,33 @@ static int parse_anchor(const char *s, ct_sg_anchor *a)
     return 0;
 }
 
+/* The offset of the first byte that is not valid UTF-8 (or a NUL), or len. */
+static size_t utf8_invalid(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = t[i];
+        size_t n = c < 0x80             ? 1
+                   : (c & 0xe0) == 0xc0 ? 2
+                   : (c & 0xf0) == 0xe0 ? 3
+                   : (c & 0xf8) == 0xf0 ? 4
+                                        : 0;
+        if (c == 0 || n == 0 || i + n > len || (n == 2 && c < 0xc2) || (n == 4 && c > 0xf4))
+            return i;
+        unsigned cp = n == 1 ? c : c & (0x7f >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((t[i + k] & 0xc0) != 0x80)
+                return i;
+            cp = (cp << 6) | (t[i + k] & 0x3f);
+        }
+        if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+            (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
                const ct_suggest_options *opts, char **out, size_t *count, char *why, size_t why_len)
 {
@@ -508,6 +534,12 @@ int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
     const ct_source *src = ct_corpus_source_find(corpus, opts->source);
     if (!src) {
         snprintf(why, why_len, "source \"%s\" is not declared in the corpus", opts->source);
+        return CT_EINVALID;
+    }
+    size_t bad = utf8_invalid(text, len);
+    if (bad < len) {
+        snprintf(why, why_len, "byte %zu: %s; expected UTF-8 text", bad,
+                 text[bad] ? "not UTF-8" : "a NUL byte");
         return CT_EINVALID;
     }
     ct_sg_anchor anchor;
