@@ -30,3 +30,25 @@ int ct_corpus__load_cues(ct_corpus *c, const json_t *list, const char ***cues, s
     *cues = a;
     return 0;
 }
+
+int ct_corpus__load_property_cues(ct_corpus *c, ct_property *p, const json_t *def)
+{
+    if (ct_corpus__load_cues(c, json_object_get(def, "cues"), &p->cues, &p->n_cues) < 0)
+        return CT_ENOMEM;
+    const json_t *terms = json_object_get(def, "terms");
+    if (!p->n_terms || !json_is_object(terms))
+        return 0;
+    /* the terms were loaded in this same order */
+    size_t i = 0;
+    const char *name;
+    json_t *tdef;
+    json_object_foreach((json_t *)terms, name, tdef)
+    {
+        if (i == p->n_terms)
+            break;
+        ct_term *t = &p->terms[i++];
+        if (ct_corpus__load_cues(c, json_object_get(tdef, "cues"), &t->cues, &t->n_cues) < 0)
+            return CT_ENOMEM;
+    }
+    return 0;
+}

@@ -358,8 +358,6 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
                                                       : 0;
     p->terms = NULL;
     p->n_terms = 0;
-    if (ct_corpus__load_cues(c, json_object_get(def, "cues"), &p->cues, &p->n_cues) < 0)
-        return CT_ENOMEM;
     json_t *terms = json_object_get(def, "terms");
     if (p->type != CT_TYPE_TERM || !json_is_object(terms))
         return 0;
@@ -376,8 +374,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         t->label = ct_corpus__opt_copy(c, tdef, "label", 0, &oom);
         t->description = ct_corpus__opt_copy(c, tdef, "description", 0, &oom);
         t->broader = -1;
-        if (!t->name || oom ||
-            ct_corpus__load_cues(c, json_object_get(tdef, "cues"), &t->cues, &t->n_cues) < 0)
+        if (!t->name || oom)
             return CT_ENOMEM;
     }
     if (index_terms(p) < 0)
@@ -483,6 +480,8 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
             if (!json_is_object(def))
                 continue;
             rc = load_property(l, &t->properties[t->n_properties], name, def, "");
+            if (rc != CT_ENOMEM)
+                rc = ct_corpus__load_property_cues(c, &t->properties[t->n_properties], def);
             t->n_properties++;
             if (rc == CT_ENOMEM)
                 return rc;

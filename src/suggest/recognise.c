@@ -354,7 +354,7 @@ static int plus_one(const char *d, char *out, size_t cap)
     return 0;
 }
 
-static size_t before(const char *text, size_t start, size_t at, const char *phrase)
+size_t ct_sg__before(const char *text, size_t start, size_t at, const char *phrase)
 {
     size_t n = strlen(phrase);
     size_t j = at;
@@ -398,9 +398,24 @@ static void format(char *json, size_t cap, int form, const char *a, const char *
     }
 }
 
+/* A modifier before a number: its form for format() and where it starts. */
+static int prefix_form(const char *text, size_t start, size_t at, size_t *from)
+{
+    static const struct {
+        const char *phrase;
+        int form;
+    } mods[] = {{"more than", 2}, {"over", 2},    {"upwards of", 2},    {"at least", 3},
+                {"up to", 4},     {"at most", 4}, {"about", 5},         {"around", 5},
+                {"nearly", 5},    {"roughly", 5}, {"approximately", 5}, {"almost", 5},
+                {"some", 5}};
+    for (size_t k = 0; k < sizeof mods / sizeof *mods; k++)
+        if ((*from = ct_sg__before(text, start, at, mods[k].phrase)) != (size_t)-1)
+            return mods[k].form;
+    return 0;
+}
+
 static int is_year(const number *n) { return strlen(n->digits) == 4 && n->digits[0] <= '2'; }
 
-static int month_at(const char *text, size_t end, size_t i, size_t *len);
 
 size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_t cap)
 {
@@ -435,8 +450,8 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
             size_t k = a.end;
             while (k < s.end && text[k] == ' ')
                 k++;
-            if ((is_year(&a) && a.end - a.start == 4) || month_at(text, s.end, k, &ml) ||
-                (a.start > s.start + 1 && month_at(text, s.end, a.start, &ml)) ||
+            if ((is_year(&a) && a.end - a.start == 4) || ct_sg__month_at(text, s.end, k, &ml) ||
+                (a.start > s.start + 1 && ct_sg__month_at(text, s.end, a.start, &ml)) ||
                 (a.end < s.end && text[a.end] == 's' && a.end - a.start == 4)) {
                 i = a.end + 1;
                 continue;
@@ -448,7 +463,7 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
             size_t ws = b;
             while (ws > s.start && is_word((unsigned char)text[ws - 1]))
                 ws--;
-            if (ws < b && month_at(text, s.end, ws, &ml) && ml == b - ws) {
+            if (ws < b && ct_sg__month_at(text, s.end, ws, &ml) && ml == b - ws) {
                 i = a.end;
                 continue;
             }
@@ -463,7 +478,7 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
             k++;
         size_t m = currency_back(text, s.start, a.start);
         int form = 0;
-        if ((p = before(text, s.start, m, "between")) != (size_t)-1 &&
+        if ((p = ct_sg__before(text, s.start, m, "between")) != (size_t)-1 &&
             ct_sg__word_at(text, s.end, k, "and", 3) && number_at(text, s.end, k + 4, &b)) {
             form = 1;
             qs = p;
@@ -481,26 +496,7 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
             a.raw[rl] = '0';
             a.raw[rl + 1] = 0;
             qe = k + 7;
-        } else if ((p = before(text, s.start, m, "more than")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "over")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "upwards of")) != (size_t)-1) {
-            form = 2;
-            qs = p;
-        } else if ((p = before(text, s.start, m, "at least")) != (size_t)-1) {
-            form = 3;
-            qs = p;
-        } else if ((p = before(text, s.start, m, "up to")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "at most")) != (size_t)-1) {
-            form = 4;
-            qs = p;
-        } else if ((p = before(text, s.start, m, "about")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "around")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "nearly")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "roughly")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "approximately")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "almost")) != (size_t)-1 ||
-                   (p = before(text, s.start, m, "some")) != (size_t)-1) {
-            form = 5;
+        } else if ((form = prefix_form(text, s.start, m, &p)) != 0) {
             qs = p;
         }
         format(json, sizeof json, form, a.digits, b.digits);
@@ -520,299 +516,11 @@ size_t ct_sg__quantities(const char *text, ct_sg_span s, ct_sg_value *out, size_
     return count;
 }
 
-/* ---- dates --------------------------------------------------------------- */
-
-static const char *const months[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
-
-static int month_at(const char *text, size_t end, size_t i, size_t *len)
-{
-    for (int m = 0; m < 12; m++) {
-        size_t n = strlen(months[m]);
-        if (ct_sg__word_at(text, end, i, months[m], n) && text[i] >= 'A' && text[i] <= 'Z') {
-            *len = n;
-            return m + 1;
-        }
-    }
-    return 0;
-}
-
-static int days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
-static int small_int(const char *text, size_t end, size_t i, int max, size_t *len)
-{
-    if (i > 0 && is_word((unsigned char)text[i - 1]))
-        return 0;
-    int v = 0;
-    size_t j = i;
-    while (j < end && is_digit((unsigned char)text[j]) && j - i < 4)
-        v = v * 10 + (text[j++] - '0');
-    if (j == i || v < 1 || v > max)
-        return 0;
-    /* ordinal suffixes */
-    if (j + 1 < end && (strncmp(text + j, "st", 2) == 0 || strncmp(text + j, "nd", 2) == 0 ||
-                        strncmp(text + j, "rd", 2) == 0 || strncmp(text + j, "th", 2) == 0))
-        j += 2;
-    if (j < end && is_word((unsigned char)text[j]))
-        return 0;
-    *len = j - i;
-    return v;
-}
-
-static int year_at(const char *text, size_t end, size_t i, size_t *len)
-{
-    if (i + 4 > end ||
-        (i > 0 && (unsigned char)text[i - 1] < 0x80 && is_word((unsigned char)text[i - 1])))
-        return 0;
-    int y = 0;
-    for (size_t k = 0; k < 4; k++) {
-        if (!is_digit((unsigned char)text[i + k]))
-            return 0;
-        y = y * 10 + (text[i + k] - '0');
-    }
-    /* followed by a non-word byte, a dash or "s" ("1990s") */
-    if (i + 4 < end) {
-        unsigned char c = (unsigned char)text[i + 4];
-        if (c < 0x80 && is_word(c) &&
-            !(c == 's' && (i + 5 >= end || !is_word((unsigned char)text[i + 5]))))
-            return 0;
-    }
-    if (y < 1000 || y > 2199)
-        return 0;
-    *len = 4;
-    return y;
-}
-
 static size_t skip_sp(const char *text, size_t end, size_t i)
 {
     while (i < end && text[i] == ' ')
         i++;
     return i;
-}
-
-static int anchor_year(const ct_sg_anchor *a, int month)
-{
-    if (!a || !a->set)
-        return 0;
-    return month > a->m ? a->y - 1 : a->y;
-}
-
-/* The part of a month or year named before text[i]: 1 early, 2 mid, 3 late,
- * 4 end; *at is where the phrase starts. */
-static int part_before(const char *text, size_t start, size_t i, size_t *at)
-{
-    static const char *const words[] = {"early",
-                                        "1",
-                                        "mid-",
-                                        "2",
-                                        "mid",
-                                        "2",
-                                        "late",
-                                        "3",
-                                        "the end of",
-                                        "4",
-                                        "end of",
-                                        "4",
-                                        "the beginning of",
-                                        "1",
-                                        "the start of",
-                                        "1",
-                                        "the middle of",
-                                        "2",
-                                        NULL};
-    for (int k = 0; words[k]; k += 2) {
-        size_t n = strlen(words[k]);
-        if (words[k][n - 1] == '-') {
-            if (i >= start + n && ct_sg__word_at(text, i, i - n, words[k], n - 1) &&
-                text[i - 1] == '-') {
-                *at = i - n;
-                return words[k + 1][0] - '0';
-            }
-            continue;
-        }
-        size_t p = before(text, start, i, words[k]);
-        if (p != (size_t)-1) {
-            *at = p;
-            return words[k + 1][0] - '0';
-        }
-    }
-    return 0;
-}
-
-static void put_date(ct_sg_value *v, size_t start, size_t end, const char *json)
-{
-    memset(v, 0, sizeof *v);
-    v->start = start;
-    v->end = end;
-    snprintf(v->json, sizeof v->json, "%s", json);
-}
-
-static size_t weekday_at(const char *text, size_t end, size_t i, size_t *len)
-{
-    static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                       "Thursday", "Friday", "Saturday"};
-    for (size_t d = 0; d < 7; d++) {
-        size_t n = strlen(days[d]);
-        if (ct_sg__word_at(text, end, i, days[d], n)) {
-            *len = n;
-            return d + 1;
-        }
-    }
-    return 0;
-}
-
-
-size_t ct_sg__dates(const char *text, ct_sg_span s, const ct_sg_anchor *anchor, ct_sg_value *out,
-                    size_t cap)
-{
-    size_t count = 0;
-    char json[96];
-    for (size_t i = s.start; i < s.end;) {
-        size_t ml, dl, yl, n;
-        int m, d, y;
-        size_t qs = i, qe;
-        json[0] = 0;
-        if ((d = small_int(text, s.end, i, 31, &dl)) &&
-            (m = month_at(text, s.end, skip_sp(text, s.end, i + dl), &ml))) {
-            /* 25 December 2024 */
-            size_t j = skip_sp(text, s.end, i + dl) + ml;
-            size_t k = skip_sp(text, s.end, j + (j < s.end && text[j] == ','));
-            qe = j;
-            if ((y = year_at(text, s.end, k, &yl)) != 0)
-                qe = k + yl;
-            else
-                y = anchor_year(anchor, m);
-            if (y && d <= days_in(y, m))
-                snprintf(json, sizeof json, "\"%04d-%02d-%02d\"", y, m, d);
-        } else if ((m = month_at(text, s.end, i, &ml)) != 0) {
-            size_t j = skip_sp(text, s.end, i + ml);
-            size_t at;
-            int part = part_before(text, s.start, i, &at);
-            if ((d = small_int(text, s.end, j, 31, &dl)) != 0 && !year_at(text, s.end, j, &yl)) {
-                /* December 25, 2024 */
-                size_t k = j + dl;
-                size_t k2 = skip_sp(text, s.end, k + (k < s.end && text[k] == ','));
-                qe = k;
-                if ((y = year_at(text, s.end, k2, &yl)) != 0)
-                    qe = k2 + yl;
-                else
-                    y = anchor_year(anchor, m);
-                if (y && d <= days_in(y, m))
-                    snprintf(json, sizeof json, "\"%04d-%02d-%02d\"", y, m, d);
-            } else {
-                qe = i + ml;
-                if ((y = year_at(text, s.end, j, &yl)) != 0)
-                    qe = j + yl;
-                else
-                    y = anchor_year(anchor, m);
-                if (y && part) {
-                    int lo = part == 1 ? 1 : part == 2 ? 11 : 20;
-                    int hi = part == 1 ? 10 : part == 2 ? 20 : days_in(y, m);
-                    if (part == 4)
-                        hi = days_in(y, m) > 30 ? 30 : days_in(y, m);
-                    snprintf(json, sizeof json,
-                             "{\"from\": \"%04d-%02d-%02d\", \"to\": \"%04d-%02d-%02d\"}", y, m, lo,
-                             y, m, hi);
-                    qs = at;
-                } else if (y) {
-                    snprintf(json, sizeof json, "\"%04d-%02d\"", y, m);
-                }
-            }
-        } else if ((y = year_at(text, s.end, i, &yl)) != 0 && i + yl < s.end &&
-                   text[i + yl] == 's' &&
-                   (i + yl + 1 >= s.end || !is_word((unsigned char)text[i + yl + 1])) &&
-                   y % 10 == 0) {
-            /* "the 1990s", "the early 1990s" */
-            size_t at;
-            int part = part_before(text, s.start, i, &at);
-            int lo = part == 1 ? 0 : part == 2 ? 4 : part == 3 ? 7 : 0;
-            int hi = part == 1 ? 3 : part == 2 ? 6 : 9;
-            snprintf(json, sizeof json, "{\"from\": \"%04d\", \"to\": \"%04d\"}", y + lo, y + hi);
-            qs = part ? at : i;
-            qe = i + yl + 1;
-        } else if ((y = year_at(text, s.end, i, &yl)) != 0 &&
-                   !(i + yl < s.end && (text[i + yl] == 's' || text[i + yl] == '/'))) {
-            size_t at, y2l = 0;
-            int part = part_before(text, s.start, i, &at);
-            int y2 = 0;
-            qe = i + yl;
-            /* "1992-1994", "1992–1994" */
-            if (qe < s.end && text[qe] == '-')
-                y2 = year_at(text, s.end, qe + 1, &y2l), y2l += 1;
-            else if (qe + 3 < s.end && (unsigned char)text[qe] == 0xe2 &&
-                     (unsigned char)text[qe + 1] == 0x80 && (unsigned char)text[qe + 2] == 0x93)
-                y2 = year_at(text, s.end, qe + 3, &y2l), y2l += 3;
-            if (y2 > y) {
-                snprintf(json, sizeof json, "{\"from\": \"%04d\", \"to\": \"%04d\"}", y, y2);
-                qe += y2l;
-            } else if (qe < s.end && text[qe] == '-') {
-                /* "2023-09" and the like: not a year */
-            } else if (part) {
-                int lo = part == 1 ? 1 : part == 2 ? 5 : 9;
-                int hi = part == 1 ? 4 : part == 2 ? 8 : 12;
-                if (part == 4)
-                    lo = 10;
-                snprintf(json, sizeof json, "{\"from\": \"%04d-%02d\", \"to\": \"%04d-%02d\"}", y,
-                         lo, y, hi);
-                qs = at;
-            } else if (y >= 1800) {
-                snprintf(json, sizeof json, "\"%04d\"", y);
-            }
-        } else if (anchor && anchor->set &&
-                   (ct_sg__word_at(text, s.end, i, "this year", 9) ||
-                    ct_sg__word_at(text, s.end, i, "last year", 9))) {
-            y = anchor->y - (lower((unsigned char)text[i]) == 'l');
-            snprintf(json, sizeof json, "\"%04d\"", y);
-            qe = i + 9;
-        } else if (anchor && anchor->set &&
-                   (ct_sg__word_at(text, s.end, i, "this month", 10) ||
-                    ct_sg__word_at(text, s.end, i, "last month", 10))) {
-            y = anchor->y;
-            m = anchor->m;
-            if (lower((unsigned char)text[i]) == 'l' && --m == 0) {
-                m = 12;
-                y--;
-            }
-            snprintf(json, sizeof json, "\"%04d-%02d\"", y, m);
-            qe = i + 10;
-        } else if (anchor && anchor->set &&
-                   (ct_sg__word_at(text, s.end, i, "yesterday", 9) ||
-                    ct_sg__word_at(text, s.end, i, "today", 5))) {
-            long z = ct_days_from_civil(anchor->y, anchor->m, anchor->d);
-            int yes = lower((unsigned char)text[i]) == 'y';
-            ct_civil_from_days(z - yes, &y, &m, &d);
-            snprintf(json, sizeof json, "\"%04d-%02d-%02d\"", y, m, d);
-            qe = i + (yes ? 9 : 5);
-        } else if (anchor && anchor->set && ct_sg__word_at(text, s.end, i, "last", 4) &&
-                   weekday_at(text, s.end, skip_sp(text, s.end, i + 4), &n)) {
-            size_t wd = weekday_at(text, s.end, skip_sp(text, s.end, i + 4), &n) - 1;
-            long z = ct_days_from_civil(anchor->y, anchor->m, anchor->d);
-            long today = ((z % 7) + 7 + 4) % 7; /* 1970-01-01 was a Thursday */
-            long back = (today - (long)wd + 7) % 7;
-            if (back == 0)
-                back = 7;
-            ct_civil_from_days(z - back, &y, &m, &d);
-            snprintf(json, sizeof json, "\"%04d-%02d-%02d\"", y, m, d);
-            qe = skip_sp(text, s.end, i + 4) + n;
-        } else {
-            i++;
-            continue;
-        }
-        if (json[0]) {
-            if (count < cap)
-                put_date(&out[count], qs, qe, json);
-            count++;
-        }
-        i = qe > i ? qe : i + 1;
-    }
-    return count;
 }
 
 /* ---- hedges, denials, attribution ----------------------------------------- */
@@ -851,7 +559,7 @@ int ct_sg__negated(const ct_sg_lang *lang, const char *text, ct_sg_span s)
 
 int ct_sg__attributed(const ct_sg_lang *lang, const char *text, ct_sg_span s, size_t pos, size_t n)
 {
-    if (before(text, s.start, pos, "according to") != (size_t)-1)
+    if (ct_sg__before(text, s.start, pos, "according to") != (size_t)-1)
         return 1;
     size_t j = pos + n;
     if (j + 2 < s.end &&

@@ -359,6 +359,61 @@ static const char *subject_in(ctx *x, ct_sg_span s, const char *prev)
     return top >= 2 ? canon : NULL;
 }
 
+/* Drafts for the terms of term property of cue hit `hi`: labels and cues
+ * of its terms in the sentence, longest first, none overlapping a longer
+ * one; once per property and sentence. */
+static void draft_terms(ctx *x, ct_sg_span s, const char *subject, size_t hi)
+{
+    const cue_hit *h = &x->hits[hi];
+    const ct_property *p = &x->t->properties[h->prop];
+    int dup = 0;
+    for (size_t k = 0; k < hi; k++)
+        dup |= x->hits[k].prop == h->prop;
+    if (dup)
+        return;
+    /* labels and cues of p's terms in the sentence, longest first,
+     * none overlapping a longer one */
+    size_t taken_s[16], taken_e[16], nt = 0;
+    for (;;) {
+        size_t bl = 0, bp = 0, bt = 0;
+        const char *bcue = NULL;
+        for (size_t ti = 0; ti < p->n_terms; ti++) {
+            const ct_term *term = &p->terms[ti];
+            for (size_t k = 0; k <= term->n_cues; k++) {
+                const char *cue = k == 0 ? term->label : term->cues[k - 1];
+                if (!cue)
+                    continue;
+                size_t n = strlen(cue);
+                for (size_t at = s.start; n > bl;) {
+                    at = ct_sg__find(x->text, s.end, at, cue);
+                    if (at == (size_t)-1)
+                        break;
+                    int free_span = 1;
+                    for (size_t q = 0; q < nt; q++)
+                        if (at < taken_e[q] && taken_s[q] < at + n)
+                            free_span = 0;
+                    if (free_span) {
+                        bl = n;
+                        bp = at;
+                        bt = ti;
+                        bcue = cue;
+                        break;
+                    }
+                    at += n;
+                }
+            }
+        }
+        if (!bcue || nt == 16)
+            break;
+        taken_s[nt] = bp;
+        taken_e[nt++] = bp + bl;
+        char json[300];
+        int n = snprintf(json, sizeof json, "\"%s\"", p->terms[bt].name);
+        if (n > 0 && (size_t)n < sizeof json && !strpbrk(p->terms[bt].name, "\"\\"))
+            draft(x, s, subject, h->prop, json, bp, bp + bl, h, bcue, 1);
+    }
+}
+
 static int sentence(ctx *x, ct_sg_span s, const char *subject)
 {
     const ct_topic *t = x->t;
@@ -417,52 +472,7 @@ static int sentence(ctx *x, ct_sg_span s, const char *subject)
             draft(x, s, subject, h->prop, neg ? "false" : "true", h->pos, h->pos + h->len, h, NULL,
                   1);
         } else if (p->type == CT_TYPE_TERM) {
-            int dup = 0;
-            for (size_t k = 0; k < hi; k++)
-                dup |= x->hits[k].prop == h->prop;
-            if (dup)
-                continue;
-            /* labels and cues of p's terms in the sentence, longest first,
-             * none overlapping a longer one */
-            size_t taken_s[16], taken_e[16], nt = 0;
-            for (;;) {
-                size_t bl = 0, bp = 0, bt = 0;
-                const char *bcue = NULL;
-                for (size_t ti = 0; ti < p->n_terms; ti++) {
-                    const ct_term *term = &p->terms[ti];
-                    for (size_t k = 0; k <= term->n_cues; k++) {
-                        const char *cue = k == 0 ? term->label : term->cues[k - 1];
-                        if (!cue)
-                            continue;
-                        size_t n = strlen(cue);
-                        for (size_t at = s.start; n > bl;) {
-                            at = ct_sg__find(x->text, s.end, at, cue);
-                            if (at == (size_t)-1)
-                                break;
-                            int free_span = 1;
-                            for (size_t q = 0; q < nt; q++)
-                                if (at < taken_e[q] && taken_s[q] < at + n)
-                                    free_span = 0;
-                            if (free_span) {
-                                bl = n;
-                                bp = at;
-                                bt = ti;
-                                bcue = cue;
-                                break;
-                            }
-                            at += n;
-                        }
-                    }
-                }
-                if (!bcue || nt == 16)
-                    break;
-                taken_s[nt] = bp;
-                taken_e[nt++] = bp + bl;
-                char json[300];
-                int n = snprintf(json, sizeof json, "\"%s\"", p->terms[bt].name);
-                if (n > 0 && (size_t)n < sizeof json && !strpbrk(p->terms[bt].name, "\"\\"))
-                    draft(x, s, subject, h->prop, json, bp, bp + bl, h, bcue, 1);
-            }
+            draft_terms(x, s, subject, hi);
         }
     }
     return x->out.oom || x->seen.oom ? -1 : 0;

@@ -43,6 +43,12 @@ int ct_sg__word_at(const char *text, size_t len, size_t pos, const char *needle,
 /* First whole-word occurrence of `needle` in [from, to), or (size_t)-1. */
 size_t ct_sg__find(const char *text, size_t to, size_t from, const char *needle);
 
+/* Where `phrase` ends just before `at` (spaces between), its start; else
+ * (size_t)-1. */
+size_t ct_sg__before(const char *text, size_t start, size_t at, const char *phrase);
+/* A month name (capitalised) at text[i]: 1-12 with *len, or 0. */
+int ct_sg__month_at(const char *text, size_t end, size_t i, size_t *len);
+
 /* Sentences of text[0..len): up to cap spans in out; returns how many
  * there are.  A line break ends a paragraph: *para_starts[i] is 1 for a
  * sentence that begins a paragraph (may be NULL). */
