@@ -37,7 +37,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c)
+LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c) $(wildcard src/suggest/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
@@ -177,6 +177,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/serve.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== claimtrack serve in a real browser (headless Chromium, puppeteer-core)"
 	$(Q)sh tests/browser/run.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== claimtrack suggest on the seed articles: recall, precision, verbatim quotes"
+	$(Q)sh tests/suggest-measure.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== claims/README.md lists every conflict of the shipped corpus"
 	$(Q)sh tests/corpus-readme.sh ./$(BUILD)/claimtrack claims
 	$(Q)echo "== fuzz seeds and regressions, replayed"
@@ -220,7 +222,7 @@ portability:
 	done; echo "ok   $(OTHER_CC) compiles every file of src/ without a warning"
 
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
-FUZZ_TARGETS := topic jsonl xml values schema reviews http
+FUZZ_TARGETS := topic jsonl xml values schema reviews http suggest
 FUZZ_SECONDS ?= 30
 # FUZZ_RUNS=N: N inputs per harness from a fixed seed instead of a time limit,
 # so that a run is the same on every machine (CI uses it; FUZZ_SECONDS caps it).

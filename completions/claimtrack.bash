@@ -66,7 +66,7 @@ _claimtrack()
     cur=${words[cword]}
     prev=${words[cword - 1]}
     cmd=${words[1]}
-    local commands="validate check review topics show sources export init serve help"
+    local commands="validate check review topics show sources export suggest init serve help"
     if [ "$cword" -eq 1 ]; then
         mapfile -t COMPREPLY < <(compgen -W "$commands --help --version" -- "$cur")
         return
@@ -75,6 +75,8 @@ _claimtrack()
     --format | -f)
         if [ "$cmd" = export ]; then
             mapfile -t COMPREPLY < <(compgen -W "json xml" -- "$cur")
+        elif [ "$cmd" = suggest ]; then
+            mapfile -t COMPREPLY < <(compgen -W "jsonl json text" -- "$cur")
         else
             _claimtrack_reply "$cur" < <("$bin" --list-formats 2>/dev/null)
         fi
@@ -117,6 +119,9 @@ _claimtrack()
         _claimtrack_files "$cur"
         return
         ;;
+    --source | -s | --topic | -t | --published)
+        [ "$cmd" = suggest ] && return
+        ;;
     --note | --by | --date | --prefer | --jobs | -j | --max-input-size)
         return
         ;;
@@ -129,6 +134,7 @@ _claimtrack()
     show) opts="--color --help" ;;
     sources) opts="--matrix --help" ;;
     export) opts="--format --output --help" ;;
+    suggest) opts="--source --topic --published --format --help" ;;
     serve) opts="--port --bind --reviews --help" ;;
     help)
         mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")

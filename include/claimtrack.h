@@ -25,6 +25,7 @@ extern "C" {
 #include "claimtrack/review.h"
 #include "claimtrack/report.h"
 #include "claimtrack/fileio.h"
+#include "claimtrack/suggest.h"
 
 #ifdef __cplusplus
 }

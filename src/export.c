@@ -14,6 +14,17 @@
 #include <math.h>
 #include <string.h>
 
+static int set_cues(json_t *o, const char *const *cues, size_t n)
+{
+    if (!n)
+        return 0;
+    json_t *a = json_array();
+    int rc = json_object_set_new(o, "cues", a) || !a;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc |= json_array_append_new(a, json_string(cues[i]));
+    return rc;
+}
+
 static int set_opt(json_t *o, const char *key, const char *value)
 {
     return value ? json_object_set_new(o, key, json_string(value)) : 0;
@@ -25,7 +36,8 @@ static json_t *property_json(const ct_property *p)
     if (!o)
         return NULL;
     int rc = set_opt(o, "type", ct_value_type_name(p->type)) |
-             set_opt(o, "description", p->description) | set_opt(o, "unit", p->unit);
+             set_opt(o, "description", p->description) | set_opt(o, "unit", p->unit) |
+             set_cues(o, p->cues, p->n_cues);
     if (p->tolerance_set) {
         char buf[64];
         size_t n = ct_decimal_format(&p->tolerance, buf, sizeof buf);
@@ -56,7 +68,8 @@ static json_t *property_json(const ct_property *p)
             }
             if (t)
                 rc |= set_opt(t, "label", p->terms[i].label) |
-                      set_opt(t, "description", p->terms[i].description);
+                      set_opt(t, "description", p->terms[i].description) |
+                      set_cues(t, p->terms[i].cues, p->terms[i].n_cues);
         }
     }
     if (rc) {

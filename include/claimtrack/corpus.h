@@ -31,6 +31,8 @@ typedef struct {
     /* Depth-first numbering of the `broader` forest: term w is term n or
      * broader than it iff w.enter <= n.enter && n.leave <= w.leave. */
     size_t enter, leave;
+    const char **cues; /* "cues": NFC words or phrases that signal it (suggest) */
+    size_t n_cues;
 } ct_term;
 
 typedef struct {
@@ -47,6 +49,8 @@ typedef struct {
     ct_term *terms;
     size_t n_terms;
     struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
+    const char **cues;             /* "cues": NFC words or phrases that signal it (suggest) */
+    size_t n_cues;
 } ct_property;
 
 typedef struct {

@@ -118,6 +118,22 @@ static const ct_cli_command commands[] = {
      "nothing.\n\n"
      "  -f, --format FORMAT  json (default) or xml\n"
      "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"},
+    {"suggest", ct_cmd_suggest, "draft claims from an article, for an editor to accept",
+     "usage: claimtrack suggest --source ID [--topic T]... [--published DATE]\n"
+     "                          [--format jsonl|json|text] ARTICLE [PATH...]\n\n"
+     "Read ARTICLE (UTF-8 text, or - for standard input) and draft the claims it\n"
+     "makes against the vocabulary of the corpus at PATH (default: claims/): its\n"
+     "topics' subjects and aliases, properties and terms with their \"cues\", and\n"
+     "the claimants of sources.json.  Each draft is one JSON line:\n"
+     "{\"claim\": {...}, \"offset\": [START, END], \"cues\": [...], \"known\": ID|null}\n"
+     "where the quote is exactly the article's bytes START..END and known names an\n"
+     "existing claim of the same source, subject, property and value.\n\n"
+     "  -s, --source ID       the article's source (declared in sources.json)\n"
+     "  -t, --topic T         draft for topic T only (repeatable; default: all)\n"
+     "  -p, --published DATE  anchor for dates without a year and relative dates\n"
+     "                        (YYYY-MM-DD; default: the source's published)\n"
+     "  -f, --format FORMAT   jsonl (default), json (one array) or text\n\n"
+     "Exit status: 0 (drafts or none), 2 usage error or unreadable input.\n"},
     {"init", ct_cmd_init, "create a starter claims folder",
      "usage: claimtrack init [DIR]\n\n"
      "Create DIR (default: claims/) with sources.json, an example topic and an\n"

@@ -68,8 +68,11 @@ void ct_corpus_free(ct_corpus *c)
     for (size_t i = 0; i < c->n_topics; i++) {
         ct_topic *t = &c->topics[i];
         for (size_t j = 0; j < t->n_properties; j++) {
-            for (size_t k = 0; k < t->properties[j].n_terms; k++)
+            for (size_t k = 0; k < t->properties[j].n_terms; k++) {
                 ct_free(t->properties[j].terms[k].overlaps);
+                ct_free(t->properties[j].terms[k].cues);
+            }
+            ct_free(t->properties[j].cues);
             ct_free(t->properties[j].terms);
             if (t->properties[j].term_index)
                 ct_namemap_dispose(t->properties[j].term_index);

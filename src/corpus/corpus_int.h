@@ -184,5 +184,9 @@ const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
                                          const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);
 long ct_corpus__property_find(const ct_topic *t, const char *name);
+/* A "cues" array (NULL: none) as NFC strings into a new array (cues.c). */
+int ct_corpus__load_cues(ct_corpus *c, const json_t *list, const char ***cues, size_t *n);
+/* A property's "cues" and its terms' (after load_property); 0 or CT_ENOMEM. */
+int ct_corpus__load_property_cues(ct_corpus *c, ct_property *p, const json_t *def);
 
 #endif

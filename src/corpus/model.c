@@ -489,6 +489,8 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
             if (!json_is_object(def))
                 continue;
             rc = load_property(l, &t->properties[t->n_properties], name, def, "");
+            if (rc != CT_ENOMEM)
+                rc = ct_corpus__load_property_cues(c, &t->properties[t->n_properties], def);
             t->n_properties++;
             if (rc == CT_ENOMEM)
                 return rc;

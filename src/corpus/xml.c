@@ -356,10 +356,14 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
                 xmlFree(f);
             }
             put(p, "importance", attr_str(c, "importance"), oom);
-            json_t *terms = NULL;
+            json_t *terms = NULL, *pcues = NULL;
             for (const xmlNode *d = c->children; d; d = d->next) {
                 if (is(d, "description")) {
                     put(p, "description", text_str(d), oom);
+                } else if (is(d, "cue")) {
+                    if ((!pcues && !(pcues = json_array())) ||
+                        json_array_append_new(pcues, text_str(d)))
+                        *oom = 1;
                 } else if (is(d, "term")) {
                     if (!terms && !(terms = json_object())) {
                         *oom = 1;
@@ -376,6 +380,12 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
                                                   json_array_append_new(ov, text_str(o))))
                             *oom = 1;
                     put(term, "overlaps", ov, oom);
+                    json_t *tcues = NULL;
+                    for (const xmlNode *o = d->children; o; o = o->next)
+                        if (is(o, "cue") && ((!tcues && !(tcues = json_array())) ||
+                                             json_array_append_new(tcues, text_str(o))))
+                            *oom = 1;
+                    put(term, "cues", tcues, oom);
                     xmlChar *name = xmlGetProp(d, BAD_CAST "name");
                     if (name)
                         put(terms, (const char *)name, term, oom);
@@ -384,6 +394,7 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
                     xmlFree(name);
                 }
             }
+            put(p, "cues", pcues, oom);
             put(p, "terms", terms, oom);
             xmlChar *name = xmlGetProp(c, BAD_CAST "name");
             if (name)
@@ -721,6 +732,10 @@ static void w_topic(ct_xmlw *x, const json_t *t)
                               json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
         ct_xmlw__attr(x, "importance", json_string_value(json_object_get(v, "importance")));
         ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
+        size_t ci;
+        json_t *cv;
+        json_array_foreach(json_object_get(v, "cues"), ci, cv)
+            ct_xmlw__elem(x, "cue", json_string_value(cv));
         const char *tk;
         json_t *tv;
         json_object_foreach(json_object_get(v, "terms"), tk, tv)
@@ -734,6 +749,8 @@ static void w_topic(ct_xmlw *x, const json_t *t)
             json_t *ov;
             json_array_foreach(json_object_get(tv, "overlaps"), oi, ov)
                 ct_xmlw__elem(x, "overlaps", json_string_value(ov));
+            json_array_foreach(json_object_get(tv, "cues"), oi, ov)
+                ct_xmlw__elem(x, "cue", json_string_value(ov));
             ct_xmlw__end(x);
         }
         ct_xmlw__end(x);

@@ -43,6 +43,9 @@ schema)
 reviews)
     for f in "$root"/claims/reviews.json; do add "$f"; done
     printf '{"reviews": {"CT-00000000": {"digest": "0000000000000000", "status": "resolved", "prefer": ["a"], "note": "n", "reviewer": "r", "date": "2026-01-01"}}}' >"$out/seed-r1" ;;
+suggest)
+    for f in "$shared"/seeds/*.txt "$root"/tests/fixtures/suggest/articles/*.txt; do add "$f"; done
+    printf 'The plane crashed on 25 December 2024, killing 38 of the 67 on board. It was shot down by a Russian missile, Baku said.\nAZAL flight: more than 2.5 million died in late 2024; the raid was last Wednesday.' >"$out/seed-s1" ;;
 http)
     # the session cookie of the harness's server (its port is 8765), after the Host
     H='Host: 127.0.0.1:8765
