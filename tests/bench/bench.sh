@@ -58,6 +58,45 @@ for n in $sizes; do
     prev_n=$n
 done
 
+# The peer: ajv 8 on Node.js validating every claim against the same claim
+# schema and grouping them (tests/bench/ajv, pinned by its lock file), beside
+# check and a bare jansson parse, on the largest JSONL corpus of this run.
+# Also: one thread against two, and the JSON and SARIF reports beside text.
+peer_dir=$(cd "$(dirname "$0")" && pwd)/ajv
+root_dir=$(cd "$(dirname "$0")/../.." && pwd)
+big="$data/spread-$prev_n"
+if command -v node > /dev/null 2>&1 && command -v npm > /dev/null 2>&1; then
+    [ -d "$peer_dir/node_modules/ajv" ] || npm ci --no-audit --no-fund --prefix "$peer_dir" > /dev/null 2>&1
+fi
+if [ -d "$peer_dir/node_modules/ajv" ] && command -v node > /dev/null 2>&1; then
+    for i in 1 2 3; do
+        eval "p$i=\$(once \"$build/bare_parse\" \"$big\")"
+        eval "c$i=\$(once \"$build/claimtrack\" check --fail-on none -o \"$report\" \"$big\")"
+        eval "a$i=\$(once node \"$peer_dir/peer.mjs\" \"$root_dir/schema/topic.schema.json\" \"$big\")"
+    done
+    set -- $(median3 "$p1" "$p2" "$p3"); pt=$1
+    set -- $(median3 "$c1" "$c2" "$c3"); ct=$1; cr=$2
+    set -- $(median3 "$a1" "$a2" "$a3"); at=$1; ar=$2
+    echo "peer on $prev_n claims: bare parse ${pt}s; check ${ct}s ($(mb "$cr") MB, $(ratio "$ct" "$pt")x the parse, goal <= 1.0);" \
+        "ajv ${at}s ($(mb "$ar") MB): ajv/check $(ratio "$at" "$ct")x (goal >= 1.5)"
+else
+    echo "peer: skipped (no node/npm, or npm ci --prefix tests/bench/ajv failed)"
+fi
+for i in 1 2 3; do
+    eval "j1_$i=\$(once env CLAIMTRACK_JOBS=1 \"$build/claimtrack\" check --fail-on none -o \"$report\" \"$big\")"
+    eval "j2_$i=\$(once env CLAIMTRACK_JOBS=2 \"$build/claimtrack\" check --fail-on none -o \"$report\" \"$big\")"
+done
+set -- $(median3 "$j1_1" "$j1_2" "$j1_3"); t1=$1
+set -- $(median3 "$j2_1" "$j2_2" "$j2_3"); t2=$1
+echo "threads on $prev_n claims: 1 thread ${t1}s, 2 threads ${t2}s: $(ratio "$t1" "$t2")x faster (goal >= 1.6)"
+for f in text json sarif; do
+    eval "f_$f=\$(once \"$build/claimtrack\" check --fail-on none --format $f -o \"$data/report.$f\" \"$big\")"
+done
+set -- $f_text; tt=$1
+set -- $f_json; jt=$1
+set -- $f_sarif; st=$1
+echo "reports on $prev_n claims: text ${tt}s, json ${jt}s ($(ratio "$jt" "$tt")x), sarif ${st}s ($(ratio "$st" "$tt")x) (goal <= 1.5x)"
+
 echo "shapes of $shape_n claims, each beside the same claims as JSONL (goal <= 1.5x):"
 base="$data/spread-$shape_n"
 gen "$shape_n" "$base"
