@@ -83,7 +83,9 @@ int ct_atomic_create(ct_atomic_file *f)
         }
         return 0;
     }
-    int fd = mkstemp(f->tmp);
+    int fd = mkstemp(f->tmp); /* O_EXCL: never through a planted link */
+    if (fd >= 0)
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
     if (fd < 0) {
         int e = errno;
         ct_free(f->tmp);

@@ -8,6 +8,7 @@
  */
 #include "claimtrack/review.h"
 #include "claimtrack/common.h"
+#include "claimtrack/corpus.h"
 #include "claimtrack/fileio.h"
 #include "claimtrack/schema.h"
 #include "embedded.h"
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct ct_review_set {
@@ -156,12 +158,56 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     return 0;
 }
 
+/* Read the reviews file: only a regular file, opened without blocking (a
+ * FIFO named reviews.json never hangs a run) and at most the input size cap.
+ * CT_ENOTFOUND when there is none; errors are reported in diags. */
+static int read_reviews_file(const char *path, char **text, size_t *len, ct_diag_list *diags)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT)
+        return CT_ENOTFOUND;
+    struct stat st;
+    const char *why = NULL;
+    int e = errno;
+    if (fd < 0)
+        why = strerror(e);
+    else if (fstat(fd, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file (a reviews file must be one: FIFOs, devices and folders are "
+              "refused)";
+    else if ((unsigned long long)st.st_size > CT_DEFAULT_MAX_INPUT)
+        why = "larger than the input size limit (4 GiB)";
+    int rc = 0;
+    if (!why) {
+        rc = ct_corpus_read_fd(fd, CT_DEFAULT_MAX_INPUT, text, len);
+        if (rc == CT_READ_TOO_BIG) {
+            why = "larger than the input size limit (4 GiB)";
+            ct_free(*text);
+            *text = NULL;
+        } else if (rc < 0 && rc != CT_ENOMEM) {
+            why = strerror(errno);
+        }
+    }
+    if (fd >= 0)
+        close(fd);
+    if (rc == CT_ENOMEM)
+        return rc;
+    if (why) {
+        if (ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read the reviews: %s",
+                        why) < 0)
+            return CT_ENOMEM;
+        return CT_EIO;
+    }
+    return 0;
+}
+
 int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags)
 {
-    char *text;
-    size_t len;
-    int rc = ct_file_read(path, &text, &len);
-    if (rc == CT_EIO && errno == ENOENT) {
+    char *text = NULL;
+    size_t len = 0;
+    int rc = read_reviews_file(path, &text, &len, diags);
+    if (rc == CT_ENOTFOUND) {
         ct_review_set *s = ct_calloc(1, sizeof *s);
         if (!s)
             return CT_ENOMEM;
@@ -172,12 +218,8 @@ int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diag
         *out = s;
         return 0;
     }
-    if (rc < 0) {
-        if (rc == CT_EIO && ct_diag_add(diags, CT_DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
-                                        strerror(errno)) < 0)
-            rc = CT_ENOMEM;
+    if (rc < 0)
         return rc;
-    }
     rc = ct_review_set_parse(out, path, text, len, diags);
     ct_free(text);
     return rc;
@@ -406,9 +448,23 @@ int ct_review_set_prune(ct_review_set *s, const ct_conflict_set *conflicts, json
     return n;
 }
 
-/* Remove "<path>.tmp*" files left by writers that were killed mid-write.
- * Only called with the lock held, when no other writer can be writing one. */
-static void remove_stale_temporaries(const char *path)
+int ct_review_is_own_temporary(const char *name, const char *base)
+{
+    /* exactly what ct_atomic_create makes: BASE ".tmp" and mkstemp's six
+     * letters or digits */
+    size_t blen = strlen(base);
+    if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".tmp", 4) != 0)
+        return 0;
+    const char *x = name + blen + 4;
+    size_t n = 0;
+    for (; x[n]; n++)
+        if (!((x[n] >= 'a' && x[n] <= 'z') || (x[n] >= 'A' && x[n] <= 'Z') ||
+              (x[n] >= '0' && x[n] <= '9')))
+            return 0;
+    return n == 6;
+}
+
+void ct_review_remove_stale_temporaries(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
@@ -418,10 +474,9 @@ static void remove_stale_temporaries(const char *path)
         return;
     DIR *d = opendir(dir);
     if (d) {
-        size_t blen = strlen(base);
         struct dirent *e;
         while ((e = readdir(d))) {
-            if (strncmp(e->d_name, base, blen) != 0 || strncmp(e->d_name + blen, ".tmp", 4) != 0)
+            if (!ct_review_is_own_temporary(e->d_name, base))
                 continue;
             size_t n = strlen(dir) + strlen(e->d_name) + 2;
             char *victim = ct_malloc(n);
@@ -436,15 +491,20 @@ static void remove_stale_temporaries(const char *path)
     ct_free(dir);
 }
 
+char *ct_review_set_text(const ct_review_set *s)
+{
+    return json_dumps(s->doc, JSON_INDENT(2) | JSON_SORT_KEYS);
+}
+
 int ct_review_set_save(const ct_review_set *s, const char *path,
                        void (*checkpoint)(const char *step, void *payload), void *payload)
 {
     char *target = ct_path_resolve(path); /* temporaries lie beside the link's target */
     if (!target)
         return CT_ENOMEM;
-    remove_stale_temporaries(target);
+    ct_review_remove_stale_temporaries(target);
     ct_free(target);
-    char *text = json_dumps(s->doc, JSON_INDENT(2) | JSON_SORT_KEYS);
+    char *text = ct_review_set_text(s);
     if (!text)
         return CT_ENOMEM;
     ct_atomic_file f;
@@ -503,10 +563,18 @@ int ct_review_lock_wait(const char *path, ct_review_lock_waiting waiting, void *
     }
     snprintf(lock, n, "%s.lock", target);
     ct_free(target);
-    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    /* never through a link, never anything but a regular file: a planted
+     * symlink or device must not receive the pid */
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
     ct_free(lock);
     if (fd < 0)
+        return CT_EIO; /* ELOOP: a symbolic link */
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EPERM;
         return CT_EIO;
+    }
     int rc;
     while ((rc = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
         ;

@@ -22,6 +22,47 @@ expect_status() { # want, description, command...
 }
 export LC_ALL=C NO_COLOR=1
 
+# ---- 0. files that are not ours: locks, temporaries, FIFOs -----------------
+h="$tmp/hostile"
+mkdir -p "$h/claims"
+cp "$root"/fixtures/basic/*.json "$h/claims/"
+echo "precious" > "$h/victim.txt"
+ln -s ../victim.txt "$h/claims/reviews.json.lock"
+expect_status 2 "a symbolic link planted as the review lock is refused" \
+    "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$h/claims"
+[ "$(cat "$h/victim.txt")" = precious ] && ok "the link's target is untouched" || bad "the lock wrote through a link: $(cat "$h/victim.txt")"
+rm "$h/claims/reviews.json.lock"
+echo keep > "$h/claims/reviews.json.tmpl"
+echo keep > "$h/claims/reviews.json.tmp-backup"
+echo stale > "$h/claims/reviews.json.tmpAb12Cd"
+expect_status 0 "a review beside the user's own *.tmp* files" \
+    "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$h/claims"
+[ -f "$h/claims/reviews.json.tmpl" ] && [ -f "$h/claims/reviews.json.tmp-backup" ] &&
+    ok "the stale-temporary sweep keeps reviews.json.tmpl and reviews.json.tmp-backup" ||
+    bad "the sweep deleted the user's files"
+[ ! -e "$h/claims/reviews.json.tmpAb12Cd" ] && ok "a killed writer's reviews.json.tmpXXXXXX is removed" ||
+    bad "the stale temporary is still there"
+# SIGTERM and SIGINT in the middle of a review write: no temporary left, file intact
+for sig in TERM INT; do
+    cp "$h/claims/reviews.json" "$tmp/before.json"
+    CLAIMTRACK_CRASH_SIGNAL=$sig CLAIMTRACK_CRASH_AT=half-written "$bin" review CT-9d1c51d424c87585 \
+        --status dismissed --note n --by t "$h/claims" > /dev/null 2>&1
+    left=$(find "$h/claims" -name 'reviews.json.tmp??????' | wc -l)
+    [ "$left" -eq 0 ] && cmp -s "$tmp/before.json" "$h/claims/reviews.json" &&
+        ok "SIG$sig during a review write leaves no temporary file and the reviews as they were" ||
+        bad "SIG$sig during a review write: $left temporaries left, or the file changed"
+done
+# a FIFO named reviews.json (or given as --reviews) is refused, never read
+f="$tmp/fifo"
+mkdir -p "$f/claims"
+cp "$root"/fixtures/basic/*.json "$f/claims/"
+mkfifo "$f/claims/reviews.json"
+expect_status 2 "check refuses a FIFO named reviews.json (no hang)" timeout 20 "$bin" check "$f/claims"
+grep -q "not a regular file" "$tmp/err" && ok "and says it is not a regular file" || bad "FIFO message: $(cat "$tmp/err")"
+expect_status 2 "review refuses a FIFO named reviews.json (no hang)" \
+    timeout 20 "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$f/claims"
+expect_status 2 "--reviews on a device is refused" timeout 20 "$bin" check --reviews /dev/zero "$root/fixtures/basic"
+
 # ---- 1. the workflow ---------------------------------------------------------
 w="$tmp/flow"
 mkdir -p "$w"

@@ -90,6 +90,18 @@ int ct_review_set_upgrade(ct_review_set *set, const ct_conflict_set *conflicts);
 /* Ids of reviews whose conflict no longer exists, as a new JSON array. */
 json_t *ct_review_orphans(const ct_review_set *set, const ct_conflict_set *conflicts);
 
+/* The set as the text of a reviews file (2-space indent, sorted keys), no
+ * final newline.  New string, free with free(); NULL when out of memory. */
+char *ct_review_set_text(const ct_review_set *set);
+
+/* Remove the temporary files writers killed mid-write left beside `path`
+ * (the resolved reviews file): exactly the names "BASE.tmpXXXXXX" the
+ * atomic writer makes, nothing else ("reviews.json.tmpl" stays).  Call with
+ * the lock held. */
+void ct_review_remove_stale_temporaries(const char *path);
+/* 1 when `name` is such a temporary of a file named `base`. */
+int ct_review_is_own_temporary(const char *name, const char *base);
+
 /* Write the set to its file atomically (temporary file, fsync, rename, fsync
  * of the folder).  Call with the lock held: temporary files that killed
  * writers left beside the file are removed first.  `checkpoint`, when not NULL, is called at each step with

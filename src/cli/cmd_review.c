@@ -19,11 +19,51 @@
 /* Test hook: CLAIMTRACK_CRASH_AT=<step> kills the process at that step of the
  * write ("locked", "opened", "half-written", "written"), to prove that a crash
  * anywhere leaves a readable file. */
+/* Tests stop the process at a named step: SIGKILL, or the signal
+ * CLAIMTRACK_CRASH_SIGNAL names (TERM, INT), whose cleanup then runs. */
 static void crash_checkpoint(const char *step, void *payload)
 {
     const char *at = payload;
-    if (at && strcmp(at, step) == 0)
-        raise(SIGKILL);
+    if (at && strcmp(at, step) == 0) {
+        const char *sig = getenv("CLAIMTRACK_CRASH_SIGNAL");
+        raise(sig && strcmp(sig, "TERM") == 0  ? SIGTERM
+              : sig && strcmp(sig, "INT") == 0 ? SIGINT
+                                               : SIGKILL);
+    }
+}
+
+/* Write the reviews file atomically, its temporary file registered with the
+ * signal cleanup (SIGINT or SIGTERM mid-write leaves nothing behind), in two
+ * halves so that a test can stop the process between them. */
+static int save_reviews(const ct_review_set *reviews, const char *path, const char *crash_at)
+{
+    char *target = ct_path_resolve(path);
+    if (target)
+        ct_review_remove_stale_temporaries(target);
+    ct_free(target);
+    char *text = ct_review_set_text(reviews);
+    if (!text) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    ct_cli_output out;
+    int status = ct_cli_output_open(&out, path);
+    if (status == 0) {
+        crash_checkpoint("opened", (void *)crash_at);
+        size_t len = strlen(text), half = len / 2;
+        int ok = fwrite(text, 1, half, out.fp) == half && fflush(out.fp) == 0;
+        if (ok)
+            crash_checkpoint("half-written", (void *)crash_at);
+        ok = ok && fwrite(text + half, 1, len - half, out.fp) == len - half &&
+             fputc('\n', out.fp) != EOF;
+        if (ok)
+            crash_checkpoint("written", (void *)crash_at);
+        status = ct_cli_output_close(&out, ok);
+        if (!ok && status == CT_EXIT_USAGE)
+            fprintf(stderr, "claimtrack: %s: cannot write the reviews\n", path);
+    }
+    free(text);
+    return status;
 }
 
 static void today(char out[11])
@@ -223,9 +263,7 @@ int ct_cmd_review(int argc, char **argv)
             goto done;
         }
     }
-    if (ct_review_set_save(reviews, path, crash_checkpoint, (void *)crash_at) < 0) {
-        fprintf(stderr, "claimtrack: %s: cannot write the reviews\n", path);
-        status = CT_EXIT_USAGE;
+    if ((status = save_reviews(reviews, path, crash_at))) {
         json_decref(removed);
         goto done;
     }
