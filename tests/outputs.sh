@@ -232,5 +232,33 @@ else
     ok "no test, example or Makefile recipe writes -o /dev/..."
 fi
 
+# 9. every input of a run is protected, not only claim files and reviews
+#    (issue 24): the baseline, archived articles, the reviews file of export;
+#    and two outputs naming one place are refused even before it exists.
+p="$tmp/protect"
+mkdir -p "$p/claims" "$p/archive"
+cp "$root"/tests/fixtures/basic/*.json "$p/claims/"
+"$bin" check --fail-on none --format json -o "$p/B.json" "$p/claims" >/dev/null 2>&1
+cp "$p/B.json" "$p/B.want"
+"$bin" check --fail-on none --baseline "$p/B.json" -o "$p/B.json" "$p/claims" >/dev/null 2>"$p/err"
+[ $? -eq 2 ] && cmp -s "$p/B.json" "$p/B.want" && grep -q "B.json" "$p/err" &&
+    ok "check --baseline B.json -o B.json is refused (exit 2), the baseline untouched" ||
+    bad "the baseline was not protected from -o"
+echo "an archived article" > "$p/archive/text.txt"
+"$bin" check --fail-on none --archive "$p/archive" -o "$p/archive/text.txt" "$p/claims" >/dev/null 2>&1
+[ $? -eq 2 ] && [ "$(cat "$p/archive/text.txt")" = "an archived article" ] &&
+    ok "check --archive A -o A/text.txt is refused, the article untouched" ||
+    bad "an archived article was not protected from -o"
+"$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$p/claims" >/dev/null 2>&1
+cp "$p/claims/reviews.json" "$p/reviews.want"
+"$bin" export -o "$p/claims/reviews.json" "$p/claims" >/dev/null 2>&1
+[ $? -eq 2 ] && cmp -s "$p/claims/reviews.json" "$p/reviews.want" &&
+    ok "export -o claims/reviews.json is refused, every review kept" ||
+    bad "export overwrote the reviews file"
+(cd "$p" && "$bin" check --fail-on none --report json:X --report html:./X claims >/dev/null 2>"$p/err")
+[ $? -eq 2 ] && [ ! -e "$p/X" ] && grep -q "twice" "$p/err" &&
+    ok "--report json:X --report html:./X for a new X is refused: one place, two reports" ||
+    bad "two reports to one new place were not refused"
+
 echo "outputs: $fails failed"
 [ $fails -eq 0 ]

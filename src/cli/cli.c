@@ -332,6 +332,26 @@ int ct_cli_output_close(ct_cli_output *o, int ok)
     return 0;
 }
 
+
+/* 1 when the folder walk of `folder` (a real path) reaches `loc` (from
+ * walk_location) and loads it: below the folder, through no hidden folder, with
+ * a name the loader reads. */
+static int walk_loads(const char *folder, const char *loc)
+{
+    size_t n = strlen(folder);
+    if (strcmp(folder, "/") == 0)
+        n = 0;
+    else if (strncmp(loc, folder, n) != 0 || loc[n] != '/')
+        return 0;
+    const char *rel = loc + n + 1;
+    for (const char *p = rel; *p; p++)
+        if ((p == rel || p[-1] == '/') && *p == '.')
+            return 0;
+    const char *base = strrchr(loc, '/') + 1;
+    return ct_corpus_file_name_loaded(base);
+}
+
+/* The input file of this run that `output` is, or NULL. */
 /* Where the folder walk would meet `path`: the real path of its folder and its
  * name.  New string, or NULL (out of memory, or the folder does not exist). */
 static char *walk_location(const char *path)
@@ -354,26 +374,32 @@ static char *walk_location(const char *path)
     return out;
 }
 
-/* 1 when the folder walk of `folder` (a real path) reaches `loc` (from
- * walk_location) and loads it: below the folder, through no hidden folder, with
- * a name the loader reads. */
-static int walk_loads(const char *folder, const char *loc)
+/* 1 when `a` and `b` name one place: the same file, or (either may not
+ * exist yet) the same name in the same real folder. */
+static int same_place(const char *a, const char *b)
 {
-    size_t n = strlen(folder);
-    if (strcmp(folder, "/") == 0)
-        n = 0;
-    else if (strncmp(loc, folder, n) != 0 || loc[n] != '/')
-        return 0;
-    const char *rel = loc + n + 1;
-    for (const char *p = rel; *p; p++)
-        if ((p == rel || p[-1] == '/') && *p == '.')
-            return 0;
-    const char *base = strrchr(loc, '/') + 1;
-    return ct_corpus_file_name_loaded(base);
+    if (strcmp(a, b) == 0 || ct_path_same_file(a, b))
+        return 1;
+    char *la = walk_location(a), *lb = walk_location(b);
+    int same = la && lb && strcmp(la, lb) == 0;
+    ct_free(la);
+    ct_free(lb);
+    return same;
 }
 
-/* The input file of this run that `output` is, or NULL. */
-static const char *input_at(const char *output, const ct_corpus *corpus, const char *reviews)
+/* 1 when `output` lies inside the folder `dir` (at any depth). */
+static int inside_folder(const char *output, const char *dir)
+{
+    char *real = realpath(dir, NULL), *loc = walk_location(output);
+    size_t n = real ? strlen(real) : 0;
+    int inside = real && loc && strncmp(loc, real, n) == 0 && (loc[n] == '/' || n == 1);
+    free(real);
+    ct_free(loc);
+    return inside;
+}
+
+static const char *input_at(const char *output, const ct_corpus *corpus, const char *const *inputs,
+                            size_t n_inputs)
 {
     size_t n;
     const char *const *files = ct_corpus_files(corpus, &n);
@@ -387,11 +413,19 @@ static const char *input_at(const char *output, const ct_corpus *corpus, const c
             return files[i];
         }
     }
-    return reviews && ct_path_same_file(output, reviews) ? reviews : NULL;
+    for (size_t i = 0; i < n_inputs; i++) {
+        struct stat st;
+        if (!inputs[i] || strcmp(inputs[i], "-") == 0)
+            continue;
+        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode) ? inside_folder(output, inputs[i])
+                                                             : same_place(output, inputs[i]))
+            return inputs[i];
+    }
+    return NULL;
 }
 
 int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_corpus *corpus,
-                         const char *reviews, char **paths, int n_paths)
+                         const char *const *inputs, size_t n_inputs, char **paths, int n_paths)
 {
     static char default_path[] = "claims";
     static char *const default_paths[] = {default_path};
@@ -406,7 +440,7 @@ int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_
         for (size_t j = 0; j < i; j++) {
             if (!outputs[j] || strcmp(outputs[j], "-") == 0)
                 continue;
-            int same = strcmp(out, outputs[j]) == 0 || ct_path_same_file(out, outputs[j]);
+            int same = same_place(out, outputs[j]);
             if (same) {
                 fprintf(stderr,
                         "claimtrack: refusing to write %s twice (also given as %s): "
@@ -415,7 +449,7 @@ int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_
                 return CT_EXIT_USAGE;
             }
         }
-        const char *input = input_at(out, corpus, reviews);
+        const char *input = input_at(out, corpus, inputs, n_inputs);
         if (input) {
             fprintf(stderr,
                     "claimtrack: refusing to write %s: it is %s, which this run reads "

@@ -106,12 +106,15 @@ int ct_cli_output_open(ct_cli_output *o, const char *path);
 int ct_cli_output_close(ct_cli_output *o, int ok);
 
 /* Refuse outputs that are files this run reads: each of `outputs` (NULL or
- * "-" for stdout are skipped) is compared (device and inode, links followed)
- * with every file of `corpus` and with `reviews` (may be NULL).  Prints why
+ * "-" for stdout are skipped) is compared (device and inode, links followed;
+ * else the same name in the same real folder, for files not made yet) with
+ * every file of `corpus`, with every other output and with each of `inputs`
+ * (the reviews file, a baseline, an archive folder: an output anywhere
+ * inside a folder input is refused; NULL entries are skipped).  Prints why
  * and returns CT_EXIT_USAGE, or returns 0 after warning on stderr about each
  * output the folder walk of `paths` (default claims/) would load next time. */
 int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_corpus *corpus,
-                         const char *reviews, char **paths, int n_paths);
+                         const char *const *inputs, size_t n_inputs, char **paths, int n_paths);
 
 /* The signal-cleanup registry (main.c): temporary files removed when SIGINT,
  * SIGTERM or SIGHUP ends the process.  ct_cli_tmp_register returns the slot

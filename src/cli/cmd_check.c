@@ -229,7 +229,9 @@ static int check_run(int argc, char **argv, const check_args *a)
         }
         if (outputs) {
             outputs[a->n_reports] = a->output;
-            status = ct_cli_outputs_check(outputs, a->n_reports + 1, corpus, reviews_path,
+            /* every input of the run: reviews, baseline, archived articles */
+            const char *inputs[] = {reviews_path, a->baseline, a->load.archive};
+            status = ct_cli_outputs_check(outputs, a->n_reports + 1, corpus, inputs, 3,
                                           argv + optind, argc - optind);
         }
         ct_free(outputs);

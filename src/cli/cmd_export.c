@@ -34,9 +34,14 @@ int ct_cmd_export(int argc, char **argv)
         return status;
     ct_cli_output out;
     const char *outputs[] = {output};
-    if ((status = ct_cli_outputs_check(outputs, 1, corpus, NULL, argv + optind, argc - optind)) ==
-            0 &&
-        (status = ct_cli_output_open(&out, output)) == 0) {
+    /* the corpus's reviews are not exported, but must survive -o */
+    char *reviews = ct_cli_reviews_path(NULL, argv + optind, argc - optind);
+    const char *inputs[] = {reviews};
+    status = reviews
+                 ? ct_cli_outputs_check(outputs, 1, corpus, inputs, 1, argv + optind, argc - optind)
+                 : CT_EXIT_USAGE;
+    ct_free(reviews);
+    if (status == 0 && (status = ct_cli_output_open(&out, output)) == 0) {
         int rc;
         if (strcmp(format, "xml") == 0) {
             rc = ct_corpus_export_xml(corpus, out.fp);

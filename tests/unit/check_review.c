@@ -206,7 +206,7 @@ static int count_temporaries(const char *dir)
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)))
-        n += strstr(e->d_name, ".tmp") != NULL;
+        n += ct_review_is_own_temporary(e->d_name, "reviews.json");
     closedir(d);
     return n;
 }
@@ -226,7 +226,15 @@ START_TEST(test_review_put_save_reload)
     snprintf(path, sizeof path, "%s/reviews.json", f.dir);
     /* an unknown field and a stale temporary file left by a killed writer */
     fixture_write(&f, "reviews.json", "{\"reviews\": {}, \"x-team\": {\"desk\": \"foreign\"}}");
-    fixture_write(&f, "reviews.json.tmp.12345", "{\"half");
+    fixture_write(&f, "reviews.json.tmpQ1w2E3", "{\"half");
+    /* and two files of the user's that only look like temporaries */
+    fixture_write(&f, "reviews.json.tmpl", "keep");
+    fixture_write(&f, "reviews.json.tmp-backup", "keep");
+    ck_assert(ct_review_is_own_temporary("reviews.json.tmpQ1w2E3", "reviews.json"));
+    ck_assert(!ct_review_is_own_temporary("reviews.json.tmpl", "reviews.json"));
+    ck_assert(!ct_review_is_own_temporary("reviews.json.tmp-backup", "reviews.json"));
+    ck_assert(!ct_review_is_own_temporary("reviews.json.tmpQ1w2E3x", "reviews.json"));
+    ck_assert(!ct_review_is_own_temporary("other.json.tmpQ1w2E3", "reviews.json"));
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_review_set *s = NULL;
     ck_assert_int_eq(ct_review_set_load(&s, path, &diags), 0);
@@ -242,6 +250,11 @@ START_TEST(test_review_put_save_reload)
     ct_review_unlock(fd);
     ck_assert_str_eq(steps, "opened;half-written;written;");
     ck_assert_int_eq(count_temporaries(f.dir), 0);
+    char kept[300];
+    snprintf(kept, sizeof kept, "%s/reviews.json.tmpl", f.dir);
+    ck_assert_int_eq(access(kept, F_OK), 0);
+    snprintf(kept, sizeof kept, "%s/reviews.json.tmp-backup", f.dir);
+    ck_assert_int_eq(access(kept, F_OK), 0);
     ct_review_set_free(s);
 
     ck_assert_int_eq(ct_review_set_load(&s, path, &diags), 0);
