@@ -112,6 +112,36 @@ int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size)
     return 0;
 }
 
+long ct_text_utf8_invalid_at(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; p[i];) {
+        unsigned c = p[i], need, cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            need = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            need = 3, cp = c & 0x07;
+        else
+            return (long)i;
+        for (unsigned k = 1; k <= need; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return (long)i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return (long)i;
+        i += need + 1;
+    }
+    return -1;
+}
+
 int ct_text_has_control(const char *s)
 {
     for (; *s; s++)

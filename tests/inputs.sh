@@ -136,5 +136,25 @@ for v in 0 -5 abc 10X 1.5G 99999999999999999999 20000000T; do
     once "max-input-size expects a size"
 done
 
+# Review text that is not UTF-8 is a located error (issue 24), not "out of memory"
+u="$tmp/utf8"
+mkdir -p "$u"
+cp "$fx"/basic/*.json "$u/"
+bad_note=$(printf 'ok \377 bad')
+if run 2 "$bin" review CT-99fa98e50640fc67 --status confirmed --note "$bad_note" --by ed "$u"; then
+    pass=$((pass + 1)); else fail "--note not UTF-8: exit $got, want 2"; fi
+once "--note: invalid UTF-8 at byte 4"
+bad_by=$(printf 'ed\303')
+if run 2 "$bin" review CT-99fa98e50640fc67 --status confirmed --note fine --by "$bad_by" "$u"; then
+    pass=$((pass + 1)); else fail "--by not UTF-8: exit $got, want 2"; fi
+once "--by: invalid UTF-8 at byte 3"
+[ ! -e "$u/reviews.json" ] && pass=$((pass + 1)) || fail "a refused review wrote reviews.json"
+# the Markdown report escapes the reviewer like every other field
+run 0 "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by '<img src=x onerror=alert(1)>' "$u" ||
+    fail "review with a hostile --by: exit $got"
+run 1 "$bin" check --format markdown "$u"
+if grep -q '<img' "$tmp/out"; then fail "Markdown report carries the reviewer's raw HTML"; else pass=$((pass + 1)); fi
+grep -q '&lt;img' "$tmp/out" && pass=$((pass + 1)) || fail "Markdown report lost the reviewer's name"
+
 echo "inputs: $pass passed, $fails failed"
 [ "$fails" -eq 0 ]

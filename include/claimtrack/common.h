@@ -62,6 +62,10 @@ int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size);
 /* 1 when `s` holds a control character other than tab, LF and CR (text that
  * the reviews file and reports refuse), else 0. */
 int ct_text_has_control(const char *s);
+/* The offset (from 0) of the first byte of `s` that does not begin a valid
+ * UTF-8 sequence (overlong forms, surrogates and code points past U+10FFFF
+ * included), or -1 when all of `s` is UTF-8. */
+long ct_text_utf8_invalid_at(const char *s);
 #define CT_HASH64_INIT 14695981039346656037ULL
 
 #endif

@@ -178,6 +178,14 @@ int ct_cmd_review(int argc, char **argv)
         else if (!note || !*note)
             status = ct_cli_usage_error("review",
                                         "--note TEXT is required (for a dismissal, the reason)");
+        else if (ct_text_utf8_invalid_at(note) >= 0)
+            status = ct_cli_usage_error("review",
+                                        "--note: invalid UTF-8 at byte %ld (expected UTF-8 text)",
+                                        ct_text_utf8_invalid_at(note) + 1);
+        else if (by && ct_text_utf8_invalid_at(by) >= 0)
+            status = ct_cli_usage_error("review",
+                                        "--by: invalid UTF-8 at byte %ld (expected UTF-8 text)",
+                                        ct_text_utf8_invalid_at(by) + 1);
         else if (ct_text_has_control(note) || (by && ct_text_has_control(by)))
             status =
                 ct_cli_usage_error("review", "--note and --by take text: no control characters "

@@ -82,38 +82,6 @@ static void today_utc(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* The byte offset of the first invalid UTF-8 sequence in `s` (overlong
- * forms, surrogates and code points past U+10FFFF included), or -1.
- * (Local to serve: to be replaced by the library's shared UTF-8 check.) */
-static long utf8_invalid_at(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; p[i];) {
-        unsigned c = p[i], need, cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF)
-            need = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4)
-            need = 3, cp = c & 0x07;
-        else
-            return (long)i;
-        for (unsigned k = 1; k <= need; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return (long)i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return (long)i;
-        i += need + 1;
-    }
-    return -1;
-}
 
 /* A located error when a posted text field is not UTF-8: in o->error_text. */
 static const char *post_text_error(const review_post *in, review_outcome *o)
@@ -121,7 +89,7 @@ static const char *post_text_error(const review_post *in, review_outcome *o)
     const char *names[] = {"id", "status", "note", "by", "digest", "replaces"};
     const char *values[] = {in->id, in->status, in->note, in->by, in->digest, in->replaces};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        long at = values[i] ? utf8_invalid_at(values[i]) : -1;
+        long at = values[i] ? ct_text_utf8_invalid_at(values[i]) : -1;
         if (at >= 0) {
             snprintf(o->error_text, sizeof o->error_text,
                      "%s: invalid UTF-8 at byte %ld (expected UTF-8 text)", names[i], at + 1);
@@ -129,7 +97,7 @@ static const char *post_text_error(const review_post *in, review_outcome *o)
         }
     }
     for (size_t i = 0; i < in->n_prefer; i++) {
-        long at = utf8_invalid_at(in->prefer[i]);
+        long at = ct_text_utf8_invalid_at(in->prefer[i]);
         if (at >= 0) {
             snprintf(o->error_text, sizeof o->error_text,
                      "prefer[%zu]: invalid UTF-8 at byte %ld (expected UTF-8 text)", i, at + 1);

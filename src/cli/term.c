@@ -5,7 +5,10 @@
  * show, sources, topics) writes through ct_cli_term_open: a stream that
  * escapes each control character before it reaches the terminal, where an
  * ESC sequence from a claim file could recolour the report, move the cursor
- * or set the window title, and a carriage return could hide text.
+ * or set the window title, and a carriage return could hide text.  The
+ * bidirectional controls U+202A-U+202E and U+2066-U+2069, which can make a
+ * terminal show text in another order than it has ("Trojan Source"), are
+ * escaped the same way.
  */
 #define _GNU_SOURCE /* fopencookie */
 #include "cli.h"
@@ -44,12 +47,32 @@ static int is_prefix(const term_cookie *t, const unsigned char *s, size_t n, int
     return any;
 }
 
-/* Write pend[0] (and pend[1] for a C1 character) escaped; drop them. */
+/* 1 when p[0..n) is a bidirectional control (n == 3), or could begin one. */
+static int bidi_prefix(const unsigned char *p, size_t n)
+{
+    if (n < 1 || p[0] != 0xE2)
+        return 0;
+    if (n == 1)
+        return 1;
+    if (p[1] != 0x80 && p[1] != 0x81)
+        return 0;
+    if (n == 2)
+        return 1;
+    return (p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+           (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9);
+}
+
+/* Write pend[0] (and the rest of a C1 character or bidirectional control)
+ * escaped; drop them. */
 static void emit_first(term_cookie *t, char *out, size_t *o)
 {
     unsigned char b = t->pend[0];
     size_t used = 1;
-    if (b == 0xC2 && t->npend >= 2 && t->pend[1] >= 0x80 && t->pend[1] <= 0x9F) {
+    if (t->npend >= 3 && bidi_prefix(t->pend, 3)) {
+        unsigned cp = 0x2000u | ((t->pend[1] & 0x3Fu) << 6) | (t->pend[2] & 0x3Fu);
+        *o += (size_t)snprintf(out + *o, 8, "\\u%04x", cp);
+        used = 3;
+    } else if (b == 0xC2 && t->npend >= 2 && t->pend[1] >= 0x80 && t->pend[1] <= 0x9F) {
         *o += (size_t)snprintf(out + *o, 8, "\\u%04x", (unsigned)t->pend[1]); /* C1 control */
         used = 2;
     } else if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) {
@@ -77,6 +100,8 @@ static void settle(term_cookie *t, char *out, size_t *o, int final)
                 return; /* wait for more */
         } else if (t->npend == 1 && t->pend[0] == 0xC2 && !final) {
             return;
+        } else if (t->npend < 3 && bidi_prefix(t->pend, t->npend) && !final) {
+            return; /* perhaps a bidirectional control: wait for its last byte */
         }
         emit_first(t, out, o);
     }
@@ -89,7 +114,7 @@ static ssize_t term_write(void *cookie, const char *buf, size_t n)
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)buf[i];
-        if (!t->npend && b >= 0x20 && b != 0x7F && b != 0xC2) {
+        if (!t->npend && b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2) {
             out[o++] = (char)b; /* the common case */
         } else {
             t->pend[t->npend++] = b;

@@ -169,8 +169,12 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
             fprintf(out, "- (first %d shown)\n", CT_CLASHES_MAX);
     }
     fprintf(out, "\nReview: **%s**", ct_review_state_name(rv->state));
-    if (rv->reviewer)
-        fprintf(out, " by %s on %s", rv->reviewer, rv->date);
+    if (rv->reviewer) {
+        fputs(" by ", out);
+        md_text(out, rv->reviewer);
+        fputs(" on ", out);
+        md_text(out, rv->date ? rv->date : "");
+    }
     if (rv->note) {
         fputs(": ", out);
         md_text(out, rv->note);
