@@ -430,20 +430,49 @@ json_t *ct_review_orphans(const ct_review_set *s, const ct_conflict_set *conflic
 
 int ct_review_set_prune(ct_review_set *s, const ct_conflict_set *conflicts, json_t *removed)
 {
+    return ct_review_set_prune_loaded(s, conflicts, NULL, removed, NULL);
+}
+
+/* 1 when the review names a topic `corpus` holds (or corpus is NULL; or
+ * the review names no topic, as old files may). */
+static int topic_loaded(const ct_corpus *corpus, const json_t *review)
+{
+    const char *topic = json_string_value(json_object_get(review, "topic"));
+    if (!corpus || !topic)
+        return 1;
+    size_t n;
+    const ct_topic *t = ct_corpus_topics(corpus, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].id, topic) == 0)
+            return 1;
+    return 0;
+}
+
+int ct_review_set_prune_loaded(ct_review_set *s, const ct_conflict_set *conflicts,
+                               const ct_corpus *corpus, json_t *removed, size_t *kept)
+{
+    if (kept)
+        *kept = 0;
     json_t *orphans = ct_review_orphans(s, conflicts);
     if (!orphans)
         return CT_ENOMEM;
     size_t i;
     json_t *id;
+    int n = 0;
     json_array_foreach(orphans, i, id)
     {
-        json_object_del(s->reviews, json_string_value(id));
+        if (!topic_loaded(corpus, json_object_get(s->reviews, json_string_value(id)))) {
+            if (kept)
+                (*kept)++;
+            continue;
+        }
         if (json_array_append(removed, id)) {
             json_decref(orphans);
             return CT_ENOMEM;
         }
+        json_object_del(s->reviews, json_string_value(id));
+        n++;
     }
-    int n = (int)json_array_size(orphans);
     json_decref(orphans);
     return n;
 }

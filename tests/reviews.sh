@@ -63,6 +63,16 @@ expect_status 2 "review refuses a FIFO named reviews.json (no hang)" \
     timeout 20 "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$f/claims"
 expect_status 2 "--reviews on a device is refused" timeout 20 "$bin" check --reviews /dev/zero "$root/fixtures/basic"
 
+# review --prune given one topic file prunes only that topic's reviews
+pr="$tmp/prune-subset"
+mkdir -p "$pr"
+cp -R "$root/../claims" "$pr/claims"
+cp "$pr/claims/reviews.json" "$tmp/reviews.before"
+"$bin" review --prune "$pr/claims/azal-crash.json" > "$tmp/out" 2> "$tmp/err"
+cmp -s "$tmp/reviews.before" "$pr/claims/reviews.json" && grep -q "13 reviews of topics not loaded kept" "$tmp/out" &&
+    ok "review --prune on one topic file keeps the other topics' reviews and says how many" ||
+    { bad "review --prune on a subset"; cat "$tmp/out"; }
+
 # ---- 1. the workflow ---------------------------------------------------------
 w="$tmp/flow"
 mkdir -p "$w"

@@ -77,6 +77,13 @@ int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topi
  * `removed` (a JSON array).  Returns the number dropped, or CT_ENOMEM. */
 int ct_review_set_prune(ct_review_set *set, const ct_conflict_set *conflicts, json_t *removed);
 
+/* The same, dropping only reviews of topics `corpus` loaded: given part of a
+ * corpus (one topic file), the reviews of the other topics are kept, and
+ * *kept (may be NULL) counts them.  Returns the number dropped, or
+ * CT_ENOMEM. */
+int ct_review_set_prune_loaded(ct_review_set *set, const ct_conflict_set *conflicts,
+                               const ct_corpus *corpus, json_t *removed, size_t *kept);
+
 /* Carry reviews written with the old ids (8 hex digits, FNV-1a digests) over
  * to the current ids.  An old entry moves to the one conflict whose old id it
  * equals; when no conflict or several have that old id it stays (an orphan).

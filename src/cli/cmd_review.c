@@ -250,11 +250,13 @@ int ct_cmd_review(int argc, char **argv)
     if ((status = ct_cli_load_reviews(&reviews, path, set)))
         goto done;
     json_t *removed = NULL;
+    size_t kept = 0;
     if (upgrade) {
         /* ct_cli_load_reviews carried the old entries over; save says so */
     } else if (prune) {
         removed = json_array();
-        int n = removed ? ct_review_set_prune(reviews, set, removed) : CT_ENOMEM;
+        int n =
+            removed ? ct_review_set_prune_loaded(reviews, set, corpus, removed, &kept) : CT_ENOMEM;
         if (n < 0) {
             fprintf(stderr, "claimtrack: out of memory\n");
             status = CT_EXIT_USAGE;
@@ -282,6 +284,10 @@ int ct_cmd_review(int argc, char **argv)
         for (size_t i = 0; i < n; i++)
             printf("pruned %s\n", json_string_value(json_array_get(removed, i)));
         printf("%zu review%s pruned\n", n, n == 1 ? "" : "s");
+        if (kept)
+            printf("%zu review%s of topics not loaded kept (give the whole corpus to prune "
+                   "them)\n",
+                   kept, kept == 1 ? "" : "s");
         json_decref(removed);
     } else {
         printf("%s: %s (%s)\n", c->id, status_name, path);

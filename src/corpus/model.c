@@ -523,6 +523,17 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                 if (!alias)
                     return CT_ENOMEM;
                 long k = ct_namemap_get(seen, alias);
+                if (k >= 0 && i == 0 && t->aliases[k].canonical == cn) {
+                    /* two declared names equal once normalised: never merged silently */
+                    char ptr[300];
+                    ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
+                    if ((rc = ct_corpus__error(l, ptr, 0,
+                                               "subject \"%s\" is declared twice (two names "
+                                               "equal after Unicode NFC normalization)",
+                                               cn)) == CT_ENOMEM)
+                        return rc;
+                    continue;
+                }
                 if (k >= 0) {
                     if (t->aliases[k].canonical != cn) {
                         char ptr[300];
