@@ -114,6 +114,28 @@ if [ -f "$tmp/old.json" ]; then
     [ $? -eq 2 ] && grep -q "is not one" "$tmp/e" && ok "--baseline refuses a file that is not a JSON report" || bad "--baseline bad file"
 fi
 
+# ---- long non-ASCII text: no writer cuts it or fails (issue 24) -----------
+lt="$tmp/longtext"
+mkdir -p "$lt"
+cp "$root"/tests/fixtures/basic/*.json "$lt/"
+note=$(python3 -c 'print("Проверено редакцией " * 66, end="")' 2>/dev/null)
+if [ -n "$note" ]; then
+    "$bin" review CT-99fa98e50640fc67 --status confirmed --note "$note" --by "редактор" "$lt" >/dev/null 2>&1
+    "$bin" check --fail-on none --format sarif -o "$tmp/lt.sarif" "$lt" 2>"$tmp/lt.err"
+    [ $? -eq 0 ] && python3 - "$tmp/lt.sarif" "$note" <<'PY' && ok "SARIF: a Cyrillic review note of $(printf %s "$note" | wc -m) characters kept whole, the report valid JSON" || { bad "SARIF with a long Cyrillic note"; cat "$tmp/lt.err"; }
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+justs = [s["justification"] for r in doc["runs"][0]["results"] for s in r.get("suppressions", [])]
+assert any(sys.argv[2] in j for j in justs), justs
+PY
+    for f in markdown html junit xml json text csv; do
+        "$bin" check --fail-on none --format $f -o "$tmp/lt.$f" "$lt" 2>/dev/null
+        [ $? -eq 0 ] && ok "$f report with the long Cyrillic note written" || bad "$f report with the long Cyrillic note failed"
+    done
+else
+    echo "SKIP long Cyrillic text: python3 absent"
+fi
+
 # ---- JUnit -----------------------------------------------------------------
 # tests/junit/junit-4.xsd is Jenkins' junit-4.xsd plus claimtrack's two marked
 # extensions; with the extensions taken out it is the stock schema, which the

@@ -7,6 +7,7 @@
  * per RFC 3986, the conflict id as a partial fingerprint, and with a
  * baseline each result's baselineState (absent ones too).
  */
+#include "util/strbuf.h"
 #include "report_int.h"
 #include "claimtrack/common.h"
 
@@ -194,9 +195,16 @@ static json_t *location(const char *file, long line, const char *id, const char 
         json_decref(phys);
         return NULL;
     }
-    char msg[300];
-    snprintf(msg, sizeof msg, "claim %s (%s)", id, source ? source : "?");
-    return phys ? json_pack("{sos{ss}}", "physicalLocation", phys, "message", "text", msg) : NULL;
+    ct_strbuf msg = CT_STRBUF_INIT;
+    ct_strbuf_printf(&msg, "claim %s (%s)", id, source ? source : "?");
+    json_t *loc = NULL;
+    if (phys && !msg.oom) /* "o" takes phys, on failure too */
+        loc = json_pack("{sos{ss}}", "physicalLocation", phys, "message", "text",
+                        ct_strbuf_text(&msg));
+    else
+        json_decref(phys);
+    ct_strbuf_dispose(&msg);
+    return loc;
 }
 
 static json_t *rule_list(void)
@@ -238,13 +246,18 @@ static int suppress(json_t *res, const ct_report_review *rv)
 {
     if (rv->state == CT_REVIEW_UNREVIEWED || rv->state == CT_REVIEW_STALE)
         return 0;
-    char just[2048];
-    snprintf(just, sizeof just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
-             rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
-             rv->note ? rv->note : "");
-    return json_object_set_new(
-        res, "suppressions",
-        json_pack("[{ssssss}]", "kind", "external", "status", "accepted", "justification", just));
+    ct_strbuf just = CT_STRBUF_INIT;
+    ct_strbuf_printf(&just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
+                     rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
+                     rv->note ? rv->note : "");
+    int rc =
+        just.oom
+            ? -1
+            : json_object_set_new(res, "suppressions",
+                                  json_pack("[{ssssss}]", "kind", "external", "status", "accepted",
+                                            "justification", ct_strbuf_text(&just)));
+    ct_strbuf_dispose(&just);
+    return rc;
 }
 
 /* The result of one conflict; NULL when out of memory. */
@@ -254,41 +267,49 @@ static json_t *result(const ct_report_conflict *rc)
     const char *type = ct_conflict_type_name(c->type);
     const char *state = ct_review_state_name(rc->review.state);
     size_t ri = rule_index(type);
-    char msg[4096];
-    size_t len =
-        (size_t)snprintf(msg, sizeof msg, "%s conflict %s on %s:", state, c->id, rc->title);
+    ct_strbuf msg = CT_STRBUF_INIT;
+    ct_strbuf_printf(&msg, "%s conflict %s on %s:", state, c->id, rc->title);
     json_t *locations = json_array();
-    if (!locations)
+    if (!locations) {
+        ct_strbuf_dispose(&msg);
         return NULL;
+    }
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
-        if (len < sizeof msg)
-            len += (size_t)snprintf(msg + len, sizeof msg - len, "%s %s%s%s", j ? ";" : "",
-                                    p->denies ? "denies " : "", p->display,
-                                    j == 0 && rc->preferred ? " (preferred)" : "");
+        ct_strbuf_printf(&msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
+                         j == 0 && rc->preferred ? " (preferred)" : "");
         for (size_t k = 0; k < p->n_claims; k++) {
             const ct_claim *cl = p->claims[k];
             if (json_array_append_new(locations,
                                       location(cl->file, cl->line, cl->id, cl->source))) {
                 json_decref(locations);
+                ct_strbuf_dispose(&msg);
                 return NULL;
             }
         }
     }
-    if (len < sizeof msg && rc->review.blocking)
-        snprintf(msg + len, sizeof msg - len,
-                 ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
-                 "`claimtrack review %s --status dismissed --note 'why'`, "
-                 "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
-                 c->id, c->id, c->id);
-    else if (len < sizeof msg)
-        snprintf(msg + len, sizeof msg - len, ".");
+    if (rc->review.blocking)
+        ct_strbuf_printf(
+            &msg,
+            ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
+            "`claimtrack review %s --status dismissed --note 'why'`, "
+            "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
+            c->id, c->id, c->id);
+    else
+        ct_strbuf_printf(&msg, ".");
+    if (msg.oom) {
+        json_decref(locations);
+        ct_strbuf_dispose(&msg);
+        return NULL;
+    }
     const char *severity = ct_severity_name(c->severity);
-    json_t *res = json_pack(
-        "{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex", (json_int_t)ri,
-        "level", level_of(c->severity), "message", "text", msg, "locations", locations,
-        "partialFingerprints", "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
-        "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
+    json_t *res =
+        json_pack("{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex",
+                  (json_int_t)ri, "level", level_of(c->severity), "message", "text",
+                  ct_strbuf_text(&msg), "locations", locations, "partialFingerprints",
+                  "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
+                  "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
+    ct_strbuf_dispose(&msg);
     const char *b = ct_baseline_state_name(rc->baseline);
     if (res && (suppress(res, &rc->review) ||
                 (b && json_object_set_new(res, "baselineState", json_string(b))))) {
@@ -303,10 +324,9 @@ static json_t *result(const ct_report_conflict *rc)
 static json_t *absent_result(const ct_report_absent *x)
 {
     size_t ri = rule_index(x->type);
-    char msg[1024];
-    snprintf(msg, sizeof msg,
-             "conflict %s on %s · %s is no longer found (absent since the baseline).", x->id,
-             x->subject ? x->subject : "?", x->property ? x->property : "?");
+    ct_strbuf msg = CT_STRBUF_INIT;
+    ct_strbuf_printf(&msg, "conflict %s on %s · %s is no longer found (absent since the baseline).",
+                     x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
     json_t *locations = json_array();
     const json_t *positions = json_object_get(x->entry, "positions");
     for (size_t j = 0; locations && j < json_array_size(positions); j++) {
@@ -326,13 +346,19 @@ static json_t *absent_result(const ct_report_absent *x)
     if (locations && json_array_size(locations) == 0 &&
         json_array_append_new(locations, location(NULL, 0, x->id, NULL))) {
         json_decref(locations);
+        ct_strbuf_dispose(&msg);
         return NULL;
     }
-    return locations ? json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule, "ruleIndex",
-                                 (json_int_t)ri, "level", "none", "message", "text", msg,
-                                 "locations", locations, "partialFingerprints",
-                                 "claimtrackConflictId/v1", x->id, "baselineState", "absent")
-                     : NULL;
+    json_t *res = NULL;
+    if (locations && !msg.oom) /* "o" takes locations, on failure too */
+        res = json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule, "ruleIndex",
+                        (json_int_t)ri, "level", "none", "message", "text", ct_strbuf_text(&msg),
+                        "locations", locations, "partialFingerprints", "claimtrackConflictId/v1",
+                        x->id, "baselineState", "absent");
+    else
+        json_decref(locations);
+    ct_strbuf_dispose(&msg);
+    return res;
 }
 
 /* Result i: the conflicts, then the conflicts absent since the baseline. */
