@@ -449,54 +449,11 @@ static ct_namemap *subject_index_of(ct_corpus *c, size_t ti)
 }
 
 
-static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
+/* The topic's declared subjects and aliases (NFC), each name once. */
+static int load_subjects(ct_load_ctx *l, ct_topic *t, json_t *subjects)
 {
     ct_corpus *c = l->c;
-    int rc;
-    const char *id = json_string_value(json_object_get(doc, "topic"));
-    if (!id)
-        return CT_EINVALID;
-    const ct_topic *prev = ct_corpus__topic_find(c, id, NULL);
-    if (prev) {
-        return ct_corpus__error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id,
-                                prev->file);
-    }
-    if ((rc = ct_corpus__grow((void **)&c->topics, &c->alloc_topics, c->n_topics,
-                              sizeof *c->topics)) < 0)
-        return rc;
-    ct_topic *t = &c->topics[c->n_topics];
-    memset(t, 0, sizeof *t);
-    c->n_topics++;
-    int oom = 0;
-    t->id = ct_corpus__intern(c, id);
-    t->title = ct_corpus__opt_copy(c, doc, "title", 0, &oom);
-    if (!t->title && !oom)
-        t->title = t->id;
-    t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
-    t->file = ct_corpus__intern(c, l->file);
-    if (oom || !t->id || !t->file ||
-        ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
-        return CT_ENOMEM;
-    json_t *props = json_object_get(doc, "properties");
-    if (json_is_object(props) && json_object_size(props)) {
-        t->properties = ct_calloc(json_object_size(props), sizeof *t->properties);
-        if (!t->properties)
-            return CT_ENOMEM;
-        const char *name;
-        json_t *def;
-        json_object_foreach(props, name, def)
-        {
-            if (!json_is_object(def))
-                continue;
-            rc = load_property(l, &t->properties[t->n_properties], name, def, "");
-            if (rc != CT_ENOMEM)
-                rc = ct_corpus__load_property_cues(c, &t->properties[t->n_properties], def);
-            t->n_properties++;
-            if (rc == CT_ENOMEM)
-                return rc;
-        }
-    }
-    json_t *subjects = json_object_get(doc, "subjects");
+    int rc = 0;
     if (json_is_object(subjects)) {
         /* an alias list keeps its canonical name first, then the aliases in order */
         t->has_subjects = 1;
@@ -553,6 +510,58 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
             }
         }
     }
+    return 0;
+}
+
+static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
+{
+    ct_corpus *c = l->c;
+    int rc;
+    const char *id = json_string_value(json_object_get(doc, "topic"));
+    if (!id)
+        return CT_EINVALID;
+    const ct_topic *prev = ct_corpus__topic_find(c, id, NULL);
+    if (prev) {
+        return ct_corpus__error(l, "/topic", 0, "topic \"%s\" is already defined in %s", id,
+                                prev->file);
+    }
+    if ((rc = ct_corpus__grow((void **)&c->topics, &c->alloc_topics, c->n_topics,
+                              sizeof *c->topics)) < 0)
+        return rc;
+    ct_topic *t = &c->topics[c->n_topics];
+    memset(t, 0, sizeof *t);
+    c->n_topics++;
+    int oom = 0;
+    t->id = ct_corpus__intern(c, id);
+    t->title = ct_corpus__opt_copy(c, doc, "title", 0, &oom);
+    if (!t->title && !oom)
+        t->title = t->id;
+    t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
+    t->file = ct_corpus__intern(c, l->file);
+    if (oom || !t->id || !t->file ||
+        ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
+        return CT_ENOMEM;
+    json_t *props = json_object_get(doc, "properties");
+    if (json_is_object(props) && json_object_size(props)) {
+        t->properties = ct_calloc(json_object_size(props), sizeof *t->properties);
+        if (!t->properties)
+            return CT_ENOMEM;
+        const char *name;
+        json_t *def;
+        json_object_foreach(props, name, def)
+        {
+            if (!json_is_object(def))
+                continue;
+            rc = load_property(l, &t->properties[t->n_properties], name, def, "");
+            if (rc != CT_ENOMEM)
+                rc = ct_corpus__load_property_cues(c, &t->properties[t->n_properties], def);
+            t->n_properties++;
+            if (rc == CT_ENOMEM)
+                return rc;
+        }
+    }
+    if ((rc = load_subjects(l, t, json_object_get(doc, "subjects"))) < 0)
+        return rc;
     *index = c->n_topics - 1;
     return ct_corpus__load_rules(l, t, json_object_get(doc, "rules"));
 }
