@@ -5,6 +5,7 @@
  * nothing ran); each case's review state, note and reviewer are its
  * properties.  tests/junit/junit-4.xsd describes the output.
  */
+#include "util/strbuf.h"
 #include "report_int.h"
 #include "xml_writer.h"
 #include "claimtrack/common.h"
@@ -35,10 +36,14 @@ static void failure(ct_xmlw *w, const ct_report_conflict *rc)
         const ct_report_position *p = &rc->positions[j];
         for (size_t k = 0; k < p->n_claims; k++) {
             const ct_claim *cl = p->claims[k];
-            char line[1200];
-            snprintf(line, sizeof line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
-                     p->denies ? "denies " : "", p->display, cl->id, cl->source, cl->quote);
-            ct_xmlw__text(w, line);
+            ct_strbuf line = CT_STRBUF_INIT; /* quotes have no length limit */
+            ct_strbuf_printf(&line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
+                             p->denies ? "denies " : "", p->display, cl->id, cl->source, cl->quote);
+            if (line.oom)
+                w->rc = -1; /* sticky: the report fails as out of memory */
+            else
+                ct_xmlw__text(w, ct_strbuf_text(&line));
+            ct_strbuf_dispose(&line);
         }
     }
     snprintf(msg, sizeof msg, "review with one of:\n");
