@@ -156,6 +156,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)sh tests/parallel.sh ./$(BUILD)
 	$(Q)echo "== determinism: load order, XML input, threads and names change no result"
 	$(Q)sh tests/determinism.sh ./$(BUILD)
+	$(Q)echo "== properties: random corpora, semantic invariants"
+	$(Q)sh tests/properties.sh ./$(BUILD)/claimtrack > $(BUILD)/properties.log 2>&1; s=$$?; tail -n 1 $(BUILD)/properties.log; [ $$s -eq 0 ] || { grep -v "^ok" $(BUILD)/properties.log; exit $$s; }
 	$(Q)echo "== benchmark shapes: one topic file, declared subjects, deep vocabularies match their twins"
 	$(Q)sh tests/shapes.sh ./$(BUILD)
 	$(Q)echo "== unwritable output: full stdout, bad -o paths, no partial files"
