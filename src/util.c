@@ -142,6 +142,17 @@ long ct_text_utf8_invalid_at(const char *s)
     return -1;
 }
 
+void ct_text_fit(char *buf, size_t n, int needed)
+{
+    if (needed < 0 || (size_t)needed < n || n < 8)
+        return;
+    size_t end = n - 4; /* room for the three bytes of "…" and the NUL */
+    while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+        end--; /* never half a character */
+    memcpy(buf + end, "\xE2\x80\xA6", 3);
+    buf[end + 3] = '\0';
+}
+
 int ct_text_has_control(const char *s)
 {
     for (; *s; s++)

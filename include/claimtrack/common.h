@@ -66,6 +66,9 @@ int ct_text_has_control(const char *s);
  * UTF-8 sequence (overlong forms, surrogates and code points past U+10FFFF
  * included), or -1 when all of `s` is UTF-8. */
 long ct_text_utf8_invalid_at(const char *s);
+/* After `needed = snprintf(buf, n, ...)`: when the text did not fit, cut it
+ * on a UTF-8 character boundary and end it with a visible "…" (n >= 8). */
+void ct_text_fit(char *buf, size_t n, int needed);
 #define CT_HASH64_INIT 14695981039346656037ULL
 
 #endif

@@ -229,8 +229,9 @@ static void rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vi
         chart_row *row = &rows[k];
         snprintf(row->prefix, sizeof row->prefix, "%s [%zu] ", right ? "right" : "left", i + 1);
         char what[512];
-        snprintf(labels[k], sizeof labels[k], "%s: %s",
-                 ct_report_position_label(rc, p, what, sizeof what), p->display);
+        ct_text_fit(labels[k], sizeof labels[k],
+                    snprintf(labels[k], sizeof labels[k], "%s: %s",
+                             ct_report_position_label(rc, p, what, sizeof what), p->display));
         row->label = labels[k];
         row->lo = p->claims[0]->interval.lo;
         row->hi = p->claims[0]->interval.hi;

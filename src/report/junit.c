@@ -88,10 +88,10 @@ static void testcase(ct_xmlw *w, const ct_report_conflict *rc, int extensions)
 {
     const ct_conflict *c = rc->conflict;
     char name[512];
-    snprintf(name, sizeof name, "%s %s", c->id, rc->title);
+    ct_text_fit(name, sizeof name, snprintf(name, sizeof name, "%s %s", c->id, rc->title));
     ct_xmlw__start(w, "testcase");
     ct_xmlw__attr(w, "name", name);
-    snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id);
+    ct_text_fit(name, sizeof name, snprintf(name, sizeof name, "claimtrack.%s", rc->topic->id));
     ct_xmlw__attr(w, "classname", name);
     ct_xmlw__attr(w, "time", "0");
     if (extensions && rc->n_positions && rc->positions[0].n_claims)

@@ -211,7 +211,7 @@ const char *ct_report_position_label(const ct_report_conflict *rc, const ct_repo
 {
     if (strcmp(p->subject, rc->conflict->subject) == 0)
         return p->property->name;
-    snprintf(buf, n, "%s · %s", p->subject, p->property->name);
+    ct_text_fit(buf, n, snprintf(buf, n, "%s · %s", p->subject, p->property->name));
     return buf;
 }
 

@@ -343,6 +343,26 @@ START_TEST(test_xml_round_trip_of_long_integers)
 }
 END_TEST
 
+/* Text cut to a fixed buffer ends on a character boundary with a visible
+ * ellipsis, and stays valid UTF-8 (issue 24). */
+START_TEST(test_text_fit_cuts_on_a_character)
+{
+    char buf[12];
+    /* "Проверено" is 9 two-byte letters: 18 bytes, cut as snprintf cuts */
+    const char word[] = "\xD0\x9F\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBE";
+    int need = (int)strlen(word);
+    memcpy(buf, word, sizeof buf - 1);
+    buf[sizeof buf - 1] = '\0';
+    ct_text_fit(buf, sizeof buf, need);
+    ck_assert_int_eq(ct_text_utf8_invalid_at(buf), -1);
+    ck_assert_str_eq(buf, "\xD0\x9F\xD1\x80\xD0\xBE\xD0\xB2\xE2\x80\xA6");
+    /* text that fits is left alone */
+    need = snprintf(buf, sizeof buf, "%s", "short");
+    ct_text_fit(buf, sizeof buf, need);
+    ck_assert_str_eq(buf, "short");
+}
+END_TEST
+
 Suite *suite_exact(void)
 {
     Suite *s = suite_create("exact");
@@ -356,6 +376,7 @@ Suite *suite_exact(void)
     tcase_add_test(tc, test_numbers_as_written);
     tcase_add_test(tc, test_scaling_and_trailing_zeros_change_nothing);
     tcase_add_test(tc, test_xml_round_trip_of_long_integers);
+    tcase_add_test(tc, test_text_fit_cuts_on_a_character);
     suite_add_tcase(s, tc);
     return s;
 }
