@@ -81,8 +81,10 @@ typedef struct {
  * never cut: the label column is as wide as the longest label (and `margin`
  * characters more), the right margin holds half an axis label; an axis label
  * equal to the one before is left out. */
-static void chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, const char *aria,
-                       int margin)
+/* Returns 0, or CT_ENOMEM (the middle tick of numbers beyond the fast
+ * path needs memory). */
+static int chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, const char *aria,
+                      int margin)
 {
     /* the ends exactly (they are labelled), positions as doubles (drawn) */
     ct_decimal dlo = ct_decimal_inf(1), dhi = ct_decimal_inf(-1);
@@ -101,7 +103,7 @@ static void chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, 
         longest = len > longest ? len : longest;
     }
     if (!ct_decimal_is_finite(&dlo))
-        return;
+        return 0;
     double lo = ct_decimal_to_double(&dlo), hi = ct_decimal_to_double(&dhi);
     double pad = (hi - lo) * 0.08;
     if (pad <= 0)
@@ -147,8 +149,14 @@ static void chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, 
     ct_decimal_store store = ct_decimal_pool_store(&pool);
     ct_decimal ticks[3] = {dlo, dlo, dhi}, sum, half;
     ct_decimal_parse(&half, "0.5", 3, NULL);
-    int mid_ok = ct_decimal_add(&sum, &dlo, &dhi, &store) == 0 &&
-                 ct_decimal_mul(&ticks[1], &sum, &half, &store) == 0;
+    int mid_rc = ct_decimal_add(&sum, &dlo, &dhi, &store);
+    if (mid_rc == 0)
+        mid_rc = ct_decimal_mul(&ticks[1], &sum, &half, &store);
+    if (mid_rc < 0) {
+        ct_decimal_pool_dispose(&pool);
+        return CT_ENOMEM;
+    }
+    int mid_ok = 1;
     int64_t day;
     if (mid_ok && is_date && ct_decimal_to_int(&dlo, &day) == 0) {
         int64_t end;
@@ -172,17 +180,18 @@ static void chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, 
     }
     ct_decimal_pool_dispose(&pool);
     fprintf(out, "</svg>\n");
+    return 0;
 }
 
 
 #define N_PALETTE (sizeof palette / sizeof palette[0])
 
 /* Each position's interval on one axis. */
-static void chart(FILE *out, const ct_report_conflict *c, int is_date)
+static int chart(FILE *out, const ct_report_conflict *c, int is_date)
 {
     chart_row *rows = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rows);
     if (!rows)
-        return; /* the chart illustrates: left out when memory is short */
+        return CT_ENOMEM;
     for (size_t i = 0; i < c->n_positions; i++) {
         const ct_report_position *p = &c->positions[i];
         chart_row *r = &rows[i];
@@ -195,8 +204,9 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
         r->extra = p->denies ? 8 : 0;
     }
     /* "[n] " is counted as 5 */
-    chart_rows(out, rows, c->n_positions, is_date, "intervals of the positions", 5);
+    int rc = chart_rows(out, rows, c->n_positions, is_date, "intervals of the positions", 5);
     ct_free(rows);
+    return rc;
 }
 
 /* Charts of a rule conflict drawn for at most this many violations. */
@@ -205,8 +215,8 @@ static void chart(FILE *out, const ct_report_conflict *c, int is_date)
 /* A rule violation: each chosen term's interval labelled with its property
  * and value, then (for sums) the left side's sum interval against the right
  * side's. */
-static void rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_violation *v,
-                       int is_date)
+static int rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_violation *v,
+                      int is_date)
 {
     const ct_rule *r = rc->rule;
     size_t n = v->n_positions, sums = !is_date;
@@ -215,7 +225,7 @@ static void rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vi
     if (!rows || !labels || n != r->n_left + r->n_right) {
         ct_free(rows);
         ct_free(labels);
-        return;
+        return !rows || !labels ? CT_ENOMEM : 0;
     }
     ct_decimal_pool pool = {NULL};
     ct_decimal_store store = ct_decimal_pool_store(&pool);
@@ -256,14 +266,15 @@ static void rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vi
         row->colour = palette[s ? 4 : 3];
         row->extra = strlen(row->prefix);
     }
-    if (ok)
-        chart_rows(out, rows, n + (sums ? 2 : 0), is_date,
-                   sums ? "the left side's sum against the right side's"
-                        : "the left side's date against the right side's",
-                   1);
+    int drawn = ok ? chart_rows(out, rows, n + (sums ? 2 : 0), is_date,
+                                sums ? "the left side's sum against the right side's"
+                                     : "the left side's date against the right side's",
+                                1)
+                   : CT_ENOMEM; /* a sum beyond the fast path found no memory */
     ct_decimal_pool_dispose(&pool);
     ct_free(rows);
     ct_free(labels);
+    return drawn;
 }
 
 static void claim_html(FILE *out, const ct_claim *cl)
@@ -292,8 +303,9 @@ static void claim_html(FILE *out, const ct_claim *cl)
     fputs("</blockquote></li>\n", out);
 }
 
-static void conflict_html(FILE *out, const ct_report_conflict *rc)
+static int conflict_html(FILE *out, const ct_report_conflict *rc)
 {
+    int chart_rc = 0;
     const ct_conflict *c = rc->conflict;
     const ct_report_review *rv = &rc->review;
     const char *state = ct_review_state_name(rv->state);
@@ -315,12 +327,14 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
         fputs("<div class=\"rule\"><b>Rule:</b> <code>", out);
         esc(out, rc->rule_text);
         fputs("</code></div>\n", out);
-        for (size_t j = 0; j < c->n_violations && j < RULE_CHARTS_MAX; j++)
+        for (size_t j = 0; j < c->n_violations && j < RULE_CHARTS_MAX && chart_rc == 0; j++)
             if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
-                rule_chart(out, rc, &c->violations[j], type == CT_TYPE_DATE);
+                chart_rc = rule_chart(out, rc, &c->violations[j], type == CT_TYPE_DATE);
     } else if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE) {
-        chart(out, rc, type == CT_TYPE_DATE);
+        chart_rc = chart(out, rc, type == CT_TYPE_DATE);
     }
+    if (chart_rc < 0)
+        return chart_rc;
     fputs("<div class=\"severity-reasons\"><b>Severity:</b> ", out);
     for (size_t j = 0; j < c->n_severity_reasons; j++) {
         fputs(j ? "; " : "", out);
@@ -369,6 +383,7 @@ static void conflict_html(FILE *out, const ct_report_conflict *rc)
         esc(out, rv->note);
     }
     fputs("</div>\n</article>\n", out);
+    return 0;
 }
 
 static void summary_html(FILE *out, const ct_report_summary *s)
@@ -554,8 +569,11 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
         esc(out, topic->topic->title);
         fputs("</h2>\n", out);
         for (size_t i = 0; i < m->n_conflicts; i++)
-            if (m->conflicts[i].topic == topic->topic)
-                conflict_html(out, &m->conflicts[i]);
+            if (m->conflicts[i].topic == topic->topic) {
+                int rc = conflict_html(out, &m->conflicts[i]);
+                if (rc < 0)
+                    return rc;
+            }
     }
     revisions_html(out, m);
     heatmap_html(out, m);
