@@ -339,6 +339,7 @@ static json_t *absent_result(const ct_report_absent *x)
                                         json_string_value(json_object_get(cl, "id")),
                                         json_string_value(json_object_get(cl, "source"))))) {
                 json_decref(locations);
+                ct_strbuf_dispose(&msg);
                 return NULL;
             }
         }
