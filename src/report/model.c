@@ -211,7 +211,15 @@ const char *ct_report_position_label(const ct_report_conflict *rc, const ct_repo
 {
     if (strcmp(p->subject, rc->conflict->subject) == 0)
         return p->property->name;
-    snprintf(buf, n, "%s · %s", p->subject, p->property->name);
+    int w = snprintf(buf, n, "%s · %s", p->subject, p->property->name);
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* "…", with its NUL */
+    if (w >= 0 && (size_t)w >= n && n >= sizeof ellipsis) {
+        /* cut before a whole character, and visibly */
+        size_t k = n - sizeof ellipsis;
+        while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80)
+            k--;
+        memcpy(buf + k, ellipsis, sizeof ellipsis);
+    }
     return buf;
 }
 
