@@ -261,7 +261,7 @@ cp "$p/claims/reviews.json" "$p/reviews.want"
     bad "two reports to one new place were not refused"
 
 # a second hard link to an output: the written name gets a new file, the other name keeps
-# the old content (README, "Output files")
+# the old content (README, "Hard links")
 fresh
 hl="$tmp/hardlink"
 rm -rf "$hl" && mkdir -p "$hl"
