@@ -260,5 +260,30 @@ cp "$p/claims/reviews.json" "$p/reviews.want"
     ok "--report json:X --report html:./X for a new X is refused: one place, two reports" ||
     bad "two reports to one new place were not refused"
 
+# a second hard link to an output: the written name gets a new file, the other name keeps
+# the old content (README, "Hard links")
+fresh
+hl="$tmp/hardlink"
+rm -rf "$hl" && mkdir -p "$hl"
+echo "old report" >"$hl/report.txt"
+ln "$hl/report.txt" "$hl/other-name.txt"
+"$bin" check --fail-on none -o "$hl/report.txt" "$tmp/c" >/dev/null 2>&1
+if [ "$(cat "$hl/other-name.txt")" = "old report" ] && grep -q CT- "$hl/report.txt" &&
+    [ "$(stat -c %h "$hl/report.txt")" = 1 ]; then
+    ok "an output with a second hard link: replaced under its name, the other link keeps the old content"
+else
+    bad "hard-linked output: other-name.txt=$(head -c 40 "$hl/other-name.txt"), links=$(stat -c %h "$hl/report.txt")"
+fi
+cp "$tmp"/c/*.json "$hl/"
+id=$("$bin" check --format json --fail-on none "$hl" | grep '^      "id": "CT-' | head -1 | sed 's/.*"\(CT-[0-9a-f]*\)".*/\1/')
+"$bin" review "$id" --status confirmed --note first --by t --date 2026-01-02 "$hl" >/dev/null 2>&1
+ln "$hl/reviews.json" "$tmp/reviews-link.json"
+"$bin" review "$id" --status dismissed --note second --by t --date 2026-01-02 "$hl" >/dev/null 2>&1
+if grep -q '"note": "first"' "$tmp/reviews-link.json" && grep -q '"note": "second"' "$hl/reviews.json"; then
+    ok "a reviews file with a second hard link: the link keeps the reviews before the write"
+else
+    bad "hard-linked reviews file not as README says"
+fi
+
 echo "outputs: $fails failed"
 [ $fails -eq 0 ]

@@ -31,6 +31,7 @@ ln -s ../victim.txt "$h/claims/reviews.json.lock"
 expect_status 2 "a symbolic link planted as the review lock is refused" \
     "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by t "$h/claims"
 [ "$(cat "$h/victim.txt")" = precious ] && ok "the link's target is untouched" || bad "the lock wrote through a link: $(cat "$h/victim.txt")"
+grep -q "reviews.json.lock) is a link or not a regular file; remove it" "$tmp/err" && ok "the lock error says what is wrong and what to do" || { bad "unclear lock error"; cat "$tmp/err"; }
 rm "$h/claims/reviews.json.lock"
 echo keep > "$h/claims/reviews.json.tmpl"
 echo keep > "$h/claims/reviews.json.tmp-backup"

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "claimtrack/common.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -241,7 +242,14 @@ int ct_cmd_review(int argc, char **argv)
         goto done;
     }
     if ((lock = ct_review_lock_wait(path, say_waiting, (void *)path)) < 0) {
-        fprintf(stderr, "claimtrack: %s: cannot lock for writing\n", path);
+        int e = errno;
+        if (e == ELOOP || e == EPERM)
+            fprintf(stderr,
+                    "claimtrack: %s: cannot lock for writing: the lock file (%s.lock) is a "
+                    "link or not a regular file; remove it\n",
+                    path, path);
+        else
+            fprintf(stderr, "claimtrack: %s: cannot lock for writing: %s\n", path, strerror(e));
         status = CT_EXIT_USAGE;
         goto done;
     }

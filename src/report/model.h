@@ -138,7 +138,8 @@ void ct_report_model_free(ct_report_model *model);
 
 /* What position `p` of `rc` is about, for labels: its property, or
  * "subject · property" when its subject is not the conflict's; borrowed
- * strings written into buf (at most n bytes, truncated). */
+ * strings written into buf (at most n bytes: a longer label is cut before a
+ * whole UTF-8 character and ends in "…"). */
 const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
                                      char *buf, size_t n);
 

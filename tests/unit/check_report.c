@@ -433,6 +433,41 @@ static char *dump_with(json_t *doc, const ct_json_stream_part *parts, size_t n)
     return buf;
 }
 
+START_TEST(test_report_position_label_cut_on_a_character)
+{
+    /* 300 Cyrillic letters (600 bytes) do not fit 512: cut before a whole
+     * character, with a visible ellipsis, and still valid UTF-8 */
+    char subject[601];
+    for (int i = 0; i < 300; i++)
+        memcpy(subject + 2 * i, "\xd0\x96", 2);
+    subject[600] = '\0';
+    ct_conflict c;
+    memset(&c, 0, sizeof c);
+    c.subject = "other";
+    ct_property prop;
+    memset(&prop, 0, sizeof prop);
+    prop.name = "deaths";
+    ct_report_conflict rc;
+    memset(&rc, 0, sizeof rc);
+    rc.conflict = &c;
+    ct_report_position p;
+    memset(&p, 0, sizeof p);
+    p.subject = subject;
+    p.property = &prop;
+    for (size_t n = 500; n <= 512; n++) {
+        char buf[512];
+        const char *label = ct_report_position_label(&rc, &p, buf, n);
+        size_t len = strlen(label);
+        ck_assert_uint_lt(len, n);
+        ck_assert_str_eq(label + len - 3, "\xe2\x80\xa6");
+        for (size_t i = 0; i + 3 < len; i += 2)
+            ck_assert_mem_eq(label + i, "\xd0\x96", 2);
+    }
+    char big[1024];
+    ck_assert_str_eq(ct_report_position_label(&rc, &p, big, sizeof big) + 600, " · deaths");
+}
+END_TEST
+
 START_TEST(test_report_streamed_dump)
 {
     for (size_t count = 0; count <= 3; count++) {
@@ -478,6 +513,7 @@ Suite *suite_report(void)
     tcase_add_test(tc, test_report_every_writer);
     tcase_add_test(tc, test_report_formats_listed_everywhere);
     tcase_add_test(tc, test_report_streamed_dump);
+    tcase_add_test(tc, test_report_position_label_cut_on_a_character);
     suite_add_tcase(s, tc);
     return s;
 }
