@@ -32,20 +32,55 @@ cmp -s "$tmp/sub.sarif" "$tmp/abs.sarif" && ok "SARIF: an absolute path gives th
 rm -rf "$repo/.git"
 (cd "$repo" && "$bin" check --format sarif -o "$tmp/nogit.sarif" "claims dir")
 grep -q '"uri": "claims%20dir/crash%20%231.json"' "$tmp/nogit.sarif" && ok "SARIF: without .git, URIs relative to the working directory" || bad "SARIF without .git"
-# every conflict a result; reviewed ones suppressed with the note
-(cd "$root" && "$bin" check --fail-on none --format sarif -o "$tmp/claims.sarif" --report json:"$tmp/claims.json" claims)
+# by default exactly the blocking conflicts, each at level error (GitHub
+# ignores suppressions: reviewed conflicts' alerts close by their absence)
+# (claims/ is reviewed throughout: a copy with two reviews taken out)
+cp -R "$root/claims" "$tmp/claims2"
+python3 - "$tmp/claims2/reviews.json" <<'PY' 2>/dev/null || echo "skipped: python3 absent (SARIF default results)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in sorted(d["reviews"] if "reviews" in d else d)[:2]:
+    (d["reviews"] if "reviews" in d else d).pop(k)
+json.dump(d, open(sys.argv[1], "w"))
+PY
+"$bin" check --format sarif -o "$tmp/block.sarif" --report json:"$tmp/block.json" "$tmp/claims2"
+python3 - "$tmp/block.sarif" "$tmp/block.json" <<'PY' 2>"$tmp/py" && ok "SARIF: by default the blocking conflicts only, at level error, no suppressions" || { bad "SARIF default results"; cat "$tmp/py"; }
+import json, sys
+s = json.load(open(sys.argv[1])); j = json.load(open(sys.argv[2]))
+res = s["runs"][0]["results"]
+want = [c["id"] for c in j["conflicts"] if c["review"]["blocking"]]
+assert want and len(want) < len(j["conflicts"]), "fixture needs reviewed and blocking conflicts"
+assert [r["partialFingerprints"]["claimtrackConflictId/v1"] for r in res] == want, [r["partialFingerprints"] for r in res]
+assert all(r["level"] == "error" and "suppressions" not in r and "baselineState" not in r for r in res)
+PY
+# --sarif-include-reviewed: every conflict a result; reviewed ones suppressed with the note
+(cd "$root" && "$bin" check --fail-on none --format sarif --sarif-include-reviewed -o "$tmp/claims.sarif" --report json:"$tmp/claims.json" claims)
 n_conf=$(grep -c '"digest": "' "$tmp/claims.json")
 n_res=$(grep -c '"claimtrackConflictId/v1"' "$tmp/claims.sarif")
 n_rev=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(c["review"]["state"] in ("confirmed","dismissed","resolved") for c in d["conflicts"]))' "$tmp/claims.json" 2>/dev/null || echo x)
 n_sup=$(grep -c '"kind": "external"' "$tmp/claims.sarif")
-[ "$n_res" -eq "$n_conf" ] && ok "SARIF: all $n_conf conflicts are results" || bad "SARIF: $n_res results for $n_conf conflicts"
+[ "$n_res" -eq "$n_conf" ] && ok "SARIF --sarif-include-reviewed: all $n_conf conflicts are results" || bad "SARIF: $n_res results for $n_conf conflicts"
 if [ "$n_rev" = x ]; then echo "skipped: python3 absent (reviewed count)"; else
     [ "$n_sup" -eq "$n_rev" ] && [ "$n_rev" -gt 0 ] && ok "SARIF: the $n_rev reviewed conflicts carry an accepted external suppression" || bad "SARIF suppressions: $n_sup for $n_rev reviewed"
 fi
 grep -q '"status": "accepted"' "$tmp/claims.sarif" && grep -q '"justification": "resolved by ' "$tmp/claims.sarif" &&
     ok "SARIF: suppressions accepted, justified by the review" || bad "SARIF suppression fields"
-[ "$(grep -c '"help": {' "$tmp/claims.sarif")" -eq 4 ] && [ "$(grep -c '"helpUri"' "$tmp/claims.sarif")" -eq 4 ] &&
-    [ "$(grep -c '"markdown"' "$tmp/claims.sarif")" -eq 4 ] && ok "SARIF: each rule has help (text, markdown) and helpUri" || bad "SARIF rule help"
+[ "$(grep -c '"help": {' "$tmp/claims.sarif")" -eq 4 ] && ! grep -q '"helpUri"\|claimtrack\.dev' "$tmp/claims.sarif" &&
+    [ "$(grep -c '"markdown"' "$tmp/claims.sarif")" -gt 4 ] && ok "SARIF: each rule has help (text, markdown), no helpUri to a domain not ours" || bad "SARIF rule help"
+# message.text is plain (no markdown), message.markdown the rich form; one
+# location per result, the other claims related
+python3 - "$tmp/claims.sarif" <<'PY' 2>"$tmp/py" && ok "SARIF: plain message.text, message.markdown, one location and the other claims in relatedLocations" || { bad "SARIF messages and locations"; cat "$tmp/py"; }
+import json, sys
+res = json.load(open(sys.argv[1]))["runs"][0]["results"]
+for r in res:
+    m = r["message"]
+    assert "`" not in m["text"] and "**" not in m["text"], m["text"]
+    assert "`" in m["markdown"], m
+    assert len(r["locations"]) == 1, r["locations"]
+    assert len(r["relatedLocations"]) >= 1
+    ids = [l["message"]["text"] for l in r["locations"] + r["relatedLocations"]]
+    assert len(set(ids)) == len(ids), ids
+PY
 # a rule conflict is filed under its own rule, CT004 RuleConflict, not CT003
 [ "$(grep -c '"ruleId": "CT004"' "$tmp/claims.sarif")" -eq 1 ] && grep -q '"name": "RuleConflict"' "$tmp/claims.sarif" &&
     grep -q 'conflict CT-e6233f9dc3ebd558 on rule raid-before-response · Yekaterinburg raid:' "$tmp/claims.sarif" &&
@@ -57,13 +92,14 @@ if ! command -v npm >/dev/null 2>&1; then
 elif [ -z "$mt" ] || [ ! -x "$mt" ]; then
     echo "skipped: SARIF Multitool not installed (npm ci --prefix tests/sarif-multitool; CI does)"
 else
-    for f in sub claims; do
+    for f in sub block claims; do
         cp "$tmp/$f.sarif" "$tmp/mt-$f.sarif"
         "$mt" validate --rule-kind "Sarif;Gh" --output "$tmp/mt-$f.log.sarif" "$tmp/mt-$f.sarif" >"$tmp/mt.out" 2>&1
         s=$?
-        n=$(grep -c ': \(error\|warning\) ' "$tmp/mt.out")
+        # the one warning allowed: no informationUri (the project owns no web domain to point at)
+        n=$(grep ': \(error\|warning\) ' "$tmp/mt.out" | grep -vc 'warning SARIF2005: runs\[0\]\.tool\.driver: .* does not provide .informationUri')
         [ $s -eq 0 ] && [ "$n" -eq 0 ] && grep -q "Analysis completed successfully" "$tmp/mt.out" &&
-            ok "SARIF Multitool (Sarif;Gh): $f report, 0 errors, 0 warnings" || { bad "SARIF Multitool on $f (exit $s)"; cat "$tmp/mt.out"; }
+            ok "SARIF Multitool (Sarif;Gh): $f report, 0 errors, 0 warnings but SARIF2005 (no informationUri)" || { bad "SARIF Multitool on $f (exit $s)"; cat "$tmp/mt.out"; }
     done
 fi
 
@@ -76,12 +112,15 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 c = d["conflicts"]
 c[0]["digest"] = "0" * 64
+# ... and had no last claim then (it was added since)
+added = c[0]["positions"][-1]["claims"].pop()["id"]
+open(sys.argv[2] + ".added", "w").write(added)
 gone = dict(c[1]); gone["id"] = "CT-0000000000000001"; gone["subject"] = "flight 0"
 c[1] = gone
 json.dump(d, open(sys.argv[2], "w"))
 PY
 if [ -f "$tmp/old.json" ]; then
-    "$bin" check --baseline "$tmp/old.json" --format json -o "$tmp/bl.json" --report sarif:"$tmp/bl.sarif" \
+    "$bin" check --baseline "$tmp/old.json" --format json -o "$tmp/bl.json" --sarif-include-reviewed --report sarif:"$tmp/bl.sarif" \
         --report text:"$tmp/bl.txt" --report markdown:"$tmp/bl.md" "$b"
     [ $? -eq 1 ] || bad "baseline: exit status"
     states=$(grep -o '"baseline": "[a-z]*"' "$tmp/bl.json" | tr '\n' ' ')
@@ -91,6 +130,12 @@ if [ -f "$tmp/old.json" ]; then
     "$build/json_validate" "$root/schema/report.schema.json" "$tmp/bl.json" >/dev/null 2>&1 && ok "baseline: the JSON report is valid against its schema" || bad "baseline JSON schema"
     bs=$(grep -o '"baselineState": "[a-z]*"' "$tmp/bl.sarif" | tr '\n' ' ')
     [ "$bs" = '"baselineState": "updated" "baselineState": "new" "baselineState": "absent" ' ] && ok "baseline: SARIF baselineState updated, new, absent" || bad "SARIF baselineState: $bs"
+    python3 - "$tmp/bl.sarif" "$(cat "$tmp/old.json.added")" <<'PY' 2>"$tmp/py" && ok "baseline: SARIF's first location is the claim added since the baseline" || { bad "SARIF added claim first"; cat "$tmp/py"; }
+import json, sys
+r = json.load(open(sys.argv[1]))["runs"][0]["results"][0]
+assert r["baselineState"] == "updated"
+assert r["locations"][0]["message"]["text"].startswith("claim %s " % sys.argv[2]), r["locations"]
+PY
     grep -q "against the baseline: 1 new, 1 updated, 0 unchanged, 1 absent" "$tmp/bl.txt" && grep -q "absent: CT-0000000000000001" "$tmp/bl.txt" &&
         grep -q "(unreviewed, new): review with one of" "$tmp/bl.txt" && ok "baseline: the text report says it" || bad "baseline text"
     grep -q "Against the baseline: \*\*1 new\*\*, 1 updated, 0 unchanged, 1 absent" "$tmp/bl.md" && grep -q '\*\*updated\*\* against the baseline' "$tmp/bl.md" &&

@@ -37,7 +37,11 @@ typedef struct {
 enum {
     /* JUnit: claimtrack's two extensions beyond the stock junit-4.xsd (each
      * case's review as <properties>, and its claim file as `file`) */
-    CT_REPORT_JUNIT_EXTENSIONS = 1
+    CT_REPORT_JUNIT_EXTENSIONS = 1,
+    /* SARIF: every conflict, reviewed ones with an accepted suppression, and
+     * with a baseline the absent ones (default: only the blocking conflicts,
+     * as GitHub code scanning reads it) */
+    CT_REPORT_SARIF_INCLUDE_REVIEWED = 2
 };
 
 /* Number of conflicts that block the gate. */

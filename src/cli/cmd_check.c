@@ -35,6 +35,7 @@ int ct_cmd_check(int argc, char **argv)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"max-input-size", required_argument, NULL, 'M'},
                                              {"junit-extensions", no_argument, NULL, 'J'},
+                                             {"sarif-include-reviewed", no_argument, NULL, 'S'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
     check_args a = {.format = "text", .color = "auto", .fail_on = "unreviewed"};
@@ -56,6 +57,7 @@ int ct_cmd_check(int argc, char **argv)
         case 'R': a.reports[a.n_reports++] = optarg; break;
         case 'B': a.baseline = optarg; break;
         case 'J': a.report_options |= CT_REPORT_JUNIT_EXTENSIONS; break;
+        case 'S': a.report_options |= CT_REPORT_SARIF_INCLUDE_REVIEWED; break;
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error(

@@ -73,6 +73,9 @@ static const ct_cli_command commands[] = {
      "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
      "  --junit-extensions   JUnit: each case's review as <properties> and its file\n"
      "                       (beyond the stock junit-4.xsd)\n"
+     "  --sarif-include-reviewed\n"
+     "                       SARIF: every conflict, reviewed ones suppressed, with\n"
+     "                       baselineState (default: only the blocking conflicts)\n"
      "  -h, --help           show this help\n\n"
      "Exit status: 0 nothing blocks, 1 a conflict of the --fail-on class exists,\n"
      "2 usage error or bad input.\n"},

@@ -265,6 +265,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
     rc->baseline = baseline_state(index, c);
+    rc->baseline_entry = index ? json_object_get(index, c->id) : NULL;
     rc->review.blocking = blocks(r, rc->review.state, rc->baseline);
     rc->positions = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rc->positions);
     rc->clashes = ct_calloc(c->n_clashes ? c->n_clashes : 1, sizeof *rc->clashes);

@@ -77,6 +77,7 @@ typedef struct {
     size_t n_clashes;
     ct_report_review review;
     ct_baseline_state baseline;
+    const json_t *baseline_entry; /* this conflict in the baseline report, borrowed; or NULL */
     size_t preferred; /* index of the preferred position + 1, 0 when none (resolved reviews) */
 } ct_report_conflict;
 
