@@ -214,31 +214,119 @@ grep -q '<properties>\|file="' "$tmp/j.xml" && bad "JUnit: default report carrie
     grep -q '<property name="review_note" value="' "$tmp/jx.xml" && ok "JUnit --junit-extensions: each case's review state, note and reviewer as properties" || bad "JUnit properties"
 
 # ---- CSV -------------------------------------------------------------------
-for corpus in claims tests/fixtures/hostile-text tests/fixtures/revisions; do
+csvhead="conflict_id,topic,subject,property,rule,type,severity,review_state,baseline,position,value,low,best,high,from,to,unit,stance,claim_id,source,claimant,hedge,as_of,scope,locator,quote,file,line,arithmetic,reviewer,note,reviewed_digest"
+for corpus in claims tests/fixtures/hostile-text tests/fixtures/revisions tests/fixtures/ruleconf; do
     (cd "$root" && "$bin" check --fail-on none --format csv -o "$tmp/r.csv" --report json:"$tmp/r.json" "$corpus")
-    python3 - "$tmp/r.csv" "$tmp/r.json" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
+    python3 - "$tmp/r.csv" "$tmp/r.json" "$csvhead" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict with its review" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
 import csv, json, sys
+from decimal import Decimal
 raw = open(sys.argv[1], "rb").read()
 raw.decode("utf-8")
-assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"").replace(b'\n', b'') or True
+assert not raw.startswith(b"\xef\xbb\xbf")
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
-head = "conflict_id,topic,subject,property,rule,type,severity,review_state,position,value,stance,claim_id,source,claimant,hedge,as_of,quote,file,line".split(",")
+head = sys.argv[3].split(",")
 assert rows[0] == head, rows[0]
+def g(s):  # OWASP: a text cell read as a formula gets a leading '
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 want = []
 for c in json.load(open(sys.argv[2]))["conflicts"]:
+    rv = c["review"]
     for i, p in enumerate(c["positions"], 1):
         for cl in p["claims"]:
             # the claim's own subject and property (a rule conflict's positions each have theirs)
-            want.append([c["id"], c["topic"], p["subject"], p["property"], c.get("rule", ""), c["type"], c["severity"],
-                         c["review"]["state"], str(i), p["display"], cl["stance"], cl["id"], cl["source"],
-                         cl.get("claimant", ""), cl.get("hedge", ""), cl.get("as_of", ""), cl["quote"],
-                         cl.get("file", ""), str(cl.get("line", ""))])
-assert rows[1:] == want, (len(rows) - 1, len(want))
+            want.append([g(x) for x in [c["id"], c["topic"], p["subject"], p["property"], c.get("rule", ""), c["type"],
+                                        c["severity"], rv["state"], c.get("baseline", "")]] +
+                        [str(i), g(p["display"])] +
+                        [g(x) for x in [cl["stance"], cl["id"], cl["source"], cl.get("claimant", ""), cl.get("hedge", ""),
+                                        cl.get("as_of", ""), cl["quote"], cl.get("file", "")]] +
+                        [str(cl.get("line", ""))] + [g(x) for x in [rv.get("reviewer", ""), rv.get("note", "")]])
+H = {h: i for i, h in enumerate(head)}
+cols = ["conflict_id", "topic", "subject", "property", "rule", "type", "severity", "review_state", "baseline", "position",
+        "value", "stance", "claim_id", "source", "claimant", "hedge", "as_of", "quote", "file", "line", "reviewer", "note"]
+got = [[r[H[k]] for k in cols] for r in rows[1:]]
+assert got == want, (len(got), len(want), [(a, b) for a, b in zip(got, want) if a != b][:2])
 assert all(len(r) == len(head) for r in rows)
+reviewed = [r for r in rows[1:] if r[H["review_state"]] in ("confirmed", "dismissed", "resolved")]
+assert all(len(r[H["reviewed_digest"]]) == 64 and r[H["reviewer"]] for r in reviewed)
+# numeric cells are exact numbers (or empty), low <= best <= high
+for r in rows[1:]:
+    n = [Decimal(r[H[k]]) if r[H[k]] else None for k in ("low", "best", "high")]
+    assert n[0] is None or n[2] is None or n[0] <= n[2], r
+    assert n[1] is None or ((n[0] is None or n[0] <= n[1]) and (n[2] is None or n[1] <= n[2])), r
+    for k in ("from", "to"):
+        assert r[H[k]] == "" or (len(r[H[k]]) == 10 and r[H[k]][4] == "-"), r
+    # no text cell a spreadsheet would run
+    assert all(not r[i][:1] in ("=", "+", "@") for i in range(len(r))), r
+if "ruleconf" in sys.argv[2]:
+    assert any(r[H["arithmetic"]] for r in rows[1:])
 # line breaks only as record separators (CRLF) outside quoted fields
 assert raw.count(b"\r\n") >= len(rows)
 PY
 done
+# a corpus with formulas in its text, a negative quantity, a date range and a question
+mkdir -p "$tmp/inj"
+cat >"$tmp/inj/sources.json" <<'JSON'
+{"sources": {"a": {"title": "A"}, "b": {"title": "B"}, "c": {"title": "C"}}}
+JSON
+cat >"$tmp/inj/t.json" <<'JSON'
+{"topic": "t", "title": "T", "properties": {"delta": {"type": "quantity", "unit": "m"}, "day": {"type": "date"}},
+ "claims": [
+  {"id": "d1", "subject": "=cmd|' /C calc'!A0", "property": "delta", "value": -5.10, "source": "a", "quote": "=HYPERLINK(\"http://x\")"},
+  {"id": "d2", "subject": "=cmd|' /C calc'!A0", "property": "delta", "value": {"low": 3, "best": 3.50, "high": 4}, "source": "b", "quote": "@SUM(1)", "claimant": "+ceo"},
+  {"id": "d3", "subject": "=cmd|' /C calc'!A0", "property": "day", "value": "2025-02", "source": "a", "quote": "-in February"},
+  {"id": "d4", "subject": "=cmd|' /C calc'!A0", "property": "day", "value": "2025-02", "source": "b", "quote": "in February too"},
+  {"id": "d5", "subject": "=cmd|' /C calc'!A0", "property": "day", "value": "2025-02-10", "source": "c", "quote": "was it the 10th?", "stance": "questions"}
+ ]}
+JSON
+"$bin" check --fail-on none --format csv --csv-bom -o "$tmp/inj.csv" "$tmp/inj" 2>"$tmp/e" || { bad "CSV: the injection corpus"; cat "$tmp/e"; }
+"$bin" export --format csv -o "$tmp/inj-export.csv" "$tmp/inj" 2>"$tmp/e" || { bad "export --format csv"; cat "$tmp/e"; }
+(cd "$root" && "$bin" export --format csv -o "$tmp/claims-export.csv" claims && "$bin" export --format json -o "$tmp/claims-export.json" claims) || bad "export --format csv claims"
+python3 - "$tmp/inj.csv" "$tmp/inj-export.csv" "$csvhead" "$tmp/claims-export.csv" "$tmp/claims-export.json" <<'PY' 2>"$tmp/py" && ok "CSV: spreadsheet-safe text cells, exact numbers as written, dates as days, --csv-bom; export --format csv writes every claim" || { if command -v python3 >/dev/null 2>&1; then bad "CSV injection, numbers, export"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
+import csv, json, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf") and not raw[3:].startswith(b"\xef\xbb\xbf")
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
+assert list(rows[0].keys()) == sys.argv[3].split(",")
+by = {r["claim_id"]: r for r in rows}
+d1, d2 = by["d1"], by["d2"]
+assert d1["subject"] == "'=cmd|' /C calc'!A0", d1["subject"]
+assert d1["quote"] == "'=HYPERLINK(\"http://x\")" and d2["quote"] == "'@SUM(1)" and d2["claimant"] == "'+ceo", (d1, d2)
+assert (d1["low"], d1["best"], d1["high"], d1["unit"]) == ("-5.10", "-5.10", "-5.10", "m"), d1
+assert d1["value"].startswith("'-"), d1["value"]
+assert (d2["low"], d2["best"], d2["high"]) == ("3", "3.50", "4"), d2
+exp = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+assert open(sys.argv[2], "rb").read(3) != b"\xef\xbb\xbf"
+ids = sorted(r["claim_id"] for r in exp)
+assert ids == ["d1", "d2", "d3", "d4", "d5"], ids
+e = {r["claim_id"]: r for r in exp}
+assert (e["d3"]["from"], e["d3"]["to"]) == ("2025-02-01", "2025-02-28"), e["d3"]
+assert e["d3"]["quote"] == "'-in February" and e["d3"]["conflict_id"] == ""
+assert e["d5"]["stance"] == "questions" and e["d5"]["conflict_id"] == ""
+assert e["d1"]["conflict_id"].startswith("CT-")
+# the shipped corpus: every claim at least once, the same columns
+allrows = list(csv.DictReader(open(sys.argv[4], newline="", encoding="utf-8")))
+corpus = json.load(open(sys.argv[5]))
+def ids_of(x):
+    if isinstance(x, dict):
+        if "quote" in x and "id" in x:
+            yield x["id"]
+        for v in x.values():
+            yield from ids_of(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from ids_of(v)
+want = set(ids_of(corpus))
+assert want and {r["claim_id"] for r in allrows} == want, len(want)
+assert any(r["conflict_id"] == "" for r in allrows) and any(r["conflict_id"] for r in allrows)
+try:
+    import pandas
+except ImportError:
+    pass
+else:
+    df = pandas.read_csv(sys.argv[4])
+    assert len(df) == len(allrows)
+PY
+python3 -c 'import pandas' 2>/dev/null || echo "skipped: pandas absent (CSV read by pandas)"
 
 # ---- HTML and Markdown -----------------------------------------------------
 # a corpus whose sources have a url and a published date

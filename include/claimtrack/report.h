@@ -41,7 +41,12 @@ enum {
     /* SARIF: every conflict, reviewed ones with an accepted suppression, and
      * with a baseline the absent ones (default: only the blocking conflicts,
      * as GitHub code scanning reads it) */
-    CT_REPORT_SARIF_INCLUDE_REVIEWED = 2
+    CT_REPORT_SARIF_INCLUDE_REVIEWED = 2,
+    /* CSV: a UTF-8 byte order mark first (Excel then reads UTF-8) */
+    CT_REPORT_CSV_BOM = 4,
+    /* CSV: after the conflicts' claims, every other claim of the corpus
+     * (export --format csv: agreements and questions too) */
+    CT_REPORT_CSV_ALL_CLAIMS = 8
 };
 
 /* Number of conflicts that block the gate. */

@@ -503,6 +503,7 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
         return CT_ENOMEM;
     m->color = r->color;
     m->options = r->options;
+    m->corpus = r->corpus;
     m->elapsed_ms = r->elapsed_ms;
     json_t *index = NULL;
     m->conflicts = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *m->conflicts);

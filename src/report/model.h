@@ -111,9 +111,10 @@ typedef struct {
 } ct_report_summary;
 
 typedef struct {
-    int color;            /* ANSI colour in the text format */
-    unsigned options;     /* ct_report.options */
-    long long elapsed_ms; /* ct_report.elapsed_ms */
+    int color;               /* ANSI colour in the text format */
+    unsigned options;        /* ct_report.options */
+    const ct_corpus *corpus; /* ct_report.corpus, borrowed */
+    long long elapsed_ms;    /* ct_report.elapsed_ms */
     ct_report_summary summary;
     const ct_source **sources; /* by id */
     size_t n_sources;
