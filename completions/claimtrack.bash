@@ -129,7 +129,7 @@ _claimtrack()
     local opts=""
     case $cmd in
     validate) opts="--archive --jobs --max-input-size --help" ;;
-    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --junit-extensions --sarif-include-reviewed --csv-bom --help" ;;
+    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --junit-extensions --sarif-include-reviewed --csv-bom --only-blocking --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     sources) opts="--matrix --help" ;;

@@ -53,6 +53,19 @@ assert want and len(want) < len(j["conflicts"]), "fixture needs reviewed and blo
 assert [r["partialFingerprints"]["claimtrackConflictId/v1"] for r in res] == want, [r["partialFingerprints"] for r in res]
 assert all(r["level"] == "error" and "suppressions" not in r and "baselineState" not in r for r in res)
 PY
+# --only-blocking: every format shows only the conflicts that fail the run
+ob=$(python3 -c 'import json,sys; print(" ".join(sorted(c["id"] for c in json.load(open(sys.argv[1]))["conflicts"] if c["review"]["blocking"])))' "$tmp/block.json" 2>/dev/null)
+if [ -n "$ob" ]; then
+    for f in text json xml markdown junit sarif html csv; do
+        "$bin" check --only-blocking --format "$f" -o "$tmp/ob.$f" "$tmp/claims2"
+        s=$?
+        got=$(grep -o 'CT-[0-9a-f]\{16\}' "$tmp/ob.$f" | sort -u | tr '\n' ' ' | sed 's/ $//')
+        all=$("$bin" check --sarif-include-reviewed --format "$f" "$tmp/claims2" 2>/dev/null | grep -o 'CT-[0-9a-f]\{16\}' | sort -u | wc -l)
+        [ $s -eq 1 ] && [ "$got" = "$ob" ] && [ "$all" -gt 2 ] && ok "--only-blocking ($f): only the blocking conflicts" || bad "--only-blocking $f: exit $s, got '$got', want '$ob'"
+    done
+else
+    echo "skipped: python3 absent (--only-blocking)"
+fi
 # --sarif-include-reviewed: every conflict a result; reviewed ones suppressed with the note
 (cd "$root" && "$bin" check --fail-on none --format sarif --sarif-include-reviewed -o "$tmp/claims.sarif" --report json:"$tmp/claims.json" claims)
 n_conf=$(grep -c '"digest": "' "$tmp/claims.json")

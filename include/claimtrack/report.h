@@ -46,7 +46,10 @@ enum {
     CT_REPORT_CSV_BOM = 4,
     /* CSV: after the conflicts' claims, every other claim of the corpus
      * (export --format csv: agreements and questions too) */
-    CT_REPORT_CSV_ALL_CLAIMS = 8
+    CT_REPORT_CSV_ALL_CLAIMS = 8,
+    /* every format: only the conflicts that block the gate (the summary still
+     * counts all; absent baseline conflicts left out) */
+    CT_REPORT_ONLY_BLOCKING = 16
 };
 
 /* Number of conflicts that block the gate. */

@@ -73,6 +73,7 @@ static const ct_cli_command commands[] = {
      "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
      "  --junit-extensions   JUnit: each case's review as <properties> and its file\n"
      "                       (beyond the stock junit-4.xsd)\n"
+     "  --only-blocking      every format: only the conflicts that fail the run\n"
      "  --csv-bom            CSV: start with a UTF-8 byte order mark (for Excel)\n"
      "  --sarif-include-reviewed\n"
      "                       SARIF: every conflict, reviewed ones suppressed, with\n"

@@ -293,6 +293,8 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     return 0;
 }
 
+static void only_blocking(ct_report_model *m);
+
 static void free_conflict(ct_report_conflict *rc)
 {
     for (size_t i = 0; i < rc->n_positions; i++) {
@@ -520,12 +522,28 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
         build_orphans(m, r) < 0 || build_absent(m, r) < 0 || build_agreement(m, r) < 0)
         goto fail;
     count(m, r);
+    if (r->options & CT_REPORT_ONLY_BLOCKING)
+        only_blocking(m);
     *out = m;
     return 0;
 fail:
     json_decref(index);
     ct_report_model_free(m);
     return CT_ENOMEM;
+}
+
+/* Keep the conflicts that block the gate (the summary still counts all). */
+static void only_blocking(ct_report_model *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        if (m->conflicts[i].review.blocking)
+            m->conflicts[kept++] = m->conflicts[i];
+        else
+            free_conflict(&m->conflicts[i]);
+    }
+    m->n_conflicts = kept;
+    m->n_absent = 0;
 }
 
 void ct_report_model_free(ct_report_model *m)
@@ -549,5 +567,11 @@ const ct_report_conflict *ct_report_model_conflict(const ct_report_model *m, con
                                                    const ct_conflict *c)
 {
     size_t i = (size_t)(c - r->conflicts->conflicts);
+    if (m->options & CT_REPORT_ONLY_BLOCKING) { /* filtered: search */
+        for (i = 0; i < m->n_conflicts; i++)
+            if (m->conflicts[i].conflict == c)
+                return &m->conflicts[i];
+        return NULL;
+    }
     return i < m->n_conflicts ? &m->conflicts[i] : NULL;
 }
