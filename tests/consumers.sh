@@ -179,7 +179,7 @@ cp "$root"/tests/fixtures/basic/*.json "$lt/"
 note=$(python3 -c 'print("Проверено редакцией " * 66, end="")' 2>/dev/null)
 if [ -n "$note" ]; then
     "$bin" review CT-99fa98e50640fc67 --status confirmed --note "$note" --by "редактор" "$lt" >/dev/null 2>&1
-    "$bin" check --fail-on none --format sarif -o "$tmp/lt.sarif" "$lt" 2>"$tmp/lt.err"
+    "$bin" check --fail-on none --format sarif --sarif-include-reviewed -o "$tmp/lt.sarif" "$lt" 2>"$tmp/lt.err"
     [ $? -eq 0 ] && python3 - "$tmp/lt.sarif" "$note" <<'PY' && ok "SARIF: a Cyrillic review note of $(printf %s "$note" | wc -m) characters kept whole, the report valid JSON" || { bad "SARIF with a long Cyrillic note"; cat "$tmp/lt.err"; }
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
