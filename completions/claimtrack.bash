@@ -74,7 +74,7 @@ _claimtrack()
     case $prev in
     --format | -f)
         if [ "$cmd" = export ]; then
-            mapfile -t COMPREPLY < <(compgen -W "json xml" -- "$cur")
+            mapfile -t COMPREPLY < <(compgen -W "json xml csv" -- "$cur")
         elif [ "$cmd" = suggest ]; then
             mapfile -t COMPREPLY < <(compgen -W "jsonl json text" -- "$cur")
         else
@@ -129,11 +129,11 @@ _claimtrack()
     local opts=""
     case $cmd in
     validate) opts="--archive --jobs --max-input-size --help" ;;
-    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --help" ;;
+    check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --junit-extensions --sarif-include-reviewed --csv-bom --only-blocking --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     sources) opts="--matrix --help" ;;
-    export) opts="--format --output --help" ;;
+    export) opts="--format --csv-bom --output --help" ;;
     suggest) opts="--source --topic --published --format --help" ;;
     serve) opts="--port --bind --reviews --help" ;;
     help)

@@ -136,7 +136,8 @@ if command -v bash >/dev/null 2>&1; then
     [ -n "$formats" ] && [ "$formats" = "$help_formats" ] && ok "--list-formats prints the formats check --help lists" ||
         bad "--list-formats '$formats' differs from check --help '$help_formats'"
     expect_comp "check --format FORMAT" "$(echo "$formats" | sort)" "$tmp" check --format ""
-    expect_comp "export --format" "json
+    expect_comp "export --format" "csv
+json
 xml" "$tmp" export --format ""
     expect_comp "--report FORMAT: (every format)" "$(echo "$formats" | sed 's/$/:/' | sort)" "$tmp" check --report ""
     expect_comp "--report sa -> sarif:" "sarif:" "$tmp" check --report sa

@@ -37,7 +37,19 @@ typedef struct {
 enum {
     /* JUnit: claimtrack's two extensions beyond the stock junit-4.xsd (each
      * case's review as <properties>, and its claim file as `file`) */
-    CT_REPORT_JUNIT_EXTENSIONS = 1
+    CT_REPORT_JUNIT_EXTENSIONS = 1,
+    /* SARIF: every conflict, reviewed ones with an accepted suppression, and
+     * with a baseline the absent ones (default: only the blocking conflicts,
+     * as GitHub code scanning reads it) */
+    CT_REPORT_SARIF_INCLUDE_REVIEWED = 2,
+    /* CSV: a UTF-8 byte order mark first (Excel then reads UTF-8) */
+    CT_REPORT_CSV_BOM = 4,
+    /* CSV: after the conflicts' claims, every other claim of the corpus
+     * (export --format csv: agreements and questions too) */
+    CT_REPORT_CSV_ALL_CLAIMS = 8,
+    /* every format: only the conflicts that block the gate (the summary still
+     * counts all; absent baseline conflicts left out) */
+    CT_REPORT_ONLY_BLOCKING = 16
 };
 
 /* Number of conflicts that block the gate. */

@@ -35,6 +35,9 @@ int ct_cmd_check(int argc, char **argv)
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"max-input-size", required_argument, NULL, 'M'},
                                              {"junit-extensions", no_argument, NULL, 'J'},
+                                             {"sarif-include-reviewed", no_argument, NULL, 'S'},
+                                             {"csv-bom", no_argument, NULL, 'U'},
+                                             {"only-blocking", no_argument, NULL, 'O'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
     check_args a = {.format = "text", .color = "auto", .fail_on = "unreviewed"};
@@ -56,6 +59,9 @@ int ct_cmd_check(int argc, char **argv)
         case 'R': a.reports[a.n_reports++] = optarg; break;
         case 'B': a.baseline = optarg; break;
         case 'J': a.report_options |= CT_REPORT_JUNIT_EXTENSIONS; break;
+        case 'S': a.report_options |= CT_REPORT_SARIF_INCLUDE_REVIEWED; break;
+        case 'U': a.report_options |= CT_REPORT_CSV_BOM; break;
+        case 'O': a.report_options |= CT_REPORT_ONLY_BLOCKING; break;
         case 'j':
             if ((a.load.jobs = ct_cli_jobs(optarg)) < 0)
                 status = ct_cli_usage_error(

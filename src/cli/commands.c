@@ -73,6 +73,11 @@ static const ct_cli_command commands[] = {
      "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
      "  --junit-extensions   JUnit: each case's review as <properties> and its file\n"
      "                       (beyond the stock junit-4.xsd)\n"
+     "  --only-blocking      every format: only the conflicts that fail the run\n"
+     "  --csv-bom            CSV: start with a UTF-8 byte order mark (for Excel)\n"
+     "  --sarif-include-reviewed\n"
+     "                       SARIF: every conflict, reviewed ones suppressed, with\n"
+     "                       baselineState (default: only the blocking conflicts)\n"
      "  -h, --help           show this help\n\n"
      "Exit status: 0 nothing blocks, 1 a conflict of the --fail-on class exists,\n"
      "2 usage error or bad input.\n"},
@@ -112,11 +117,14 @@ static const ct_cli_command commands[] = {
      "              many they clash\n"
      "  -h, --help  show this help\n"},
     {"export", ct_cmd_export, "write the whole corpus as one JSON or XML document",
-     "usage: claimtrack export [--format json|xml] [-o FILE] [PATH...]\n\n"
+     "usage: claimtrack export [--format json|xml|csv] [--csv-bom] [-o FILE] [PATH...]\n\n"
      "Write sources, topics and every claim as one document (JSON by default).\n"
      "That file alone, in a folder, is a loadable corpus; JSON -> XML -> JSON loses\n"
-     "nothing.\n\n"
-     "  -f, --format FORMAT  json (default) or xml\n"
+     "nothing.  CSV writes every claim, one a row, with the columns of check\n"
+     "--format csv: first the conflicts' claims with their conflict and review,\n"
+     "then every other claim (agreements and questions).\n\n"
+     "  -f, --format FORMAT  json (default), xml or csv\n"
+     "  --csv-bom            CSV: start with a UTF-8 byte order mark (for Excel)\n"
      "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"},
     {"suggest", ct_cmd_suggest, "draft claims from an article, for an editor to accept",
      "usage: claimtrack suggest --source ID [--topic T]... [--published DATE]\n"

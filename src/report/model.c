@@ -265,6 +265,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (build_review(&rc->review, r, c) < 0)
         return CT_ENOMEM;
     rc->baseline = baseline_state(index, c);
+    rc->baseline_entry = index ? json_object_get(index, c->id) : NULL;
     rc->review.blocking = blocks(r, rc->review.state, rc->baseline);
     rc->positions = ct_calloc(c->n_positions ? c->n_positions : 1, sizeof *rc->positions);
     rc->clashes = ct_calloc(c->n_clashes ? c->n_clashes : 1, sizeof *rc->clashes);
@@ -291,6 +292,8 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
                 rc->preferred = 1;
     return 0;
 }
+
+static void only_blocking(ct_report_model *m);
 
 static void free_conflict(ct_report_conflict *rc)
 {
@@ -502,6 +505,7 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
         return CT_ENOMEM;
     m->color = r->color;
     m->options = r->options;
+    m->corpus = r->corpus;
     m->elapsed_ms = r->elapsed_ms;
     json_t *index = NULL;
     m->conflicts = ct_calloc(set->n_conflicts ? set->n_conflicts : 1, sizeof *m->conflicts);
@@ -518,12 +522,28 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
         build_orphans(m, r) < 0 || build_absent(m, r) < 0 || build_agreement(m, r) < 0)
         goto fail;
     count(m, r);
+    if (r->options & CT_REPORT_ONLY_BLOCKING)
+        only_blocking(m);
     *out = m;
     return 0;
 fail:
     json_decref(index);
     ct_report_model_free(m);
     return CT_ENOMEM;
+}
+
+/* Keep the conflicts that block the gate (the summary still counts all). */
+static void only_blocking(ct_report_model *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_conflicts; i++) {
+        if (m->conflicts[i].review.blocking)
+            m->conflicts[kept++] = m->conflicts[i];
+        else
+            free_conflict(&m->conflicts[i]);
+    }
+    m->n_conflicts = kept;
+    m->n_absent = 0;
 }
 
 void ct_report_model_free(ct_report_model *m)
@@ -547,5 +567,11 @@ const ct_report_conflict *ct_report_model_conflict(const ct_report_model *m, con
                                                    const ct_conflict *c)
 {
     size_t i = (size_t)(c - r->conflicts->conflicts);
+    if (m->options & CT_REPORT_ONLY_BLOCKING) { /* filtered: search */
+        for (i = 0; i < m->n_conflicts; i++)
+            if (m->conflicts[i].conflict == c)
+                return &m->conflicts[i];
+        return NULL;
+    }
     return i < m->n_conflicts ? &m->conflicts[i] : NULL;
 }

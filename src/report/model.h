@@ -77,6 +77,7 @@ typedef struct {
     size_t n_clashes;
     ct_report_review review;
     ct_baseline_state baseline;
+    const json_t *baseline_entry; /* this conflict in the baseline report, borrowed; or NULL */
     size_t preferred; /* index of the preferred position + 1, 0 when none (resolved reviews) */
 } ct_report_conflict;
 
@@ -110,9 +111,10 @@ typedef struct {
 } ct_report_summary;
 
 typedef struct {
-    int color;            /* ANSI colour in the text format */
-    unsigned options;     /* ct_report.options */
-    long long elapsed_ms; /* ct_report.elapsed_ms */
+    int color;               /* ANSI colour in the text format */
+    unsigned options;        /* ct_report.options */
+    const ct_corpus *corpus; /* ct_report.corpus, borrowed */
+    long long elapsed_ms;    /* ct_report.elapsed_ms */
     ct_report_summary summary;
     const ct_source **sources; /* by id */
     size_t n_sources;

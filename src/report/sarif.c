@@ -1,11 +1,16 @@
 /*
- * sarif.c - SARIF 2.1.0 as GitHub code scanning reads it: one result per
- * conflict (reviewed ones carry an accepted external suppression, so they
- * show as closed), a rule per conflict type with help, locations at the
- * claims' files and lines relative to the repository root (%SRCROOT%: the git
- * top level holding the file, else the working directory), percent-encoded
- * per RFC 3986, the conflict id as a partial fingerprint, and with a
- * baseline each result's baselineState (absent ones too).
+ * sarif.c - SARIF 2.1.0 as GitHub code scanning reads it.  GitHub ignores
+ * suppressions and baselineState, so by default the report holds exactly the
+ * blocking conflicts, each at level error: a reviewed conflict's alert closes
+ * by its absence.  With CT_REPORT_SARIF_INCLUDE_REVIEWED it holds every
+ * conflict (reviewed ones carry an accepted external suppression) and, with
+ * a baseline, each result's baselineState and the absent ones.  A rule per
+ * conflict type with help; each result's first location is the claim added
+ * since the baseline, else the first claim, the others relatedLocations; a
+ * plain-text message and a Markdown one; locations at the claims' files and
+ * lines relative to the repository root (%SRCROOT%: the git top level holding
+ * the file, else the working directory), percent-encoded per RFC 3986; the
+ * conflict id as a partial fingerprint.
  */
 #include "util/strbuf.h"
 #include "report_int.h"
@@ -37,10 +42,8 @@ static const struct {
      "A topic rule relates properties (for example dead + survivors = aboard, or one date "
      "before another). Each side is the sum of its terms' values; the claims chosen here, one "
      "per term, give sums that cannot satisfy the relation. The message names the rule and the "
-     "subject, and each location is a claim of one term."},
+     "subject; each location, the first and the related ones, is a claim of one term."},
 };
-
-#define HELP_URI "https://claimtrack.dev/docs/rules#"
 
 /* ---- artifact URIs ---------------------------------------------------- */
 
@@ -211,18 +214,17 @@ static json_t *rule_list(void)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < N_RULES; i++) {
-        char md[1024], uri[64];
+        char md[1024];
         snprintf(md, sizeof md,
                  "%s\n\nReview the conflict with one of:\n\n"
                  "- `claimtrack review ID --status confirmed --note 'why'`\n"
                  "- `claimtrack review ID --status dismissed --note 'why'`\n"
                  "- `claimtrack review ID --status resolved --prefer CLAIM-ID --note 'why'`\n",
                  rules[i].help);
-        snprintf(uri, sizeof uri, "%s%s", HELP_URI, rules[i].rule);
         json_t *rule =
-            json_pack("{sssss{ss}s{ss}s{ssss}sss{ss}}", "id", rules[i].rule, "name", rules[i].name,
+            json_pack("{sssss{ss}s{ss}s{ssss}s{ss}}", "id", rules[i].rule, "name", rules[i].name,
                       "shortDescription", "text", rules[i].text, "fullDescription", "text",
-                      rules[i].text, "help", "text", rules[i].help, "markdown", md, "helpUri", uri,
+                      rules[i].text, "help", "text", rules[i].help, "markdown", md,
                       "defaultConfiguration", "level", "error");
         if (json_array_append_new(list, rule)) {
             json_decref(list);
@@ -260,59 +262,129 @@ static int suppress(json_t *res, const ct_report_review *rv)
     return rc;
 }
 
-/* The result of one conflict; NULL when out of memory. */
-static json_t *result(const ct_report_conflict *rc)
+/* 1 when the baseline's entry of a conflict lists claim `id`. */
+static int in_baseline(const json_t *entry, const char *id)
+{
+    const json_t *positions = json_object_get(entry, "positions");
+    for (size_t j = 0; j < json_array_size(positions); j++) {
+        const json_t *claims = json_object_get(json_array_get(positions, j), "claims");
+        for (size_t k = 0; k < json_array_size(claims); k++) {
+            const char *c = json_string_value(json_object_get(json_array_get(claims, k), "id"));
+            if (c && strcmp(c, id) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The claim a result points at first: with a baseline, of a new or updated
+ * conflict, the first claim the baseline's entry did not list (the one
+ * added); else the first claim.  A review keeps only the conflict's digest,
+ * not its claims', so a stale conflict points at its first claim. */
+static const ct_claim *first_claim(const ct_report_conflict *rc)
+{
+    const ct_claim *first = NULL;
+    int look = rc->baseline == CT_BASELINE_NEW || rc->baseline == CT_BASELINE_UPDATED;
+    for (size_t j = 0; j < rc->n_positions; j++)
+        for (size_t k = 0; k < rc->positions[j].n_claims; k++) {
+            const ct_claim *cl = rc->positions[j].claims[k];
+            if (!first)
+                first = cl;
+            if (look && rc->baseline_entry && !in_baseline(rc->baseline_entry, cl->id))
+                return cl;
+        }
+    return first;
+}
+
+/* The message of a result: plain text (markdown 0) or Markdown (1). */
+static void message(ct_strbuf *msg, const ct_report_conflict *rc, int markdown)
+{
+    const ct_conflict *c = rc->conflict;
+    const char *tick = markdown ? "`" : "";
+    ct_strbuf_printf(msg, "%s conflict %s%s%s on %s:", ct_review_state_name(rc->review.state), tick,
+                     c->id, tick, rc->title);
+    for (size_t j = 0; j < rc->n_positions; j++) {
+        const ct_report_position *p = &rc->positions[j];
+        ct_strbuf_printf(msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
+                         j == 0 && rc->preferred ? " (preferred)" : "");
+    }
+    if (rc->review.blocking && markdown)
+        ct_strbuf_printf(
+            msg,
+            ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
+            "`claimtrack review %s --status dismissed --note 'why'`, "
+            "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
+            c->id, c->id, c->id);
+    else if (rc->review.blocking)
+        ct_strbuf_printf(msg,
+                         ". Review it with: claimtrack review %s --status confirmed, dismissed or "
+                         "resolved (with --prefer CLAIM-ID), and --note 'why'.",
+                         c->id);
+    else
+        ct_strbuf_printf(msg, ".");
+}
+
+/* The locations of a conflict: its first claim (first_claim) into *first,
+ * every other claim into *related; 0 or CT_ENOMEM. */
+static int claim_locations(const ct_report_conflict *rc, json_t **first, json_t **related)
+{
+    const ct_claim *lead = first_claim(rc);
+    *first = json_array();
+    *related = json_array();
+    if (!*first || !*related)
+        return CT_ENOMEM;
+    if (lead &&
+        json_array_append_new(*first, location(lead->file, lead->line, lead->id, lead->source)))
+        return CT_ENOMEM;
+    for (size_t j = 0; j < rc->n_positions; j++)
+        for (size_t k = 0; k < rc->positions[j].n_claims; k++) {
+            const ct_claim *cl = rc->positions[j].claims[k];
+            if (cl == lead)
+                continue;
+            json_t *loc = location(cl->file, cl->line, cl->id, cl->source);
+            if (!loc ||
+                json_object_set_new(loc, "id",
+                                    json_integer((json_int_t)json_array_size(*related))) ||
+                json_array_append_new(*related, loc))
+                return CT_ENOMEM;
+        }
+    return 0;
+}
+
+/* The result of one conflict; NULL when out of memory.  `full`: the report
+ * with reviewed conflicts (level by severity, suppressions, baselineState);
+ * else a blocking conflict at level error. */
+static json_t *result(const ct_report_conflict *rc, int full)
 {
     const ct_conflict *c = rc->conflict;
     const char *type = ct_conflict_type_name(c->type);
     const char *state = ct_review_state_name(rc->review.state);
     size_t ri = rule_index(type);
-    ct_strbuf msg = CT_STRBUF_INIT;
-    ct_strbuf_printf(&msg, "%s conflict %s on %s:", state, c->id, rc->title);
-    json_t *locations = json_array();
-    if (!locations) {
-        ct_strbuf_dispose(&msg);
-        return NULL;
-    }
-    for (size_t j = 0; j < rc->n_positions; j++) {
-        const ct_report_position *p = &rc->positions[j];
-        ct_strbuf_printf(&msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
-                         j == 0 && rc->preferred ? " (preferred)" : "");
-        for (size_t k = 0; k < p->n_claims; k++) {
-            const ct_claim *cl = p->claims[k];
-            if (json_array_append_new(locations,
-                                      location(cl->file, cl->line, cl->id, cl->source))) {
-                json_decref(locations);
-                ct_strbuf_dispose(&msg);
-                return NULL;
-            }
-        }
-    }
-    if (rc->review.blocking)
-        ct_strbuf_printf(
-            &msg,
-            ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
-            "`claimtrack review %s --status dismissed --note 'why'`, "
-            "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
-            c->id, c->id, c->id);
-    else
-        ct_strbuf_printf(&msg, ".");
-    if (msg.oom) {
+    ct_strbuf text = CT_STRBUF_INIT, md = CT_STRBUF_INIT;
+    message(&text, rc, 0);
+    message(&md, rc, 1);
+    json_t *locations = NULL, *related = NULL;
+    if (text.oom || md.oom || claim_locations(rc, &locations, &related) < 0) {
         json_decref(locations);
-        ct_strbuf_dispose(&msg);
+        json_decref(related);
+        ct_strbuf_dispose(&text);
+        ct_strbuf_dispose(&md);
         return NULL;
     }
     const char *severity = ct_severity_name(c->severity);
     json_t *res =
-        json_pack("{sssIsss{ss}sos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex",
-                  (json_int_t)ri, "level", level_of(c->severity), "message", "text",
-                  ct_strbuf_text(&msg), "locations", locations, "partialFingerprints",
+        json_pack("{sssIsss{ssss}sosos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex",
+                  (json_int_t)ri, "level", full ? level_of(c->severity) : "error", "message",
+                  "text", ct_strbuf_text(&text), "markdown", ct_strbuf_text(&md), "locations",
+                  locations, "relatedLocations", related, "partialFingerprints",
                   "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
                   "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
-    ct_strbuf_dispose(&msg);
+    ct_strbuf_dispose(&text);
+    ct_strbuf_dispose(&md);
     const char *b = ct_baseline_state_name(rc->baseline);
-    if (res && (suppress(res, &rc->review) ||
-                (b && json_object_set_new(res, "baselineState", json_string(b))))) {
+    if (res && full &&
+        (suppress(res, &rc->review) ||
+         (b && json_object_set_new(res, "baselineState", json_string(b))))) {
         json_decref(res);
         return NULL;
     }
@@ -362,12 +434,22 @@ static json_t *absent_result(const ct_report_absent *x)
     return res;
 }
 
+/* What the report holds: every conflict then the absent ones (full), or
+ * the blocking conflicts only. */
+typedef struct {
+    const ct_report_model *m;
+    int full;
+    size_t *blocking; /* indexes of the blocking conflicts (not full) */
+} sarif_results;
+
 /* Result i: the conflicts, then the conflicts absent since the baseline. */
 static json_t *make_result(void *payload, size_t i)
 {
-    const ct_report_model *m = payload;
-    return i < m->n_conflicts ? result(&m->conflicts[i])
-                              : absent_result(&m->absent[i - m->n_conflicts]);
+    const sarif_results *r = payload;
+    if (!r->full)
+        return result(&r->m->conflicts[r->blocking[i]], 0);
+    return i < r->m->n_conflicts ? result(&r->m->conflicts[i], 1)
+                                 : absent_result(&r->m->absent[i - r->m->n_conflicts]);
 }
 
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
@@ -375,21 +457,30 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     json_t *rules_json = rule_list(), *results = json_array();
     json_t *doc = NULL;
     int rc = CT_ENOMEM;
+    sarif_results r = {m, (m->options & CT_REPORT_SARIF_INCLUDE_REVIEWED) != 0, NULL};
+    size_t count = r.full ? m->n_conflicts + m->n_absent : 0;
     if (!rules_json || !results)
         goto done;
-    doc = json_pack("{sssss[{s{s{sssssssO}}s{s{s{ss}}}sO}]}", "$schema",
+    if (!r.full) {
+        if (!(r.blocking = ct_calloc(m->n_conflicts ? m->n_conflicts : 1, sizeof *r.blocking)))
+            goto done;
+        for (size_t i = 0; i < m->n_conflicts; i++)
+            if (m->conflicts[i].review.blocking)
+                r.blocking[count++] = i;
+    }
+    doc = json_pack("{sssss[{s{s{sssssO}}s{s{s{ss}}}sO}]}", "$schema",
                     "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
-                    "tool", "driver", "name", "claimtrack", "version", CT_VERSION, "informationUri",
-                    "https://claimtrack.dev/", "rules", rules_json, "originalUriBaseIds",
-                    "%SRCROOT%", "description", "text",
+                    "tool", "driver", "name", "claimtrack", "version", CT_VERSION, "rules",
+                    rules_json, "originalUriBaseIds", "%SRCROOT%", "description", "text",
                     "The repository root: the git top level holding the claim files, else the "
                     "working directory claimtrack ran in.",
                     "results", results);
     if (!doc)
         goto done;
-    ct_json_stream_part part = {results, m->n_conflicts + m->n_absent, make_result, (void *)m};
+    ct_json_stream_part part = {results, count, make_result, &r};
     rc = ct_report__dump_streamed(out, doc, &part, 1);
 done:
+    ct_free(r.blocking);
     json_decref(doc);
     json_decref(rules_json);
     json_decref(results);

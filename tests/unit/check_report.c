@@ -316,12 +316,17 @@ START_TEST(test_report_every_writer)
     ck_assert_ptr_nonnull(strstr(text, "4 claims from 4 sources in 1 topic: 1 group, 1 conflict"));
     ck_assert_ptr_nonnull(strstr(text, "1 conflict blocks the build:"));
     free(text);
-    /* a confirmed conflict fails no JUnit case; its SARIF result is suppressed */
+    /* a confirmed conflict fails no JUnit case; it is no SARIF result by
+     * default, and a suppressed one with --sarif-include-reviewed */
     ct_review_set *s = review(c, "confirmed", NULL, "");
     text = write_format(&f, s, "junit");
     ck_assert_ptr_null(strstr(text, "<failure"));
     free(text);
     text = write_format(&f, s, "sarif");
+    ck_assert_ptr_null(strstr(text, "\"claimtrackConflictId/v1\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"results\": []"));
+    free(text);
+    text = write_format_with(&f, s, "sarif", CT_REPORT_SARIF_INCLUDE_REVIEWED);
     ck_assert_ptr_nonnull(strstr(text, "\"claimtrackConflictId/v1\""));
     ck_assert_ptr_nonnull(strstr(text, "\"kind\": \"external\""));
     ck_assert_ptr_nonnull(strstr(text, "\"status\": \"accepted\""));
