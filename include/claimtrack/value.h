@@ -64,6 +64,12 @@ int ct_interval_overlap(const ct_interval *a, const ct_interval *b);
 /* 1 when `inner` lies inside `outer` (bounds included). */
 int ct_interval_within(const ct_interval *inner, const ct_interval *outer);
 
+/* Widen [*lo, *hi] to take in the finite ends of `lo_end` and `hi_end` (an
+ * interval's bounds; infinite ends are left out).  Start from lo = +inf,
+ * hi = -inf: lo stays infinite when no end was finite. */
+void ct_interval_span_add(ct_decimal *lo, ct_decimal *hi, const ct_decimal *lo_end,
+                          const ct_decimal *hi_end);
+
 /* Order intervals by lower bound, then upper bound: -1, 0 or 1. */
 int ct_interval_cmp(const ct_interval *a, const ct_interval *b);
 

@@ -249,15 +249,7 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
     for (size_t p = 0; p < c->n_positions; p++)
         for (size_t k = 0; k < c->positions[p].n_claims; k++) {
             const ct_interval *iv = &claims[c->positions[p].claims[k]].interval;
-            const ct_decimal *ends[2] = {&iv->lo, &iv->hi};
-            for (int e = 0; e < 2; e++) {
-                if (!ct_decimal_is_finite(ends[e]))
-                    continue;
-                if (ct_decimal_cmp(ends[e], &dlo) < 0)
-                    dlo = *ends[e];
-                if (ct_decimal_cmp(ends[e], &dhi) > 0)
-                    dhi = *ends[e];
-            }
+            ct_interval_span_add(&dlo, &dhi, &iv->lo, &iv->hi);
             rows++;
         }
     if (!ct_decimal_is_finite(&dlo) || rows == 0 || rows > 200)

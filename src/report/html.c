@@ -90,15 +90,7 @@ static int chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, c
     ct_decimal dlo = ct_decimal_inf(1), dhi = ct_decimal_inf(-1);
     size_t longest = 0;
     for (size_t i = 0; i < n; i++) {
-        const ct_decimal *ends[2] = {&rows[i].lo, &rows[i].hi};
-        for (int e = 0; e < 2; e++) {
-            if (!ct_decimal_is_finite(ends[e]))
-                continue;
-            if (ct_decimal_cmp(ends[e], &dlo) < 0)
-                dlo = *ends[e];
-            if (ct_decimal_cmp(ends[e], &dhi) > 0)
-                dhi = *ends[e];
-        }
+        ct_interval_span_add(&dlo, &dhi, &rows[i].lo, &rows[i].hi);
         size_t len = rows[i].extra + strlen(rows[i].label);
         longest = len > longest ? len : longest;
     }

@@ -278,6 +278,20 @@ int ct_interval_within(const ct_interval *inner, const ct_interval *outer)
            ct_decimal_cmp(&inner->hi, &outer->hi) <= 0;
 }
 
+void ct_interval_span_add(ct_decimal *lo, ct_decimal *hi, const ct_decimal *lo_end,
+                          const ct_decimal *hi_end)
+{
+    const ct_decimal *ends[2] = {lo_end, hi_end};
+    for (int e = 0; e < 2; e++) {
+        if (!ct_decimal_is_finite(ends[e]))
+            continue;
+        if (ct_decimal_cmp(ends[e], lo) < 0)
+            *lo = *ends[e];
+        if (ct_decimal_cmp(ends[e], hi) > 0)
+            *hi = *ends[e];
+    }
+}
+
 int ct_interval_cmp(const ct_interval *a, const ct_interval *b)
 {
     int c = ct_decimal_cmp(&a->lo, &b->lo);
