@@ -63,6 +63,8 @@ int ct_cmd_export(int argc, char **argv)
     /* the corpus's reviews are not exported, but must survive -o */
     char *reviews = ct_cli_reviews_path(NULL, argv + optind, argc - optind);
     const char *inputs[] = {reviews};
+    if (!reviews)
+        fprintf(stderr, "claimtrack: out of memory\n");
     status = reviews
                  ? ct_cli_outputs_check(outputs, 1, corpus, inputs, 1, argv + optind, argc - optind)
                  : CT_EXIT_USAGE;

@@ -342,10 +342,14 @@ static int claim_locations(const ct_report_conflict *rc, json_t **first, json_t 
             if (cl == lead)
                 continue;
             json_t *loc = location(cl->file, cl->line, cl->id, cl->source);
-            if (!loc ||
-                json_object_set_new(loc, "id",
-                                    json_integer((json_int_t)json_array_size(*related))) ||
-                json_array_append_new(*related, loc))
+            if (!loc)
+                return CT_ENOMEM;
+            if (json_object_set_new(loc, "id",
+                                    json_integer((json_int_t)json_array_size(*related)))) {
+                json_decref(loc); /* not yet in the array */
+                return CT_ENOMEM;
+            }
+            if (json_array_append_new(*related, loc)) /* takes loc, on failure too */
                 return CT_ENOMEM;
         }
     return 0;
