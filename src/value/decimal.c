@@ -199,8 +199,8 @@ int ct_decimal_parse(ct_decimal *out, const char *s, size_t n, const ct_decimal_
     literal lit;
     if (literal_scan(s, n, &lit) < 0)
         return CT_EINVALID;
-    if (!lit.start) { /* zero, whatever its exponent */
-        long e = lit.exp < -EXP_LIMIT ? -EXP_LIMIT : lit.exp > EXP_LIMIT ? EXP_LIMIT : lit.exp;
+    if (!lit.start) { /* zero, whatever its exponent: "0e5" is 0, "0.00" keeps its places */
+        long e = lit.exp < -30 ? -30 : lit.exp > 0 ? 0 : lit.exp;
         *out = (ct_decimal){0, (int32_t)e, CT_DECIMAL_SMALL, NULL};
         return 0;
     }
