@@ -180,6 +180,13 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root);
 void ct_corpus__pointer(char *out, size_t cap, const char *base, ...);
 
 /* ---- model.c and rules_load.c ---- */
+/* speakers.c: the claim's speaker, and its scope (as_of, else the source's
+ * published date, for varying properties).  0 or CT_ENOMEM. */
+int ct_corpus__resolve_speaker(ct_corpus *c, ct_claim *cl);
+int ct_corpus__set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const json_t *as_of,
+                         ct_interval as_of_iv, const ct_source *src);
+/* subjects.c: the topic's declared subjects (the last topic added). */
+int ct_corpus__load_subjects(ct_load_ctx *l, ct_topic *t, json_t *subjects);
 const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t,
                                          const char *subject);
 int ct_corpus__load_rules(ct_load_ctx *l, ct_topic *t, json_t *rules);

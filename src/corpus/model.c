@@ -431,88 +431,6 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     return number_terms(p);
 }
 
-/* The subject index of topic `ti`, made empty when new; NULL when out of memory. */
-static ct_namemap *subject_index_of(ct_corpus *c, size_t ti)
-{
-    if (ti >= c->alloc_subject_index) {
-        size_t n = c->alloc_subject_index ? c->alloc_subject_index * 2 : 16;
-        while (n <= ti)
-            n *= 2;
-        ct_namemap *m = ct_reallocarray(c->subject_index, n, sizeof *m);
-        if (!m)
-            return NULL;
-        memset(m + c->alloc_subject_index, 0, (n - c->alloc_subject_index) * sizeof *m);
-        c->subject_index = m;
-        c->alloc_subject_index = n;
-    }
-    return &c->subject_index[ti];
-}
-
-
-/* The topic's declared subjects and aliases (NFC), each name once. */
-static int load_subjects(ct_load_ctx *l, ct_topic *t, json_t *subjects)
-{
-    ct_corpus *c = l->c;
-    int rc = 0;
-    if (json_is_object(subjects)) {
-        /* an alias list keeps its canonical name first, then the aliases in order */
-        t->has_subjects = 1;
-        size_t n = 0;
-        const char *canon;
-        json_t *aliases;
-        json_object_foreach(subjects, canon, aliases) n += 1 + json_array_size(aliases);
-        t->aliases = ct_calloc(n ? n : 1, sizeof *t->aliases);
-        if (!t->aliases)
-            return CT_ENOMEM;
-        ct_namemap *seen = subject_index_of(c, c->n_topics - 1);
-        if (!seen || ct_namemap_reserve(seen, n) < 0)
-            return CT_ENOMEM;
-        json_object_foreach(subjects, canon, aliases)
-        {
-            const char *cn = ct_corpus__intern_nfc(c, canon);
-            if (!cn)
-                return CT_ENOMEM;
-            for (size_t i = 0; i <= json_array_size(aliases); i++) {
-                const char *raw = i ? json_string_value(json_array_get(aliases, i - 1)) : canon;
-                if (!raw)
-                    continue;
-                const char *alias = ct_corpus__intern_nfc(c, raw);
-                if (!alias)
-                    return CT_ENOMEM;
-                long k = ct_namemap_get(seen, alias);
-                if (k >= 0 && i == 0 && t->aliases[k].canonical == cn) {
-                    /* two declared names equal once normalised: never merged silently */
-                    char ptr[300];
-                    ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon, (const char *)NULL);
-                    if ((rc = ct_corpus__error(l, ptr, 0,
-                                               "subject \"%s\" is declared twice (two names "
-                                               "equal after Unicode NFC normalization)",
-                                               cn)) == CT_ENOMEM)
-                        return rc;
-                    continue;
-                }
-                if (k >= 0) {
-                    if (t->aliases[k].canonical != cn) {
-                        char ptr[300];
-                        ct_corpus__pointer(ptr, sizeof ptr, "", "subjects", canon,
-                                           (const char *)NULL);
-                        if ((rc = ct_corpus__error(l, ptr, 0, "\"%s\" already names subject \"%s\"",
-                                                   alias, t->aliases[k].canonical)) == CT_ENOMEM)
-                            return rc;
-                    }
-                    continue;
-                }
-                t->aliases[t->n_aliases].alias = alias;
-                t->aliases[t->n_aliases].canonical = cn;
-                if (ct_namemap_add(seen, alias, t->n_aliases, NULL) < 0)
-                    return CT_ENOMEM;
-                t->n_aliases++;
-            }
-        }
-    }
-    return 0;
-}
-
 static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
 {
     ct_corpus *c = l->c;
@@ -560,18 +478,10 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
                 return rc;
         }
     }
-    if ((rc = load_subjects(l, t, json_object_get(doc, "subjects"))) < 0)
+    if ((rc = ct_corpus__load_subjects(l, t, json_object_get(doc, "subjects"))) < 0)
         return rc;
     *index = c->n_topics - 1;
     return ct_corpus__load_rules(l, t, json_object_get(doc, "rules"));
-}
-
-/* `subject` interned in NFC: its canonical name, or NULL. */
-const char *ct_corpus__subject_canonical(const ct_corpus *c, const ct_topic *t, const char *subject)
-{
-    size_t ti = (size_t)(t - c->topics);
-    long i = ti < c->alloc_subject_index ? ct_namemap_get(&c->subject_index[ti], subject) : -1;
-    return i < 0 ? NULL : t->aliases[i].canonical;
 }
 
 /* ---- claims ------------------------------------------------------------- */
@@ -598,71 +508,6 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
     char vptr[400];
     snprintf(vptr, sizeof vptr, "%s/value", ptr);
     return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
-}
-
-/* Who speaks: the claimant (by its declared name when it is one's name or
- * alias; the source when the claimant is linked to one), else the source. */
-static int resolve_speaker(ct_corpus *c, ct_claim *cl)
-{
-    cl->speaker = cl->source;
-    cl->speaker_source = 1;
-    if (!cl->claimant)
-        return 0;
-    const char *name = ct_corpus__intern_nfc(c, cl->claimant);
-    if (!name)
-        return CT_ENOMEM;
-    long k = claimant_find(c, name);
-    if (k >= 0 && c->claimants[k].source) {
-        cl->speaker = c->claimants[k].source;
-        return 0;
-    }
-    cl->speaker = k >= 0 ? c->claimants[k].name : name;
-    cl->speaker_source = 0;
-    return 0;
-}
-
-
-const char *ct_scope_basis_name(int basis)
-{
-    static const char *const names[] = {NULL, "as_of", "published", "unscoped"};
-    return basis >= 0 && basis <= CT_SCOPE_ALWAYS ? names[basis] : NULL;
-}
-
-/* The claim's as_of as written and for people, and (varying properties) its
- * scope: as_of, else the source's published date, else all time.  0 or
- * CT_ENOMEM. */
-static int set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const json_t *as_of,
-                     ct_interval as_of_iv, const ct_source *src)
-{
-    cl->scope.lo = ct_decimal_inf(-1);
-    cl->scope.hi = ct_decimal_inf(1);
-    if (as_of) {
-        char text[128];
-        ct_value_describe(as_of, CT_TYPE_DATE, NULL, text, sizeof text);
-        char *js = json_dumps(as_of, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
-        if (!js)
-            return CT_ENOMEM;
-        cl->as_of_json = ct_corpus__intern(c, js);
-        free(js);
-        if (!(cl->as_of = ct_corpus__intern(c, text)) || !cl->as_of_json)
-            return CT_ENOMEM;
-    }
-    if (!p->varies)
-        return 0;
-    ct_interval iv;
-    char why[160];
-    if (as_of) {
-        cl->scope = as_of_iv;
-        cl->scope_basis = CT_SCOPE_AS_OF;
-        cl->scope_text = cl->as_of;
-    } else if (src && src->published && ct_date_parse(src->published, &iv, why, sizeof why) == 0) {
-        cl->scope = iv;
-        cl->scope_basis = CT_SCOPE_PUBLISHED;
-        cl->scope_text = src->published;
-    } else {
-        cl->scope_basis = CT_SCOPE_ALWAYS;
-    }
-    return 0;
 }
 
 /* Load one claim object (already schema-valid) of topic `ti`. */
@@ -817,7 +662,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
         return CT_EINVALID;
 
     const ct_property *p = &t->properties[pi];
-    if ((rc = set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
+    if ((rc = ct_corpus__set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
         return rc;
     char display[256];
     ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
@@ -847,7 +692,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.hedge = ct_corpus__opt_string(c, f.hedge, 1, &oom);
     cl.locator = ct_corpus__opt_string(c, f.locator, 0, &oom);
     cl.note = ct_corpus__opt_string(c, f.note, 0, &oom);
-    if (!oom && resolve_speaker(c, &cl) < 0)
+    if (!oom && ct_corpus__resolve_speaker(c, &cl) < 0)
         oom = 1;
     const char *stance = json_string_value(f.stance);
     cl.denies = stance && strcmp(stance, "denies") == 0;

@@ -10,6 +10,9 @@
 
 #include "claimtrack/diag.h"
 
+/* The namespace of claim files (schema/topic.xsd). */
+#define CLAIMS_NS "https://claimtrack.dev/schema/claims"
+
 /*
  * Parse and check an XML claim file safely: no network, no DTD (a DOCTYPE is
  * refused), no entity substitution, no XInclude, libxml2's depth limit, and
