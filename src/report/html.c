@@ -148,17 +148,14 @@ static int chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, c
         ct_decimal_pool_dispose(&pool);
         return CT_ENOMEM;
     }
-    int mid_ok = 1;
     int64_t day;
-    if (mid_ok && is_date && ct_decimal_to_int(&dlo, &day) == 0) {
+    if (is_date && ct_decimal_to_int(&dlo, &day) == 0) {
         int64_t end;
         ct_decimal_to_int(&dhi, &end);
         ticks[1] = ct_decimal_from_int(day + (end - day) / 2);
     }
     char prev[64] = "";
     for (int t = 0; t <= 2; t++) {
-        if (t == 1 && !mid_ok)
-            continue;
         char label[64];
         ct_report_axis_label(label, sizeof label, &ticks[t], is_date);
         if (strcmp(label, prev) == 0)
