@@ -37,14 +37,20 @@ else
 Q := @
 endif
 
-LIB_SRC := $(wildcard src/*.c) $(wildcard src/util/*.c) $(wildcard src/report/*.c) $(wildcard src/corpus/*.c) $(wildcard src/value/*.c) $(wildcard src/schema/*.c) $(wildcard src/suggest/*.c)
+# The library is one folder per concept (docs/CONVENTIONS.md); the workbench
+# (src/serve/) is an archive of its own, with its CSS and script, that only
+# the command-line program and the HTTP fuzz harness link.
+LIB_DIRS := util value vocab corpus schema conflict review report export suggest
+LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
+SERVE_SRC := $(wildcard src/serve/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+SERVE_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SERVE_SRC)) $(BUILD)/obj/serve_assets.o
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.schema.json \
            schema/topic.xsd
-ASSETS  := src/cli/assets/serve.css src/cli/assets/serve.js
+ASSETS  := src/serve/assets/serve.css src/serve/assets/serve.js
 
 .PHONY: dist check pkgcheck lint valgrind coverage doc-check bench alloc-test alloc-test-plain portability fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
@@ -85,30 +91,39 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/obj/.mmd-stamp | pkgcheck
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d)
 
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
 	$(Q)$(CC) -std=c11 -O1 -o $@ $<
 
-$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS) $(ASSETS)
+$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
 	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
 	    ct_embedded_sources_schema=schema/sources.schema.json \
 	    ct_embedded_reviews_schema=schema/reviews.schema.json \
-	    ct_embedded_topic_xsd=schema/topic.xsd \
-	    ct_embedded_serve_css=src/cli/assets/serve.css \
-	    ct_embedded_serve_js=src/cli/assets/serve.js
+	    ct_embedded_topic_xsd=schema/topic.xsd
+
+$(BUILD)/serve_assets.c: $(BUILD)/embed $(ASSETS)
+	$(Q)$(BUILD)/embed $@ ct_serve__css=src/serve/assets/serve.css \
+	    ct_serve__js=src/serve/assets/serve.js
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/serve_assets.o: $(BUILD)/serve_assets.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libclaimtrack.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/claimtrack: $(CLI_OBJ) $(BUILD)/libclaimtrack.a
+$(BUILD)/libctserve.a: $(SERVE_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/claimtrack: $(CLI_OBJ) $(BUILD)/libctserve.a $(BUILD)/libclaimtrack.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libclaimtrack.a $(LIBS) $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libctserve.a $(BUILD)/libclaimtrack.a $(LIBS) $(LDFLAGS)
 
 $(BUILD)/check_unit: $(UNIT_SRC) $(BUILD)/libclaimtrack.a tests/unit/unit.h
 	@echo "  LD      $@"
@@ -216,7 +231,7 @@ portability:
 	$(Q)echo "== the library compiled with $(OTHER_CC)"
 	$(Q)command -v $(OTHER_CC) >/dev/null 2>&1 || { echo "make portability: $(OTHER_CC) not found (install it: sh scripts/install-deps.sh --ci)" >&2; exit 2; }
 	$(Q)mkdir -p $(BUILD)/portability
-	$(Q)for f in $(LIB_SRC) $(CLI_SRC); do \
+	$(Q)for f in $(LIB_SRC) $(SERVE_SRC) $(CLI_SRC); do \
 	    $(OTHER_CC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Werror -Iinclude -Isrc \
 	        '-D__atomic_add_fetch(p,v,o)=(*(p) += (v))' '-D__atomic_sub_fetch(p,v,o)=(*(p) -= (v))' \
 	        $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -c $$f -o $(BUILD)/portability/one.o || \
@@ -235,10 +250,10 @@ FUZZ_CFLAGS := -O2 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=
 fuzz:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang STRICT=1 CPPFLAGS= LDFLAGS= \
 	    CFLAGS="-O2 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-	    build/fuzz/libclaimtrack.a
+	    build/fuzz/libclaimtrack.a build/fuzz/libctserve.a
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    clang $(ALL_CFLAGS) $(FUZZ_CFLAGS) -Itests/fuzz -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
-	        build/fuzz/libclaimtrack.a $(LIBS) || exit 1; \
+	        build/fuzz/libctserve.a build/fuzz/libclaimtrack.a $(LIBS) || exit 1; \
 	    sh tests/fuzz/seed.sh $$t build/fuzz/corpus/$$t $(SHARED); \
 	    mkdir -p tests/fuzz/regressions/$$t; \
 	    echo "== fuzz_$$t: $(FUZZ_LIMIT)"; \
@@ -251,10 +266,10 @@ fuzz:
 	    if [ -n "$$found" ]; then echo "fuzzing found failures (add them as named regressions):"; echo "$$found"; exit 1; fi
 
 # Replay seeds and every regression input with the ordinary build (make test).
-fuzz-replay: $(BUILD)/libclaimtrack.a
+fuzz-replay: $(BUILD)/libclaimtrack.a $(BUILD)/libctserve.a
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    $(CC) $(ALL_CFLAGS) -Itests/fuzz -o $(BUILD)/replay_$$t tests/fuzz/standalone.c \
-	        tests/fuzz/fuzz_$$t.c $(BUILD)/libclaimtrack.a $(LIBS) || exit 1; \
+	        tests/fuzz/fuzz_$$t.c $(BUILD)/libctserve.a $(BUILD)/libclaimtrack.a $(LIBS) || exit 1; \
 	    rm -rf $(BUILD)/seeds/$$t; sh tests/fuzz/seed.sh $$t $(BUILD)/seeds/$$t $(SHARED); \
 	    printf "fuzz_%s: " $$t; ./$(BUILD)/replay_$$t $(BUILD)/seeds/$$t tests/fuzz/regressions/$$t || exit 1; \
 	done

@@ -13,10 +13,5 @@ extern const char ct_embedded_reviews_schema[];
 extern const unsigned long ct_embedded_reviews_schema_len;
 extern const char ct_embedded_topic_xsd[];
 extern const unsigned long ct_embedded_topic_xsd_len;
-/* the web workbench's assets (claimtrack serve), from src/cli/assets/ */
-extern const char ct_embedded_serve_css[];
-extern const unsigned long ct_embedded_serve_css_len;
-extern const char ct_embedded_serve_js[];
-extern const unsigned long ct_embedded_serve_js_len;
 
 #endif

@@ -11,11 +11,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # a clean environment: no flags inherited from the make that runs this test
 clean() { env -u CFLAGS -u CPPFLAGS -u LDFLAGS -u STRICT -u MAKEFLAGS -u MAKELEVEL -u MFLAGS "$@"; }
-dry() { clean make --no-print-directory -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/util.o" "$tmp/b/claimtrack" 2>&1; }
+dry() { clean make --no-print-directory -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/util/util.o" "$tmp/b/claimtrack" 2>&1; }
 # the same with a packager's flags in the environment (as dpkg-buildflags exports them)
 dry_env() {
     env -u STRICT -u MAKEFLAGS -u MAKELEVEL -u MFLAGS CPPFLAGS=-DCT_PACKAGER_MARK CFLAGS="-O1 -fmark-cflags" \
-        LDFLAGS=-Wl,--mark-ldflags make --no-print-directory -n -B BUILD="$tmp/b" "$tmp/b/obj/util.o" "$tmp/b/claimtrack" 2>&1
+        LDFLAGS=-Wl,--mark-ldflags make --no-print-directory -n -B BUILD="$tmp/b" "$tmp/b/obj/util/util.o" "$tmp/b/claimtrack" 2>&1
 }
 
 out=$(dry)
@@ -28,8 +28,8 @@ echo "$out" | grep -q -- '-Werror' && bad "-Werror in a user's build (make run)"
 dry STRICT=1 | grep -q -- '-Werror' && ok "STRICT=1 (development, CI) builds with -Werror" || bad "STRICT=1 lacks -Werror"
 
 # a missing pkg-config module is named, not left to fail as missing headers
-out=$(clean make --no-print-directory BUILD="$tmp/c" PKGS="jansson no-such-module" "$tmp/c/obj/util.o" 2>&1)
-echo "$out" | grep -q "pkg-config cannot find: no-such-module" && [ ! -e "$tmp/c/obj/util.o" ] &&
+out=$(clean make --no-print-directory BUILD="$tmp/c" PKGS="jansson no-such-module" "$tmp/c/obj/util/util.o" 2>&1)
+echo "$out" | grep -q "pkg-config cannot find: no-such-module" && [ ! -e "$tmp/c/obj/util/util.o" ] &&
     ok "a missing pkg-config module stops the build and is named" ||
     bad "a missing pkg-config module is not named: $out"
 

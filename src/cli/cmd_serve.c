@@ -9,7 +9,7 @@
  */
 #include "cli.h"
 #include "claimtrack/common.h"
-#include "serve_app.h"
+#include "serve/serve_app.h"
 
 #include <errno.h>
 #include <getopt.h>

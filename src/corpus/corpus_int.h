@@ -18,9 +18,9 @@
 #include "claimtrack/corpus.h"
 #include "util/jnum.h"
 #include "claimtrack/schema.h"
-#include "schema_cache.h"
-#include "namemap.h"
-#include "strtab.h"
+#include "schema/cache.h"
+#include "util/namemap.h"
+#include "util/strtab.h"
 
 #if defined(__GNUC__)
 #define CT_PRINTF(f, a) __attribute__((format(printf, f, a)))

@@ -16,7 +16,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include "xml_writer.h"
+#include "util/xml_writer.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>

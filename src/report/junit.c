@@ -7,7 +7,7 @@
  */
 #include "util/strbuf.h"
 #include "report_int.h"
-#include "xml_writer.h"
+#include "util/xml_writer.h"
 #include "claimtrack/common.h"
 
 #include <string.h>

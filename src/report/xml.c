@@ -4,7 +4,7 @@
  */
 #include "util/jnum.h"
 #include "report_int.h"
-#include "xml_writer.h"
+#include "util/xml_writer.h"
 #include "claimtrack/common.h"
 
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * with diagnostics located by JSON pointer (see schema.c for the whole).
  */
 #include "schema_int.h"
-#include "calendar.h"
+#include "util/calendar.h"
 #include "util/jnum.h"
 
 #include <math.h>

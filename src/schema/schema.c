@@ -18,7 +18,7 @@
  * passes a key set down through the in-place applicators.
  */
 #include "schema_int.h"
-#include "calendar.h"
+#include "util/calendar.h"
 #include "util/jnum.h"
 
 #include <math.h>

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "claimtrack/common.h"
-#include "namemap.h"
+#include "util/namemap.h"
 
 long ct_value__term_find(const ct_property *p, const char *name)
 {

@@ -6,7 +6,7 @@
  * calendar (Howard Hinnant's days_from_civil algorithm).
  */
 #include "claimtrack/value.h"
-#include "calendar.h"
+#include "util/calendar.h"
 #include "claimtrack/common.h"
 #include "util/jnum.h"
 

@@ -13,10 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/serve_app.c"
-#include "cli/serve_corpus.c"
-#include "cli/serve_pages.c"
-#include "cli/serve_review.c"
+#include "serve/serve_app.h"
 
 static char fuzz_dir[] = "/tmp/ct-fuzz-http-XXXXXX";
 static ct_serve *fuzz_server;

@@ -10,7 +10,7 @@
 
 #include "claimtrack/common.h"
 #include "corpus/corpus_int.h"
-#include "namemap.h"
+#include "util/namemap.h"
 
 START_TEST(test_namemap_add_get_put)
 {

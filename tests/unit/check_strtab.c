@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strtab.h"
+#include "util/strtab.h"
 
 START_TEST(test_strtab_copy_adds_nul_and_keeps_each_copy)
 {

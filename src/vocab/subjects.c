@@ -3,7 +3,7 @@
  * lookup of a claim's subject by name or alias.
  */
 #include "claimtrack/common.h"
-#include "corpus_int.h"
+#include "corpus/corpus_int.h"
 
 #include <stdio.h>
 #include <string.h>

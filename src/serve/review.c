@@ -3,14 +3,13 @@
  * writer as `claimtrack review`, with the 409 rule for a review made against
  * an older state.
  */
-#include "serve_int.h"
+#include "serve/serve_int.h"
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
-#include "embedded.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -7,7 +7,7 @@
  * by device and inode, so links back into the served folder cannot make it
  * walk forever.
  */
-#include "serve_int.h"
+#include "serve/serve_int.h"
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"

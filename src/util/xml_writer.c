@@ -2,7 +2,7 @@
  * xml_writer.c - the sticky-error xmlTextWriter wrapper shared by the XML
  * report, JUnit and the XML export (see xml_writer.h).
  */
-#include "xml_writer.h"
+#include "util/xml_writer.h"
 #include "claimtrack/common.h"
 
 #include <libxml/xmlerror.h>

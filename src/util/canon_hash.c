@@ -1,7 +1,7 @@
 /*
  * canon_hash.c - SHA-256 over length-prefixed fields (see canon_hash.h).
  */
-#include "canon_hash.h"
+#include "util/canon_hash.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -10,10 +10,10 @@
  */
 #include "claimtrack/conflict.h"
 #include "claimtrack/common.h"
-#include "canon_hash.h"
-#include "conflict_int.h"
-#include "rules.h"
-#include "severity.h"
+#include "util/canon_hash.h"
+#include "conflict/conflict_int.h"
+#include "conflict/rules.h"
+#include "conflict/severity.h"
 #include "value/kind.h"
 
 #include <stdint.h>

@@ -6,7 +6,14 @@
 #ifndef CT_SERVE_INT_H
 #define CT_SERVE_INT_H
 
-#include "serve_app.h"
+#include "serve/serve_app.h"
+
+/* The workbench's stylesheet and script, generated into build/serve_assets.c
+ * from src/serve/assets/ (the library archive does not carry them). */
+extern const char ct_serve__css[];
+extern const unsigned long ct_serve__css_len;
+extern const char ct_serve__js[];
+extern const unsigned long ct_serve__js_len;
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"

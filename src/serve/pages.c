@@ -3,14 +3,13 @@
  * one conflict with its chart, review box and form, the sources.  Every value
  * is HTML-escaped.
  */
-#include "serve_int.h"
+#include "serve/serve_int.h"
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
-#include "embedded.h"
 
 #include <dirent.h>
 #include <errno.h>

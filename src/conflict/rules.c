@@ -10,10 +10,10 @@
  * left sum is not below the greatest right sum; and so on.  Choices are
  * walked in order (the last term fastest) and capped at CT_CLASHES_MAX.
  */
-#include "rules.h"
-#include "severity.h"
+#include "conflict/rules.h"
+#include "conflict/severity.h"
 #include "claimtrack/common.h"
-#include "canon_hash.h"
+#include "util/canon_hash.h"
 #include "value/kind.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
  * namemap.c - a hash map from names to indexes.
  */
-#include "namemap.h"
+#include "util/namemap.h"
 #include "claimtrack/common.h"
 
 #include <string.h>

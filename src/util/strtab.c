@@ -1,7 +1,7 @@
 /*
  * strtab.c - string arena and intern table.
  */
-#include "strtab.h"
+#include "util/strtab.h"
 #include "claimtrack/common.h"
 
 #include <stdint.h>

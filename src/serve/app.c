@@ -15,14 +15,13 @@
  * recomputed per request, so the API's report is exactly what
  * `check --format json` prints.
  */
-#include "serve_int.h"
+#include "serve/serve_int.h"
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
-#include "embedded.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -611,10 +610,9 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
         else if (strncmp(path, "/conflict/", 10) == 0 && conflict_id_ok(path + 10))
             ct_serve__conflict_page(s, req, path + 10, res);
         else if (strcmp(path, "/static/serve.css") == 0)
-            asset(res, "text/css; charset=utf-8", ct_embedded_serve_css, ct_embedded_serve_css_len);
+            asset(res, "text/css; charset=utf-8", ct_serve__css, ct_serve__css_len);
         else if (strcmp(path, "/static/serve.js") == 0)
-            asset(res, "text/javascript; charset=utf-8", ct_embedded_serve_js,
-                  ct_embedded_serve_js_len);
+            asset(res, "text/javascript; charset=utf-8", ct_serve__js, ct_serve__js_len);
         else if (strcmp(path, "/api/conflicts") == 0)
             api_conflicts(s, res);
         else if (strncmp(path, "/api/reviews/", 13) == 0 && conflict_id_ok(path + 13))

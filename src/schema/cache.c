@@ -2,7 +2,7 @@
  * schema_cache.c - compiled schemas shared by corpora loaded one after
  * another (ct_schema_cache, see claimtrack/schema.h).
  */
-#include "schema_cache.h"
+#include "schema/cache.h"
 #include "claimtrack/common.h"
 #include "corpus/xml.h"
 

@@ -4,7 +4,7 @@
  * quantity clash under 10 % of the larger value is at most low; an estimate's
  * best value measures it) and the stakes (a property's importance).
  */
-#include "severity.h"
+#include "conflict/severity.h"
 #include "claimtrack/common.h"
 #include "value/kind.h"
 

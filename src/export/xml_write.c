@@ -5,7 +5,7 @@
 #include "util/jnum.h"
 #include "corpus/xml.h"
 #include "claimtrack/common.h"
-#include "xml_writer.h"
+#include "util/xml_writer.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * binary search.  Denials clash only with what implies them; on a varying
  * property, claims clash only when their scopes overlap.
  */
-#include "conflict_int.h"
+#include "conflict/conflict_int.h"
 #include "value/kind.h"
 
 #include <stdlib.h>

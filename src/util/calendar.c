@@ -2,7 +2,7 @@
  * calendar.c - the one month-length table of the proleptic Gregorian
  * calendar (used by value.c for dates and schema.c for format "date").
  */
-#include "calendar.h"
+#include "util/calendar.h"
 
 int ct_calendar__month_days(int y, int m)
 {
