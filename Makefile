@@ -148,10 +148,14 @@ SUITE_FILES := type enum const properties required additionalProperties patternP
     optional/non-bmp-regex unevaluatedProperties ref anchor default content infinite-loop-detection
 
 # Static checks (tests/lint.sh), clang-format included (LINT_FORMAT=0 skips it).
-lint: $(BUILD)/libclaimtrack.a
+lint: $(BUILD)/claimtrack
 	$(Q)echo "== lint"
 	$(Q)sh tests/lint.sh $(BUILD)/libclaimtrack.a $(CC) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 	$(Q)sh tests/limits.sh
+	$(Q)sh tests/layout.sh $(BUILD)
+	$(Q)out=$$(LAYOUT_EXTRA_EDGE="util cli" sh tests/layout.sh $(BUILD) 2>&1); \
+	    echo "$$out" | grep -q "depend on each other in a cycle" && echo "ok   layout: a dependency of util on cli is found as a cycle" || \
+	    { echo "FAIL layout: a cycle util -> cli -> util went unnoticed"; echo "$$out"; exit 1; }
 
 test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)/xml_validate \
       $(BUILD)/gen_corpus

@@ -16,7 +16,7 @@
 #include <sys/types.h>
 
 #include "claimtrack/corpus.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "claimtrack/schema.h"
 #include "schema/cache.h"
 #include "util/namemap.h"
@@ -124,7 +124,7 @@ int ct_corpus__id_lines_take(ct_id_lines *m, const char *id);
 /* Turn the id -> line object of the XML reader into id lines. */
 int ct_corpus__id_lines_from_json(ct_corpus *c, const json_t *map, ct_id_lines *m);
 int ct_corpus__parse_error(ct_load_ctx *l, const json_error_t *err, int line_offset);
-/* Make the numbers of `*doc`, parsed from text[0..len), exact (util/jnum.h);
+/* Make the numbers of `*doc`, parsed from text[0..len), exact (value/jnum.h);
  * a literal that underflowed to zero is a parse error located in the text
  * (lines counted after line_offset).  0, CT_EPARSE (reported) or CT_ENOMEM. */
 int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, size_t len,

@@ -8,6 +8,7 @@
 #include "claimtrack/common.h"
 #include "corpus_int.h"
 #include "value/kind.h"
+#include "vocab/vocab.h"
 
 
 #include <math.h>
@@ -193,107 +194,12 @@ const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t
     return &c->topics[i];
 }
 
-/* Index the terms of `p` by name; the first of a repeated name wins. */
-static int index_terms(ct_property *p)
-{
-    if (!(p->term_index = ct_calloc(1, sizeof *p->term_index)) ||
-        ct_namemap_reserve(p->term_index, p->n_terms) < 0)
-        return CT_ENOMEM;
-    for (size_t i = 0; i < p->n_terms; i++)
-        if (ct_namemap_add(p->term_index, p->terms[i].name, i, NULL) < 0)
-            return CT_ENOMEM;
-    return 0;
-}
-
-/* The first term whose `broader` chain loops, or -1.  Each term is walked
- * once: `state` marks terms whose chain ends (SIZE_MAX) and the terms on the
- * walk from term i (i + 1). */
-static long first_cycle(const ct_property *p, size_t *state)
-{
-    for (size_t i = 0; i < p->n_terms; i++) {
-        long t = (long)i;
-        while (t >= 0 && state[t] == 0) {
-            state[t] = i + 1;
-            t = p->terms[t].broader;
-        }
-        int loops = t >= 0 && state[t] != SIZE_MAX;
-        if (loops)
-            return (long)i;
-        for (t = (long)i; t >= 0 && state[t] == i + 1; t = p->terms[t].broader)
-            state[t] = SIZE_MAX;
-    }
-    return -1;
-}
-
-/* Number the `broader` forest depth first (see ct_term.enter), without
- * recursion: chains may be as deep as there are terms. */
-static int number_terms(ct_property *p)
-{
-    size_t n = p->n_terms;
-    size_t *first = ct_calloc(n + 1, sizeof *first); /* children of t: kids[first[t]..first[t+1]) */
-    size_t *kids = ct_calloc(n, sizeof *kids);
-    size_t *stack = ct_calloc(n, sizeof *stack);
-    size_t *next = ct_calloc(n, sizeof *next); /* the next child to visit */
-    int rc = CT_ENOMEM;
-    if (!first || !kids || !stack || !next)
-        goto done;
-    for (size_t i = 0; i < n; i++)
-        if (p->terms[i].broader >= 0)
-            first[p->terms[i].broader + 1]++;
-    for (size_t i = 0; i < n; i++)
-        first[i + 1] += first[i];
-    for (size_t i = 0; i < n; i++)
-        if (p->terms[i].broader >= 0)
-            kids[first[p->terms[i].broader] + next[p->terms[i].broader]++] = i;
-    size_t clock = 0;
-    for (size_t root = 0; root < n; root++) {
-        if (p->terms[root].broader >= 0)
-            continue;
-        size_t depth = 0;
-        stack[depth++] = root;
-        p->terms[root].enter = clock++;
-        next[root] = first[root];
-        while (depth) {
-            size_t t = stack[depth - 1];
-            if (next[t] < first[t + 1]) {
-                size_t k = kids[next[t]++];
-                p->terms[k].enter = clock++;
-                next[k] = first[k];
-                stack[depth++] = k;
-            } else {
-                p->terms[t].leave = clock++;
-                depth--;
-            }
-        }
-    }
-    rc = 0;
-done:
-    ct_free(first);
-    ct_free(kids);
-    ct_free(stack);
-    ct_free(next);
-    return rc;
-}
-
 long ct_corpus__property_find(const ct_topic *t, const char *name)
 {
     for (size_t i = 0; i < t->n_properties; i++)
         if (strcmp(t->properties[i].name, name) == 0)
             return (long)i;
     return -1;
-}
-
-static int add_overlap(ct_term *t, long other)
-{
-    for (size_t i = 0; i < t->n_overlaps; i++)
-        if (t->overlaps[i] == other)
-            return 0;
-    long *more = ct_reallocarray(t->overlaps, t->n_overlaps + 1, sizeof *more);
-    if (!more)
-        return CT_ENOMEM;
-    t->overlaps = more;
-    t->overlaps[t->n_overlaps++] = other;
-    return 0;
 }
 
 /* Term `ti`'s "overlaps", recorded both ways. */
@@ -325,7 +231,7 @@ static int load_overlaps(ct_load_ctx *l, ct_property *p, size_t ti, json_t *list
                 return rc;
             continue;
         }
-        if (add_overlap(&p->terms[ti], o) < 0 || add_overlap(&p->terms[o], (long)ti) < 0)
+        if (ct_vocab__link_overlap(p, ti, (size_t)o) < 0)
             return CT_ENOMEM;
     }
     return 0;
@@ -386,7 +292,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         if (!t->name || oom)
             return CT_ENOMEM;
     }
-    if (index_terms(p) < 0)
+    if (ct_vocab__index_terms(p) < 0)
         return CT_ENOMEM;
     size_t i = 0;
     json_object_foreach(terms, tname, tdef)
@@ -414,11 +320,9 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     }
     if (!p->n_terms)
         return 0;
-    size_t *state = ct_calloc(p->n_terms, sizeof *state);
-    if (!state)
+    long cyc;
+    if (ct_vocab__broader_cycle(&cyc, p) < 0)
         return CT_ENOMEM;
-    long cyc = first_cycle(p, state);
-    ct_free(state);
     if (cyc >= 0) {
         ct_corpus__pointer(ptr, sizeof ptr, topic_ptr, "properties", name, "terms",
                            p->terms[cyc].name, "broader", (const char *)NULL);
@@ -428,7 +332,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         for (size_t k = 0; k < p->n_terms; k++)
             p->terms[k].broader = -1; /* keep later walks finite */
     }
-    return number_terms(p);
+    return ct_vocab__number_terms(p);
 }
 
 static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)

@@ -9,7 +9,7 @@
  * into the same JSON shape the JSON loader reads, so both paths share every
  * model check.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "corpus/xml.h"
 #include "claimtrack/common.h"
 #include "embedded.h"
@@ -113,7 +113,7 @@ static const xmlNode *child(const xmlNode *n, const char *name)
 
 /* Numbers keep JSON's distinction and their exact text: an integer in
  * int64 range stays an integer, any other number becomes an exact number
- * (util/jnum.h) of its literal, in JSON's spelling ("+1.50" is "1.50",
+ * (value/jnum.h) of its literal, in JSON's spelling ("+1.50" is "1.50",
  * ".5" is "0.5"). */
 static json_t *number_from(const char *s)
 {
@@ -472,8 +472,6 @@ static json_t *claimants_json(const xmlNode *n, int *oom)
     }
     return all;
 }
-
-void ct_xml__free_schema(void *xsd) { xmlSchemaFree(xsd); }
 
 static int validate_xsd(xmlDocPtr doc, read_state *st, void **xsd)
 {

@@ -27,7 +27,6 @@ int ct_xml__read(const char *path, const char *text, size_t len, json_t **doc, j
 
 /* `*xsd` is the compiled XSD, built by ct_xml__read on first use and kept
  * there for the next file; free it with this. */
-void ct_xml__free_schema(void *xsd);
 
 /* Write a corpus bundle (JSON shape, as ct_corpus_export builds it) as one
  * XML <corpus> document.  Returns 0, CT_ENOMEM or CT_EIO. */

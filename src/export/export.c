@@ -6,7 +6,7 @@
  * included) inside its topic.  Loading the export alone gives the same
  * corpus, and exporting that again gives the same document.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "claimtrack/common.h"
 #include "claimtrack/corpus.h"
 #include "corpus/xml.h"

@@ -2,7 +2,7 @@
  * xml_write.c - the corpus as one XML <corpus> document (schema/topic.xsd),
  * every number exactly as written; the reader is xml.c.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "corpus/xml.h"
 #include "claimtrack/common.h"
 #include "util/xml_writer.h"
@@ -12,7 +12,7 @@
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* A number as written (util/jnum.h). */
+/* A number as written (value/jnum.h). */
 static void w_num_attr(ct_xmlw *x, const char *name, const json_t *v)
 {
     char buf[64];

@@ -2,7 +2,7 @@
  * model.c - build the typed report model from the corpus, the conflict set,
  * the reviews and the fail-on policy; see model.h.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "model.h"
 #include "claimtrack/common.h"
 

@@ -8,7 +8,7 @@
  * The text is exactly what json_dumpf gives for the whole tree with
  * JSON_INDENT(2) | JSON_PRESERVE_ORDER.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "report_int.h"
 #include "claimtrack/common.h"
 

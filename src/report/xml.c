@@ -2,7 +2,7 @@
  * xml.c - the XML report (described by schema/report.xsd), written with
  * libxml2's xmlTextWriter from the report model, as the JSON report is.
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "report_int.h"
 #include "util/xml_writer.h"
 #include "claimtrack/common.h"

@@ -1,10 +1,12 @@
 /*
- * schema_cache.c - compiled schemas shared by corpora loaded one after
+ * cache.c - compiled schemas shared by corpora loaded one after
  * another (ct_schema_cache, see claimtrack/schema.h).
  */
 #include "schema/cache.h"
+
+#include <libxml/xmlschemas.h>
+
 #include "claimtrack/common.h"
-#include "corpus/xml.h"
 
 int ct_schema_cache_new(ct_schema_cache **out)
 {
@@ -16,7 +18,7 @@ void ct_schema_cache__dispose(ct_schema_cache *cache)
 {
     ct_schema_free(cache->topic);
     ct_schema_free(cache->sources);
-    ct_xml__free_schema(cache->xsd);
+    xmlSchemaFree(cache->xsd);
 }
 
 void ct_schema_cache_free(ct_schema_cache *cache)

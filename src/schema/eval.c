@@ -4,7 +4,7 @@
  */
 #include "schema_int.h"
 #include "util/calendar.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -105,7 +105,7 @@ static int keyset_merge(keyset *into, const keyset *from)
 
 static void keyset_dispose(keyset *k) { ct_free((void *)k->keys); }
 
-/* A number instance's value: exact numbers (util/jnum.h) read from their
+/* A number instance's value: exact numbers (value/jnum.h) read from their
  * literal.  Only the validator's numeric keywords use it. */
 static double number_value(const json_t *v)
 {

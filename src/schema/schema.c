@@ -19,7 +19,7 @@
  */
 #include "schema_int.h"
 #include "util/calendar.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <math.h>
 #include <stdio.h>

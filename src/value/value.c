@@ -8,7 +8,7 @@
 #include "claimtrack/value.h"
 #include "util/calendar.h"
 #include "claimtrack/common.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <stdio.h>
 #include <string.h>

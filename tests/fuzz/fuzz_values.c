@@ -7,7 +7,7 @@
 
 #include "claimtrack/decimal.h"
 #include "claimtrack/value.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 /* Exact arithmetic must hold its own laws: a + b - b == a, a - a == 0,
  * cmp antisymmetric, format then parse gives the same number. */

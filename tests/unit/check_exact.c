@@ -6,7 +6,7 @@
 #include "claimtrack/common.h"
 #include "claimtrack/decimal.h"
 #include "claimtrack/report.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * that exports the same document again.
  */
 #include "unit.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include "claimtrack/common.h"
 #include "claimtrack/decimal.h"
 #include "claimtrack/value.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 /* The decimal `d` in plain notation equals `want` ("inf", "-inf" for open
  * ends). */

@@ -4,7 +4,7 @@
  * located refusals of broken or hostile input.
  */
 #include "unit.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /*
- * util/jnum.h - JSON numbers exactly as written (internal).
+ * value/jnum.h - JSON numbers exactly as written (internal).
  *
  * jansson keeps a non-integer number only as a binary double, so 8.4 would
  * come back as 8.4000000000000004.  Right after parsing, while the text is

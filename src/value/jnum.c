@@ -1,7 +1,7 @@
 /*
  * util/jnum.c - JSON numbers exactly as written (see jnum.h).
  */
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "claimtrack/common.h"
 
 #include <stdio.h>
