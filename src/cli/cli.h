@@ -116,7 +116,14 @@ int ct_cli_output_close(ct_cli_output *o, int ok);
 int ct_cli_outputs_check(const char *const *outputs, size_t n_outputs, const ct_corpus *corpus,
                          const char *const *inputs, size_t n_inputs, char **paths, int n_paths);
 
-/* The signal-cleanup registry (main.c): temporary files removed when SIGINT,
+/* Install the cleanup handlers (once, first thing in main).  A signal ignored
+ * when the program started stays ignored. */
+void ct_cli_signals_install(void);
+
+/* Free the registry at exit (every output has unregistered its file). */
+void ct_cli_signals_release(void);
+
+/* The signal-cleanup registry (signals.c): temporary files removed when SIGINT,
  * SIGTERM or SIGHUP ends the process.  ct_cli_tmp_register returns the slot
  * to pass to ct_cli_tmp_unregister, or CT_ENOMEM.  Blocking the signals
  * around creating a file and registering it leaves no moment where a signal

@@ -11,6 +11,8 @@
 #include "claimtrack/common.h"
 #include "corpus/xml.h"
 
+#include <libxml/xmlschemas.h>
+
 #define NS "xmlns=\"https://claimtrack.dev/schema/claims\""
 
 typedef struct {
@@ -37,7 +39,7 @@ static void xread_dispose(xread *x)
     json_decref(x->doc);
     json_decref(x->lines);
     ct_diag_list_dispose(&x->diags);
-    ct_xml__free_schema(x->xsd);
+    xmlSchemaFree(x->xsd);
     memset(x, 0, sizeof *x);
 }
 
