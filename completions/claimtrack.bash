@@ -128,7 +128,7 @@ _claimtrack()
     esac
     local opts=""
     case $cmd in
-    validate) opts="--archive --jobs --max-input-size --help" ;;
+    validate) opts="--archive --require-archive --jobs --max-input-size --help" ;;
     check) opts="--format --output --report --fail-on --baseline --reviews --color --archive --jobs --max-input-size --junit-extensions --sarif-include-reviewed --csv-bom --only-blocking --help" ;;
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;

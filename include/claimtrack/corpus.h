@@ -158,6 +158,10 @@ typedef struct ct_corpus ct_corpus;
 
 typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */
+    /* With archive_root: 1 makes a claim whose source has no "archive" an
+     * error; 0 (default) checks only archived sources and notes, once per
+     * source, how many claims went unchecked (wire copy, press releases). */
+    int archive_required;
     int jobs;                 /* threads parsing big JSONL files (1: none) */
     ct_schema_cache *cache;   /* borrowed; NULL: the corpus compiles its own */
     /* Called now and then while a JSONL file loads: bytes read of its total
@@ -178,10 +182,7 @@ typedef struct {
     int stdin_errno;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT                                                                     \
-    {                                                                                              \
-        NULL, 1, NULL, NULL, NULL, 0, NULL, 0, 0, 0                                                \
-    }
+#define CT_CORPUS_OPTIONS_INIT {.jobs = 1}
 
 /* Read `fd` to its end into a new NUL-terminated buffer (free with
  * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,

@@ -168,6 +168,7 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ct_corpus_options opts = CT_CORPUS_OPTIONS_INIT;
     opts.archive_root = o ? o->archive : NULL;
+    opts.archive_required = o ? o->require_archive : 0;
     opts.max_input_size = o ? o->max_input : 0;
     if (o && o->jobs > 0) {
         opts.jobs = o->jobs;

@@ -75,6 +75,7 @@ int ct_cli_bad_option(const char *command, int ch, const char *arg);
  */
 typedef struct {
     const char *archive;          /* --archive DIR, or NULL */
+    int require_archive;          /* --require-archive: every source needs one */
     int jobs;                     /* --jobs N, or 0: $CLAIMTRACK_JOBS, else the online CPUs */
     unsigned long long max_input; /* --max-input-size, or 0: the default (4 GiB) */
 } ct_cli_load_options;

@@ -9,16 +9,18 @@
 int ct_cmd_validate(int argc, char **argv)
 {
     static const struct option longopts[] = {{"archive", required_argument, NULL, 'a'},
+                                             {"require-archive", no_argument, NULL, 'r'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"max-input-size", required_argument, NULL, 'M'},
                                              {"help", no_argument, NULL, 'h'},
                                              {0, 0, 0, 0}};
-    ct_cli_load_options lo = {NULL, 0, 0};
+    ct_cli_load_options lo = {.archive = NULL};
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":j:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'a': lo.archive = optarg; break;
+        case 'r': lo.require_archive = 1; break;
         case 'j':
             if ((lo.jobs = ct_cli_jobs(optarg)) < 0)
                 return ct_cli_usage_error("validate",
@@ -46,7 +48,9 @@ int ct_cmd_validate(int argc, char **argv)
     fprintf(stderr, "valid: %zu claim%s, %zu topic%s, %zu source%s%s\n", n_claims,
             n_claims == 1 ? "" : "s", n_topics, n_topics == 1 ? "" : "s", n_sources,
             n_sources == 1 ? "" : "s",
-            lo.archive ? "; every quote found in its archived source" : "");
+            !lo.archive          ? ""
+            : lo.require_archive ? "; every quote found in its archived source"
+                                 : "; every quote of an archived source found in it");
     ct_corpus_free(corpus);
     return CT_EXIT_OK;
 }

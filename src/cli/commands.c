@@ -33,11 +33,16 @@ static void print_help_text(const char *help, FILE *out)
 
 static const ct_cli_command commands[] = {
     {"validate", ct_cmd_validate, "check claim files against the schema and the model",
-     "usage: claimtrack validate [--archive DIR] [--jobs N] [--max-input-size SIZE] [PATH...]\n\n"
+     "usage: claimtrack validate [--archive DIR [--require-archive]] [--jobs N]\n"
+     "                          [--max-input-size SIZE] [PATH...]\n\n"
      "Check every claim file under PATH (default: claims/) against the JSON Schemas\n"
      "and the claim model, and report every error found.\n\n"
      "  --archive DIR   also check that each quote appears in its source's archived\n"
-     "                  text (the source's \"archive\" path, relative to DIR)\n"
+     "                  text (the source's \"archive\" path, relative to DIR); a\n"
+     "                  source without one is noted with its unchecked claims\n"
+     "  --require-archive\n"
+     "                  with --archive: a claim whose source has no archived text\n"
+     "                  is an error\n"
      "  -j, --jobs N    threads parsing big JSONL files (default: $CLAIMTRACK_JOBS,\n"
      "                  else the online CPUs, up to 8)\n"
      "  --max-input-size SIZE\n"

@@ -82,7 +82,8 @@ char *ct_text_fold(const char *text, size_t n)
 
 typedef struct {
     const char *source;
-    char *folded; /* NULL when unreadable */
+    char *folded;     /* NULL when unreadable */
+    size_t unchecked; /* claims of a source without an archive */
 } archive_text;
 
 /* Read the archived text of source `s`: its "archive" path, relative to the
@@ -161,7 +162,7 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
         return rc < 0 ? rc : 0;
     }
     archive_text *texts = ct_calloc(c->n_sources, sizeof *texts);
-    int rc = 0;
+    int rc = 0, required = l->opts && l->opts->archive_required;
     if (!texts) {
         free(root_real);
         return CT_ENOMEM;
@@ -192,12 +193,15 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
                 break;
         if (si == c->n_sources || !texts[si].folded) {
             if (si < c->n_sources && !c->sources[si].archive) {
-                l->file = cl->file;
-                rc = ct_corpus__error(
-                    l, NULL, cl->line,
-                    "claim %s: source \"%s\" has no archive to check its quote against", cl->id,
-                    cl->source);
-                rc = rc == CT_ENOMEM ? rc : 0;
+                texts[si].unchecked++;
+                if (required) {
+                    l->file = cl->file;
+                    rc = ct_corpus__error(
+                        l, NULL, cl->line,
+                        "claim %s: source \"%s\" has no archive to check its quote against",
+                        cl->id, cl->source);
+                    rc = rc == CT_ENOMEM ? rc : 0;
+                }
             }
             continue;
         }
@@ -216,6 +220,14 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
         }
         ct_free(q);
     }
+    for (size_t i = 0; i < c->n_sources && rc == 0 && !required; i++)
+        if (texts[i].unchecked)
+            rc = ct_corpus__warn(l, NULL,
+                                 "source \"%s\" has no archived text: the quotes of its "
+                                 "%zu claim%s are not checked (--require-archive makes this an "
+                                 "error)",
+                                 texts[i].source, texts[i].unchecked,
+                                 texts[i].unchecked == 1 ? "" : "s");
     for (size_t i = 0; i < c->n_sources; i++)
         ct_free(texts[i].folded);
     ct_free(texts);
