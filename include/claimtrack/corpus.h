@@ -162,8 +162,8 @@ typedef struct {
      * error; 0 (default) checks only archived sources and notes, once per
      * source, how many claims went unchecked (wire copy, press releases). */
     int archive_required;
-    int jobs;                 /* threads parsing big JSONL files (1: none) */
-    ct_schema_cache *cache;   /* borrowed; NULL: the corpus compiles its own */
+    int jobs;               /* threads parsing big JSONL files (1: none) */
+    ct_schema_cache *cache; /* borrowed; NULL: the corpus compiles its own */
     /* Called now and then while a JSONL file loads: bytes read of its total
      * size and claims loaded so far.  May be NULL. */
     void (*progress)(const char *file, long long done, long long total, size_t claims,
@@ -182,7 +182,10 @@ typedef struct {
     int stdin_errno;
 } ct_corpus_options;
 
-#define CT_CORPUS_OPTIONS_INIT {.jobs = 1}
+#define CT_CORPUS_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        .jobs = 1                                                                                  \
+    }
 
 /* Read `fd` to its end into a new NUL-terminated buffer (free with
  * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,

@@ -8,12 +8,10 @@
 
 int ct_cmd_validate(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"archive", required_argument, NULL, 'a'},
-                                             {"require-archive", no_argument, NULL, 'r'},
-                                             {"jobs", required_argument, NULL, 'j'},
-                                             {"max-input-size", required_argument, NULL, 'M'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {
+        {"archive", required_argument, NULL, 'a'}, {"require-archive", no_argument, NULL, 'r'},
+        {"jobs", required_argument, NULL, 'j'},    {"max-input-size", required_argument, NULL, 'M'},
+        {"help", no_argument, NULL, 'h'},          {0, 0, 0, 0}};
     ct_cli_load_options lo = {.archive = NULL};
     int ch;
     opterr = 0;

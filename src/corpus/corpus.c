@@ -459,6 +459,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
     if (opts && opts->cache)
         c->cache = opts->cache;
     int rc = 0;
+    size_t first_diag = diags->count;
     l.file = ct_corpus__intern(c, name);
     if (!l.file)
         return CT_ENOMEM;
@@ -480,6 +481,8 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
         json_decref(d.doc);
         ct_corpus__id_lines_dispose(&d.lines);
     }
+    if (rc != CT_ENOMEM)
+        rc = ct_corpus__locate_diags(&l, first_diag, l.file, text, len);
     if (rc == CT_ENOMEM || diags->oom)
         return CT_ENOMEM;
     return l.worst;
@@ -566,7 +569,7 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     if (opts && opts->cache)
         c->cache = opts->cache;
     parsed_doc *docs = NULL;
-    size_t n_docs = 0;
+    size_t n_docs = 0, first_diag = diags->count;
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++)
         rc = ct_corpus__collect(&l, paths[i], &files, 1, 0, NULL);
@@ -633,6 +636,8 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     ct_free(files.items);
     if (rc != CT_ENOMEM && opts && opts->archive_root)
         rc = ct_corpus__check_quotes(&l, opts->archive_root);
+    if (rc != CT_ENOMEM && ct_corpus__locate_diags(&l, first_diag, NULL, NULL, 0) < 0)
+        rc = CT_ENOMEM;
     if (rc == CT_ENOMEM || diags->oom)
         return CT_ENOMEM;
     return l.worst;

@@ -110,6 +110,12 @@ int ct_corpus__id_insert(ct_corpus *c, size_t index);
 /* The compiled sources (sources != 0) or topic schema, compiled on first use. */
 int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out);
 int ct_corpus__has_suffix(const char *s, const char *suffix);
+/* Give the diagnostics from index `first` on that name a JSON pointer in a
+ * JSON or JSONL file the line and column of the value named (locate.c);
+ * `name`'s text is `text` (a load from memory), other files are read again.
+ * 0 or CT_ENOMEM. */
+int ct_corpus__locate_diags(ct_load_ctx *l, size_t first, const char *name, const char *text,
+                            size_t len);
 /* 1 when `name` ends in the suffix of an input format (corpus.c's table). */
 int ct_corpus__format_known(const char *name);
 const char *ct_corpus__base_name(const char *path);

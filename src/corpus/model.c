@@ -8,6 +8,7 @@
 #include "claimtrack/common.h"
 #include "corpus_int.h"
 #include "value/kind.h"
+#include "util/nearest.h"
 #include "vocab/vocab.h"
 
 
@@ -454,6 +455,21 @@ static void claim_fields_get(json_t *obj, claim_fields *f)
     }
 }
 
+/* "; did you mean \"NAME\"?" for the known name nearest to `want` (each of
+ * `n` names at `stride` bytes from `first`, a `const char *`), or "". */
+static const char *did_you_mean(char *buf, size_t cap, const char *want, const void *first,
+                                size_t n, size_t stride)
+{
+    ct_nearest near;
+    ct_nearest__init(&near, want ? want : "");
+    for (size_t i = 0; want && i < n; i++)
+        ct_nearest__offer(&near, *(const char *const *)((const char *)first + i * stride));
+    if (!near.best)
+        return "";
+    snprintf(buf, cap, "; did you mean \"%s\"?", near.best);
+    return buf;
+}
+
 /* Check what a claim names: its topic, subject, property and source.  Sets
  * the canonical subject and the property index (-1 when undeclared).
  * Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
@@ -466,7 +482,7 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
     const char *prop = json_string_value(f->property);
     const char *source = json_string_value(f->source);
     const char *topic = json_string_value(f->topic);
-    char fptr[400];
+    char fptr[400], hint[200];
     int rc, bad = 0;
     if (topic && strcmp(topic, t->id) != 0) {
         snprintf(fptr, sizeof fptr, "%s/topic", ptr);
@@ -482,24 +498,30 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
     if (t->has_subjects && !(canonical = ct_corpus__subject_canonical(l->c, t, canonical))) {
         snprintf(fptr, sizeof fptr, "%s/subject", ptr);
         if ((rc = ct_corpus__error(l, fptr, line,
-                                   "unknown subject \"%s\" in topic \"%s\" (claim %s)", subject,
-                                   t->id, id)) == CT_ENOMEM)
+                                   "unknown subject \"%s\" in topic \"%s\" (claim %s)%s", subject,
+                                   t->id, id,
+                                   did_you_mean(hint, sizeof hint, subject, &t->aliases[0].alias,
+                                                t->n_aliases, sizeof *t->aliases))) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
     long pi = ct_corpus__property_find(t, prop);
     if (pi < 0) {
         snprintf(fptr, sizeof fptr, "%s/property", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line,
-                                   "property \"%s\" is not declared in topic \"%s\" (claim %s)",
-                                   prop, t->id, id)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(
+                 l, fptr, line, "property \"%s\" is not declared in topic \"%s\" (claim %s)%s",
+                 prop, t->id, id,
+                 did_you_mean(hint, sizeof hint, prop, &t->properties[0].name, t->n_properties,
+                              sizeof *t->properties))) == CT_ENOMEM)
             return rc;
         bad = 1;
     }
     if (!(*source_out = ct_corpus_source_find(l->c, source))) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
-        if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)", source,
-                                   id)) == CT_ENOMEM)
+        if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)%s", source, id,
+                                   did_you_mean(hint, sizeof hint, source, &l->c->sources[0].id,
+                                                l->c->n_sources, sizeof *l->c->sources))) ==
+            CT_ENOMEM)
             return rc;
         bad = 1;
     }

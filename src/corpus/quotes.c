@@ -198,8 +198,8 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
                     l->file = cl->file;
                     rc = ct_corpus__error(
                         l, NULL, cl->line,
-                        "claim %s: source \"%s\" has no archive to check its quote against",
-                        cl->id, cl->source);
+                        "claim %s: source \"%s\" has no archive to check its quote against", cl->id,
+                        cl->source);
                     rc = rc == CT_ENOMEM ? rc : 0;
                 }
             }

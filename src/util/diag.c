@@ -57,7 +57,10 @@ void ct_diag_format_to(const ct_diag *d, char *buf, size_t n)
 {
     const char *lvl = d->level == CT_DIAG_ERROR ? "" : "warning: ";
     const char *file = d->file ? d->file : "claimtrack";
-    if (d->line > 0 && d->pointer && d->pointer[0])
+    if (d->line > 0 && d->column > 0 && d->pointer)
+        snprintf(buf, n, "%s:%d:%d: %s: %s%s", file, d->line, d->column,
+                 d->pointer[0] ? d->pointer : "/", lvl, d->message);
+    else if (d->line > 0 && d->pointer && d->pointer[0])
         snprintf(buf, n, "%s:%d: %s: %s%s", file, d->line, d->pointer, lvl, d->message);
     else if (d->line > 0 && d->column > 0)
         snprintf(buf, n, "%s:%d:%d: %s%s", file, d->line, d->column, lvl, d->message);

@@ -12,6 +12,7 @@
 
 #include "claimtrack/common.h"
 #include "util/namemap.h"
+#include "util/nearest.h"
 
 long ct_value__term_find(const ct_property *p, const char *name)
 {
@@ -98,12 +99,21 @@ static int term_parse(const ct_property *p, const json_t *v, const ct_decimal_st
     if (cl->term >= 0)
         return 0;
     char known[200] = "";
+    ct_nearest near;
+    ct_nearest__init(&near, s);
     for (size_t i = 0; i < p->n_terms; i++) {
         size_t k = strlen(known);
         snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", p->terms[i].name);
+        ct_nearest__offer(&near, p->terms[i].name);
     }
-    snprintf(why, n, "\"%s\" is not a term of property \"%s\" (expected one of: %s)", s, p->name,
-             known);
+    if (near.best)
+        snprintf(
+            why, n,
+            "\"%s\" is not a term of property \"%s\"; did you mean \"%s\"? (expected one of: %s)",
+            s, p->name, near.best, known);
+    else
+        snprintf(why, n, "\"%s\" is not a term of property \"%s\" (expected one of: %s)", s,
+                 p->name, known);
     return CT_EINVALID;
 }
 

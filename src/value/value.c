@@ -214,7 +214,8 @@ int ct_quantity_value_parse(const json_t *v, const ct_decimal *tolerance,
     }
     if (json_is_string(v) || bad) { /* e.g. NaN or INF written in an XML <number> */
         snprintf(why, why_len,
-                 "expected a finite number, {\"min\", \"max\"} or {\"about\"}, got \"%.40s\"",
+                 "expected a finite number, {\"min\", \"max\"}, {\"about\"} or an estimate "
+                 "{\"low\", \"best\", \"high\"}, got \"%.40s\"",
                  json_is_string(v) ? json_string_value(v) : "?");
         return CT_EINVALID;
     }

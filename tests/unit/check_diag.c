@@ -110,8 +110,11 @@ START_TEST(test_diag_format_locates_by_line_column_or_pointer)
     ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json:14: expected number");
     d.pointer = "/value/low";
     ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json:14: /value/low: expected number");
-    d.column = 3; /* a pointer wins over a column */
-    ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json:14: /value/low: expected number");
+    d.column = 3; /* line, column and pointer: all three */
+    ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json:14:3: /value/low: expected number");
+    d.pointer = "";
+    ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json:14:3: /: expected number");
+    d.pointer = "/value/low";
     d.line = 0;
     d.column = 0;
     ck_assert_str_eq(formatted(&d, buf, sizeof buf), "a.json: /value/low: expected number");

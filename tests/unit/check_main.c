@@ -75,6 +75,7 @@ int main(void)
     srunner_add_suite(sr, suite_diag());
     srunner_add_suite(sr, suite_strtab());
     srunner_add_suite(sr, suite_xml_read());
+    srunner_add_suite(sr, suite_locate());
     srunner_add_suite(sr, suite_export());
     srunner_add_suite(sr, suite_report());
     srunner_add_suite(sr, suite_namemap());
