@@ -90,8 +90,19 @@ fi
 w="$tmp/init"
 mkdir -p "$w"
 (cd "$w" && "$bin" init claims >/dev/null) || bad "init failed"
-grep -l '\$schema' "$w"/claims/*.json >/dev/null 2>&1 && bad "init wrote a \$schema that does not exist" ||
-    ok "init outside a checkout writes no \$schema"
+n=0
+for f in "$w"/claims/*.json; do
+    s=$(sed -n 's/^ *"\$schema": "\([^"]*\)",$/\1/p' "$f")
+    [ "${s#./.schema/}" != "$s" ] && cmp -s "$(dirname "$f")/$s" "$root/schema/${s#./.schema/}" && n=$((n + 1))
+done
+[ $n -eq 3 ] && ok "init outside a checkout writes a \$schema in each file, naming the built-in schema copied to .schema/" ||
+    bad "init outside a checkout: $n of 3 files name a copy of the built-in schema"
+(cd "$w" && "$bin" init claims >/dev/null 2>&1) && bad "init over existing files succeeded" ||
+    ok "init refuses to overwrite a starter folder"
+echo '{"stale": true}' > "$w/claims/.schema/topic.schema.json"
+rm "$w"/claims/*.json
+(cd "$w" && "$bin" init claims >/dev/null) && cmp -s "$w/claims/.schema/topic.schema.json" "$root/schema/topic.schema.json" &&
+    ok "init again refreshes an outdated schema copy" || bad "init left an outdated schema copy"
 mkdir -p "$w/repo/schema"
 cp "$root"/schema/*.json "$w/repo/schema/"
 (cd "$w/repo" && "$bin" init claims >/dev/null) || bad "init in a checkout failed"

@@ -29,6 +29,11 @@ typedef struct {
         1                                                                                          \
     }
 
+/* The text of a schema claimtrack is built with, by file name:
+ * "topic.schema.json", "sources.schema.json", "reviews.schema.json" or
+ * "topic.xsd"; NULL for another name.  Borrowed, static; *len its length. */
+const char *ct_schema_document(const char *name, size_t *len);
+
 /* Compile `root` (a schema document).  Takes a new reference to `root`.
  * `opts` may be NULL for the defaults.  Returns 0 or CT_ENOMEM; *out is new,
  * free with ct_schema_free. */

@@ -48,26 +48,73 @@ static const char starter_topic[] =
 
 static const char starter_reviews[] = "{\n  \"reviews\": {}\n}\n";
 
-/* A "$schema" member naming DIR/../schema/SCHEMA, only where that file exists
- * (a folder inside a claimtrack checkout); elsewhere none, since a "$schema"
- * an editor cannot open is worse than none.  Empty, or the member and a comma. */
-static void schema_member(char *out, size_t size, const char *dir, const char *schema)
+/* The "$schema" member of a file of DIR, for SCHEMA: "../schema/SCHEMA"
+ * inside a claimtrack checkout (where that file exists), else the copy init
+ * keeps in DIR/.schema/ (a dot folder: never read as claims).  Text editors
+ * then complete and check what an editor types.  The member and a comma. */
+static void schema_member(char *out, size_t size, const char *schema, int in_checkout)
 {
-    char path[4096];
-    struct stat st;
-    out[0] = '\0';
-    int n = snprintf(path, sizeof path, "%s/../schema/%s", dir, schema);
-    if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        snprintf(out, size, "  \"$schema\": \"../schema/%s\",\n", schema);
+    snprintf(out, size, "  \"$schema\": \"%s/%s\",\n", in_checkout ? "../schema" : "./.schema",
+             schema);
 }
 
-/* Write DIR/NAME: TEXT ("{\n..."), with a "$schema" member for SCHEMA first
- * where the schema file exists. */
-static int write_new(const char *dir, const char *name, const char *schema, const char *text)
+static int in_checkout(const char *dir)
+{
+    static const char *const names[] = {"topic.schema.json", "sources.schema.json",
+                                        "reviews.schema.json"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[4096];
+        struct stat st;
+        int n = snprintf(path, sizeof path, "%s/../schema/%s", dir, names[i]);
+        if (n < 0 || (size_t)n >= sizeof path || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            return 0;
+    }
+    return 1;
+}
+
+/* DIR/.schema/NAME: the schema claimtrack is built with, written atomically
+ * when missing or different (a newer claimtrack refreshes its own copy). */
+static int write_schema_copy(const char *dir, const char *name)
+{
+    size_t len;
+    const char *text = ct_schema_document(name, &len);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/.schema", dir);
+    if (!text || (mkdir(path, 0755) != 0 && errno != EEXIST)) {
+        fprintf(stderr, "claimtrack: %s: cannot create: %s\n", path, strerror(errno));
+        return CT_EXIT_USAGE;
+    }
+    snprintf(path, sizeof path, "%s/.schema/%s", dir, name);
+    char *old = NULL;
+    size_t old_len = 0;
+    int same =
+        ct_file_read(path, &old, &old_len) == 0 && old_len == len && memcmp(old, text, len) == 0;
+    ct_free(old);
+    if (same)
+        return 0;
+    ct_atomic_file f;
+    int rc = ct_atomic_open(&f, path);
+    if (rc == 0 && fwrite(text, 1, len, f.fp) != len) {
+        ct_atomic_abort(&f);
+        rc = -1;
+    } else if (rc == 0) {
+        rc = ct_atomic_commit(&f);
+    }
+    if (rc < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path, strerror(errno));
+        return CT_EXIT_USAGE;
+    }
+    printf("wrote %s\n", path);
+    return 0;
+}
+
+/* Write DIR/NAME: TEXT ("{\n..."), with a "$schema" member for SCHEMA first. */
+static int write_new(const char *dir, const char *name, const char *schema, const char *text,
+                     int checkout)
 {
     char path[4096], member[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    schema_member(member, sizeof member, dir, schema);
+    schema_member(member, sizeof member, schema, checkout);
     struct stat st;
     if (stat(path, &st) == 0) {
         fprintf(stderr, "claimtrack: %s already exists; not overwriting it\n", path);
@@ -102,11 +149,25 @@ int ct_cmd_init(int argc, char **argv)
         fprintf(stderr, "claimtrack: %s: cannot create: %s\n", dir, strerror(errno));
         return CT_EXIT_USAGE;
     }
-    int status = write_new(dir, "sources.json", "sources.schema.json", starter_sources);
-    if (status == 0)
-        status = write_new(dir, "bridge-repairs.json", "topic.schema.json", starter_topic);
-    if (status == 0)
-        status = write_new(dir, "reviews.json", "reviews.schema.json", starter_reviews);
+    static const char *const files[][3] = {
+        {"sources.json", "sources.schema.json", starter_sources},
+        {"bridge-repairs.json", "topic.schema.json", starter_topic},
+        {"reviews.json", "reviews.schema.json", starter_reviews},
+    };
+    int checkout = in_checkout(dir), status = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0] && status == 0; i++) {
+        char path[4096];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+        if (stat(path, &st) == 0) {
+            fprintf(stderr, "claimtrack: %s already exists; not overwriting it\n", path);
+            status = CT_EXIT_USAGE;
+        }
+    }
+    for (size_t i = 0; i < sizeof files / sizeof files[0] && status == 0 && !checkout; i++)
+        status = write_schema_copy(dir, files[i][1]);
+    for (size_t i = 0; i < sizeof files / sizeof files[0] && status == 0; i++)
+        status = write_new(dir, files[i][0], files[i][1], files[i][2], checkout);
     if (status == 0)
         printf("next: claimtrack validate %s && claimtrack check %s\n", dir, dir);
     return status;

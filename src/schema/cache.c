@@ -6,7 +6,32 @@
 
 #include <libxml/xmlschemas.h>
 
+#include <string.h>
+
 #include "claimtrack/common.h"
+#include "embedded.h"
+
+const char *ct_schema_document(const char *name, size_t *len)
+{
+    static const struct {
+        const char *name;
+        const char *text;
+        const unsigned long *len;
+    } documents[] = {
+        {"topic.schema.json", ct_embedded_topic_schema, &ct_embedded_topic_schema_len},
+        {"sources.schema.json", ct_embedded_sources_schema, &ct_embedded_sources_schema_len},
+        {"reviews.schema.json", ct_embedded_reviews_schema, &ct_embedded_reviews_schema_len},
+        {"topic.xsd", ct_embedded_topic_xsd, &ct_embedded_topic_xsd_len},
+    };
+    if (!name || !len)
+        return NULL;
+    for (size_t i = 0; i < sizeof documents / sizeof documents[0]; i++)
+        if (strcmp(documents[i].name, name) == 0) {
+            *len = (size_t)*documents[i].len;
+            return documents[i].text;
+        }
+    return NULL;
+}
 
 int ct_schema_cache_new(ct_schema_cache **out)
 {
