@@ -187,10 +187,13 @@ int ct_cmd_sources(int argc, char **argv)
         for (size_t i = 0; i < n_claims; i++)
             nc += claims[i].source == id;
         printf("%s: %s\n", id, sources[s].title);
-        if (sources[s].author || sources[s].publisher)
-            printf("  by %s%s%s\n", sources[s].author ? sources[s].author : "",
-                   sources[s].author && sources[s].publisher ? ", " : "",
-                   sources[s].publisher ? sources[s].publisher : "");
+        /* a publisher is not an author: each under its own name */
+        if (sources[s].author)
+            printf("  author: %s\n", sources[s].author);
+        if (sources[s].publisher)
+            printf("  publisher: %s\n", sources[s].publisher);
+        if (sources[s].published)
+            printf("  published: %s\n", sources[s].published);
         printf("  claims: %zu\n", nc);
         for (size_t i = 0; i < set->n_conflicts; i++) {
             const ct_conflict *c = &set->conflicts[i];

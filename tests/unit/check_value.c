@@ -251,6 +251,41 @@ START_TEST(test_value_describe)
 }
 END_TEST
 
+/* A count of exactly one takes the singular of the unit's head noun. */
+START_TEST(test_value_describe_singular_for_one)
+{
+    static const struct {
+        const char *value, *unit, *want;
+    } cases[] = {
+        {"1", "employees", "1 employee"},
+        {"2", "employees", "2 employees"},
+        {"-1", "years", "-1 year"},
+        {"1", "people", "1 person"},
+        {"1", "barrels per day", "1 barrel per day"},
+        {"1", "million cubic metres per day", "1 million cubic metres per day"},
+        {"1", "casualties", "1 casualty"},
+        {"1", "billion USD", "1 billion USD"},
+        {"1", "% of Azerbaijan's exports", "1 % of Azerbaijan's exports"},
+        {"1", "inches", "1 inch"},
+        {"1", "cases", "1 case"},
+        {"1", "status", "1 status"},
+        {"1.0", "employees", "1.0 employees"},
+        {"{\"about\": 1}", "employees", "about 1 employee"},
+        {"{\"min\": 1}", "employees", "at least 1 employee"},
+        {"{\"min\": 1, \"max\": 3}", "employees", "1 to 3 employees"},
+        {"{\"low\": 1, \"best\": 1, \"high\": 2}", "people", "1 person (estimate 1 to 2)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[128];
+        json_t *v = ct_jnum_loadb(cases[i].value, strlen(cases[i].value), JSON_DECODE_ANY);
+        ck_assert_ptr_nonnull(v);
+        ct_value_describe(v, CT_TYPE_QUANTITY, cases[i].unit, buf, sizeof buf);
+        ck_assert_str_eq(buf, cases[i].want);
+        json_decref(v);
+    }
+}
+END_TEST
+
 START_TEST(test_date_value_errors)
 {
     ct_interval iv;
@@ -426,6 +461,7 @@ Suite *suite_value(void)
     tcase_add_test(tc, test_date_civil_round_trip);
     tcase_add_test(tc, test_date_range_value);
     tcase_add_test(tc, test_quantity_forms);
+    tcase_add_test(tc, test_value_describe_singular_for_one);
     tcase_add_test(tc, test_interval_touching_overlaps);
     tcase_add_test(tc, test_large_integers_compare_exactly);
     tcase_add_test(tc, test_value_describe);
