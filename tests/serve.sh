@@ -122,7 +122,13 @@ check "a hostile quote stays text; a javascript: URL is no link" \
      ! grep -q "<script>alert" body && get /conflict/$PIER_SHIPS >/dev/null && ! grep -q "href=\"javascript" body &&
      grep -q "Source B &lt;i&gt;" body'
 check "sources page lists each source with claim and conflict counts" \
-    '[ "$(get /sources)" = 200 ] && grep -q "C. Writer" body && grep -q "<td>3</td><td>3</td>" body'
+    '[ "$(get /sources)" = 200 ] && grep -q "C. Writer" body && grep -q "<td>4</td><td>3</td>" body'
+check "a denial reads as in every report: denies: sam (not 'not sam')" \
+    'get / >/dev/null && grep -q "bird &middot; denies: sam" body && ! grep -q "not sam" body'
+check "the tab icon is served (no 404), before logging in too, and each page names it" \
+    '[ "$(get /favicon.ico)" = 200 ] && grep -qi "^content-type: image/svg+xml" headers && grep -q "<svg" body &&
+     [ "$(curl -s -o icon -w "%{http_code}" -H "Cookie:" "${url}favicon.ico")" = 200 ] &&
+     get / >/dev/null && grep -q "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.ico\">" body'
 check "unknown conflict id is 404" '[ "$(get /conflict/CT-0000000000000000)" = 404 ]'
 check "the built-in assets are served" \
     '[ "$(get /static/serve.js)" = 200 ] && grep -q "X-Claimtrack-Token" body && [ "$(get /static/serve.css)" = 200 ]'

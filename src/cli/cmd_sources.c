@@ -145,6 +145,20 @@ static int print_matrix(const ct_corpus *corpus, const ct_conflict_set *set)
     return ct_cli_stdout_done();
 }
 
+/* A source's title, author, publisher, date and claim count. */
+static void print_source_head(const ct_source *src, size_t n_claims)
+{
+    printf("%s: %s\n", src->id, src->title);
+    /* a publisher is not an author: each under its own name */
+    if (src->author)
+        printf("  author: %s\n", src->author);
+    if (src->publisher)
+        printf("  publisher: %s\n", src->publisher);
+    if (src->published)
+        printf("  published: %s\n", src->published);
+    printf("  claims: %zu\n", n_claims);
+}
+
 int ct_cmd_sources(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -186,15 +200,7 @@ int ct_cmd_sources(int argc, char **argv)
         size_t nc = 0, in = 0, decided = 0, with = 0;
         for (size_t i = 0; i < n_claims; i++)
             nc += claims[i].source == id;
-        printf("%s: %s\n", id, sources[s].title);
-        /* a publisher is not an author: each under its own name */
-        if (sources[s].author)
-            printf("  author: %s\n", sources[s].author);
-        if (sources[s].publisher)
-            printf("  publisher: %s\n", sources[s].publisher);
-        if (sources[s].published)
-            printf("  published: %s\n", sources[s].published);
-        printf("  claims: %zu\n", nc);
+        print_source_head(&sources[s], nc);
         for (size_t i = 0; i < set->n_conflicts; i++) {
             const ct_conflict *c = &set->conflicts[i];
             /* its stand: a position that does not only question, else one

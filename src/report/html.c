@@ -48,7 +48,8 @@ static const char *const css =
     ".meta{color:#5f6b7a;font-size:13px}.review{background:#f6f7f9;border-radius:4px;padding:6px 10px;margin-top:8px}"
     "svg{display:block;margin:8px 0;max-width:100%}svg text{font:11px system-ui,sans-serif;fill:#39424e}"
     "table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #dde1e6;padding:4px 8px;text-align:left;font-size:14px}"
-    "nav.toc ol{columns:2;margin:4px 0}.preferred{background:#e0f2f1;border-radius:4px;padding:0 4px}"
+    "nav.toc ol{columns:2;column-gap:3em;margin:4px 0;padding-left:0;list-style-position:inside}"
+    "nav.toc li{break-inside:avoid}.legend .swatch{padding:0 5px;border-radius:3px}.preferred{background:#e0f2f1;border-radius:4px;padding:0 4px}"
     "table.heat{width:auto}table.heat td{text-align:center;min-width:44px}table.heat th.col{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}";
 
 static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
@@ -468,18 +469,26 @@ static void heatmap_html(FILE *out, const ct_report_model *m)
         shown += m->agreement[i].agree + m->agreement[i].clash > 0;
     if (!shown)
         return;
-    fputs(
-        "<h2 id=\"agreement\">Source agreement</h2>\n<p class=\"meta\">Groups (topic, subject, "
-        "property) both sources speak on: agree / clash.</p>\n<table class=\"heat\">\n<tr><th></th>",
-        out);
+    fputs("<h2 id=\"agreement\">Source agreement</h2>\n<p class=\"meta\">Groups (topic, subject, "
+          "property) both sources speak on: agree / clash.</p>\n"
+          "<p class=\"legend\" id=\"heat-legend\">Each cell reads <b>agree / clash</b>: how many "
+          "groups the row's and the column's source both speak on, and in how many of them they "
+          "agree or clash. Its colour runs from "
+          "<span class=\"swatch\" style=\"background:hsl(120,70%,82%)\">always agree</span> "
+          "through <span class=\"swatch\" style=\"background:hsl(60,70%,82%)\">half and "
+          "half</span> to <span class=\"swatch\" style=\"background:hsl(0,70%,82%)\">always "
+          "clash</span>; an empty cell: the two never speak on the same group.</p>\n"
+          "<table class=\"heat\" aria-describedby=\"heat-legend\">\n<tr><th scope=\"col\">source "
+          "\\ with</th>",
+          out);
     for (size_t j = 0; j < n; j++) {
-        fputs("<th class=\"col\">", out);
+        fputs("<th class=\"col\" scope=\"col\">", out);
         esc(out, m->sources[j]->id);
         fputs("</th>", out);
     }
     fputs("</tr>\n", out);
     for (size_t i = 0; i < n; i++) {
-        fputs("<tr><th><a href=\"#source-", out);
+        fputs("<tr><th scope=\"row\"><a href=\"#source-", out);
         esc(out, m->sources[i]->id);
         fputs("\">", out);
         esc(out, m->sources[i]->id);
@@ -543,6 +552,7 @@ int ct_report__write_html(const ct_report_model *m, FILE *out)
     fprintf(out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<link rel=\"icon\" href=\"data:,\">\n"
             "<title>claimtrack report</title>\n<style>%s</style>\n</head>\n<body>\n"
             "<header><h1>claimtrack report</h1></header>\n<main>\n<div class=\"cards\">\n",
             css);

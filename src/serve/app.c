@@ -37,6 +37,13 @@ const char ct_serve_csp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/* The tab icon: a scale out of balance, in the header's colours. */
+const char ct_serve__favicon[] =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+    "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#263238\"/>"
+    "<path d=\"M8 3v10M3 5l10 -2M3 5l-1.5 4h3zM13 3l-1.5 4h3zM5 13h6\" stroke=\"#fff\" "
+    "stroke-width=\"1.2\" fill=\"none\"/></svg>";
+
 /* ---- small helpers -------------------------------------------------------- */
 
 
@@ -594,6 +601,10 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
     }
     if (get && strcmp(path, "/login") == 0) {
         login(s, req, session_ok, res);
+        return;
+    }
+    if (get && strcmp(path, "/favicon.ico") == 0) { /* public, like a logo: no 404 in a tab */
+        asset(res, "image/svg+xml", ct_serve__favicon, sizeof ct_serve__favicon - 1);
         return;
     }
     if (!session_ok) {

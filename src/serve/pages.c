@@ -33,7 +33,8 @@ void ct_serve__page_head(ct_serve *s, FILE *f, const char *title)
     fputs("\"><title>", f);
     ct_serve__esc(f, title);
     fputs(
-        " - claimtrack</title><link rel=\"stylesheet\" href=\"/static/serve.css\">"
+        " - claimtrack</title><link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.ico\">"
+        "<link rel=\"stylesheet\" href=\"/static/serve.css\">"
         "<script src=\"/static/serve.js\" defer></script></head><body>"
         "<header><a class=\"brand\" href=\"/\">claimtrack</a><nav><a href=\"/\">Conflicts</a> &middot; "
         "<a href=\"/sources\">Sources</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
@@ -196,8 +197,11 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
             fputs("</td><td>", f);
             for (size_t k = 0; k < c->n_positions; k++) {
                 fputs(k ? " &middot; " : "", f);
+                /* as every report writes a stance: "denies: yes" */
                 if (c->positions[k].denies)
-                    fputs("not ", f);
+                    fputs("denies: ", f);
+                else if (c->positions[k].questions)
+                    fputs("questions: ", f);
                 ct_serve__esc(f, c->positions[k].display);
             }
             fputs("</td></tr>\n", f);

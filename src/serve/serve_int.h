@@ -14,6 +14,8 @@ extern const char ct_serve__css[];
 extern const unsigned long ct_serve__css_len;
 extern const char ct_serve__js[];
 extern const unsigned long ct_serve__js_len;
+/* The tab icon, served at /favicon.ico (SVG). */
+extern const char ct_serve__favicon[];
 
 #include "claimtrack/common.h"
 #include "claimtrack/conflict.h"

@@ -33,6 +33,10 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$tmp" || exit 2
+# the HTML report of the shipped corpus, as a reader sees it
+"$bin" check --format html --fail-on none -o report.html "$root/claims" 2>/dev/null ||
+    { echo "FAIL check --format html on claims/"; exit 1; }
+HOME=$tmp CHROMIUM=$chromium node "$here/report.mjs" "$tmp/report.html" || report_failed=1
 cp -r "$root/tests/fixtures/serve" claims
 "$bin" serve --port 0 claims 2>err &
 pid=$!
@@ -53,4 +57,5 @@ status=$?
 kill -TERM "$pid"
 wait "$pid" || { echo "FAIL the server did not stop cleanly"; status=1; }
 pid=""
+[ "${report_failed:-0}" = 1 ] && status=1
 exit $status
