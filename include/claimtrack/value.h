@@ -19,7 +19,8 @@ typedef enum {
     CT_TYPE_DATE,
     CT_TYPE_TERM,
     CT_TYPE_BOOLEAN,
-    CT_TYPE_TEXT
+    CT_TYPE_TEXT,
+    CT_TYPE_COUNT /* the number of types, not a type */
 } ct_value_type;
 
 /* Bounds are exact decimals (see decimal.h); an open bound is an

@@ -77,7 +77,7 @@ int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
     if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies) || a->questions ||
         b->questions)
         return 0;
-    if (p->cumulative && p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies &&
+    if (p->cumulative && (kind->flags & CT_VALUE_NUMBER) && !a->denies && !b->denies &&
         (count_fell(a, b) || count_fell(b, a)))
         return 1;
     if (p->varies && !ct_interval_overlap(&a->scope, &b->scope))

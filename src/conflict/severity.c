@@ -134,7 +134,7 @@ int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *
     ct_decimal_pool pool = {NULL};
     ct_decimal_store store = ct_decimal_pool_store(&pool);
     ct_decimal gap, larger;
-    int small = p->type == CT_TYPE_QUANTITY && !a->denies && !b->denies
+    int small = (ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER) && !a->denies && !b->denies
                     ? small_gap(a, b, &store, &gap, &larger)
                     : 0;
     if (small > 0) {

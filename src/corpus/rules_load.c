@@ -95,14 +95,16 @@ static int check_shared_terms(ct_load_ctx *l, const ct_topic *t, const ct_rule *
 static int check_rule_types(ct_load_ctx *l, const ct_topic *t, ct_rule *r, const char *ptr)
 {
     const ct_property *first = &t->properties[r->left[0].property];
-    r->dates = first->type == CT_TYPE_DATE;
+    int days;
+    ct_value__charted(first->type, &days);
+    r->dates = days;
     const char *why = NULL;
     if (r->dates && (r->n_left != 1 || r->n_right != 1))
         why = "a rule over dates compares one date with one date";
     for (size_t i = 0; !why && i < r->n_left + r->n_right; i++) {
         const ct_rule_term *rt = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
         const ct_property *p = &t->properties[rt->property];
-        if (p->type != CT_TYPE_QUANTITY && p->type != CT_TYPE_DATE)
+        if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_INTERVAL))
             why = "rule terms must be quantities or dates";
         else if (p->type != first->type)
             why = "a rule cannot mix quantities and dates";

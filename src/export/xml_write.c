@@ -5,6 +5,7 @@
 #include "value/jnum.h"
 #include "corpus/xml.h"
 #include "claimtrack/common.h"
+#include "value/kind.h"
 #include "util/xml_writer.h"
 
 #include <stdio.h>
@@ -31,10 +32,12 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
     } else if (json_is_boolean(v)) {
         ct_xmlw__elem(x, "boolean", json_is_true(v) ? "true" : "false");
     } else if (json_is_string(v)) {
-        const char *kind = type && strcmp(type, "date") == 0   ? "date"
-                           : type && strcmp(type, "term") == 0 ? "term"
-                                                               : "text";
-        ct_xmlw__elem(x, kind, json_string_value(v));
+        /* the element the type's row names ("date", "term", "text") */
+        ct_value_type t;
+        const char *kind = type && ct_value_type_from_name(type, &t) == 0
+                               ? ct_value_kind_of(t)->xml_string_element
+                               : NULL;
+        ct_xmlw__elem(x, kind ? kind : "text", json_string_value(v));
     } else if (json_object_get(v, "low") || json_object_get(v, "high")) {
         ct_xmlw__start(x, "estimate");
         w_num_attr(x, "low", json_object_get(v, "low"));

@@ -14,6 +14,7 @@
 #include "report_int.h"
 #include "claimtrack/common.h"
 #include "claimtrack/value.h"
+#include "value/kind.h"
 
 #include <string.h>
 
@@ -90,10 +91,13 @@ typedef struct {
 static void values(csv_values *v, const ct_claim *cl, const ct_property *p)
 {
     memset(v, 0, sizeof *v);
-    if (p->type == CT_TYPE_DATE) {
+    int days;
+    if (!ct_value__charted(p->type, &days))
+        return;
+    if (days) {
         day(v->from, sizeof v->from, &cl->interval.lo);
         day(v->to, sizeof v->to, &cl->interval.hi);
-    } else if (p->type == CT_TYPE_QUANTITY) {
+    } else {
         number(v->low, sizeof v->low, &cl->interval.lo);
         number(v->high, sizeof v->high, &cl->interval.hi);
         number(v->best, sizeof v->best, &cl->best);

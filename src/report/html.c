@@ -7,6 +7,7 @@
  */
 #include "report_int.h"
 #include "claimtrack/common.h"
+#include "value/kind.h"
 
 #include <math.h>
 #include <string.h>
@@ -312,16 +313,16 @@ static int conflict_html(FILE *out, const ct_report_conflict *rc)
         fprintf(out, "<span class=\"badge\">%s since the baseline</span>",
                 ct_baseline_state_name(rc->baseline));
     fputs("</div>\n", out);
-    ct_value_type type = rc->property->type;
+    int days, charted = ct_value__charted(rc->property->type, &days); /* the type's row says */
     if (rc->rule_text) {
         fputs("<div class=\"rule\"><b>Rule:</b> <code>", out);
         esc(out, rc->rule_text);
         fputs("</code></div>\n", out);
         for (size_t j = 0; j < c->n_violations && j < RULE_CHARTS_MAX && chart_rc == 0; j++)
-            if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE)
-                chart_rc = rule_chart(out, rc, &c->violations[j], type == CT_TYPE_DATE);
-    } else if (type == CT_TYPE_QUANTITY || type == CT_TYPE_DATE) {
-        chart_rc = chart(out, rc, type == CT_TYPE_DATE);
+            if (charted)
+                chart_rc = rule_chart(out, rc, &c->violations[j], days);
+    } else if (charted) {
+        chart_rc = chart(out, rc, days);
     }
     if (chart_rc < 0)
         return chart_rc;

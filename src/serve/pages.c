@@ -6,6 +6,7 @@
 #include "serve/serve_int.h"
 
 #include "claimtrack/common.h"
+#include "value/kind.h"
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
@@ -265,7 +266,8 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
     double pad = (hi - lo) * 0.08;
     lo -= pad;
     hi += pad;
-    int is_date = prop->type == CT_TYPE_DATE;
+    int is_date;
+    ct_value__charted(prop->type, &is_date);
     const double x0 = 170, width = 520;
     fprintf(
         f,
@@ -439,7 +441,8 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
         fputs(c->clashes_truncated ? "</ul><p class=\"meta\">(more not listed)</p>\n" : "</ul>\n",
               f);
     }
-    if (!c->rule && (prop->type == CT_TYPE_QUANTITY || prop->type == CT_TYPE_DATE))
+    int days;
+    if (!c->rule && ct_value__charted(prop->type, &days))
         interval_chart(f, s->corpus, c, prop);
     fputs("<h2>Review</h2>\n", f);
     char fp[17] = "";
