@@ -33,6 +33,26 @@ static const char *const said[] = {"said",     "says",      "stated",  "claimed"
                                    "insisted", "argued",    "told",    "announced", "denied",
                                    "reported", "confirmed", NULL};
 
-static const ct_sg_lang english = {abbrev, hedges, denials, negations, said};
+static const char *const not_names[] = {
+    "The",       "This",          "That",        "These",     "Those",      "It",
+    "He",        "She",           "They",        "We",        "I",          "You",
+    "Officials", "Authorities",   "Police",      "Sources",   "Experts",    "Analysts",
+    "Critics",   "Reports",       "Media",       "Witnesses", "Residents",  "Observers",
+    "Diplomats", "Investigators", "Prosecutors", "Ministry",  "Government", "But",
+    "And",       "However",       "Meanwhile",   "Later",     "Earlier",    "In",
+    "On",        "After",         "Before",      "A",         "An",         NULL};
+
+static const char *const fillers[] = {"bin", "ibn", "al", "de", "del", "der",
+                                      "van", "von", "da", "di", NULL};
+
+static const ct_sg_lang english = {
+    .abbrev = abbrev,
+    .hedges = hedges,
+    .denials = denials,
+    .negations = negations,
+    .said = said,
+    .not_names = not_names,
+    .fillers = fillers,
+};
 
 const ct_sg_lang *ct_sg__english(void) { return &english; }

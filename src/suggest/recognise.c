@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
@@ -29,15 +30,40 @@ static int is_word(int c)
 }
 static int is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+/* text[pos..] against needle[0..n), letters compared without case: ASCII
+ * directly, other letters by their Unicode lower case (utf8proc), one
+ * code point against one; both sides must take the same bytes (the case
+ * pairs of Latin, Greek and Cyrillic letters do). */
+static int same_folded(const char *text, size_t pos, const char *needle, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char a = (unsigned char)text[pos + i], b = (unsigned char)needle[i];
+        if (a < 0x80 || b < 0x80) {
+            if (lower(a) != lower(b))
+                return 0;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t ca, cb;
+        utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)text + pos + i,
+                                               (utf8proc_ssize_t)(n - i), &ca);
+        utf8proc_ssize_t lb =
+            utf8proc_iterate((const utf8proc_uint8_t *)needle + i, (utf8proc_ssize_t)(n - i), &cb);
+        if (la <= 0 || la != lb || utf8proc_tolower(ca) != utf8proc_tolower(cb))
+            return 0;
+        i += (size_t)la;
+    }
+    return 1;
+}
+
 int ct_sg__word_at(const char *text, size_t len, size_t pos, const char *needle, size_t n)
 {
     if (n == 0 || pos + n > len)
         return 0;
     if (pos > 0 && is_word((unsigned char)text[pos - 1]) && is_word((unsigned char)needle[0]))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)text[pos + i]) != lower((unsigned char)needle[i]))
-            return 0;
+    if (!same_folded(text, pos, needle, n))
+        return 0;
     if (pos + n < len && is_word((unsigned char)text[pos + n]) &&
         is_word((unsigned char)needle[n - 1]))
         return 0;
@@ -51,7 +77,8 @@ size_t ct_sg__find(const char *text, size_t to, size_t from, const char *needle)
         return (size_t)-1;
     int first = lower((unsigned char)needle[0]);
     for (size_t i = from; i + n <= to; i++)
-        if (lower((unsigned char)text[i]) == first && ct_sg__word_at(text, to, i, needle, n))
+        if ((first >= 0x80 || lower((unsigned char)text[i]) == first) &&
+            ct_sg__word_at(text, to, i, needle, n))
             return i;
     return (size_t)-1;
 }
@@ -595,6 +622,139 @@ int ct_sg__attributed(const ct_sg_lang *lang, const char *text, ct_sg_span s, si
         if (b >= s.start + wl && ct_sg__word_at(text, pos, b - wl, lang->said[w], wl) &&
             b - wl > s.start && (text[b - wl - 1] == ' ' || text[b - wl - 1] == ','))
             return 1;
+    }
+    return 0;
+}
+
+/* ---- named speakers ------------------------------------------------------- */
+
+static int capital_at(const char *text, size_t end, size_t i)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    utf8proc_int32_t cp;
+    return utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(end - i), &cp) >
+               0 &&
+           utf8proc_isupper(cp);
+}
+
+static size_t word_end(const char *text, size_t end, size_t i)
+{
+    while (i < end && (is_word((unsigned char)text[i]) || text[i] == '-' || text[i] == '\''))
+        i++;
+    return i;
+}
+
+static int listed(const char *const *list, const char *text, size_t i, size_t n)
+{
+    for (size_t k = 0; list && list[k]; k++)
+        if (strlen(list[k]) == n && strncmp(text + i, list[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The run of capitalised words starting at i (single spaces between, a
+ * filler word like "bin" inside): its end, or i when there is none. */
+static size_t name_run(const ct_sg_lang *lang, const char *text, size_t end, size_t i)
+{
+    size_t last = i;
+    for (size_t w = i; w < end && capital_at(text, end, w);) {
+        size_t e = word_end(text, end, w);
+        if (e == w)
+            break;
+        last = e;
+        if (e + 1 >= end || text[e] != ' ')
+            break;
+        w = e + 1;
+        size_t f = word_end(text, end, w);
+        if (f > w && !capital_at(text, end, w) && listed(lang->fillers, text, w, f - w) &&
+            f + 1 < end && text[f] == ' ')
+            w = f + 1;
+    }
+    return last;
+}
+
+/* A run that names someone: not a pronoun or a plural noun that starts the
+ * sentence ("Officials said"), not a single word of the not-names table. */
+static int names_someone(const ct_sg_lang *lang, const char *text, ct_sg_span s, ct_sg_span r)
+{
+    if (r.end <= r.start)
+        return 0;
+    size_t first_end = word_end(text, r.end, r.start);
+    int one_word = first_end == r.end;
+    if (listed(lang->not_names, text, r.start, first_end - r.start))
+        return 0;
+    if (one_word && r.start == s.start && text[r.end - 1] == 's')
+        return 0;
+    return 1;
+}
+
+static int said_at(const ct_sg_lang *lang, const char *text, size_t end, size_t i)
+{
+    for (size_t w = 0; lang->said[w]; w++)
+        if (ct_sg__word_at(text, end, i, lang->said[w], strlen(lang->said[w])))
+            return (int)strlen(lang->said[w]);
+    return 0;
+}
+
+int ct_sg__named_speaker(const ct_sg_lang *lang, const char *text, ct_sg_span s, ct_sg_span *name)
+{
+    /* "according to [the] ... NAME": the last run before the clause ends */
+    size_t at = ct_sg__find(text, s.end, s.start, "according to");
+    if (at != (size_t)-1) {
+        ct_sg_span best = {0, 0};
+        for (size_t i = at + 12; i < s.end && text[i] != ',' && text[i] != '.';) {
+            size_t e = capital_at(text, s.end, i) ? name_run(lang, text, s.end, i) : i;
+            if (e > i) {
+                best = (ct_sg_span){i, e};
+                i = e;
+            } else {
+                i++;
+            }
+        }
+        if (names_someone(lang, text, s, best)) {
+            *name = best;
+            return 1;
+        }
+    }
+    for (size_t i = s.start; i < s.end; i++) {
+        if (!capital_at(text, s.end, i) || (i > s.start && is_word((unsigned char)text[i - 1])))
+            continue;
+        ct_sg_span r = {i, name_run(lang, text, s.end, i)};
+        if (!names_someone(lang, text, s, r)) {
+            i = r.end > i ? r.end - 1 : i;
+            continue;
+        }
+        /* "NAME said" or "NAME, the minister, said" */
+        size_t j = skip_sp(text, s.end, r.end);
+        if (j < s.end && text[j] == ',') {
+            size_t c = j + 1;
+            while (c < s.end && text[c] != ',' && c - j < 80)
+                c++;
+            if (c < s.end && text[c] == ',' &&
+                said_at(lang, text, s.end, skip_sp(text, s.end, c + 1))) {
+                *name = r;
+                return 1;
+            }
+        }
+        if (said_at(lang, text, s.end, j)) {
+            *name = r;
+            return 1;
+        }
+        /* "..., said NAME" */
+        size_t b = i;
+        while (b > s.start && text[b - 1] == ' ')
+            b--;
+        for (size_t w = 0; lang->said[w]; w++) {
+            size_t wl = strlen(lang->said[w]);
+            if (b >= s.start + wl + 1 && ct_sg__word_at(text, s.end, b - wl, lang->said[w], wl) &&
+                (text[b - wl - 1] == ' ' || text[b - wl - 1] == ',') && b < i) {
+                *name = r;
+                return 1;
+            }
+        }
+        i = r.end > i ? r.end - 1 : i;
     }
     return 0;
 }

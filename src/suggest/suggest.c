@@ -79,8 +79,10 @@ typedef struct {
     const ct_corpus *c;
     const ct_topic *t;
     size_t ti;
-    const char *text;
+    const char *text; /* the article in NFC */
     size_t len;
+    const char *article;  /* as given: quotes are cut from it */
+    const ct_sg_nfc *nfc; /* how text maps to article; nfc->text NULL: the same */
     const ct_suggest_options *o;
     const ct_sg_lang *lang;
     const ct_sg_anchor *anchor;
@@ -168,7 +170,26 @@ static const char *known_id(ctx *x, const char *subject, size_t prop, const char
     return id;
 }
 
-static const char *claimant_of(ctx *x, ct_sg_span s)
+static const char *declared_claimant(ctx *x, ct_sg_span s);
+
+/* Who speaks in sentence s: a declared claimant by name or alias (its
+ * declared name), else any named speaker the sentence attributes (the name
+ * as written).  *len its length; NULL when nobody is named. */
+static const char *claimant_of(ctx *x, ct_sg_span s, size_t *len)
+{
+    const char *declared = declared_claimant(x, s);
+    if (declared) {
+        *len = strlen(declared);
+        return declared;
+    }
+    ct_sg_span name;
+    if (!ct_sg__named_speaker(x->lang, x->text, s, &name))
+        return NULL;
+    *len = name.end - name.start;
+    return x->text + name.start;
+}
+
+static const char *declared_claimant(ctx *x, ct_sg_span s)
 {
     size_t n;
     const ct_claimant *cl = ct_corpus_claimants(x->c, &n);
@@ -203,7 +224,8 @@ static void draft(ctx *x, ct_sg_span s, const char *subject, size_t prop, const 
     const ct_property *p = &x->t->properties[prop];
     int denies = stance_ok && ct_sg__denial(x->lang, x->text, s);
     const char *hedge = ct_sg__hedge(x->lang, x->text, q);
-    const char *claimant = claimant_of(x, s);
+    size_t claimant_len = 0;
+    const char *claimant = claimant_of(x, s, &claimant_len);
     char key[512];
     int kn = snprintf(key, sizeof key, "%s|%s|%s|%d", subject, p->name, json, denies);
     if (kn < 0 || (size_t)kn >= sizeof key || seen_before(x, key, (size_t)kn))
@@ -220,10 +242,12 @@ static void draft(ctx *x, ct_sg_span s, const char *subject, size_t prop, const 
     puts_(o, ", \"source\": ");
     put_str(o, x->o->source, strlen(x->o->source));
     puts_(o, ", \"quote\": ");
-    put_str(o, x->text + q.start, q.end - q.start);
+    size_t q0 = x->nfc->text ? x->nfc->from[q.start] : q.start;
+    size_t q1 = x->nfc->text ? x->nfc->to[q.end - 1] : q.end;
+    put_str(o, x->article + q0, q1 - q0);
     if (claimant) {
         puts_(o, ", \"claimant\": ");
-        put_str(o, claimant, strlen(claimant));
+        put_str(o, claimant, claimant_len);
     }
     if (hedge) {
         puts_(o, ", \"hedge\": ");
@@ -232,7 +256,7 @@ static void draft(ctx *x, ct_sg_span s, const char *subject, size_t prop, const 
     if (denies)
         puts_(o, ", \"stance\": \"denies\"");
     char num[80];
-    snprintf(num, sizeof num, "}, \"offset\": [%zu, %zu], \"cues\": [", q.start, q.end);
+    snprintf(num, sizeof num, "}, \"offset\": [%zu, %zu], \"cues\": [", q0, q1);
     puts_(o, num);
     int first = 1;
     if (h) {
@@ -569,6 +593,14 @@ int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
             return CT_EINVALID;
         }
     }
+    ct_sg_nfc nfc;
+    if (ct_sg__nfc(&nfc, text, len) < 0)
+        return CT_ENOMEM;
+    const char *article = text;
+    if (nfc.text) { /* read the NFC text, cut quotes from the article */
+        text = nfc.text;
+        len = nfc.len;
+    }
     const ct_sg_lang *lang = ct_sg__english();
     size_t ns = ct_sg__sentences(lang, text, len, NULL, NULL, 0);
     ct_sg_span *spans = ct_calloc(ns ? ns : 1, sizeof *spans);
@@ -584,6 +616,8 @@ int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
     x.c = corpus;
     x.text = text;
     x.len = len;
+    x.article = article;
+    x.nfc = &nfc;
     x.o = opts;
     x.lang = lang;
     x.anchor = &anchor;
@@ -609,6 +643,7 @@ int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
     if (!rc && x.out.oom)
         rc = CT_ENOMEM;
 done:
+    ct_sg__nfc_dispose(&nfc);
     ct_free(spans);
     ct_free(para);
     ct_free(x.hits);

@@ -33,11 +33,13 @@ typedef struct {
     const char *const *denials;   /* cues of a denial */
     const char *const *negations; /* cues of a boolean stated false */
     const char *const *said;      /* attribution verbs after the speaker */
+    const char *const *not_names; /* capitalised words that name no speaker ("Officials") */
+    const char *const *fillers;   /* lower-case words inside a name ("bin", "de", "of") */
 } ct_sg_lang;
 
 const ct_sg_lang *ct_sg__english(void);
 
-/* 1 when `needle` (n bytes) occurs at text[pos] case-insensitively (ASCII)
+/* 1 when `needle` (n bytes) occurs at text[pos] case-insensitively (Unicode letters too)
  * as whole words. */
 int ct_sg__word_at(const char *text, size_t len, size_t pos, const char *needle, size_t n);
 /* First whole-word occurrence of `needle` in [from, to), or (size_t)-1. */
@@ -71,5 +73,24 @@ int ct_sg__negated(const ct_sg_lang *lang, const char *text, ct_sg_span s);
 /* 1 when `name` (n bytes) at text[pos] is attributed as the speaker of
  * sentence s ("X said", "according to X", ...). */
 int ct_sg__attributed(const ct_sg_lang *lang, const char *text, ct_sg_span s, size_t pos, size_t n);
+
+/* A named speaker of sentence s that no vocabulary declares: a run of
+ * capitalised words attributed as the speaker ("according to Maria
+ * Zakharova", "Ilham Aliyev said", "said Dmitry Peskov").  1 with its span in
+ * *name, or 0. */
+int ct_sg__named_speaker(const ct_sg_lang *lang, const char *text, ct_sg_span s, ct_sg_span *name);
+
+/* An article in NFC (nfc_map.c): byte i of `text` comes from the article's
+ * bytes [from[i], to[i]). */
+typedef struct {
+    char *text; /* NULL: the article is NFC as it is */
+    size_t len;
+    size_t *from, *to;
+} ct_sg_nfc;
+
+/* Normalise text[0..len) (valid UTF-8) to NFC into *m; m->text stays NULL
+ * when nothing changes.  0 or CT_ENOMEM. */
+int ct_sg__nfc(ct_sg_nfc *m, const char *text, size_t len);
+void ct_sg__nfc_dispose(ct_sg_nfc *m);
 
 #endif

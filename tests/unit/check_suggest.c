@@ -200,6 +200,65 @@ START_TEST(test_attribution)
 }
 END_TEST
 
+typedef struct {
+    const char *text;
+    const char *name; /* NULL: nobody named */
+} speaker_case;
+
+static const speaker_case speakers[] = {
+    {"The jet was hit, according to Maria Zakharova, by a missile.", "Maria Zakharova"},
+    {"According to Russian Foreign Ministry spokeswoman Maria Zakharova, it was a bird.",
+     "Maria Zakharova"},
+    {"Ilham Aliyev said the jet was hit.", "Ilham Aliyev"},
+    {"Aliyev, the president, said the jet was hit.", "Aliyev"},
+    {"The jet was hit, said Dmitry Peskov.", "Dmitry Peskov"},
+    {"Mohammed bin Salman said little.", "Mohammed bin Salman"},
+    {"\xc3\x96zg\xc3\xbcr \xc3\x96zel claimed a cover-up.", "\xc3\x96zg\xc3\xbcr \xc3\x96zel"},
+    {"Officials said the jet was hit.", NULL},
+    {"They said the jet was hit.", NULL},
+    {"The jet flew from Baku to Grozny.", NULL},
+    {"In Moscow, the jet was discussed.", NULL},
+};
+
+START_TEST(test_named_speakers)
+{
+    const speaker_case *c = &speakers[_i];
+    ct_sg_span name;
+    int found = ct_sg__named_speaker(ct_sg__english(), c->text, whole(c->text), &name);
+    if (!c->name) {
+        ck_assert_msg(!found, "%s: named %.*s", c->text, (int)(name.end - name.start),
+                      c->text + name.start);
+        return;
+    }
+    ck_assert_msg(found, "%s: nobody named", c->text);
+    ck_assert_msg(name.end - name.start == strlen(c->name) &&
+                      strncmp(c->text + name.start, c->name, strlen(c->name)) == 0,
+                  "%s: named %.*s", c->text, (int)(name.end - name.start), c->text + name.start);
+}
+END_TEST
+
+START_TEST(test_unicode_case_and_nfc)
+{
+    /* letters beyond ASCII compare without case, whole words */
+    const char *t = "T\xc3\x9cRK\xc4\xb0YE and \xc3\x9cMIT spoke";
+    ck_assert_uint_eq(ct_sg__find(t, strlen(t), 0, "\xc3\xbcmit"),
+                      strlen("T\xc3\x9cRK\xc4\xb0YE and "));
+    ck_assert_uint_eq(ct_sg__find(t, strlen(t), 0, "\xc3\xbc"), (size_t)-1);
+    /* a decomposed article is read in NFC, each byte mapped back */
+    const char *d = "Tu\xcc\x88rkiye said";
+    ct_sg_nfc m;
+    ck_assert_int_eq(ct_sg__nfc(&m, d, strlen(d)), 0);
+    ck_assert_ptr_nonnull(m.text);
+    ck_assert_str_eq(m.text, "T\xc3\xbcrkiye said");
+    ck_assert_uint_eq(m.from[1], 1); /* the composed u-umlaut came from "u" + U+0308 */
+    ck_assert_uint_eq(m.to[2], 4);
+    ck_assert_uint_eq(m.from[m.len - 1], strlen(d) - 1);
+    ct_sg__nfc_dispose(&m);
+    ck_assert_int_eq(ct_sg__nfc(&m, "T\xc3\xbcrkiye", 8), 0);
+    ck_assert_ptr_null(m.text); /* NFC already: nothing to map */
+}
+END_TEST
+
 START_TEST(test_sentences_and_clauses)
 {
     const char *t = "Mr. Smith left on Jan. 5. He said 3.5 million people were hit! Two more.\n"
@@ -277,6 +336,12 @@ START_TEST(test_suggest_drafts)
     ck_assert_ptr_nonnull(strstr(out, "\"value\": \"engine-fire\""));
     ck_assert_ptr_nonnull(strstr(out, "\"claimant\": \"Ministry\""));
     ct_free(out);
+    /* the article decomposed, the subject in capitals: found, the quote cut verbatim */
+    const char *art3 = "THE VESSEL sank, killing 13. Nobody on board was from Tu\xcc\x88rkiye, "
+                       "said Ayse Yilmaz.";
+    ck_assert_int_eq(ct_suggest(c, art3, strlen(art3), &so, &out, &n, why, sizeof why), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"value\": 13,"));
+    ct_free(out);
     so.source = "nobody";
     ck_assert_int_eq(ct_suggest(c, art, strlen(art), &so, &out, &n, why, sizeof why), CT_EINVALID);
     so.source = "wire";
@@ -297,6 +362,8 @@ Suite *suite_suggest(void)
     tcase_add_loop_test(tc, test_hedges_denials_negations, 0,
                         (int)(sizeof stances / sizeof *stances));
     tcase_add_loop_test(tc, test_attribution, 0, (int)(sizeof attributions / sizeof *attributions));
+    tcase_add_loop_test(tc, test_named_speakers, 0, (int)(sizeof speakers / sizeof *speakers));
+    tcase_add_test(tc, test_unicode_case_and_nfc);
     tcase_add_test(tc, test_sentences_and_clauses);
     tcase_add_test(tc, test_whole_words_case_insensitive);
     tcase_add_test(tc, test_suggest_drafts);
