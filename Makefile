@@ -52,7 +52,7 @@ SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.sc
            schema/topic.xsd
 ASSETS  := src/serve/assets/serve.css src/serve/assets/serve.js
 
-.PHONY: dist check pkgcheck lint valgrind coverage doc-check bench alloc-test alloc-test-plain portability fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: icu-compare dist check pkgcheck lint valgrind coverage doc-check bench alloc-test alloc-test-plain portability fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -328,6 +328,14 @@ $(BUILD)/bare_parse: tests/bench/bare_parse.c
 	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
 $(BUILD)/measure: tests/bench/measure.c
 	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -o $@ $<
+
+# claimtrack suggest's sentence splitter against ICU's break iterator, on the
+# seed articles and the project's own English prose (README.md uses the figures).
+$(BUILD)/icu_sentences: tests/bench/icu_sentences.c $(BUILD)/libclaimtrack.a
+	$(Q)pkg-config --exists icu-uc || { echo "make icu-compare: ICU not found (sh scripts/install-deps.sh --ci installs libicu-dev)" >&2; exit 2; }
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libclaimtrack.a $(shell pkg-config --libs icu-uc 2>/dev/null) $(LIBS)
+icu-compare: $(BUILD)/icu_sentences
+	$(Q)./$(BUILD)/icu_sentences $(wildcard $(SHARED)/seeds/*.txt) README.md claims/README.md docs/CONVENTIONS.md
 
 bench: all $(BUILD)/gen_corpus $(BUILD)/bare_parse $(BUILD)/measure
 	$(Q)sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)

@@ -2,12 +2,13 @@
 # Install the Debian packages claimtrack needs, if missing; say what is installed.
 #   install-deps.sh          what `make run` and `make test` need
 #   install-deps.sh --ci     also the sanitizer, fuzzing and valgrind tool chain, shellcheck,
-#                            tcc (make portability)
+#                            tcc (make portability), libicu-dev (make icu-compare: suggest's
+#                            sentence splitter measured against ICU's; never linked into claimtrack)
 set -e
 need="gcc make pkg-config clang-format libjansson-dev libxml2-dev libxml2-utils libpcre2-dev nettle-dev check libmicrohttpd-dev libutf8proc-dev libgmp-dev pmccabe curl jq python3"
 if [ "${1:-}" = "--ci" ]; then
     # (node and npm for the browser test and the SARIF Multitool: .ci/run, only when absent)
-    need="$need clang libclang-rt-14-dev valgrind gcovr shellcheck tcc"
+    need="$need clang libclang-rt-14-dev valgrind gcovr shellcheck tcc libicu-dev"
 fi
 missing=""
 for p in $need; do
