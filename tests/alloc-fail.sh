@@ -22,15 +22,15 @@ if [ "${1:-}" = "+xml" ]; then
     shift
 fi
 [ $# -gt 0 ] || set -- check --fail-on none --format json tests/fixtures/revisions
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+t_begin "allocation failure ($*)"
 if [ "${ALLOC_PLAIN:-0}" = 1 ]; then
     export MALLOC_PERTURB_=165
 fi
 step=${ALLOC_VALGRIND_STEP:-0}
 if [ "$step" -gt 0 ] && ! command -v valgrind >/dev/null 2>&1; then
-    echo "FAIL: ALLOC_VALGRIND_STEP is set but valgrind is not installed (sh scripts/install-deps.sh --ci)"
-    exit 1
+    bad "ALLOC_VALGRIND_STEP is set but valgrind is not installed (sh scripts/install-deps.sh --ci)"
+    t_end
 fi
 export ASAN_OPTIONS=detect_leaks=1:exitcode=99 LSAN_OPTIONS=exitcode=98:suppressions=$(cd "$(dirname "$0")" && pwd)/alloc-fail.supp:print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:exitcode=97
 # the run without a failure: its status and output are what a run whose
@@ -40,9 +40,8 @@ elapsed() { sed 's/^\(<testsuites [^>]*\) time="[0-9]*\.[0-9]*"/\1 time="SECONDS
 "$bin" "$@" >"$tmp/ref" 2>"$tmp/ref-err"
 ref=$?
 elapsed "$tmp/ref"
-case $ref in 0 | 1 | 2) ;; *) echo "FAIL: exit $ref without an injected failure"; exit 1 ;; esac
+case $ref in 0 | 1 | 2) ;; *) bad "exit $ref without an injected failure"; t_end ;; esac
 n=0
-fails=0
 while :; do
     vg=""
     [ "$step" -gt 0 ] && [ $((n % step)) -eq 0 ] && vg="valgrind -q --error-exitcode=96 --leak-check=no"
@@ -50,10 +49,9 @@ while :; do
     CLAIMTRACK_ALLOC_FAIL_AFTER=$n $vg "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
     s=$?
     if [ $s -eq 96 ] && [ -n "$vg" ]; then
-        echo "FAIL n=$n: valgrind memcheck reports an error"
+        bad "n=$n: valgrind memcheck reports an error"
         grep "==[0-9]*==" "$tmp/err" | head -12
-        fails=$((fails + 1))
-        [ $fails -gt 2 ] && break
+        [ $t_fail -gt 2 ] && break
         n=$((n + 1))
         continue
     fi
@@ -63,18 +61,16 @@ while :; do
     if [ $s -eq $ref ] && cmp -s "$tmp/out" "$tmp/ref" && cmp -s "$tmp/err" "$tmp/ref-err"; then
         break # the command needs fewer than n + 1 allocations: every one has failed once
     elif [ $s -eq 2 ]; then
-        grep -q "out of memory\|cannot write" "$tmp/err" || { echo "FAIL n=$n: exit 2 without an out-of-memory message"; head -3 "$tmp/err"; fails=$((fails + 1)); }
+        grep -q "out of memory\|cannot write" "$tmp/err" || { bad "n=$n: exit 2 without an out-of-memory message"; head -3 "$tmp/err"; }
     elif [ $s -eq 0 ] || [ $s -eq 1 ]; then
-        echo "FAIL n=$n: completed (exit $s) with output other than without the failure"
+        bad "n=$n: completed (exit $s) with output other than without the failure"
         diff "$tmp/ref" "$tmp/out" | head -5
-        fails=$((fails + 1))
     else
-        echo "FAIL n=$n: exit $s"
+        bad "n=$n: exit $s"
         head -12 "$tmp/err"
-        fails=$((fails + 1))
     fi
-    [ $fails -gt 2 ] && break
+    [ $t_fail -gt 2 ] && break
     n=$((n + 1))
 done
-echo "allocation failure: $n failure points tried, $fails failed"
-[ $fails -eq 0 ]
+[ $t_fail -eq 0 ] && ok "$n failure points tried: each a clean out-of-memory error or the result without a failure"
+t_end

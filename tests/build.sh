@@ -4,11 +4,8 @@
 # Only dry runs (make -n) and one failing recipe: nothing is built here.
 # Usage: build.sh   (from the top of the tree)
 set -u
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+t_begin build
 # a clean environment: no flags inherited from the make that runs this test
 clean() { env -u CFLAGS -u CPPFLAGS -u LDFLAGS -u STRICT -u MAKEFLAGS -u MAKELEVEL -u MFLAGS "$@"; }
 dry() { clean make --no-print-directory -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/util/util.o" "$tmp/b/claimtrack" 2>&1; }
@@ -45,5 +42,4 @@ clean make --no-print-directory coverage GCOVR="$tmp/no-such-gcovr" >"$tmp/out" 
     { bad "make coverage without gcovr: exit $st"; cat "$tmp/out"; }
 grep -q "gcovr" scripts/install-deps.sh && ok "install-deps.sh --ci installs gcovr" || bad "gcovr not in install-deps.sh"
 
-echo "build: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -2,17 +2,15 @@
 # Outputs as their consumers read them (issue 18): Microsoft's SARIF
 # Multitool with GitHub's rules, xmllint with the Jenkins JUnit XSD, Python's
 # csv module, and baselines for pull requests.  Each real consumer runs where
-# it is installed and says "skipped" where not; CI installs them (.ci/run).
+# it is installed and says SKIP where not; CI installs them (.ci/run), and
+# under CI=1 such a skip is a failure.
 # Usage: consumers.sh BUILD_DIR
 set -u
 build=$(cd "$1" && pwd)
 bin=$build/claimtrack
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin consumers
 export LC_ALL=C NO_COLOR=1
 
 # ---- SARIF ---------------------------------------------------------------
@@ -36,7 +34,7 @@ grep -q '"uri": "claims%20dir/crash%20%231.json"' "$tmp/nogit.sarif" && ok "SARI
 # ignores suppressions: reviewed conflicts' alerts close by their absence)
 # (claims/ is reviewed throughout: a copy with two reviews taken out)
 cp -R "$root/claims" "$tmp/claims2"
-python3 - "$tmp/claims2/reviews.json" <<'PY' 2>/dev/null || echo "skipped: python3 absent (SARIF default results)"
+python3 - "$tmp/claims2/reviews.json" <<'PY' 2>/dev/null || skip_missing "python3 absent (SARIF default results)"
 import json, sys
 d = json.load(open(sys.argv[1]))
 for k in sorted(d["reviews"] if "reviews" in d else d)[:2]:
@@ -64,7 +62,7 @@ if [ -n "$ob" ]; then
         [ $s -eq 1 ] && [ "$got" = "$ob" ] && [ "$all" -gt 2 ] && ok "--only-blocking ($f): only the blocking conflicts" || bad "--only-blocking $f: exit $s, got '$got', want '$ob'"
     done
 else
-    echo "skipped: python3 absent (--only-blocking)"
+    skip_missing "python3 absent (--only-blocking)"
 fi
 # --sarif-include-reviewed: every conflict a result; reviewed ones suppressed with the note
 (cd "$root" && "$bin" check --fail-on none --format sarif --sarif-include-reviewed -o "$tmp/claims.sarif" --report json:"$tmp/claims.json" claims)
@@ -73,7 +71,7 @@ n_res=$(grep -c '"claimtrackConflictId/v1"' "$tmp/claims.sarif")
 n_rev=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(c["review"]["state"] in ("confirmed","dismissed","resolved") for c in d["conflicts"]))' "$tmp/claims.json" 2>/dev/null || echo x)
 n_sup=$(grep -c '"kind": "external"' "$tmp/claims.sarif")
 [ "$n_res" -eq "$n_conf" ] && ok "SARIF --sarif-include-reviewed: all $n_conf conflicts are results" || bad "SARIF: $n_res results for $n_conf conflicts"
-if [ "$n_rev" = x ]; then echo "skipped: python3 absent (reviewed count)"; else
+if [ "$n_rev" = x ]; then skip_missing "python3 absent (reviewed count)"; else
     [ "$n_sup" -eq "$n_rev" ] && [ "$n_rev" -gt 0 ] && ok "SARIF: the $n_rev reviewed conflicts carry an accepted external suppression" || bad "SARIF suppressions: $n_sup for $n_rev reviewed"
 fi
 grep -q '"status": "accepted"' "$tmp/claims.sarif" && grep -q '"justification": "resolved by ' "$tmp/claims.sarif" &&
@@ -101,9 +99,9 @@ PY
 # Microsoft's SARIF Multitool with GitHub's rules (npm ci --prefix tests/sarif-multitool)
 mt=$(cd "$root/tests/sarif-multitool" 2>/dev/null && node -p "require('@microsoft/sarif-multitool')" 2>/dev/null || true)
 if ! command -v npm >/dev/null 2>&1; then
-    echo "skipped: npm absent (SARIF Multitool)"
+    skip_missing "npm absent (SARIF Multitool)"
 elif [ -z "$mt" ] || [ ! -x "$mt" ]; then
-    echo "skipped: SARIF Multitool not installed (npm ci --prefix tests/sarif-multitool; CI does)"
+    skip_missing "SARIF Multitool not installed (npm ci --prefix tests/sarif-multitool; CI does)"
 else
     for f in sub block claims; do
         cp "$tmp/$f.sarif" "$tmp/mt-$f.sarif"
@@ -120,7 +118,7 @@ fi
 b="$root/tests/fixtures/basic"
 "$bin" check --fail-on none --format json -o "$tmp/base.json" "$b"
 # the base branch: one conflict's claims changed (digest), one not yet there, one since gone
-python3 - "$tmp/base.json" "$tmp/old.json" <<'PY' 2>/dev/null || echo "skipped: python3 absent (baselines)"
+python3 - "$tmp/base.json" "$tmp/old.json" <<'PY' 2>/dev/null || skip_missing "python3 absent (baselines)"
 import json, sys
 d = json.load(open(sys.argv[1]))
 c = d["conflicts"]
@@ -191,7 +189,7 @@ PY
         [ $? -eq 0 ] && ok "$f report with the long Cyrillic note written" || bad "$f report with the long Cyrillic note failed"
     done
 else
-    echo "SKIP long Cyrillic text: python3 absent"
+    skip_missing "long Cyrillic text: python3 absent"
 fi
 
 # ---- JUnit -----------------------------------------------------------------
@@ -216,7 +214,7 @@ PY
         ok "JUnit: --junit-extensions adds the case properties and file, valid against the extended XSD" ||
         { bad "JUnit extensions XSD"; cat "$tmp/v"; }
 else
-    echo "SKIP JUnit XSD: xmllint or python3 absent"
+    skip_missing "JUnit XSD: xmllint or python3 absent"
 fi
 n_case=$(grep -c '<testcase ' "$tmp/j.xml")
 [ "$(grep -c '<testcase [^>]*time="' "$tmp/j.xml")" -eq "$n_case" ] && [ "$(grep -c '<testsuite [^>]*time="' "$tmp/j.xml")" -eq "$(grep -c '<testsuite ' "$tmp/j.xml")" ] &&
@@ -230,7 +228,7 @@ grep -q '<properties>\|file="' "$tmp/j.xml" && bad "JUnit: default report carrie
 csvhead="conflict_id,topic,subject,property,rule,type,severity,review_state,baseline,position,value,low,best,high,from,to,unit,stance,claim_id,source,claimant,hedge,as_of,scope,locator,quote,file,line,arithmetic,reviewer,note,reviewed_digest"
 for corpus in claims tests/fixtures/hostile-text tests/fixtures/revisions tests/fixtures/ruleconf; do
     (cd "$root" && "$bin" check --fail-on none --format csv -o "$tmp/r.csv" --report json:"$tmp/r.json" "$corpus")
-    python3 - "$tmp/r.csv" "$tmp/r.json" "$csvhead" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict with its review" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
+    python3 - "$tmp/r.csv" "$tmp/r.json" "$csvhead" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict with its review" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else skip_missing "python3 absent (CSV)"; fi; }
 import csv, json, sys
 from decimal import Decimal
 raw = open(sys.argv[1], "rb").read()
@@ -294,7 +292,7 @@ JSON
 "$bin" check --fail-on none --format csv --csv-bom -o "$tmp/inj.csv" "$tmp/inj" 2>"$tmp/e" || { bad "CSV: the injection corpus"; cat "$tmp/e"; }
 "$bin" export --format csv -o "$tmp/inj-export.csv" "$tmp/inj" 2>"$tmp/e" || { bad "export --format csv"; cat "$tmp/e"; }
 (cd "$root" && "$bin" export --format csv -o "$tmp/claims-export.csv" claims && "$bin" export --format json -o "$tmp/claims-export.json" claims) || bad "export --format csv claims"
-python3 - "$tmp/inj.csv" "$tmp/inj-export.csv" "$csvhead" "$tmp/claims-export.csv" "$tmp/claims-export.json" <<'PY' 2>"$tmp/py" && ok "CSV: spreadsheet-safe text cells, exact numbers as written, dates as days, --csv-bom; export --format csv writes every claim" || { if command -v python3 >/dev/null 2>&1; then bad "CSV injection, numbers, export"; cat "$tmp/py"; else echo "skipped: python3 absent (CSV)"; fi; }
+python3 - "$tmp/inj.csv" "$tmp/inj-export.csv" "$csvhead" "$tmp/claims-export.csv" "$tmp/claims-export.json" <<'PY' 2>"$tmp/py" && ok "CSV: spreadsheet-safe text cells, exact numbers as written, dates as days, --csv-bom; export --format csv writes every claim" || { if command -v python3 >/dev/null 2>&1; then bad "CSV injection, numbers, export"; cat "$tmp/py"; else skip_missing "python3 absent (CSV)"; fi; }
 import csv, json, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf") and not raw[3:].startswith(b"\xef\xbb\xbf")
@@ -339,7 +337,7 @@ else:
     df = pandas.read_csv(sys.argv[4])
     assert len(df) == len(allrows)
 PY
-python3 -c 'import pandas' 2>/dev/null || echo "skipped: pandas absent (CSV read by pandas)"
+python3 -c 'import pandas' 2>/dev/null || skip "pandas absent (CSV read by pandas; CI does not install it)"
 
 # ---- HTML and Markdown -----------------------------------------------------
 # a corpus whose sources have a url and a published date
@@ -396,7 +394,7 @@ assert "; as of " in open(t + "/rev.md", encoding="utf-8").read() or "as of" in 
 assert "--status confirmed|" not in cmd
 PY
 else
-    echo "skipped: python3 absent (HTML checks)"
+    skip_missing "python3 absent (HTML checks)"
 fi
 # Chromium: every chart label lies inside its SVG (measured by the browser on
 # a copy of the charts with a measuring script; the report itself has none)
@@ -417,12 +415,11 @@ PY
     timeout 120 "$browser" $flags --dump-dom "file://$tmp/measure.html" 2>/dev/null | grep -o 'measured [0-9]* labels, cut: [0-9]*' >"$tmp/m"
     grep -q 'cut: 0$' "$tmp/m" && ! grep -q 'measured 0 ' "$tmp/m" && ok "Chromium: no chart label is cut off ($(cat "$tmp/m"))" || bad "Chromium chart labels: $(cat "$tmp/m")"
 else
-    echo "skipped: chromium or python3 absent (chart label measurement)"
+    skip_missing "chromium or python3 absent (chart label measurement)"
 fi
 
 # ---- sources --matrix --------------------------------------------------------
 "$bin" sources --matrix "$tmp/web" >"$tmp/mx" && grep -qx '  a · b: 3 groups, 1 agree, 2 clash (67% clash)' "$tmp/mx" &&
     ok "sources --matrix: a and b speak on 3 groups, agree on 1, clash on 2" || bad "sources --matrix: $(cat "$tmp/mx")"
 
-echo "consumers: $fails failed"
-[ $fails -eq 0 ]
+t_end

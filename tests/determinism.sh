@@ -14,13 +14,10 @@ build=$(cd "$1" && pwd)
 bin=$build/claimtrack
 root=$(cd "$(dirname "$0")/.." && pwd)
 tool="python3 $root/tests/tools/corpus_transform.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin determinism
 export LC_ALL=C NO_COLOR=1
-command -v python3 >/dev/null 2>&1 || { echo "skipped: python3 is absent"; exit 0; }
+command -v python3 >/dev/null 2>&1 || { skip_missing "determinism: python3 is absent"; t_end; }
 
 # report NAME [check options and paths...]: the normalized JSON report in $tmp/NAME
 report() {
@@ -78,5 +75,4 @@ for j in 1 2 4; do report "big.jobs$j" --jobs $j "$tmp/big"; done
 same "big generated corpus: --jobs 2 (threaded) gives --jobs 1's report" big.jobs1 big.jobs2
 same "big generated corpus: --jobs 4 (threaded) gives --jobs 1's report" big.jobs1 big.jobs4
 
-echo "determinism: $fails failed"
-[ $fails -eq 0 ]
+t_end

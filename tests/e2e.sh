@@ -15,6 +15,9 @@
 #
 # Usage: e2e.sh CLAIMTRACK [--update] [NAME...]
 set -u
+. "$(dirname "$0")/lib.sh"
+t_begin e2e
+T_QUIET=1 # a passing case is counted, not printed
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 update=0
@@ -25,8 +28,6 @@ fi
 root=$(cd "$(dirname "$0")" && pwd)
 out_root=$(pwd)/build/e2e
 mkdir -p "$out_root"
-pass=0
-fail=0
 for dir in "$root"/cases/*/; do
     name=$(basename "$dir")
     if [ $# -gt 0 ]; then
@@ -41,8 +42,7 @@ for dir in "$root"/cases/*/; do
         mkdir -p "$run_dir"
         cp -R "$dir"/. "$run_dir"/
         (cd "$run_dir" && ROOT="$root/.." CLAIMTRACK="$bin" sh ./setup) >"$work/setup.log" 2>&1 || {
-            echo "FAIL $name: setup failed (see $work/setup.log)"
-            fail=$((fail + 1))
+            bad "$name: setup failed (see $work/setup.log)"
             continue
         }
     fi
@@ -68,22 +68,21 @@ for dir in "$root"/cases/*/; do
         if [ "$(cat "$work/status")" = 0 ]; then rm -f "$dir/status"; else cp "$work/status" "$dir/status"; fi
         continue
     fi
-    ok=1
+    same=1
     for f in stdout stderr; do
         if [ -f "$dir/$f" ]; then
-            cmp -s "$dir/$f" "$work/$f" || ok=0
+            cmp -s "$dir/$f" "$work/$f" || same=0
         else
-            [ -s "$work/$f" ] && ok=0
+            [ -s "$work/$f" ] && same=0
         fi
     done
     want=0
     [ -f "$dir/status" ] && want=$(cat "$dir/status")
-    [ "$want" = "$(cat "$work/status")" ] || ok=0
-    if [ $ok -eq 1 ]; then
-        pass=$((pass + 1))
+    [ "$want" = "$(cat "$work/status")" ] || same=0
+    if [ $same -eq 1 ]; then
+        ok "$name"
     else
-        fail=$((fail + 1))
-        echo "FAIL $name (exit $(cat "$work/status"), want $want)"
+        bad "$name (exit $(cat "$work/status"), want $want)"
         for f in stdout stderr; do
             exp=/dev/null
             [ -f "$dir/$f" ] && exp="$dir/$f"
@@ -92,5 +91,4 @@ for dir in "$root"/cases/*/; do
     fi
 done
 [ $update -eq 1 ] && { echo "expectations rewritten: review 'git diff tests/cases'"; exit 0; }
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+t_end

@@ -7,14 +7,11 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+t_begin examples
 mkdir -p "$tmp/bin"
 ln -s "$bin" "$tmp/bin/claimtrack"
 export PATH="$tmp/bin:$PATH" LC_ALL=C NO_COLOR=1
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 commands() { sed -n 's/^ *\(- \|run: \)*\(claimtrack .*\)$/\2/p' "$1"; }
 for recipe in github-actions.yml gitlab-ci.yml; do
     for state in unreviewed reviewed; do
@@ -81,7 +78,7 @@ if command -v dpkg > /dev/null 2>&1; then
         fi
     done
 else
-    echo "SKIP install-deps.sh against PKGS: no dpkg here"
+    skip "install-deps.sh against PKGS: no dpkg here"
 fi
 
 # make dist: a tarball of the tree that builds (its Makefile, sources and
@@ -94,7 +91,7 @@ if git -C "$root" rev-parse --git-dir > /dev/null 2>&1; then
         echo "$list" | grep -q '^claimtrack-[0-9.]*/src/value/decimal.c$' &&
         ok "make dist packs the tree into claimtrack-VERSION/" || bad "make dist tarball is incomplete: $tarball"
 else
-    echo "SKIP make dist: not a git checkout"
+    skip "make dist: not a git checkout"
 fi
 
 w="$tmp/hook"
@@ -103,5 +100,4 @@ cp "$root"/tests/fixtures/basic/*.json "$w/claims/"
 (cd "$w" && sh "$root/examples/ci/pre-commit") >/dev/null 2>&1 && bad "pre-commit hook let unreviewed conflicts through" || ok "pre-commit hook refuses unreviewed conflicts"
 (cd "$w" && claimtrack review CT-99fa98e50640fc67 --status confirmed --note n --by ci && claimtrack review CT-9d1c51d424c87585 --status confirmed --note n --by ci) >/dev/null
 (cd "$w" && sh "$root/examples/ci/pre-commit") >/dev/null 2>&1 && ok "pre-commit hook accepts reviewed conflicts" || bad "pre-commit hook refused reviewed conflicts"
-echo "examples: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -10,15 +10,13 @@
 set -u
 bin=$1
 fx=tests/fixtures
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+t_begin inputs
+T_QUIET=1 # passes are counted, not printed
 writer=
-cleanup() {
+t_atexit() {
     [ -n "$writer" ] && kill "$writer" 2>/dev/null
-    rm -rf "$tmp"
 }
-trap cleanup EXIT
-fails=0
-pass=0
 
 # the writer of a FIFO blocks until a reader opens it: a binary that never
 # does must not hang the suite
@@ -29,9 +27,8 @@ stop_writer() {
 }
 
 fail() {
-    echo "FAIL: $*"
+    bad "$*"
     sed 's/^/    /' "$tmp/err" | head -12
-    fails=$((fails + 1))
 }
 
 # run STATUS COMMAND... : exit status as wanted (stdout, stderr in $tmp/out, err)
@@ -46,7 +43,7 @@ run() {
 # once PATTERN : exactly one line of stderr matches
 once() {
     n=$(grep -c -- "$1" "$tmp/err")
-    if [ "$n" -eq 1 ]; then pass=$((pass + 1)); else fail "want one line matching '$1', got $n"; fi
+    if [ "$n" -eq 1 ]; then ok "one line matching '$1'"; else fail "want one line matching '$1', got $n"; fi
 }
 
 # ---- the folder walk ----------------------------------------------------------
@@ -60,7 +57,7 @@ ln -s missing.json "$w/dangling.json"
 ln -s l2.json "$w/l1.json"
 ln -s l1.json "$w/l2.json"
 ln -s .. "$w/sub/up"
-if run 0 "$bin" validate "$w"; then pass=$((pass + 1)); else fail "validate (walk): exit $got, want 0"; fi
+if run 0 "$bin" validate "$w"; then ok "validate (walk): exit 0"; else fail "validate (walk): exit $got, want 0"; fi
 once "z.json: warning: a FIFO, not a regular file: skipped"
 once "null.json: warning: a character device, not a regular file: skipped"
 once "fifo-link.json: warning: a FIFO, not a regular file: skipped"
@@ -70,15 +67,15 @@ once "l2.json: warning: symbolic link loop"
 once "sub/up: warning: symbolic link loop"
 once "^valid: 7 claims, 1 topic, 2 sources"
 n=$(wc -l <"$tmp/err")
-if [ "$n" -eq 8 ]; then pass=$((pass + 1)); else fail "walk: want 8 lines of stderr (7 warnings, 1 summary), got $n"; fi
+if [ "$n" -eq 8 ]; then ok "walk: 8 lines of stderr (7 warnings, 1 summary)"; else fail "walk: want 8 lines of stderr (7 warnings, 1 summary), got $n"; fi
 # the same corpus through check: same warnings, the report on stdout
-if run 1 "$bin" check "$w" && grep -q "2 conflicts" "$tmp/out"; then pass=$((pass + 1)); else fail "check (walk): exit $got, want 1 and a report"; fi
+if run 1 "$bin" check "$w" && grep -q "2 conflicts" "$tmp/out"; then ok "check (walk): exit 1 and a report"; else fail "check (walk): exit $got, want 1 and a report"; fi
 once "sub/up: warning: symbolic link loop"
 
 # a folder holding only non-regular files has no claim files
 mkdir "$tmp/only-fifo"
 mkfifo "$tmp/only-fifo/z.json"
-if run 2 "$bin" check "$tmp/only-fifo"; then pass=$((pass + 1)); else fail "check (only a FIFO): exit $got, want 2"; fi
+if run 2 "$bin" check "$tmp/only-fifo"; then ok "check (only a FIFO): exit 2"; else fail "check (only a FIFO): exit $got, want 2"; fi
 once "no claim files in $tmp/only-fifo"
 
 # ---- named on the command line ---------------------------------------------------
@@ -86,7 +83,7 @@ once "no claim files in $tmp/only-fifo"
 mkfifo "$tmp/in.json"
 cat "$fx/basic/crash.json" >"$tmp/in.json" &
 writer=$!
-if run 0 "$bin" validate "$fx/basic/sources.json" "$tmp/in.json"; then pass=$((pass + 1)); else fail "validate FIFO: exit $got, want 0"; fi
+if run 0 "$bin" validate "$fx/basic/sources.json" "$tmp/in.json"; then ok "validate FIFO: exit 0"; else fail "validate FIFO: exit $got, want 0"; fi
 once "^valid: 7 claims"
 stop_writer
 
@@ -95,7 +92,7 @@ mkfifo "$tmp/in.jsonl"
 cat "$fx/jsonl/claims.jsonl" >"$tmp/in.jsonl" &
 writer=$!
 if run 0 "$bin" validate "$fx/jsonl/sources.json" "$fx/jsonl/raid.json" "$tmp/in.jsonl"; then
-    pass=$((pass + 1))
+    ok "validate JSONL FIFO: exit 0"
 else
     fail "validate JSONL FIFO: exit $got, want 0"
 fi
@@ -107,7 +104,7 @@ mkfifo "$tmp/big.json"
 big >"$tmp/big.json" 2>/dev/null &
 writer=$!
 if run 2 "$bin" validate --max-input-size 4K "$fx/basic/sources.json" "$tmp/big.json"; then
-    pass=$((pass + 1))
+    ok "validate big FIFO: exit 2"
 else
     fail "validate big FIFO: exit $got, want 2"
 fi
@@ -118,21 +115,21 @@ stop_writer
 big >"$tmp/big.txt"
 timeout 20 "$bin" check --max-input-size 10K "$fx/basic/sources.json" - <"$tmp/big.txt" >"$tmp/out" 2>"$tmp/err"
 got=$?
-[ "$got" -eq 0 ] || [ "$got" -eq 1 ] && pass=$((pass + 1)) || fail "check - (regular file as stdin, no limit): exit $got"
+[ "$got" -eq 0 ] || [ "$got" -eq 1 ] && ok "check - (regular file as stdin, no limit): exit 0 or 1" || fail "check - (regular file as stdin, no limit): exit $got"
 big | timeout 20 "$bin" check --max-input-size 10K "$fx/basic/sources.json" - >"$tmp/out" 2>"$tmp/err"
 got=$?
-if [ "$got" -eq 2 ]; then pass=$((pass + 1)); else fail "check - (pipe): exit $got, want 2"; fi
+if [ "$got" -eq 2 ]; then ok "check - (pipe): exit 2"; else fail "check - (pipe): exit $got, want 2"; fi
 once "^-: input larger than 10240 bytes"
 big | timeout 20 "$bin" validate --max-input-size 1M "$fx/basic/sources.json" - >"$tmp/out" 2>"$tmp/err"
 got=$?
-if [ "$got" -eq 0 ]; then pass=$((pass + 1)); else fail "validate - (pipe under 1M): exit $got, want 0"; fi
+if [ "$got" -eq 0 ]; then ok "validate - (pipe under 1M): exit 0"; else fail "validate - (pipe under 1M): exit $got, want 0"; fi
 
 # --max-input-size values
 for v in 65536 10k 10K 10M 4G 4GiB 1T 100B; do
-    if run 0 "$bin" validate --max-input-size "$v" "$fx/basic"; then pass=$((pass + 1)); else fail "--max-input-size $v: exit $got, want 0"; fi
+    if run 0 "$bin" validate --max-input-size "$v" "$fx/basic"; then ok "--max-input-size $v: exit 0"; else fail "--max-input-size $v: exit $got, want 0"; fi
 done
 for v in 0 -5 abc 10X 1.5G 99999999999999999999 20000000T; do
-    if run 2 "$bin" check --max-input-size "$v" "$fx/basic"; then pass=$((pass + 1)); else fail "--max-input-size $v: exit $got, want 2"; fi
+    if run 2 "$bin" check --max-input-size "$v" "$fx/basic"; then ok "--max-input-size $v: exit 2"; else fail "--max-input-size $v: exit $got, want 2"; fi
     once "max-input-size expects a size"
 done
 
@@ -142,19 +139,18 @@ mkdir -p "$u"
 cp "$fx"/basic/*.json "$u/"
 bad_note=$(printf 'ok \377 bad')
 if run 2 "$bin" review CT-99fa98e50640fc67 --status confirmed --note "$bad_note" --by ed "$u"; then
-    pass=$((pass + 1)); else fail "--note not UTF-8: exit $got, want 2"; fi
+    ok "--note not UTF-8: exit 2"; else fail "--note not UTF-8: exit $got, want 2"; fi
 once "--note: invalid UTF-8 at byte 4"
 bad_by=$(printf 'ed\303')
 if run 2 "$bin" review CT-99fa98e50640fc67 --status confirmed --note fine --by "$bad_by" "$u"; then
-    pass=$((pass + 1)); else fail "--by not UTF-8: exit $got, want 2"; fi
+    ok "--by not UTF-8: exit 2"; else fail "--by not UTF-8: exit $got, want 2"; fi
 once "--by: invalid UTF-8 at byte 3"
-[ ! -e "$u/reviews.json" ] && pass=$((pass + 1)) || fail "a refused review wrote reviews.json"
+[ ! -e "$u/reviews.json" ] && ok "a refused review writes no reviews.json" || fail "a refused review wrote reviews.json"
 # the Markdown report escapes the reviewer like every other field
 run 0 "$bin" review CT-99fa98e50640fc67 --status confirmed --note n --by '<img src=x onerror=alert(1)>' "$u" ||
     fail "review with a hostile --by: exit $got"
 run 1 "$bin" check --format markdown "$u"
-if grep -q '<img' "$tmp/out"; then fail "Markdown report carries the reviewer's raw HTML"; else pass=$((pass + 1)); fi
-grep -q '&lt;img' "$tmp/out" && pass=$((pass + 1)) || fail "Markdown report lost the reviewer's name"
+if grep -q '<img' "$tmp/out"; then fail "Markdown report carries the reviewer's raw HTML"; else ok "Markdown report escapes the reviewer's HTML"; fi
+grep -q '&lt;img' "$tmp/out" && ok "Markdown report keeps the reviewer's name" || fail "Markdown report lost the reviewer's name"
 
-echo "inputs: $pass passed, $fails failed"
-[ "$fails" -eq 0 ]
+t_end

@@ -7,10 +7,11 @@
 #   sh tests/install.sh [CC [FLAGS]]   (the compiler and flags the library was
 #                                       built with: a sanitizer build needs them)
 set -eu
+. "$(dirname "$0")/lib.sh"
+t_begin install
 cc=${1:-cc}
 flags=${2:-}
-d=$(mktemp -d)
-trap 'rm -rf "$d"' EXIT
+d=$tmp
 make --no-print-directory -s install PREFIX="$d" > /dev/null
 cat > "$d/app.c" << 'C'
 #include <claimtrack.h>
@@ -36,8 +37,9 @@ export PKG_CONFIG_PATH="$d/lib/pkgconfig"
 $cc -std=c11 $flags -o "$d/app" "$d/app.c" $(pkg-config --cflags --libs claimtrack)
 out=$("$d/app" claims)
 want=$(./build/claimtrack check claims 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\) conflicts (.*/\1 conflicts/p')
-if [ "$out" != "$want" ]; then
-    echo "FAIL install: the program built with pkg-config printed '$out', want '$want'"
-    exit 1
+if [ "$out" = "$want" ]; then
+    ok "make install: library, headers and claimtrack.pc; a program built with pkg-config --cflags --libs claimtrack finds the $out"
+else
+    bad "install: the program built with pkg-config printed '$out', want '$want'"
 fi
-echo "ok   make install: library, headers and claimtrack.pc; a program built with pkg-config --cflags --libs claimtrack finds the $out"
+t_end

@@ -7,10 +7,9 @@
 set -u
 bin=$1
 fx=tests/fixtures
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-pass=0
+. "$(dirname "$0")/lib.sh"
+t_begin io-errors
+T_QUIET=1 # passes are counted, not printed
 
 # expect STATUS PATTERN COMMAND... : the exit status and a line of stderr
 # matching PATTERN (when not empty)
@@ -20,12 +19,11 @@ expect() {
     "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
     got=$?
     if [ "$got" -ne "$want" ] || { [ -n "$pattern" ] && ! grep -q "$pattern" "$tmp/err"; }; then
-        echo "FAIL: claimtrack ${*#"$bin"}: exit $got (want $want), stderr:"
+        bad "claimtrack ${*#"$bin"}: exit $got (want $want), stderr:"
         sed 's/^/    /' "$tmp/err" | head -5
         echo "    (wanted a line matching: $pattern)"
-        fails=$((fails + 1))
     else
-        pass=$((pass + 1))
+        ok "claimtrack ${*#"$bin"}: exit $want"
     fi
 }
 
@@ -34,11 +32,10 @@ full_stdout() {
     "$@" >/dev/full 2>"$tmp/err" </dev/null
     got=$?
     if [ "$got" -ne 2 ] || ! grep -q "error writing to standard output\|cannot write the .* report" "$tmp/err"; then
-        echo "FAIL: claimtrack ${*#"$bin"} >/dev/full: exit $got (want 2 and a write error), stderr:"
+        bad "claimtrack ${*#"$bin"} >/dev/full: exit $got (want 2 and a write error), stderr:"
         sed 's/^/    /' "$tmp/err" | head -5
-        fails=$((fails + 1))
     else
-        pass=$((pass + 1))
+        ok "claimtrack ${*#"$bin"} >/dev/full: exit 2, a write error"
     fi
 }
 
@@ -59,7 +56,7 @@ if [ -c /dev/full ]; then
     full_stdout "$bin" --help
     full_stdout "$bin" --version
 else
-    echo "skipped: /dev/full is absent (full standard output)"
+    skip "/dev/full is absent (full standard output)"
 fi
 
 # --- files that cannot be created -------------------------------------------
@@ -72,32 +69,25 @@ expect 2 "file/x: cannot write: Not a directory" "$bin" export -o "$tmp/file/x" 
 expect 2 "file/sub: cannot create: Not a directory" "$bin" init "$tmp/file/sub"
 expect 2 "file/r.json: cannot lock for writing" \
     "$bin" review --reviews "$tmp/file/r.json" ct-99fa98e50640fc67 --status confirmed --note n "$fx/basic"
-[ -e "$tmp/missing" ] && { echo "FAIL: a failed -o created $tmp/missing"; fails=$((fails + 1)); }
+[ -e "$tmp/missing" ] && bad "a failed -o created $tmp/missing"
 
 # --- a report over an existing file is replaced only by a complete one ------
 echo "previous report" >"$tmp/report.json"
 expect 2 "broken.json:" "$bin" check -o "$tmp/report.json" --format json "$fx/syntax"
-grep -qx "previous report" "$tmp/report.json" || {
-    echo "FAIL: a failed check replaced the previous report"
-    fails=$((fails + 1))
-}
+grep -qx "previous report" "$tmp/report.json" && ok "a failed check keeps the previous report" ||
+    bad "a failed check replaced the previous report"
 expect 1 "" "$bin" check -o "$tmp/report.json" --format json "$fx/basic"
-"$bin" check --format json "$fx/basic" 2>/dev/null | cmp -s - "$tmp/report.json" || {
-    echo "FAIL: -o FILE differs from standard output"
-    fails=$((fails + 1))
-}
+"$bin" check --format json "$fx/basic" 2>/dev/null | cmp -s - "$tmp/report.json" && ok "-o FILE is standard output's report" ||
+    bad "-o FILE differs from standard output"
 left=$(find "$tmp" -name '*.tmp*')
-[ -z "$left" ] || { echo "FAIL: temporary files left: $left"; fails=$((fails + 1)); }
+[ -z "$left" ] && ok "no temporary file left" || bad "temporary files left: $left"
 
 # --- init never overwrites ---------------------------------------------------
 mkdir "$tmp/starter"
 echo '{"sources": {}}' >"$tmp/starter/sources.json"
 expect 2 "sources.json already exists; not overwriting it" "$bin" init "$tmp/starter"
-grep -q '{"sources": {}}' "$tmp/starter/sources.json" || {
-    echo "FAIL: init changed an existing sources.json"
-    fails=$((fails + 1))
-}
+grep -q '{"sources": {}}' "$tmp/starter/sources.json" && ok "init keeps an existing sources.json" ||
+    bad "init changed an existing sources.json"
 expect 2 "expected at most one folder" "$bin" init "$tmp/a" "$tmp/b"
 
-echo "io-errors: $pass passed, $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -4,32 +4,30 @@
 #   n_*: must be refused with exit 2 and a located "file:line:col:" error
 #   i_*: either way; never a crash (exit above 2) or a hang
 # Usage: jsontestsuite.sh CLAIMTRACK DIR
+set -u
+. "$(dirname "$0")/lib.sh"
+t_begin jsontestsuite
+T_QUIET=1 # a passing case is counted, not printed
 bin=$1
 dir=$2
 if [ ! -d "$dir" ]; then
-    echo "skipped: $dir is absent"
-    exit 0
+    skip_missing "JSONTestSuite: $dir is absent"
+    t_end
 fi
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for f in "$dir"/*.json; do
     name=$(basename "$f")
     timeout 20 "$bin" validate "$f" >"$tmp/out" 2>"$tmp/err"
     s=$?
-    ok=1
+    right=1
     case "$name" in
-    y_*) [ $s -eq 0 ] || [ $s -eq 1 ] || ok=0 ;;
-    n_*) [ $s -eq 2 ] && grep -q "^$f:[0-9][0-9]*:[0-9][0-9]*: " "$tmp/err" || ok=0 ;;
-    *) [ $s -le 2 ] || ok=0 ;;
+    y_*) [ $s -eq 0 ] || [ $s -eq 1 ] || right=0 ;;
+    n_*) [ $s -eq 2 ] && grep -q "^$f:[0-9][0-9]*:[0-9][0-9]*: " "$tmp/err" || right=0 ;;
+    *) [ $s -le 2 ] || right=0 ;;
     esac
-    if [ $ok -eq 1 ]; then
-        pass=$((pass + 1))
+    if [ $right -eq 1 ]; then
+        ok "$name (exit $s)"
     else
-        fail=$((fail + 1))
-        echo "FAIL $name (exit $s): $(head -c 300 "$tmp/err")"
+        bad "$name (exit $s): $(head -c 300 "$tmp/err")"
     fi
 done
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+t_end

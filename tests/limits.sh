@@ -9,13 +9,12 @@ set -u
 allow=${1:-tests/lint/limits-allow.txt}
 max_file=800
 max_function=100
-status=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL lint: $*"; status=1; }
+. "$(dirname "$0")/lib.sh"
+t_begin limits
+fail() { bad "lint: $*"; }
 if ! command -v pmccabe > /dev/null 2>&1; then
-    echo "FAIL lint: pmccabe is not installed (sh scripts/install-deps.sh installs it)"
-    exit 1
+    fail "pmccabe is not installed (sh scripts/install-deps.sh installs it)"
+    t_end
 fi
 grep -v '^#' "$allow" | awk 'NF >= 2 {print $1, $2, ($1 == "function" ? $3 : "-")}' | sort > "$tmp/allowed"
 # over-long files
@@ -41,7 +40,7 @@ while read -r kind file name; do
         fail "$allow tolerates $kind $file $name, which is within the limits now: remove the entry"
     fi
 done < "$tmp/allowed"
-if [ $status -eq 0 ]; then
-    echo "ok   lint: files within $max_file lines, functions within $max_function ($(wc -l < "$tmp/allowed") tolerated in $allow)"
+if [ $t_fail -eq 0 ]; then
+    ok "lint: files within $max_file lines, functions within $max_function ($(wc -l < "$tmp/allowed") tolerated in $allow)"
 fi
-exit $status
+t_end

@@ -12,22 +12,20 @@
 # 4. clang-format --dry-run --Werror is clean against .clang-format (LINT_FORMAT=0 skips it)
 #    (opt-in until the tree has been reformatted once).
 #
-# Prints one "ok" or "FAIL" line per check and exits 1 when any check fails.
+# Prints one "ok" or "FAIL" line per check and exits 1 when any check fails
+# (tests/lib.sh).
 # Writes only inside a temporary folder, removed on exit.
 set -u
 
 lib=$1
 cc=$2
 shift 2
-status=0
+. "$(dirname "$0")/lib.sh"
+t_begin lint
 
 fail() {
-    echo "FAIL lint: $*"
-    status=1
+    bad "lint: $*"
 }
-
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
 
 # 1. exported symbols
 if [ ! -f "$lib" ]; then
@@ -39,7 +37,7 @@ else
         fail "exported symbols without the ct_ prefix (rename them or make them static):"
         sed 's/^/    /' "$tmp/bad"
     else
-        echo "ok   lint: every exported symbol of $lib starts with ct_ ($(awk 'NF == 3' "$tmp/nm" | wc -l | tr -d ' ') symbols)"
+        ok "lint: every exported symbol of $lib starts with ct_ ($(awk 'NF == 3' "$tmp/nm" | wc -l | tr -d ' ') symbols)"
     fi
 fi
 
@@ -56,7 +54,7 @@ for h in include/claimtrack/*.h; do
         sed 's/^/    /' "$tmp/cc.log"
     fi
 done
-[ $bad -eq 0 ] && echo "ok   lint: each of the $n headers in include/claimtrack/ compiles alone"
+[ $bad -eq 0 ] && ok "lint: each of the $n headers in include/claimtrack/ compiles alone"
 
 # 3. banned functions: a name followed by "(" (English "gets" in a comment passes)
 banned='atoi|sprintf|strcpy|strcat|gets'
@@ -64,7 +62,7 @@ if grep -rnE "(^|[^A-Za-z0-9_])($banned)[[:space:]]*\\(" src include > "$tmp/ban
     fail "banned functions ($banned) in src/ or include/:"
     sed 's/^/    /' "$tmp/banned"
 else
-    echo "ok   lint: no atoi, sprintf, strcpy, strcat or gets in src/ and include/"
+    ok "lint: no atoi, sprintf, strcpy, strcat or gets in src/ and include/"
 fi
 
 # 3b. exact numbers: no binary floating point where conflicts are decided
@@ -77,7 +75,7 @@ if grep -nwE "$floating" $semantic > "$tmp/floating"; then
     fail "binary floating point in the semantics (use claimtrack/decimal.h):"
     sed 's/^/    /' "$tmp/floating"
 else
-    echo "ok   lint: no binary floating point in value/, conflict, clash, rules, severity ($(echo $semantic | wc -w) files)"
+    ok "lint: no binary floating point in value/, conflict, clash, rules, severity ($(echo $semantic | wc -w) files)"
 fi
 
 # 3c. structures are allocated zeroed: a field never set reads as 0 or NULL,
@@ -86,7 +84,7 @@ if grep -rnE "(^|[^A-Za-z0-9_])(ct_)?malloc\(sizeof" src include > "$tmp/struct"
     fail "a structure allocated with malloc (use ct_calloc(1, sizeof *p)):"
     sed 's/^/    /' "$tmp/struct"
 else
-    echo "ok   lint: every structure is allocated zeroed (no malloc(sizeof ...))"
+    ok "lint: every structure is allocated zeroed (no malloc(sizeof ...))"
 fi
 
 # 4. formatting
@@ -97,14 +95,14 @@ if [ "${LINT_FORMAT:-1}" = 1 ]; then
         files=$(find src include tests tools -name '*.[ch]' -not -path '*/node_modules/*' | sort)
         # shellcheck disable=SC2086
         if clang-format --dry-run --Werror --style=file $files > "$tmp/fmt" 2>&1; then
-            echo "ok   lint: clang-format --dry-run is clean against .clang-format"
+            ok "lint: clang-format --dry-run is clean against .clang-format"
         else
             fail "clang-format --dry-run --Werror: $(grep -c 'error:' "$tmp/fmt") lines to reformat in $(grep 'error:' "$tmp/fmt" | cut -d: -f1 | sort -u | wc -l | tr -d ' ') files (clang-format -i FILE fixes them)"
             grep 'error:' "$tmp/fmt" | cut -d: -f1-2 | head -20 | sed 's/^/    /'
         fi
     fi
 else
-    echo "skip lint: clang-format (LINT_FORMAT=0)"
+    skip "lint: clang-format (LINT_FORMAT=0)"
 fi
 
-exit $status
+t_end

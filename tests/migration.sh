@@ -8,11 +8,8 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin migration
 export LC_ALL=C NO_COLOR=1
 
 # states <report.json>: "id state" lines, sorted
@@ -94,4 +91,4 @@ cmp -s "$tmp/edited.states" "$tmp/edited2.states" && grep -q '"digest": "[0-9a-f
     "$bin" check "$tmp/e" > /dev/null && ok "re-reviewing the stale conflict passes the gate" ||
     bad "re-review did not pass the gate"
 
-[ "$fails" = 0 ] || { echo "$fails migration check(s) failed"; exit 1; }
+t_end

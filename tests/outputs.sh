@@ -22,17 +22,13 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+t_begin outputs
 pids=""
-cleanup() {
+t_atexit() {
     for p in $pids; do kill "$p" 2>/dev/null; done
-    rm -rf "$tmp"
 }
-trap cleanup EXIT
 export LC_ALL=C NO_COLOR=1
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 fresh() { # a claims folder with two conflicts
     rm -rf "$tmp/c" && mkdir -p "$tmp/c" && cp "$root"/tests/fixtures/basic/*.json "$tmp/c/"
 }
@@ -75,7 +71,7 @@ if [ "$(id -u)" = 0 ] && mknod "$tmp/null" c 1 3 2>/dev/null && mknod "$tmp/full
     [ -c "$tmp/full" ] && ok "-o full device: still a character device" || bad "-o full device: replaced"
     has_tmp "$tmp" && bad "a device output left a temporary file" || ok "device outputs leave no temporary file"
 else
-    echo "skipped: character devices (not root, or mknod not permitted)"
+    skip "character devices (not root, or mknod not permitted)"
 fi
 
 # ---- 2. /dev/stdout is written where it points, not truncated or replaced ------
@@ -184,7 +180,7 @@ rm -f "$tmp/c/report.txt"
 # ignored signal ignored, as nohup wants); env --default-signal undoes that.
 if env --default-signal=INT true 2>/dev/null; then launch="env --default-signal=INT,HUP"; else launch=""; fi
 for sig in TERM INT HUP; do
-    if [ "$sig" != TERM ] && [ -z "$launch" ]; then echo "skipped: SIG$sig (env --default-signal missing)"; continue; fi
+    if [ "$sig" != TERM ] && [ -z "$launch" ]; then skip "SIG$sig (env --default-signal missing)"; continue; fi
     r="$tmp/sig-$sig"
     mkdir -p "$r"
     echo old >"$r/a.json"
@@ -285,5 +281,4 @@ else
     bad "hard-linked reviews file not as README says"
 fi
 
-echo "outputs: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -18,13 +18,10 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin properties
 export LC_ALL=C NO_COLOR=1
-command -v python3 > /dev/null 2>&1 || { echo "SKIP properties: python3 is absent"; exit 0; }
+command -v python3 > /dev/null 2>&1 || { skip_missing "properties: python3 is absent"; t_end; }
 gen="python3 $root/tests/tools/gen_random.py"
 tool="python3 $root/tests/tools/properties.py"
 transform="python3 $root/tests/tools/corpus_transform.py"
@@ -84,5 +81,4 @@ for seed in 1 2 3 4 5 6 7 8; do
         head -5 "$tmp/clashes.err"
     fi
 done
-echo "properties: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -9,11 +9,8 @@ set -u
 build=$(cd "$1" && pwd)
 shared=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin reports
 export LC_ALL=C NO_COLOR=1
 
 for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2 tests/fixtures/time-estimates tests/fixtures/ruleconf; do
@@ -45,13 +42,13 @@ for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixture
             fi
         done
     else
-        echo "skipped: xmllint absent"
+        skip_missing "xmllint is absent (libxml2-utils; sh scripts/install-deps.sh installs it)"
     fi
     if [ -f "$shared/testdata/sarif/sarif-schema-2.1.0.json" ]; then
         "$build/json_validate" "$shared/testdata/sarif/sarif-schema-2.1.0.json" "$out/r.sarif" >/dev/null 2>"$out/v" &&
             ok "$name: SARIF valid against the official SARIF 2.1.0 schema" || { bad "$name: SARIF invalid"; cat "$out/v"; }
     else
-        echo "skipped: $shared/testdata/sarif is absent"
+        skip_missing "SARIF schema: $shared/testdata/sarif is absent"
     fi
     # the same conflicts in every format
     for id in $(grep -o '"id": "CT-[0-9a-f]*"' "$out/r.json" | sed 's/.*"\(CT-[0-9a-f]*\)"/\1/'); do
@@ -114,8 +111,7 @@ if [ -n "$browser" ]; then
     [ -s "$tmp/report.png" ] && ok "Chromium rendered a PNG ($(wc -c <"$tmp/report.png") bytes)" || bad "no PNG from Chromium"
     [ -n "${SCREENSHOT:-}" ] && cp "$tmp/report.png" "$SCREENSHOT"
 else
-    echo "skipped: chromium is not installed (CI installs it; apt-get install chromium)"
+    skip_missing "chromium is not installed (CI installs it; apt-get install chromium)"
 fi
 
-echo "reports: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -10,11 +10,8 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin reviews
 expect_status() { # want, description, command...
     want=$1; what=$2; shift 2
     "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
@@ -206,5 +203,4 @@ got=$(count_reviews "$conc/reviews.json")
 [ "$got" -eq 400 ] && ok "8 writers x 50 reviews: all 400 in the file" || bad "concurrent writers: $got of 400 reviews"
 expect_status 0 "and the gate passes" "$bin" check "$conc"
 
-echo "reviews: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -9,21 +9,20 @@
 #
 #   sh tests/serve.sh ./build/claimtrack      ($VALGRIND prefixes the server)
 #
-# Everything is written inside a temporary folder, removed on exit.
+# Everything is written inside a temporary folder, removed on exit (KEEP=1 keeps it).
 set -u
+. "$(dirname "$0")/lib.sh"
+t_begin serve
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-if ! command -v curl >/dev/null 2>&1; then
-    echo "skipped: curl is not installed (sh scripts/install-deps.sh installs it)"
-    exit 0
+if ! command -v curl >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
+    skip_missing "serve: curl or jq is not installed (sh scripts/install-deps.sh installs them)"
+    t_end
 fi
-tmp=$(mktemp -d) || exit 2
 pid=""
-cleanup() {
+t_atexit() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    if [ -n "${KEEP:-}" ]; then echo "$tmp"; else rm -rf "$tmp"; fi
 }
-trap cleanup EXIT
 cd "$tmp" || exit 2
 cp -r "$root/tests/fixtures/serve" claims
 # under valgrind a request takes longer than the 1 s a stop grants it
@@ -33,11 +32,7 @@ export CURL_HOME="$tmp"
 printf 'cookie = "%s/jar"\n' "$tmp" >"$tmp/.curlrc"
 have_python=0
 command -v python3 >/dev/null 2>&1 && have_python=1
-pass=0
-failed=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
 FLIGHT_CAUSE=CT-9d1c51d424c87585
 FLIGHT_DEATHS=CT-99fa98e50640fc67
@@ -55,9 +50,9 @@ start() {
     while ! grep -q "log in with" err; do
         i=$((i + 1))
         if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then
-            echo "FAIL the server did not start:"
+            bad "the server did not start:"
             cat err
-            exit 1
+            t_end
         fi
         sleep 0.1
     done
@@ -376,7 +371,7 @@ PY
         '[ $st = 0 ] && grep -q "HTTP/1.1 200" int-answer && grep -q "finishing 1 request" err &&
          [ "$(jq -r ".reviews[\"$PIER_OPENED\"].note" claims/reviews.json)" = "sent during SIGINT" ]'
 else
-    echo "skipped: connection limits and SIGINT during a POST need python3"
+    skip_missing "connection limits and SIGINT during a POST need python3"
 fi
 check "--port rejects a bad number" '"$bin" serve --port 70000 claims 2>/dev/null; [ $? = 2 ]'
 
@@ -395,5 +390,4 @@ check "the conflict list names the rule of a rule conflict" \
 stop TERM
 check "the rule-fixture server ends with status 0 (no valgrind or sanitizer report)" '[ $? = 0 ]'
 
-echo "serve: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+t_end

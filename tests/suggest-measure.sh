@@ -9,15 +9,15 @@
 # terms, precision >= 50 % overall.  SKIP when the seeds are absent.
 # usage: tests/suggest-measure.sh CLAIMTRACK SHARED [--table]
 set -u
+. "$(dirname "$0")/lib.sh"
+t_begin suggest
 ct=$1
 seeds=$2/seeds
 table=${3:-}
 if [ ! -d "$seeds" ]; then
-    echo "SKIP suggest measurement: $seeds is absent"
-    exit 0
+    skip_missing "suggest measurement: $seeds is absent"
+    t_end
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir "$tmp/vocab"
 cp claims/sources.json "$tmp/vocab/"
 for f in claims/*.json; do
@@ -32,20 +32,19 @@ published=2025-07-31
 # the sources and their articles first: only claimtrack runs in the timed loop
 jq -r '.sources | to_entries[] | "\(.key) \(.value.archive)"' claims/sources.json > "$tmp/articles"
 while read -r src archive; do
-    [ -f "$seeds/$archive" ] || { echo "SKIP suggest measurement: $seeds/$archive is absent"; exit 0; }
+    [ -f "$seeds/$archive" ] || { skip_missing "suggest measurement: $seeds/$archive is absent"; t_end; }
 done < "$tmp/articles"
 start=$(date +%s%N)
 n=0
 while read -r src archive; do
     "$ct" suggest --source "$src" --published $published "$seeds/$archive" "$tmp/vocab" \
-        > "$tmp/$src.jsonl" || { echo "FAIL suggest on $archive"; exit 1; }
+        > "$tmp/$src.jsonl" || { bad "suggest on $archive"; t_end; }
     n=$((n + 1))
 done < "$tmp/articles"
 end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 / n ))
-status=0
 # every quote verbatim at its offset: bytes compared with dd
-bad=0
+not_verbatim=0
 total=0
 for src in $(jq -r '.sources | keys[]' claims/sources.json); do
     archive=$(jq -r --arg s "$src" '.sources[$s].archive' claims/sources.json)
@@ -56,21 +55,23 @@ for src in $(jq -r '.sources | keys[]' claims/sources.json); do
         dd if="$seeds/$archive" bs=1 skip="$s" count=$((e - s)) 2>/dev/null > "$tmp/got"
         sed -n "${i}p" "$tmp/$src.jsonl" | jq -j '.claim.quote' > "$tmp/want"
         total=$((total + 1))
-        cmp -s "$tmp/got" "$tmp/want" || { bad=$((bad + 1)); echo "not verbatim: $src $s-$e"; }
+        cmp -s "$tmp/got" "$tmp/want" || { not_verbatim=$((not_verbatim + 1)); echo "not verbatim: $src $s-$e"; }
     done < "$tmp/off.$src"
     cat "$tmp/$src.jsonl" >> "$tmp/drafts.jsonl"
 done
-if [ "$bad" -ne 0 ]; then
-    echo "FAIL suggest: $bad of $total quotes are not the article's bytes at their offsets"
-    status=1
+if [ "$not_verbatim" -ne 0 ]; then
+    bad "suggest: $not_verbatim of $total quotes are not the article's bytes at their offsets"
+else
+    ok "suggest: $total drafts, every quote verbatim at its offset"
 fi
 # the drafts validate, given ids
 jq -c --slurp 'to_entries[] | .value.claim + {id: "draft-\(.key)"}' "$tmp/drafts.jsonl" \
     > "$tmp/vocab/drafts.jsonl"
-if ! "$ct" validate "$tmp/vocab" > "$tmp/validate.log" 2>&1; then
-    echo "FAIL suggest: the drafts do not validate"
+if "$ct" validate "$tmp/vocab" > "$tmp/validate.log" 2>&1; then
+    ok "suggest: every draft valid"
+else
+    bad "suggest: the drafts do not validate"
     cat "$tmp/validate.log"
-    status=1
 fi
 rm "$tmp/vocab/drafts.jsonl"
 # the shipped claims, with canonical subjects, byte ranges of their quotes
@@ -127,9 +128,11 @@ jq -r --slurpfile d "$tmp/d.json" --slurpfile c "$tmp/c.json" --slurpfile ty "$t
      (($rows[] | select(.kind == "quantity" or .kind == "date" or .kind == "term")
        | select(.found * 10 < .claims * 7) | "FLOOR recall of \(.kind) below 70 %"),
       (select($allr * 2 < $alld) | "FLOOR precision below 50 %"))
-   end)' > "$tmp/result" || status=2
+   end)' > "$tmp/result" || bad "suggest: jq could not measure recall and precision"
 cat "$tmp/result"
 [ -n "${SUGGEST_KEEP:-}" ] && cp "$tmp/d.json" "$tmp/c.json" "$SUGGEST_KEEP/"
-grep -q '^FLOOR' "$tmp/result" && status=1
-[ "$status" -eq 0 ] && [ "$table" != "--table" ] && echo "ok   suggest: $total drafts, every quote verbatim at its offset, every draft valid"
-exit $status
+if [ "$table" != "--table" ]; then
+    grep -q '^FLOOR' "$tmp/result" && bad "suggest: recall or precision below its floor" ||
+        ok "suggest: recall and precision at or above their floors"
+fi
+t_end

@@ -9,14 +9,10 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+t_begin usability
 export LC_ALL=C
 unset NO_COLOR CLAIMTRACK_JOBS
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
-skip() { echo "skipped: $*"; }
 esc=$(printf '\033')
 
 # ---- TERM=dumb: no colour on a terminal -------------------------------------
@@ -186,7 +182,7 @@ fi
 if command -v shellcheck >/dev/null 2>&1; then
     shellcheck -s bash "$comp_script" && ok "shellcheck: completions/claimtrack.bash is clean" || bad "shellcheck: completions/claimtrack.bash"
 else
-    skip "shellcheck is absent (sh scripts/install-deps.sh --ci installs it)"
+    skip_missing "shellcheck is absent (sh scripts/install-deps.sh --ci installs it)"
 fi
 
 # ---- the README and the man page --------------------------------------------
@@ -225,5 +221,4 @@ done
         grep -q "$k" "$tmp/xml.json" || bad "README XML example: $k lost on export"
     done
 
-echo "usability: $fails failed"
-[ $fails -eq 0 ]
+t_end

@@ -6,11 +6,8 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shared=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok   $*"; }
-bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+t_begin xml
 export LC_ALL=C NO_COLOR=1
 cd "$root" || exit 2
 
@@ -63,8 +60,7 @@ if [ -d "$dir" ]; then
     done
     ok "every hostile XML file refused with a located error, exit 2$( [ -n "$tracer" ] && echo ', no local file read, no network (strace)')"
 else
-    echo "skipped: $dir is absent"
+    skip_missing "hostile XML: $dir is absent"
 fi
 
-echo "xml: $fails failed"
-[ $fails -eq 0 ]
+t_end

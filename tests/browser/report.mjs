@@ -55,5 +55,4 @@ try {
 } finally {
     await browser.close();
 }
-console.log(`report (browser): ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -159,5 +159,4 @@ try {
 } finally {
     await browser.close();
 }
-console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
