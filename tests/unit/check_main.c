@@ -79,7 +79,7 @@ int main(void)
     srunner_add_suite(sr, suite_export());
     srunner_add_suite(sr, suite_report());
     srunner_add_suite(sr, suite_namemap());
-    srunner_add_suite(sr, suite_model2());
+    srunner_add_suite(sr, suite_declarations());
     srunner_add_suite(sr, suite_exact());
     srunner_add_suite(sr, suite_ruleconf());
     srunner_add_suite(sr, suite_suggest());

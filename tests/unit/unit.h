@@ -22,7 +22,7 @@ Suite *suite_xml_read(void);
 Suite *suite_export(void);
 Suite *suite_report(void);
 Suite *suite_namemap(void);
-Suite *suite_model2(void);
+Suite *suite_declarations(void);
 Suite *suite_exact(void);
 Suite *suite_ruleconf(void);
 Suite *suite_suggest(void);

@@ -1,6 +1,8 @@
 /*
- * check_model2.c - issue 17 items 4-6: declared speakers and NFC names,
- * overlapping terms, rules between properties, and their model checks.
+ * check_declarations.c - what a corpus declares besides its claims (issue 17,
+ * items 4-6): speakers (claimants, their aliases, the source each one is) and
+ * names compared in NFC, terms that overlap, rules between properties, and the
+ * model checks that refuse declarations which do not hold together.
  */
 #include "unit.h"
 
@@ -712,9 +714,9 @@ START_TEST(test_model_rule_mixing_dates_and_quantities)
 }
 END_TEST
 
-Suite *suite_model2(void)
+Suite *suite_declarations(void)
 {
-    Suite *s = suite_create("model2");
+    Suite *s = suite_create("declarations");
     TCase *tc = tcase_create("speakers");
     tcase_add_test(tc, test_alias_resolves_to_declared_name);
     tcase_add_test(tc, test_claimant_linked_to_source_is_its_speaker);
