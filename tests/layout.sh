@@ -10,17 +10,16 @@
 # name every folder of src/ and no other.
 # Writes only inside a temporary folder, removed on exit.
 set -u
+. "$(dirname "$0")/lib.sh"
+t_begin layout
 build=$1
-status=0
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
 
 for src in src/*/*.c; do
     dir=${src#src/}
     dir=${dir%%/*}
     obj="$build/obj/${src#src/}"
     obj=${obj%.c}.o
-    [ -f "$obj" ] || { echo "FAIL layout: $obj is missing (build first)"; exit 1; }
+    [ -f "$obj" ] || { bad "layout: $obj is missing (build first)"; t_end; } >&2 # (stdout is $tmp/symbols)
     nm -g --defined-only "$obj" | awk -v d="$dir" 'NF == 3 { print "D", d, $3 }'
     nm -u "$obj" | awk -v d="$dir" '{ print "U", d, $2 }'
 done > "$tmp/symbols"
@@ -38,7 +37,7 @@ grep -HoE '^#include "[a-z_]+/' src/*/*.[ch] |
     awk '{ print $1, $2 }' | sort -u > "$tmp/edges"
 
 if ! tsort "$tmp/edges" > "$tmp/order" 2> "$tmp/loop"; then
-    echo "FAIL layout: the folders of src/ depend on each other in a cycle:"
+    bad "layout: the folders of src/ depend on each other in a cycle:"
     sed 's/^/    /' "$tmp/loop"
     # name the symbols or includes behind each edge of a two-folder cycle
     while read -r a b; do
@@ -47,9 +46,8 @@ if ! tsort "$tmp/edges" > "$tmp/order" 2> "$tmp/loop"; then
                 head -3 | sed 's/^/    uses: /'
         fi
     done < "$tmp/edges"
-    status=1
 else
-    echo "ok   layout: $(ls -d src/*/ | wc -l | tr -d ' ') folders of src/ depend on each other without a cycle ($(wc -l < "$tmp/edges" | tr -d ' ') dependencies)"
+    ok "layout: $(ls -d src/*/ | wc -l | tr -d ' ') folders of src/ depend on each other without a cycle ($(wc -l < "$tmp/edges" | tr -d ' ') dependencies)"
 fi
 
 # README's architecture tree names the folders as they are
@@ -57,11 +55,10 @@ ls -d src/*/ | sed 's#src/##; s#/$##' | sort > "$tmp/folders"
 sed -n '/^<!-- tree:begin -->/,/^<!-- tree:end -->/p' README.md |
     sed -nE 's#^  ([a-z_]+)/ .*#\1#p' | sort > "$tmp/readme"
 if ! cmp -s "$tmp/folders" "$tmp/readme"; then
-    echo "FAIL layout: README's architecture tree (between <!-- tree:begin --> and <!-- tree:end -->) does not match src/:"
+    bad "layout: README's architecture tree (between <!-- tree:begin --> and <!-- tree:end -->) does not match src/:"
     diff "$tmp/folders" "$tmp/readme" | sed 's/^/    /'
-    status=1
 else
-    echo "ok   layout: README's architecture tree names the $(wc -l < "$tmp/folders" | tr -d ' ') folders of src/"
+    ok "layout: README's architecture tree names the $(wc -l < "$tmp/folders" | tr -d ' ') folders of src/"
 fi
 [ "${LAYOUT_PRINT:-0}" = 1 ] && tsort "$tmp/edges" 2> /dev/null | tac | sed 's/^/    /' && sed 's/^/    /' "$tmp/edges"
-exit $status
+t_end

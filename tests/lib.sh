@@ -8,8 +8,8 @@
 #   skip WHY           prints "SKIP WHY" and counts a skip: a check this machine
 #                      cannot run, whatever is installed (not root, no /dev/full)
 #   skip_missing WHY   the same for want of something CI installs (scripts/install-deps.sh
-#                      --ci, .ci/run: chromium, node modules, python3, xmllint,
-#                      shellcheck, valgrind ..., or the ../shared data): under CI
+#                      --ci, .ci/run: chromium, the node modules, python3, xmllint,
+#                      curl, jq, valgrind ..., or the ../shared data): under CI
 #                      (CI set, and not 0 or false; .ci/run sets CI=1) a failure
 #   t_end              prints "NAME: P passed, F failed, S skipped" and exits 1
 #                      when a check failed, else 0
@@ -18,7 +18,7 @@
 #
 # The counters are t_pass, t_fail and t_skip.  Nothing here writes outside $tmp.
 
-t_name=test
+t_name="test"
 t_pass=0
 t_fail=0
 t_skip=0
