@@ -89,8 +89,12 @@ st=$?
     ok "browser/run.sh without Chromium: SKIP, exit 0" || { bad "browser/run.sh without Chromium (exit $st)"; cat "$tmp/o"; }
 
 # ---- the Makefile's skips ------------------------------------------------------
-# (a make of its own: no flags or job server inherited from the make running this)
-mk() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$root" BUILD="$build_rel" SHARED="$absent" "$@"; }
+# (a make of its own: no flags or job server inherited from the make running this,
+# and -o: the binary as built, never remade with other flags)
+mk() {
+    env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$root" BUILD="$build_rel" \
+        -o "$build_rel/claimtrack" SHARED="$absent" "$@"
+}
 run "" "$tmp/o" mk seeds-check
 st=$?
 [ $st -eq 0 ] && grep -q "^SKIP $absent/seeds is absent" "$tmp/o" &&
