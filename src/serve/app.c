@@ -83,9 +83,9 @@ static int hexval(int c)
                                   : -1;
 }
 
-/* The decoded value of `key` in a form-encoded string, new; NULL when absent
- * (or out of memory: *oom set). */
-static char *form_get(const char *qs, size_t len, const char *key, int *oom)
+/* The decoded value of the nth (from 0) `key` in a form-encoded string, new;
+ * NULL when absent (or out of memory: *oom set). */
+char *ct_serve__form_get_nth(const char *qs, size_t len, const char *key, size_t nth, int *oom)
 {
     size_t klen = strlen(key);
     const char *p = qs, *end = qs ? qs + len : NULL;
@@ -94,7 +94,7 @@ static char *form_get(const char *qs, size_t len, const char *key, int *oom)
         const char *stop = amp ? amp : end;
         const char *eq = memchr(p, '=', (size_t)(stop - p));
         const char *kend = eq ? eq : stop;
-        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0) {
+        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0 && nth-- == 0) {
             const char *v = eq ? eq + 1 : stop;
             char *out = ct_malloc((size_t)(stop - v) + 1), *o = out;
             if (!out) {
@@ -121,6 +121,23 @@ static char *form_get(const char *qs, size_t len, const char *key, int *oom)
         p = amp ? amp + 1 : end;
     }
     return NULL;
+}
+
+static char *form_get(const char *qs, size_t len, const char *key, int *oom)
+{
+    return ct_serve__form_get_nth(qs, len, key, 0, oom);
+}
+
+char *ct_serve__form_get(const char *qs, size_t len, const char *key, int *oom)
+{
+    return form_get(qs, len, key, oom);
+}
+
+size_t ct_serve_body_max(const char *path)
+{
+    return path && (strcmp(path, "/suggest") == 0 || strcmp(path, "/suggest/accept") == 0)
+               ? CT_SERVE_SUGGEST_BODY_MAX
+               : CT_SERVE_BODY_MAX;
 }
 
 char *ct_serve__query_get(const char *query, const char *key, int *oom)
@@ -618,6 +635,8 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             ct_serve__list_page(s, req, res);
         else if (strcmp(path, "/sources") == 0)
             ct_serve__sources_page(s, res);
+        else if (strcmp(path, "/suggest") == 0)
+            ct_serve__suggest_page(s, res);
         else if (strncmp(path, "/conflict/", 10) == 0 && conflict_id_ok(path + 10))
             ct_serve__conflict_page(s, req, path + 10, res);
         else if (strcmp(path, "/static/serve.css") == 0)
@@ -628,23 +647,29 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             api_conflicts(s, res);
         else if (strncmp(path, "/api/reviews/", 13) == 0 && conflict_id_ok(path + 13))
             api_review_get(s, path + 13, res);
-        else if (strcmp(path, "/api/reviews") == 0 || strcmp(path, "/review") == 0)
+        else if (strcmp(path, "/api/reviews") == 0 || strcmp(path, "/review") == 0 ||
+                 strcmp(path, "/suggest/accept") == 0)
             ct_serve__set_text(res, 405, "method not allowed\n");
         else
             ct_serve__set_text(res, 404, "not found\n");
         return;
     }
     int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
-    if (!api && !form) {
+    int suggest = strcmp(path, "/suggest") == 0, accept = strcmp(path, "/suggest/accept") == 0;
+    if (!api && !form && !suggest && !accept) {
         ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
         return;
     }
-    if (req->body_too_big || req->body_len > CT_SERVE_BODY_MAX) {
+    if (req->body_too_big || req->body_len > ct_serve_body_max(path)) {
         set_error_json(res, 413, "the body is too large");
         return;
     }
     int is_json = media_type_is(req->content_type, "application/json");
     int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
+    if (!is_form && (suggest || accept)) {
+        set_error_json(res, 415, "the body must be application/x-www-form-urlencoded");
+        return;
+    }
     if (!is_json && !is_form) {
         set_error_json(res, 415,
                        "the body must be application/json or application/x-www-form-urlencoded");
@@ -664,7 +689,11 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
         set_error_json(res, 403, "forbidden: the X-Claimtrack-Token header is missing or wrong");
         return;
     }
-    if (is_json)
+    if (suggest)
+        ct_serve__suggest_post(s, req, res);
+    else if (accept)
+        ct_serve__suggest_accept(s, req, res);
+    else if (is_json)
         api_review_post(s, req, res);
     else
         form_review_post(s, req, res);
