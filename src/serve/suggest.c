@@ -453,7 +453,7 @@ void ct_serve__suggest_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
                                            req->body, req->body_len, "topic", a.n_topics, &oom)))
         a.n_topics++;
     const char *bad = oom ? NULL : article_error(s, &a);
-    char why[300] = "", *out = NULL;
+    char why[300] = "", msg[320], *out = NULL;
     size_t count = 0;
     draft_list l = {NULL, 0};
     int rc = oom ? CT_ENOMEM : 0;
@@ -461,8 +461,12 @@ void ct_serve__suggest_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
         ct_suggest_options o = {a.source, (const char *const *)a.topics, a.n_topics,
                                 a.published && *a.published ? a.published : NULL};
         rc = ct_suggest(s->corpus, a.text, strlen(a.text), &o, &out, &count, why, sizeof why);
-        if (rc == CT_EINVALID)
+        if (rc == CT_EINVALID && strncmp(why, "byte ", 5) == 0) {
+            snprintf(msg, sizeof msg, "the article: %s", why);
+            bad = msg;
+        } else if (rc == CT_EINVALID) {
             bad = why;
+        }
         else if (rc == 0)
             rc = drafts_from_output(s->corpus, out, count, &l);
     }
