@@ -466,8 +466,7 @@ void ct_serve__suggest_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
             bad = msg;
         } else if (rc == CT_EINVALID) {
             bad = why;
-        }
-        else if (rc == 0)
+        } else if (rc == 0)
             rc = drafts_from_output(s->corpus, out, count, &l);
     }
     if (bad)
