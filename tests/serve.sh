@@ -478,6 +478,9 @@ check "the file was replaced (a new inode: written beside and renamed), no tempo
 "$bin" check sg >/dev/null 2>&1
 check "check finds the new conflict, and the list shows it without a restart" \
     '[ $? = 1 ] && get / >/dev/null && grep -q "id=\"count-all\">1<" body'
+check "the article suggested again: the accepted draft shows as known, with the next free id" \
+    '[ "$(suggest d --data-urlencode "text@article.txt")" = 200 ] && grep -q "known already: <code>deaths-d</code>" body &&
+     grep -q "name=\"d0-id\" value=\"deaths-d-2\"" body'
 check "accept into an empty claims list" \
     '[ "$(accept harbour ships-d ships 7 "seven ships burned" --data-urlencode "token=$token")" = 200 ] &&
      [ "$(jq -r ".claims[0].id" sg/harbour.json)" = ships-d ] && "$bin" validate sg >/dev/null 2>&1'

@@ -83,6 +83,52 @@ static int hexval(int c)
                                   : -1;
 }
 
+/* [v, stop) of a form decoded ('+' a space, %XX a byte), new; NULL when out
+ * of memory (*oom set) or when it holds %00 (not text). */
+static char *form_decode(const char *v, const char *stop, int *oom)
+{
+    char *out = ct_malloc((size_t)(stop - v) + 1), *o = out;
+    if (!out) {
+        *oom = 1;
+        return NULL;
+    }
+    for (; v < stop; v++) {
+        if (*v == '+') {
+            *o++ = ' ';
+        } else if (*v == '%' && stop - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
+            *o++ = (char)(hexval(v[1]) * 16 + hexval(v[2]));
+            v += 2;
+        } else {
+            *o++ = *v;
+        }
+    }
+    *o = '\0';
+    if (memchr(out, '\0', (size_t)(o - out))) {
+        ct_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+int ct_serve__form_each(const char *qs, size_t len, ct_serve__form_fn fn, void *payload)
+{
+    int oom = 0;
+    const char *p = qs, *end = qs ? qs + len : NULL;
+    while (p && p < end && !oom) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        const char *stop = amp ? amp : end;
+        const char *eq = memchr(p, '=', (size_t)(stop - p));
+        const char *kend = eq ? eq : stop;
+        if (fn(p, (size_t)(kend - p), NULL, payload)) {
+            char *v = form_decode(eq ? eq + 1 : stop, stop, &oom);
+            if (v)
+                fn(p, (size_t)(kend - p), v, payload);
+        }
+        p = amp ? amp + 1 : end;
+    }
+    return oom ? CT_ENOMEM : 0;
+}
+
 /* The decoded value of the nth (from 0) `key` in a form-encoded string, new;
  * NULL when absent (or out of memory: *oom set). */
 char *ct_serve__form_get_nth(const char *qs, size_t len, const char *key, size_t nth, int *oom)
@@ -94,30 +140,8 @@ char *ct_serve__form_get_nth(const char *qs, size_t len, const char *key, size_t
         const char *stop = amp ? amp : end;
         const char *eq = memchr(p, '=', (size_t)(stop - p));
         const char *kend = eq ? eq : stop;
-        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0 && nth-- == 0) {
-            const char *v = eq ? eq + 1 : stop;
-            char *out = ct_malloc((size_t)(stop - v) + 1), *o = out;
-            if (!out) {
-                *oom = 1;
-                return NULL;
-            }
-            for (; v < stop; v++) {
-                if (*v == '+') {
-                    *o++ = ' ';
-                } else if (*v == '%' && stop - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
-                    *o++ = (char)(hexval(v[1]) * 16 + hexval(v[2]));
-                    v += 2;
-                } else {
-                    *o++ = *v;
-                }
-            }
-            *o = '\0';
-            if (memchr(out, '\0', (size_t)(o - out))) { /* %00: not text */
-                ct_free(out);
-                return NULL;
-            }
-            return out;
-        }
+        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0 && nth-- == 0)
+            return form_decode(eq ? eq + 1 : stop, stop, oom);
         p = amp ? amp + 1 : end;
     }
     return NULL;

@@ -68,6 +68,12 @@ typedef struct {
     char id[CT_CONFLICT_ID_SIZE];
 } review_outcome;
 
+/* Called for each key of a form (raw, klen bytes) with value NULL: nonzero
+ * asks for the value, then called again with it decoded (new: the callee
+ * owns it).  A value holding %00 is dropped. */
+typedef int (*ct_serve__form_fn)(const char *key, size_t klen, char *value, void *payload);
+/* Returns 0 or CT_ENOMEM. */
+int ct_serve__form_each(const char *body, size_t len, ct_serve__form_fn fn, void *payload);
 char *ct_serve__form_get(const char *body, size_t len, const char *key, int *oom);
 char *ct_serve__form_get_nth(const char *body, size_t len, const char *key, size_t nth, int *oom);
 void ct_serve__suggest_page(ct_serve *s, ct_serve_response *res);

@@ -17,6 +17,7 @@
 #include "claimtrack/fileio.h"
 #include "claimtrack/review.h"
 #include "claimtrack/suggest.h"
+#include "util/namemap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,29 +134,19 @@ static int draft_from_line(const char *line, draft *d)
     return rc;
 }
 
-static int id_taken(const ct_corpus *corpus, const draft_list *l, size_t upto, const char *id)
+/* A free id for draft i: PROPERTY-SOURCE, then PROPERTY-SOURCE-2, ...; the
+ * ids taken are in `ids` (the corpus's and the drafts' before), and so is the
+ * new one. */
+static int assign_id(ct_namemap *ids, draft *d)
 {
-    size_t n;
-    const ct_claim *claims = ct_corpus_claims(corpus, &n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(claims[i].id, id) == 0)
-            return 1;
-    for (size_t i = 0; i < upto; i++)
-        if (is_(l->d[i].f[F_ID], id))
-            return 1;
-    return 0;
-}
-
-/* A free id for draft i: PROPERTY-SOURCE, then PROPERTY-SOURCE-2, ... */
-static int assign_id(const ct_corpus *corpus, draft_list *l, size_t i)
-{
-    draft *d = &l->d[i];
     char base[160], id[180];
     snprintf(base, sizeof base, "%.70s-%.70s", d->f[F_PROPERTY], d->f[F_SOURCE]);
     snprintf(id, sizeof id, "%s", base);
-    for (unsigned k = 2; id_taken(corpus, l, i, id) && k < 100000; k++)
+    for (unsigned k = 2; ct_namemap_get(ids, id) >= 0 && k < 100000; k++)
         snprintf(id, sizeof id, "%s-%u", base, k);
-    return dup_field(d, F_ID, id);
+    if (dup_field(d, F_ID, id) < 0)
+        return CT_ENOMEM;
+    return ct_namemap_put(ids, d->f[F_ID], 0);
 }
 
 /* The drafts of ct_suggest's output, with ids. */
@@ -165,7 +156,12 @@ static int drafts_from_output(const ct_corpus *corpus, char *out, size_t count, 
     l->d = ct_calloc(count ? count : 1, sizeof *l->d);
     if (!l->d)
         return CT_ENOMEM;
-    int rc = 0;
+    size_t nc;
+    const ct_claim *claims = ct_corpus_claims(corpus, &nc);
+    ct_namemap ids = CT_NAMEMAP_INIT;
+    int rc = ct_namemap_reserve(&ids, nc + (count < MAX_DRAFTS ? count : MAX_DRAFTS));
+    for (size_t i = 0; i < nc && rc == 0; i++)
+        rc = ct_namemap_put(&ids, claims[i].id, 0);
     for (char *p = out; p && *p && rc == 0 && l->n < count && l->n < MAX_DRAFTS;) {
         char *nl = strchr(p, '\n');
         if (nl)
@@ -173,13 +169,42 @@ static int drafts_from_output(const ct_corpus *corpus, char *out, size_t count, 
         rc = draft_from_line(p, &l->d[l->n]);
         l->n++;
         if (rc == 0)
-            rc = assign_id(corpus, l, l->n - 1);
+            rc = assign_id(&ids, &l->d[l->n - 1]);
         p = nl ? nl + 1 : p + strlen(p);
     }
+    ct_namemap_dispose(&ids);
     return rc;
 }
 
-/* The drafts the form posted back (fields "d<N>-<name>", "n" of them). */
+/* A field "d<N>-<name>" of draft N < l->n: its slot, or NULL. */
+static char **form_slot(draft_list *l, const char *key, size_t klen)
+{
+    if (klen < 3 || key[0] != 'd' || key[1] < '0' || key[1] > '9')
+        return NULL;
+    size_t i = 0, k = 1;
+    for (; k < klen && key[k] >= '0' && key[k] <= '9' && i < MAX_DRAFTS; k++)
+        i = i * 10 + (size_t)(key[k] - '0');
+    if (i >= l->n || k >= klen || key[k] != '-')
+        return NULL;
+    for (int f = 0; f < NF; f++)
+        if (strlen(field_names[f]) == klen - k - 1 &&
+            memcmp(key + k + 1, field_names[f], klen - k - 1) == 0)
+            return l->d[i].f[f] ? NULL : &l->d[i].f[f]; /* the first one counts */
+    return NULL;
+}
+
+static int form_field(const char *key, size_t klen, char *value, void *payload)
+{
+    char **slot = form_slot(payload, key, klen);
+    if (value && slot)
+        *slot = value;
+    else
+        ct_free(value);
+    return slot != NULL;
+}
+
+/* The drafts the form posted back (fields "d<N>-<name>", "n" of them),
+ * read in one pass over the body. */
 static int drafts_from_form(const ct_serve_request *req, draft_list *l)
 {
     int oom = 0;
@@ -192,13 +217,8 @@ static int drafts_from_form(const ct_serve_request *req, draft_list *l)
     l->d = ct_calloc(n ? n : 1, sizeof *l->d);
     if (!l->d || oom)
         return CT_ENOMEM;
-    for (size_t i = 0; i < n; i++, l->n++)
-        for (int k = 0; k < NF; k++) {
-            char key[48];
-            snprintf(key, sizeof key, "d%zu-%s", i, field_names[k]);
-            l->d[i].f[k] = ct_serve__form_get(req->body, req->body_len, key, &oom);
-        }
-    return oom ? CT_ENOMEM : 0;
+    l->n = n;
+    return ct_serve__form_each(req->body, req->body_len, form_field, l);
 }
 
 /* ---- rendering ------------------------------------------------------------------ */
