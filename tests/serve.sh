@@ -456,7 +456,7 @@ check "accept without the token is 403 and writes nothing" \
     '[ "$(accept crash deaths-d deaths 40 "The crash killed 40 people")" = 403 ] && cmp -s sg/crash.json crash.before'
 check "accept with a value the property does not take is 422, names file and field, writes nothing" \
     '[ "$(accept crash deaths-d deaths "\"lots\"" "The crash killed 40 people" --data-urlencode "token=$token")" = 422 ] &&
-     grep -q "sg/crash.json:[0-9]*: /claims/4/value: expected a finite number" body &&
+     grep -q "sg/crash.json:17:[0-9]*: /claims/4/value: expected a finite number" body &&
      grep -q "name=\"d0-value\" value=\"&quot;lots&quot;\"" body && cmp -s sg/crash.json crash.before'
 check "accept with a value that is not JSON, or an id taken already, is 422 and writes nothing" \
     '[ "$(accept crash deaths-d deaths "40 people" "x" --data-urlencode "token=$token")" = 422 ] && grep -q "value: not JSON" body &&
