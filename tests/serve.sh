@@ -502,6 +502,13 @@ check "rejected drafts leave the form, skipped ones stay" \
      grep -q "data-added=\"0\"" body && grep -q "value=\"s1\"" body && ! grep -q "value=\"r0\"" body'
 stop TERM
 check "the suggest-fixture server ends with status 0" '[ $? = 0 ]'
+cp -r "$root/tests/fixtures/mixed" mixed
+cp mixed/crash.xml crash.xml.before
+start mixed
+check "accept into a topic declared in XML is 422 and leaves the file alone" \
+    '[ "$(accept crash deaths-x deaths 40 "x" --data-urlencode "token=$token")" = 422 ] &&
+     grep -q "mixed/crash.xml: topic crash is not in a JSON topic file" body && cmp -s mixed/crash.xml crash.xml.before'
+stop TERM
 
 echo "serve: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]
