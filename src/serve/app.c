@@ -618,6 +618,56 @@ static void login(ct_serve *s, const ct_serve_request *req, int session_ok, ct_s
     ct_free(t);
 }
 
+/* A POST, from a session: its path, size, type, Origin and token checked. */
+static void post_request(ct_serve *s, const ct_serve_request *req, const char *path,
+                         ct_serve_response *res)
+{
+    int oom = 0;
+    int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
+    int suggest = strcmp(path, "/suggest") == 0, accept = strcmp(path, "/suggest/accept") == 0;
+    if (!api && !form && !suggest && !accept) {
+        ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
+        return;
+    }
+    if (req->body_too_big || req->body_len > ct_serve_body_max(path)) {
+        set_error_json(res, 413, "the body is too large");
+        return;
+    }
+    int is_json = media_type_is(req->content_type, "application/json");
+    int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
+    if (!is_form && (suggest || accept)) {
+        set_error_json(res, 415, "the body must be application/x-www-form-urlencoded");
+        return;
+    }
+    if (!is_json && !is_form) {
+        set_error_json(res, 415,
+                       "the body must be application/json or application/x-www-form-urlencoded");
+        return;
+    }
+    if (req->origin && !one_of(req->origin, s->origins, 3)) {
+        set_error_json(res, 403, "forbidden: the Origin is not this server");
+        return;
+    }
+    int token_ok = same_token(req->token, s->token);
+    if (!token_ok && is_form) {
+        char *t = form_get(req->body, req->body_len, "token", &oom);
+        token_ok = same_token(t, s->token);
+        ct_free(t);
+    }
+    if (!token_ok) {
+        set_error_json(res, 403, "forbidden: the X-Claimtrack-Token header is missing or wrong");
+        return;
+    }
+    if (suggest)
+        ct_serve__suggest_post(s, req, res);
+    else if (accept)
+        ct_serve__suggest_accept(s, req, res);
+    else if (is_json)
+        api_review_post(s, req, res);
+    else
+        form_review_post(s, req, res);
+}
+
 void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     memset(res, 0, sizeof *res);
@@ -678,49 +728,7 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             ct_serve__set_text(res, 404, "not found\n");
         return;
     }
-    int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
-    int suggest = strcmp(path, "/suggest") == 0, accept = strcmp(path, "/suggest/accept") == 0;
-    if (!api && !form && !suggest && !accept) {
-        ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
-        return;
-    }
-    if (req->body_too_big || req->body_len > ct_serve_body_max(path)) {
-        set_error_json(res, 413, "the body is too large");
-        return;
-    }
-    int is_json = media_type_is(req->content_type, "application/json");
-    int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
-    if (!is_form && (suggest || accept)) {
-        set_error_json(res, 415, "the body must be application/x-www-form-urlencoded");
-        return;
-    }
-    if (!is_json && !is_form) {
-        set_error_json(res, 415,
-                       "the body must be application/json or application/x-www-form-urlencoded");
-        return;
-    }
-    if (req->origin && !one_of(req->origin, s->origins, 3)) {
-        set_error_json(res, 403, "forbidden: the Origin is not this server");
-        return;
-    }
-    int token_ok = same_token(req->token, s->token);
-    if (!token_ok && is_form) {
-        char *t = form_get(req->body, req->body_len, "token", &oom);
-        token_ok = same_token(t, s->token);
-        ct_free(t);
-    }
-    if (!token_ok) {
-        set_error_json(res, 403, "forbidden: the X-Claimtrack-Token header is missing or wrong");
-        return;
-    }
-    if (suggest)
-        ct_serve__suggest_post(s, req, res);
-    else if (accept)
-        ct_serve__suggest_accept(s, req, res);
-    else if (is_json)
-        api_review_post(s, req, res);
-    else
-        form_review_post(s, req, res);
+    post_request(s, req, path, res);
 }
 
 void ct_serve_response_clear(ct_serve_response *res)
