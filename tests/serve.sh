@@ -4,8 +4,9 @@
 # locked writer, 409 on stale forms, the security checks (one-time login
 # token traded for a session cookie, CSRF token, Host, Origin, per-address
 # connection limit, idle timeout), live reload, links looping back into the
-# served folder, and a clean stop on SIGTERM, SIGINT and SIGHUP that answers
-# the request in progress.
+# served folder, a clean stop on SIGTERM, SIGINT and SIGHUP that answers
+# the request in progress, and the Suggest page (drafts from an article,
+# accepted into the topic files through the locked writer).
 #
 #   sh tests/serve.sh ./build/claimtrack      ($VALGRIND prefixes the server)
 #
@@ -389,5 +390,119 @@ check "the conflict list names the rule of a rule conflict" \
     '[ "$(get /)" = 200 ] && grep -q "<td>flight 8243</td><td>rule headcount</td>" body'
 stop TERM
 check "the rule-fixture server ends with status 0 (no valgrind or sanitizer report)" '[ $? = 0 ]'
+
+# ---- the Suggest page: drafts from an article, accepted into the topic files ----
+cp -r "$root/tests/fixtures/serve-suggest" sg
+start sg
+printf 'Flight 1 crashed on Tuesday. The crash killed 40 people, officials said. Only 5 survived. Investigators blamed a bird strike. At pier 9, seven ships burned.\n' >article.txt
+# suggest SOURCE [curl args...]: POST the article form -> body, status printed
+suggest() {
+    src=$1
+    shift
+    curl -s -o body -w '%{http_code}' --data-urlencode "token=$token" --data-urlencode "published=" "$@" \
+        --data-urlencode "source=$src" "${url}suggest"
+}
+# accept TOPIC ID PROPERTY VALUE QUOTE [curl args...]: accept one draft -> body, status printed
+accept() {
+    t=$1 i=$2 p=$3 v=$4 q=$5
+    shift 5
+    curl -s -o body -w '%{http_code}' --data-urlencode "n=1" --data-urlencode "d0-decision=accept" \
+        --data-urlencode "d0-topic=$t" --data-urlencode "d0-id=$i" --data-urlencode "d0-property=$p" \
+        --data-urlencode "d0-subject=$([ "$t" = crash ] && echo "flight 1" || echo "pier 9")" \
+        --data-urlencode "d0-value=$v" --data-urlencode "d0-source=d" --data-urlencode "d0-quote=$q" \
+        --data-urlencode "d0-stance=asserts" "$@" "${url}suggest/accept"
+}
+cp sg/crash.json crash.before
+cp sg/harbour.json harbour.before
+check "GET /suggest: the article form with the sources (escaped), the topics and the token" \
+    '[ "$(get /suggest)" = 200 ] && grep -q "<form id=\"suggest-form\"" body && grep -q "Source B &lt;i&gt;" body &&
+     grep -q "name=\"topic\" value=\"harbour\"" body && grep -q "name=\"token\" value=\"$token\"" body &&
+     grep -q "<a href=\"/suggest\">Suggest</a>" body'
+check "POST /suggest lists the drafts, each quote marked in its sentence, with a free id" \
+    '[ "$(suggest d --data-urlencode "text@article.txt")" = 200 ] && grep -q "id=\"draft-count\">5 drafts<" body &&
+     grep -q "<mark>The crash killed 40 people</mark>, officials said." body &&
+     grep -q "name=\"d0-id\" value=\"deaths-d\"" body && grep -q "name=\"d0-value\" value=\"40\"" body &&
+     [ "$(grep -c "<fieldset class=\"draft\"" body)" = 5 ]'
+check "POST /suggest for one topic drafts only its claims" \
+    '[ "$(suggest d --data-urlencode "text@article.txt" --data-urlencode "topic=harbour")" = 200 ] &&
+     [ "$(grep -c "<fieldset class=\"draft\"" body)" = 2 ] && ! grep -q "d0-value\" value=\"40\"" body'
+check "an article with markup stays text in the drafts and the form" \
+    '[ "$(suggest d --data-urlencode "text=<script>alert(1)</script> The crash killed 40 people.")" = 200 ] &&
+     ! grep -q "<script>alert" body && grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" body'
+check "POST /suggest without a text, or for an unknown source or topic, is 400" \
+    '[ "$(suggest d --data-urlencode "text=")" = 400 ] &&
+     [ "$(suggest zz --data-urlencode "text@article.txt")" = 400 ] &&
+     [ "$(suggest d --data-urlencode "text@article.txt" --data-urlencode "topic=zz")" = 400 ]'
+check "an article that is not UTF-8 is 400 saying where" \
+    '[ "$(suggest d --data-binary "text=ab%FFcd")" = 400 ] && grep -q "the article: byte 2: not UTF-8" body'
+check "POST /suggest without the token is 403, with a foreign Origin 403, as JSON 415" \
+    '[ "$(curl -s -o body -w "%{http_code}" --data-urlencode "source=d" --data-urlencode "text@article.txt" "${url}suggest")" = 403 ] &&
+     [ "$(suggest d --data-urlencode "text@article.txt" -H "Origin: http://evil.example")" = 403 ] &&
+     [ "$(curl -s -o body -w "%{http_code}" -H "X-Claimtrack-Token: $token" -H "Content-Type: application/json" --data-binary "{}" "${url}suggest")" = 415 ]'
+check "POST /suggest without the session cookie is 401" \
+    '[ "$(curl -q -s -o body -w "%{http_code}" --data-urlencode "token=$token" --data-urlencode "source=d" --data-urlencode "text@article.txt" "${url}suggest")" = 401 ]'
+head -c 100000 /dev/zero | tr '\0' 'x' >long-article
+check "an article over 64 KiB is taken (the Suggest page's limit is 1 MiB); over 1 MiB is 413" \
+    '[ "$(suggest d --data-urlencode "text@long-article")" = 200 ] &&
+     head -c 1100000 /dev/zero | tr "\0" "x" >huge-article &&
+     [ "$(suggest d --data-urlencode "text@huge-article")" = 413 ]'
+check "GET /suggest/accept is 405" '[ "$(get /suggest/accept)" = 405 ]'
+check "accept without the token is 403 and writes nothing" \
+    '[ "$(accept crash deaths-d deaths 40 "The crash killed 40 people")" = 403 ] && cmp -s sg/crash.json crash.before'
+check "accept with a value the property does not take is 422, names file and field, writes nothing" \
+    '[ "$(accept crash deaths-d deaths "\"lots\"" "The crash killed 40 people" --data-urlencode "token=$token")" = 422 ] &&
+     grep -q "sg/crash.json:17:[0-9]*: /claims/4/value: expected a finite number" body &&
+     grep -q "name=\"d0-value\" value=\"&quot;lots&quot;\"" body && cmp -s sg/crash.json crash.before'
+check "accept with a value that is not JSON, or an id taken already, is 422 and writes nothing" \
+    '[ "$(accept crash deaths-d deaths "40 people" "x" --data-urlencode "token=$token")" = 422 ] && grep -q "value: not JSON" body &&
+     [ "$(accept crash c1 deaths 40 "x" --data-urlencode "token=$token")" = 422 ] && grep -q "c1" body &&
+     cmp -s sg/crash.json crash.before'
+check "accept into an unknown topic is 422" \
+    '[ "$(accept nowhere x-d deaths 40 "x" --data-urlencode "token=$token")" = 422 ] && grep -q "no topic &#39;nowhere&#39;" body'
+"$bin" check sg >/dev/null 2>&1
+check "no conflict before the accept" '[ $? = 0 ]'
+inode_before=$(ls -i sg/crash.json | cut -d" " -f1)
+check "accept appends the claim to its topic file: the rest of the file kept, the corpus valid" \
+    '[ "$(accept crash deaths-d deaths 40 "The crash killed 40 people" --data-urlencode "token=$token")" = 200 ] &&
+     grep -q "data-added=\"1\"" body && grep -q "<code>deaths-d</code>" body &&
+     [ "$(diff crash.before sg/crash.json | grep -c "^[<>]")" = 3 ] &&
+     grep -q "^    {\"id\": \"deaths-d\", \"subject\": \"flight 1\", \"property\": \"deaths\", \"value\": 40, \"source\": \"d\", \"quote\": \"The crash killed 40 people\"}$" sg/crash.json &&
+     "$bin" validate sg >/dev/null 2>&1'
+check "the file was replaced (a new inode: written beside and renamed), no temporary file left" \
+    '[ "$(ls -i sg/crash.json | cut -d" " -f1)" != "$inode_before" ] && ! ls sg | grep -q tmp'
+"$bin" check sg >/dev/null 2>&1
+check "check finds the new conflict, and the list shows it without a restart" \
+    '[ $? = 1 ] && get / >/dev/null && grep -q "id=\"count-all\">1<" body'
+check "the article suggested again: the accepted draft shows as known, with the next free id" \
+    '[ "$(suggest d --data-urlencode "text@article.txt")" = 200 ] && grep -q "known already: <code>deaths-d</code>" body &&
+     grep -q "name=\"d0-id\" value=\"deaths-d-2\"" body'
+check "accept into an empty claims list" \
+    '[ "$(accept harbour ships-d ships 7 "seven ships burned" --data-urlencode "token=$token")" = 200 ] &&
+     [ "$(jq -r ".claims[0].id" sg/harbour.json)" = ships-d ] && "$bin" validate sg >/dev/null 2>&1'
+# two accepts at once: each re-reads the file under the lock, so both land
+for k in 1 2 3 4; do
+    accept crash "par-a$k" survivors 5 "Only 5 survived" --data-urlencode "token=$token" >code-a &
+    pa=$!
+    accept crash "par-b$k" survivors 5 "Only 5 survived" --data-urlencode "token=$token" >code-b &
+    pb=$!
+    wait $pa
+    wait $pb
+done
+check "4 rounds of two accepts at once: all 8 claims land, the file stays valid" \
+    '[ "$(jq "[.claims[].id | select(startswith(\"par-\"))] | length" sg/crash.json)" = 8 ] && "$bin" validate sg >/dev/null 2>&1'
+check "rejected drafts leave the form, skipped ones stay" \
+    '[ "$(curl -s -o body -w "%{http_code}" --data-urlencode "token=$token" --data-urlencode "n=2" \
+         --data-urlencode "d0-decision=reject" --data-urlencode "d0-id=r0" --data-urlencode "d0-topic=crash" \
+         --data-urlencode "d1-decision=skip" --data-urlencode "d1-id=s1" --data-urlencode "d1-topic=crash" "${url}suggest/accept")" = 200 ] &&
+     grep -q "data-added=\"0\"" body && grep -q "value=\"s1\"" body && ! grep -q "value=\"r0\"" body'
+stop TERM
+check "the suggest-fixture server ends with status 0" '[ $? = 0 ]'
+cp -r "$root/tests/fixtures/mixed" mixed
+cp mixed/crash.xml crash.xml.before
+start mixed
+check "accept into a topic declared in XML is 422 and leaves the file alone" \
+    '[ "$(accept crash deaths-x deaths 40 "x" --data-urlencode "token=$token")" = 422 ] &&
+     grep -q "mixed/crash.xml: topic crash is not in a JSON topic file" body && cmp -s mixed/crash.xml crash.xml.before'
+stop TERM
 
 t_end

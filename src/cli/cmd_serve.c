@@ -116,7 +116,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
     if (*data_size) {
         size_t n = *data_size;
         *data_size = 0;
-        if (u->too_big || u->len + n > CT_SERVE_BODY_MAX) {
+        if (u->too_big || u->len + n > ct_serve_body_max(url)) {
             u->too_big = 1; /* the rest is read and dropped */
             return MHD_YES;
         }

@@ -83,9 +83,55 @@ static int hexval(int c)
                                   : -1;
 }
 
-/* The decoded value of `key` in a form-encoded string, new; NULL when absent
- * (or out of memory: *oom set). */
-static char *form_get(const char *qs, size_t len, const char *key, int *oom)
+/* [v, stop) of a form decoded ('+' a space, %XX a byte), new; NULL when out
+ * of memory (*oom set) or when it holds %00 (not text). */
+static char *form_decode(const char *v, const char *stop, int *oom)
+{
+    char *out = ct_malloc((size_t)(stop - v) + 1), *o = out;
+    if (!out) {
+        *oom = 1;
+        return NULL;
+    }
+    for (; v < stop; v++) {
+        if (*v == '+') {
+            *o++ = ' ';
+        } else if (*v == '%' && stop - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
+            *o++ = (char)(hexval(v[1]) * 16 + hexval(v[2]));
+            v += 2;
+        } else {
+            *o++ = *v;
+        }
+    }
+    *o = '\0';
+    if (memchr(out, '\0', (size_t)(o - out))) {
+        ct_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+int ct_serve__form_each(const char *qs, size_t len, ct_serve__form_fn fn, void *payload)
+{
+    int oom = 0;
+    const char *p = qs, *end = qs ? qs + len : NULL;
+    while (p && p < end && !oom) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        const char *stop = amp ? amp : end;
+        const char *eq = memchr(p, '=', (size_t)(stop - p));
+        const char *kend = eq ? eq : stop;
+        if (fn(p, (size_t)(kend - p), NULL, payload)) {
+            char *v = form_decode(eq ? eq + 1 : stop, stop, &oom);
+            if (v)
+                fn(p, (size_t)(kend - p), v, payload);
+        }
+        p = amp ? amp + 1 : end;
+    }
+    return oom ? CT_ENOMEM : 0;
+}
+
+/* The decoded value of the nth (from 0) `key` in a form-encoded string, new;
+ * NULL when absent (or out of memory: *oom set). */
+char *ct_serve__form_get_nth(const char *qs, size_t len, const char *key, size_t nth, int *oom)
 {
     size_t klen = strlen(key);
     const char *p = qs, *end = qs ? qs + len : NULL;
@@ -94,33 +140,28 @@ static char *form_get(const char *qs, size_t len, const char *key, int *oom)
         const char *stop = amp ? amp : end;
         const char *eq = memchr(p, '=', (size_t)(stop - p));
         const char *kend = eq ? eq : stop;
-        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0) {
-            const char *v = eq ? eq + 1 : stop;
-            char *out = ct_malloc((size_t)(stop - v) + 1), *o = out;
-            if (!out) {
-                *oom = 1;
-                return NULL;
-            }
-            for (; v < stop; v++) {
-                if (*v == '+') {
-                    *o++ = ' ';
-                } else if (*v == '%' && stop - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
-                    *o++ = (char)(hexval(v[1]) * 16 + hexval(v[2]));
-                    v += 2;
-                } else {
-                    *o++ = *v;
-                }
-            }
-            *o = '\0';
-            if (memchr(out, '\0', (size_t)(o - out))) { /* %00: not text */
-                ct_free(out);
-                return NULL;
-            }
-            return out;
-        }
+        if ((size_t)(kend - p) == klen && memcmp(p, key, klen) == 0 && nth-- == 0)
+            return form_decode(eq ? eq + 1 : stop, stop, oom);
         p = amp ? amp + 1 : end;
     }
     return NULL;
+}
+
+static char *form_get(const char *qs, size_t len, const char *key, int *oom)
+{
+    return ct_serve__form_get_nth(qs, len, key, 0, oom);
+}
+
+char *ct_serve__form_get(const char *qs, size_t len, const char *key, int *oom)
+{
+    return form_get(qs, len, key, oom);
+}
+
+size_t ct_serve_body_max(const char *path)
+{
+    return path && (strcmp(path, "/suggest") == 0 || strcmp(path, "/suggest/accept") == 0)
+               ? CT_SERVE_SUGGEST_BODY_MAX
+               : CT_SERVE_BODY_MAX;
 }
 
 char *ct_serve__query_get(const char *query, const char *key, int *oom)
@@ -577,6 +618,56 @@ static void login(ct_serve *s, const ct_serve_request *req, int session_ok, ct_s
     ct_free(t);
 }
 
+/* A POST, from a session: its path, size, type, Origin and token checked. */
+static void post_request(ct_serve *s, const ct_serve_request *req, const char *path,
+                         ct_serve_response *res)
+{
+    int oom = 0;
+    int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
+    int suggest = strcmp(path, "/suggest") == 0, accept = strcmp(path, "/suggest/accept") == 0;
+    if (!api && !form && !suggest && !accept) {
+        ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
+        return;
+    }
+    if (req->body_too_big || req->body_len > ct_serve_body_max(path)) {
+        set_error_json(res, 413, "the body is too large");
+        return;
+    }
+    int is_json = media_type_is(req->content_type, "application/json");
+    int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
+    if (!is_form && (suggest || accept)) {
+        set_error_json(res, 415, "the body must be application/x-www-form-urlencoded");
+        return;
+    }
+    if (!is_json && !is_form) {
+        set_error_json(res, 415,
+                       "the body must be application/json or application/x-www-form-urlencoded");
+        return;
+    }
+    if (req->origin && !one_of(req->origin, s->origins, 3)) {
+        set_error_json(res, 403, "forbidden: the Origin is not this server");
+        return;
+    }
+    int token_ok = same_token(req->token, s->token);
+    if (!token_ok && is_form) {
+        char *t = form_get(req->body, req->body_len, "token", &oom);
+        token_ok = same_token(t, s->token);
+        ct_free(t);
+    }
+    if (!token_ok) {
+        set_error_json(res, 403, "forbidden: the X-Claimtrack-Token header is missing or wrong");
+        return;
+    }
+    if (suggest)
+        ct_serve__suggest_post(s, req, res);
+    else if (accept)
+        ct_serve__suggest_accept(s, req, res);
+    else if (is_json)
+        api_review_post(s, req, res);
+    else
+        form_review_post(s, req, res);
+}
+
 void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     memset(res, 0, sizeof *res);
@@ -618,6 +709,8 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             ct_serve__list_page(s, req, res);
         else if (strcmp(path, "/sources") == 0)
             ct_serve__sources_page(s, res);
+        else if (strcmp(path, "/suggest") == 0)
+            ct_serve__suggest_page(s, res);
         else if (strncmp(path, "/conflict/", 10) == 0 && conflict_id_ok(path + 10))
             ct_serve__conflict_page(s, req, path + 10, res);
         else if (strcmp(path, "/static/serve.css") == 0)
@@ -628,46 +721,14 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             api_conflicts(s, res);
         else if (strncmp(path, "/api/reviews/", 13) == 0 && conflict_id_ok(path + 13))
             api_review_get(s, path + 13, res);
-        else if (strcmp(path, "/api/reviews") == 0 || strcmp(path, "/review") == 0)
+        else if (strcmp(path, "/api/reviews") == 0 || strcmp(path, "/review") == 0 ||
+                 strcmp(path, "/suggest/accept") == 0)
             ct_serve__set_text(res, 405, "method not allowed\n");
         else
             ct_serve__set_text(res, 404, "not found\n");
         return;
     }
-    int api = strcmp(path, "/api/reviews") == 0, form = strcmp(path, "/review") == 0;
-    if (!api && !form) {
-        ct_serve__set_text(res, strcmp(path, "/") == 0 ? 405 : 404, "not found\n");
-        return;
-    }
-    if (req->body_too_big || req->body_len > CT_SERVE_BODY_MAX) {
-        set_error_json(res, 413, "the body is too large");
-        return;
-    }
-    int is_json = media_type_is(req->content_type, "application/json");
-    int is_form = media_type_is(req->content_type, "application/x-www-form-urlencoded");
-    if (!is_json && !is_form) {
-        set_error_json(res, 415,
-                       "the body must be application/json or application/x-www-form-urlencoded");
-        return;
-    }
-    if (req->origin && !one_of(req->origin, s->origins, 3)) {
-        set_error_json(res, 403, "forbidden: the Origin is not this server");
-        return;
-    }
-    int token_ok = same_token(req->token, s->token);
-    if (!token_ok && is_form) {
-        char *t = form_get(req->body, req->body_len, "token", &oom);
-        token_ok = same_token(t, s->token);
-        ct_free(t);
-    }
-    if (!token_ok) {
-        set_error_json(res, 403, "forbidden: the X-Claimtrack-Token header is missing or wrong");
-        return;
-    }
-    if (is_json)
-        api_review_post(s, req, res);
-    else
-        form_review_post(s, req, res);
+    post_request(s, req, path, res);
 }
 
 void ct_serve_response_clear(ct_serve_response *res)

@@ -38,7 +38,7 @@ void ct_serve__page_head(ct_serve *s, FILE *f, const char *title)
         "<link rel=\"stylesheet\" href=\"/static/serve.css\">"
         "<script src=\"/static/serve.js\" defer></script></head><body>"
         "<header><a class=\"brand\" href=\"/\">claimtrack</a><nav><a href=\"/\">Conflicts</a> &middot; "
-        "<a href=\"/sources\">Sources</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
+        "<a href=\"/sources\">Sources</a> &middot; <a href=\"/suggest\">Suggest</a> &middot; <a href=\"/api/conflicts\">JSON</a></nav></header><main>\n",
         f);
 }
 

@@ -13,6 +13,11 @@
 
 /* Request bodies beyond this many bytes are refused with 413. */
 #define CT_SERVE_BODY_MAX 65536
+/* ... but the Suggest page's posts (an article, its drafts) may hold this many. */
+#define CT_SERVE_SUGGEST_BODY_MAX (1024 * 1024)
+
+/* The body limit of a POST to `path`. */
+size_t ct_serve_body_max(const char *path);
 
 typedef struct ct_serve ct_serve;
 

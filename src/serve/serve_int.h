@@ -68,6 +68,23 @@ typedef struct {
     char id[CT_CONFLICT_ID_SIZE];
 } review_outcome;
 
+/* Called for each key of a form (raw, klen bytes) with value NULL: nonzero
+ * asks for the value, then called again with it decoded (new: the callee
+ * owns it).  A value holding %00 is dropped. */
+typedef int (*ct_serve__form_fn)(const char *key, size_t klen, char *value, void *payload);
+/* Returns 0 or CT_ENOMEM. */
+int ct_serve__form_each(const char *body, size_t len, ct_serve__form_fn fn, void *payload);
+char *ct_serve__form_get(const char *body, size_t len, const char *key, int *oom);
+char *ct_serve__form_get_nth(const char *body, size_t len, const char *key, size_t nth, int *oom);
+void ct_serve__suggest_page(ct_serve *s, ct_serve_response *res);
+void ct_serve__suggest_post(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);
+void ct_serve__suggest_accept(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);
+/* Append claims (lines[i]: JSON objects, one a line) to the files of
+ * topics[i] (indexes into the corpus's topics, ascending, each once), under
+ * each file's writers' lock, when the corpus stays valid.  0 written; 1
+ * invalid or unwritable, errors on errs; CT_ENOMEM. */
+int ct_serve__append_claims(ct_serve *s, const size_t *topics, const char *const *lines, size_t n,
+                            FILE *errs);
 char *ct_serve__query_get(const char *query, const char *key, int *oom);
 void ct_serve__wrap(FILE *out, const char *before, const char *text, const char *after);
 void ct_serve__set_text(ct_serve_response *res, int status, const char *msg);

@@ -1,9 +1,10 @@
 #!/bin/sh
-# run.sh - the browser tests: the HTML report of claims/ (report.mjs) and
-# `claimtrack serve` (workbench.mjs) in headless Chromium (Debian's
-# /usr/bin/chromium) driven by puppeteer-core from npm.  SKIP, saying why, where
-# Chromium, node or the npm packages are missing (.ci/run installs them: apt-get
-# install chromium; npm ci in tests/browser), and under CI=1 a failure.
+# run.sh - the browser tests: the HTML report of claims/ (report.mjs),
+# `claimtrack serve` (workbench.mjs) and its Suggest page (suggest.mjs) in
+# headless Chromium (Debian's /usr/bin/chromium) driven by puppeteer-core from
+# npm.  SKIP, saying why, where Chromium, node or the npm packages are missing
+# (.ci/run installs them: apt-get install chromium; npm ci in tests/browser),
+# and under CI=1 a failure.
 #
 #   sh tests/browser/run.sh ./build/claimtrack
 #
@@ -51,23 +52,35 @@ if "$bin" check --format html --fail-on none -o report.html "$root/claims" 2>/de
 else
     bad "check --format html on claims/"
 fi
-cp -r "$root/tests/fixtures/serve" claims
-"$bin" serve --port 0 claims 2>err &
-pid=$!
-i=0
-while ! grep -q "log in with" err; do
-    i=$((i + 1))
-    if [ $i -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
-        bad "the server did not start:"
-        cat err
-        t_end
-    fi
-    sleep 0.1
-done
-url=$(sed -n 's/.*serving at \(http[^ ]*\).*/\1/p' err)
-login=$(sed -n 's/.*log in with \(http[^ ]*\).*/\1/p' err)
+# serve FIXTURE: start the server on a copy of FIXTURE in ./claims
+serve() {
+    rm -rf claims
+    cp -r "$1" claims
+    "$bin" serve --port 0 claims 2>err &
+    pid=$!
+    i=0
+    while ! grep -q "log in with" err; do
+        i=$((i + 1))
+        if [ $i -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
+            bad "the server did not start:"
+            cat err
+            t_end
+        fi
+        sleep 0.1
+    done
+    url=$(sed -n 's/.*serving at \(http[^ ]*\).*/\1/p' err)
+    login=$(sed -n 's/.*log in with \(http[^ ]*\).*/\1/p' err)
+}
+# stop: the server stops cleanly
+stop() {
+    kill -TERM "$pid"
+    wait "$pid" && ok "the server stopped cleanly" || bad "the server did not stop cleanly"
+    pid=""
+}
+serve "$root/tests/fixtures/serve"
 node_checks workbench.mjs "$url" "$login" "$bin" "$tmp" "${CT_SCREENSHOT:-$tmp/serve.png}"
-kill -TERM "$pid"
-wait "$pid" && ok "the server stopped cleanly" || bad "the server did not stop cleanly"
-pid=""
+stop
+serve "$root/tests/fixtures/serve-suggest"
+node_checks suggest.mjs "$url" "$login" "$bin" "$tmp"
+stop
 t_end

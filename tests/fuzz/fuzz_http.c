@@ -1,6 +1,7 @@
 /* fuzz_http.c - request parsing and routing of `claimtrack serve`: the
  * query and form decoders, the JSON review body, the Host/Origin/token checks
- * and every page, against a small corpus in a temporary folder.
+ * and every page (the Suggest page's drafts and accepts included), against a
+ * small corpus in a temporary folder.
  *
  * Input: "METHOD PATH[?QUERY]\n", header lines "Name: value\n" (Host, Origin,
  * X-Claimtrack-Token, Content-Type, Cookie), an empty line, then the body.
@@ -21,7 +22,7 @@ static ct_serve *fuzz_server;
 static void fuzz_cleanup(void)
 {
     static const char *const names[] = {"sources.json", "t.json", "reviews.json",
-                                        "reviews.json.lock"};
+                                        "reviews.json.lock", "t.json.lock"};
     char path[256];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", fuzz_dir, names[i]);
@@ -51,7 +52,8 @@ static ct_serve *server(void)
              "\"b\": {\"title\": \"B <b>\"}}}");
     put_file(
         "t.json",
-        "{\"topic\": \"t\", \"title\": \"T\", \"properties\": {\"n\": {\"type\": \"quantity\"}, "
+        "{\"topic\": \"t\", \"title\": \"T\", \"subjects\": {\"s\": [\"the s\"]}, "
+        "\"properties\": {\"n\": {\"type\": \"quantity\", \"cues\": [\"died\"]}, "
         "\"d\": {\"type\": \"date\"}, \"w\": {\"type\": \"term\", \"terms\": {\"x\": {}, \"y\": {}}}}, "
         "\"claims\": ["
         "{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 3, \"source\": \"a\", \"quote\": \"three\"},"
@@ -119,18 +121,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
         ct_free(line);
     }
-    size_t body_len = (size_t)(end - p);
-    ct_serve_request req = {first,
-                            path,
-                            q,
-                            headers[0],
-                            headers[1],
-                            headers[2],
-                            headers[3],
-                            headers[4],
-                            p,
-                            body_len > CT_SERVE_BODY_MAX ? CT_SERVE_BODY_MAX : body_len,
-                            body_len > CT_SERVE_BODY_MAX};
+    size_t body_len = (size_t)(end - p), max = ct_serve_body_max(path);
+    ct_serve_request req = {
+        first,         path,       q,          headers[0], headers[1],
+        headers[2],    headers[3], headers[4], p,          body_len > max ? max : body_len,
+        body_len > max};
     ct_serve_response res;
     ct_serve_handle(s, &req, &res);
     if (res.status < 200 || res.status > 599 || (res.len && !res.body))

@@ -61,5 +61,8 @@ Cookie: other=1; claimtrack_session_8765=s3ssion'
     printf 'GET /login?token=l0gin\nHost: 127.0.0.1:8765\n\n' >"$out/seed-login"
     printf 'POST /api/reviews\n%s\n%s\nContent-Type: application/json\nOrigin: http://127.0.0.1:8765\n\n{"id": "CT-0000000000000000", "status": "resolved", "note": "n", "by": "b", "digest": "0", "prefer": ["c1"], "replaces": null}' "$H" "$T" >"$out/seed-post"
     printf 'POST /review\n%s\nContent-Type: application/x-www-form-urlencoded\n\ntoken=t0ken&id=CT-0000000000000000&status=resolved&prefer=c1%%2Cc2&note=a+b&by=x&digest=0&replaces=' "$H" >"$out/seed-form"
-    printf 'POST /api/reviews\n%s\nOrigin: http://evil.example\n%s\nContent-Type: application/json\n\n{}' "$H" "$T" >"$out/seed-origin" ;;
+    printf 'POST /api/reviews\n%s\nOrigin: http://evil.example\n%s\nContent-Type: application/json\n\n{}' "$H" "$T" >"$out/seed-origin"
+    printf 'GET /suggest\n%s\n\n' "$H" >"$out/seed-suggest-get"
+    printf 'POST /suggest\n%s\nContent-Type: application/x-www-form-urlencoded\n\ntoken=t0ken&source=a&topic=t&published=2025-07-01&text=The+s+died%%3A+3+died%%2C+%%3Cb%%3Eabout+40%%3C%%2Fb%%3E.' "$H" >"$out/seed-suggest"
+    printf 'POST /suggest/accept\n%s\nContent-Type: application/x-www-form-urlencoded\n\ntoken=t0ken&n=2&d0-decision=accept&d0-id=n-a&d0-topic=t&d0-subject=s&d0-property=n&d0-value=%%7B%%22min%%22%%3A+2%%7D&d0-source=a&d0-quote=q&d0-stance=asserts&d1-decision=reject&d1-id=x' "$H" >"$out/seed-suggest-accept" ;;
 esac

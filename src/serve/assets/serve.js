@@ -1,5 +1,5 @@
 /* claimtrack serve: keyboard moves, the review form over the JSON API, the
- * reviewer remembered in the browser.  Everything from the server is put in
+ * reviewer remembered in the browser, the Suggest page's file loader.  Everything from the server is put in
  * the page as text (textContent), never as markup. */
 (function () {
     'use strict';
@@ -33,6 +33,28 @@
             setStatus({c: 'confirmed', d: 'dismissed', r: 'resolved'}[e.key]);
             e.preventDefault();
         }
+    });
+
+    // the Suggest page: a text file chosen is read here into the article's
+    // box (the form posts text only)
+    var file = document.getElementById('article-file');
+    if (file) {
+        document.getElementById('article-file-label').hidden = false;
+        file.addEventListener('change', function () {
+            var f = file.files && file.files[0];
+            if (!f) return;
+            f.text().then(function (text) {
+                document.querySelector('#suggest-form textarea[name="text"]').value = text;
+            });
+        });
+    }
+    // a draft marked reject is dimmed
+    Array.prototype.forEach.call(document.querySelectorAll('fieldset.draft'), function (fs) {
+        fs.addEventListener('change', function () {
+            var d = fs.querySelector('input[type="radio"]:checked');
+            fs.classList.toggle('rejected', !!d && d.value === 'reject');
+            fs.classList.toggle('accepted', !!d && d.value === 'accept');
+        });
     });
 
     if (!form) return;
