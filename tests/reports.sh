@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 t_begin reports
 export LC_ALL=C NO_COLOR=1
 
-for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/model2 tests/fixtures/time-estimates tests/fixtures/ruleconf; do
+for corpus in claims tests/fixtures/basic tests/fixtures/revisions tests/fixtures/hostile-text tests/fixtures/declarations tests/fixtures/time-estimates tests/fixtures/ruleconf; do
     name=$(basename "$corpus")
     out="$tmp/$name"
     mkdir -p "$out"

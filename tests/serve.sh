@@ -377,7 +377,7 @@ fi
 check "--port rejects a bad number" '"$bin" serve --port 70000 claims 2>/dev/null; [ $? = 2 ]'
 
 # ---- a rule conflict's page shows the rule's arithmetic ----------------------
-start "$root/tests/fixtures/model2"
+start "$root/tests/fixtures/declarations"
 rule_id=$(curl -s "${url}api/conflicts" | jq -r '[.conflicts[] | select(.type == "rule")][0].id')
 check "a rule conflict's page shows the rule and its arithmetic" \
     '[ "$(get "/conflict/$rule_id")" = 200 ] && grep -q "rule <code>headcount</code>: \[1\] \[2\] \[3\]: <span class=\"arithmetic\">38 + 32 = 70, not 67</span>" body'
