@@ -7,40 +7,35 @@
 #ifndef CLAIMTRACK_COMMON_H
 #define CLAIMTRACK_COMMON_H
 
-#include <assert.h>
 #include <stddef.h>
 
 #define CT_VERSION "0.1.0"
 
 enum {
     CT_OK = 0,
-    CT_ENOMEM = -1,   /* an allocation failed */
-    CT_EIO = -2,      /* a file could not be read or written */
-    CT_EPARSE = -3,   /* input is not well-formed JSON or XML */
-    CT_EINVALID = -4, /* input is well-formed but breaks the schema or model */
-    CT_ENOTFOUND = -5 /* a named thing does not exist */
+    CT_ENOMEM = -1,    /* an allocation failed */
+    CT_EIO = -2,       /* a file could not be read or written */
+    CT_EPARSE = -3,    /* input is not well-formed JSON or XML */
+    CT_EINVALID = -4,  /* input is well-formed but breaks the schema or model */
+    CT_ENOTFOUND = -5, /* a named thing does not exist */
+    CT_ETOOBIG = -6    /* an input is over its size limit */
 };
-
-/* Guard a public entry point against a caller bug (a NULL where an object is
- * required, say): aborts in debug builds, returns CT_EINVALID from the
- * calling function when NDEBUG is defined. */
-#define CT_ASSERT_ARG(expr)                                                                        \
-    do {                                                                                           \
-        if (!(expr)) {                                                                             \
-            assert(!"claimtrack: invalid argument: " #expr);                                       \
-            return CT_EINVALID;                                                                    \
-        }                                                                                          \
-    } while (0)
 
 /* Allocation wrappers: every allocation of the library goes through these, so a
  * test build can make the Nth one fail (see ct_alloc_fail_after). */
+/* New memory of `size` bytes (free with ct_free), or NULL. */
 void *ct_malloc(size_t size);
+/* New zeroed memory for `n` items of `size` bytes (ct_free), or NULL on overflow or OOM. */
 void *ct_calloc(size_t n, size_t size);
+/* Resize `ptr` (steals it; new result, ct_free), or NULL with `ptr` unchanged. */
 void *ct_realloc(void *ptr, size_t size);
-/* Grow an array of `n` elements of `size` bytes to `n_new`; overflow-checked. */
+/* ct_realloc of `ptr` to `n_new` items of `size` bytes; overflow-checked. */
 void *ct_reallocarray(void *ptr, size_t n_new, size_t size);
+/* A new copy of `s` (ct_free), or NULL. */
 char *ct_strdup(const char *s);
+/* A new copy of at most `n` bytes of `s`, NUL-terminated (ct_free), or NULL. */
 char *ct_strndup(const char *s, size_t n);
+/* Free memory of the wrappers above; NULL is accepted. */
 void ct_free(void *ptr);
 
 /* Test hook: make the allocation after `n` more succeed fail (n < 0: never).
@@ -52,23 +47,16 @@ void ct_alloc_setup_jansson(void);
  * same wrappers (call before any other libxml2 call); a no-op otherwise. */
 void ct_alloc_setup_libxml2(void);
 
-/* 64-bit FNV-1a, used for hashing and stable identifiers. */
-unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed);
-
-/* Make room for one more item in the array *items of *alloc slots holding
- * `count` items of `size` bytes (doubling; at least 8).  0 or CT_ENOMEM. */
-int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size);
-
 /* 1 when `s` holds a control character other than tab, LF and CR (text that
  * the reviews file and reports refuse), else 0. */
 int ct_text_has_control(const char *s);
-/* The offset (from 0) of the first byte of `s` that does not begin a valid
- * UTF-8 sequence (overlong forms, surrogates and code points past U+10FFFF
- * included), or -1 when all of `s` is UTF-8. */
+/* The offset (from 0) of the first byte of `s` (borrowed) that does not begin
+ * a valid UTF-8 sequence (overlong forms, surrogates and code points past
+ * U+10FFFF included), or -1 when all of `s` is UTF-8 (an offset, not a
+ * CT_E* code). */
 long ct_text_utf8_invalid_at(const char *s);
 /* After `needed = snprintf(buf, n, ...)`: when the text did not fit, cut it
  * on a UTF-8 character boundary and end it with a visible "…" (n >= 8). */
 void ct_text_fit(char *buf, size_t n, int needed);
-#define CT_HASH64_INIT 14695981039346656037ULL
 
 #endif

@@ -129,6 +129,7 @@ typedef struct {
  * positions by value (asserting before denying), a position's claims by id;
  * clashes by (a, b); revisions by (topic id, subject, property, claim id). */
 int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out);
+/* Free `set` and everything it owns; NULL is accepted. */
 void ct_conflict_set_free(ct_conflict_set *set);
 
 /* The conflict with `id` (case-insensitive), or NULL; borrowed.  An old-style
@@ -142,16 +143,18 @@ const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *i
 size_t ct_conflict_set_prefix_matches(const ct_conflict_set *set, const char *prefix,
                                       const ct_conflict **out, size_t max);
 
-/* The stable id of the group (topic, subject, property): "CT-" + the first 16
- * hex digits of SHA-256 over the canonical encoding of the three names. */
+/* The stable id of the group (topic, subject, property) into caller-owned
+ * `out`: "CT-" + the first 16 hex digits of SHA-256 over the canonical
+ * encoding of the three names. */
 void ct_conflict_id(const char *topic, const char *subject, const char *property,
                     char out[CT_CONFLICT_ID_SIZE]);
-/* The stable id of rule `rule` applied to `subject` in `topic`: "CT-" + 16
- * hex digits of SHA-256 over a canonical key that includes the rule id. */
+/* The stable id of rule `rule` applied to `subject` in `topic` into
+ * caller-owned `out`: "CT-" + 16 hex digits of SHA-256 over a canonical key
+ * that includes the rule id. */
 void ct_conflict_rule_id(const char *topic, const char *rule, const char *subject,
                          char out[CT_CONFLICT_ID_SIZE]);
-/* The id the same group had before SHA-256 ids (FNV-1a, "CT-" + 8 hex): only
- * to carry reviews written then over to the new ids. */
+/* The id the same group had before SHA-256 ids (FNV-1a, "CT-" + 8 hex) into
+ * caller-owned `out`: only to carry reviews written then over to the new ids. */
 void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
                            char out[CT_LEGACY_ID_SIZE]);
 
@@ -164,10 +167,12 @@ int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, siz
  * (stances, scopes, cumulative counts), ignoring claimants and revisions. */
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b);
 
-/* Order a conflict's clash pairs by (a, b). */
+/* Order the clash pairs of `c` (borrowed, changed in place) by (a, b). */
 void ct_conflict_sort_clashes(ct_conflict *c);
 
+/* The type's name ("value", "denial", ...); static. */
 const char *ct_conflict_type_name(ct_conflict_type t);
+/* The severity's name ("low", "medium", "high"); static. */
 const char *ct_severity_name(ct_severity s);
 
 #endif

@@ -48,8 +48,10 @@ typedef struct {
     int importance; /* "importance": -1 "low", 0 unset, 1 "high" */
     ct_term *terms;
     size_t n_terms;
-    struct ct_namemap *term_index; /* internal: term name -> index; may be NULL */
-    const char **cues;             /* "cues": NFC words or phrases that signal it (suggest) */
+    /* Opaque index of term names, built and freed by the library; NULL in a
+     * property made by hand (lookups then scan `terms`).  Do not touch. */
+    struct ct_namemap *term_index;
+    const char **cues; /* "cues": NFC words or phrases that signal it (suggest) */
     size_t n_cues;
 } ct_property;
 
@@ -151,10 +153,23 @@ enum {
     CT_SCOPE_ALWAYS = 3     /* neither: overlaps every other scope */
 };
 
-/* "as_of", "published", "unscoped" for CT_SCOPE_*; NULL for CT_SCOPE_NONE. */
+/* "as_of", "published", "unscoped" for CT_SCOPE_* (static); NULL for
+ * CT_SCOPE_NONE. */
 const char *ct_scope_basis_name(int basis);
 
 typedef struct ct_corpus ct_corpus;
+
+/* An input the caller has read into memory (standard input, say: the library
+ * reads no stream of its own).  A path given to ct_corpus_load equal to its
+ * `name` is read from here instead of the file system; the name's suffix
+ * picks the format as for a file, except "-", whose text is sniffed. */
+typedef struct {
+    const char *name; /* as among the paths: "-" for standard input */
+    const char *text; /* its bytes (borrowed; need not end in NUL); NULL when status != 0 */
+    size_t len;
+    int status;      /* 0, or how reading it failed: CT_EIO or CT_ETOOBIG (over max_input_size) */
+    int errno_value; /* with CT_EIO: errno of the failed read */
+} ct_corpus_input;
 
 typedef struct {
     const char *archive_root; /* check quotes against archived texts; may be NULL */
@@ -172,14 +187,10 @@ typedef struct {
     /* Most bytes read from standard input, a pipe, a FIFO or a device named
      * as a path (regular files have no limit); 0: 4 GiB. */
     unsigned long long max_input_size;
-    /* Standard input, named "-" among the paths.  The library reads no
-     * stream of its own: the caller reads it (ct_corpus_read_fd) and gives
-     * its text here, or how reading it failed in stdin_status: CT_EIO
-     * (stdin_errno says why) or CT_READ_TOO_BIG (over max_input_size). */
-    const char *stdin_text;
-    size_t stdin_len;
-    int stdin_status;
-    int stdin_errno;
+    /* Inputs read into memory by the caller (borrowed), found by name among
+     * the paths.  "-" without one here is an empty input. */
+    const ct_corpus_input *inputs;
+    size_t n_inputs;
 } ct_corpus_options;
 
 #define CT_CORPUS_OPTIONS_INIT                                                                     \
@@ -189,14 +200,14 @@ typedef struct {
 
 /* Read `fd` to its end into a new NUL-terminated buffer (free with
  * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,
- * CT_READ_TOO_BIG, CT_EIO (errno set) or CT_ENOMEM. */
+ * CT_ETOOBIG, CT_EIO (errno set) or CT_ENOMEM. */
 int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len);
-#define CT_READ_TOO_BIG 1
 /* The size limit of non-regular inputs when max_input_size is 0: 4 GiB. */
 #define CT_DEFAULT_MAX_INPUT (4ULL << 30)
 
-/* New empty corpus; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
+/* New empty corpus into *out; free with ct_corpus_free.  Returns 0 or CT_ENOMEM. */
 int ct_corpus_new(ct_corpus **out);
+/* Free `corpus` and everything it owns; NULL is accepted. */
 void ct_corpus_free(ct_corpus *corpus);
 
 /*
@@ -219,13 +230,18 @@ int ct_corpus_load(ct_corpus *corpus, const char *const *paths, size_t n_paths,
 int ct_corpus_load_memory(ct_corpus *corpus, const char *name, const char *text, size_t len,
                           const ct_corpus_options *opts, ct_diag_list *diags);
 
-/* Borrowed views, valid while the corpus lives. */
+/* Borrowed views, valid while the corpus lives; *count receives their number. */
+/* The claims, sorted by id; borrowed. */
 const ct_claim *ct_corpus_claims(const ct_corpus *corpus, size_t *count);
+/* The topics; borrowed. */
 const ct_topic *ct_corpus_topics(const ct_corpus *corpus, size_t *count);
+/* The sources; borrowed. */
 const ct_source *ct_corpus_sources(const ct_corpus *corpus, size_t *count);
+/* The declared claimants (sources.json "claimants"); borrowed. */
 const ct_claimant *ct_corpus_claimants(const ct_corpus *corpus, size_t *count);
+/* The source with `id`, or NULL; borrowed. */
 const ct_source *ct_corpus_source_find(const ct_corpus *corpus, const char *id);
-/* The files the corpus was read from, in load order. */
+/* The files the corpus was read from, in load order; borrowed. */
 const char *const *ct_corpus_files(const ct_corpus *corpus, size_t *count);
 /* 1 when a folder walk loads a file with this base name (by its suffix; not
  * hidden files, reviews.json or schemas), else 0. */
@@ -241,20 +257,17 @@ json_t *ct_corpus_export(const ct_corpus *corpus);
  * out of memory. */
 char *ct_corpus_export_text(const json_t *doc);
 
-/* The same as one XML <corpus> document (schema/topic.xsd). */
+/* The same as one XML <corpus> document (schema/topic.xsd) written to `out`
+ * (borrowed).  Returns 0, CT_ENOMEM or CT_EIO. */
 int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out);
 
 /* 1 when term `a` equals term `b` or one is broader (transitively) than the
- * other, within property `p`. */
+ * other, within property `p` (borrowed), else 0. */
 int ct_term_related(const ct_property *p, long a, long b);
-/* 1 when terms `a` and `b` of `p` are declared to overlap ("overlaps"). */
+/* 1 when terms `a` and `b` of `p` (borrowed) are declared to overlap
+ * ("overlaps"), else 0. */
 int ct_term_overlaps(const ct_property *p, long a, long b);
-/* The relation's symbol ("=", "<", ...). */
+/* The relation's symbol ("=", "<", ...); static. */
 const char *ct_relation_name(ct_relation r);
-
-/* Fold text for quote matching: whitespace runs become one space, every
- * quote mark becomes '"', every dash '-', "..." for an ellipsis.  New string,
- * free with ct_free; NULL when out of memory. */
-char *ct_text_fold(const char *s, size_t n);
 
 #endif

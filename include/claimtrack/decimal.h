@@ -42,10 +42,12 @@ typedef struct ct_decimal_pool_block ct_decimal_pool_block;
 typedef struct {
     ct_decimal_pool_block *head;
 } ct_decimal_pool;
+/* A store keeping texts in `pool` (borrowed: it must outlive the store). */
 ct_decimal_store ct_decimal_pool_store(ct_decimal_pool *pool);
+/* Free every text of `pool` (numbers using them die too); it can be reused. */
 void ct_decimal_pool_dispose(ct_decimal_pool *pool);
 
-/* The integer `v`, an infinity (sign < 0: -inf) or no number. */
+/* The integer `v`, an infinity (sign < 0: -inf) or no number; by value, owning nothing. */
 ct_decimal ct_decimal_from_int(int64_t v);
 ct_decimal ct_decimal_inf(int sign);
 ct_decimal ct_decimal_none(void);
@@ -76,6 +78,7 @@ int ct_decimal_sub(ct_decimal *out, const ct_decimal *a, const ct_decimal *b,
                    const ct_decimal_store *store);
 int ct_decimal_mul(ct_decimal *out, const ct_decimal *a, const ct_decimal *b,
                    const ct_decimal_store *store);
+/* -a, by value (a big number's text is borrowed from `a`'s). */
 ct_decimal ct_decimal_neg(const ct_decimal *a);
 
 /* The number in plain decimal notation, as written for parsed numbers with a
@@ -88,7 +91,8 @@ size_t ct_decimal_format(const ct_decimal *d, char *buf, size_t n);
 /* The nearest double: for drawing charts only, never for semantics. */
 double ct_decimal_to_double(const ct_decimal *d);
 
-/* The number as an integer when it is one in int64 range: 0, else -1. */
-int ct_decimal_to_int(const ct_decimal *d, int64_t *out);
+/* The number into *out when it is an integer in int64 range.  Returns 0,
+ * or CT_EINVALID (a fraction, too big, an infinity or none). */
+int ct_decimal_to_int(int64_t *out, const ct_decimal *d);
 
 #endif

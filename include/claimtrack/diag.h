@@ -31,16 +31,18 @@ typedef struct {
 
 #define CT_DIAG_LIST_INIT                                                                          \
     {                                                                                              \
-        NULL, 0, 0, 0, 0                                                                           \
+        .items = NULL                                                                              \
     }
 
-/* Append a diagnostic; copies every string.  Returns 0 or CT_ENOMEM. */
+/* Append a diagnostic to `list`; copies every string (the list owns the
+ * copies).  Returns 0 or CT_ENOMEM (list->oom is then set). */
 int ct_diag_add(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
                 const char *pointer, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
 #endif
     ;
+/* ct_diag_add with a va_list. */
 int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int line, int column,
                  const char *pointer, const char *fmt, va_list ap);
 
@@ -49,11 +51,12 @@ int ct_diag_addv(ct_diag_list *list, ct_diag_level level, const char *file, int 
 void ct_diag_print(const ct_diag_list *list, FILE *out);
 /* Longest formatted diagnostic; longer ones are cut. */
 #define CT_DIAG_FORMAT_MAX 1400
-/* Format one diagnostic into `buf` (of `n` bytes; cut to fit). */
+/* Format one diagnostic into caller-owned `buf` (of `n` bytes; cut to fit). */
 void ct_diag_format_to(const ct_diag *d, char *buf, size_t n);
 /* Format one diagnostic into a new string (NULL when out of memory); free
  * with ct_free. */
 char *ct_diag_format(const ct_diag *d);
+/* Free every diagnostic of `list` (which stays usable, empty). */
 void ct_diag_list_dispose(ct_diag_list *list);
 
 #endif

@@ -29,7 +29,9 @@ typedef struct {
     int tmp_made;  /* the temporary file exists */
 } ct_atomic_file;
 
-/* Returns 0, CT_EIO (errno set) or CT_ENOMEM. */
+/* Open caller-owned *f for writing `path` (f then owns its names and stream
+ * until ct_atomic_commit or ct_atomic_abort).  Returns 0, CT_EIO (errno set)
+ * or CT_ENOMEM. */
 int ct_atomic_open(ct_atomic_file *f, const char *path);
 
 /* ct_atomic_open in two steps, for a caller that must record the temporary
@@ -41,9 +43,10 @@ int ct_atomic_open(ct_atomic_file *f, const char *path);
  * Both return as ct_atomic_open; on failure f is released. */
 int ct_atomic_prepare(ct_atomic_file *f, const char *path);
 int ct_atomic_create(ct_atomic_file *f);
-/* Returns 0 or CT_EIO; the temporary file is removed on failure. */
+/* Replace the target with what was written and release f.  Returns 0 or
+ * CT_EIO; the temporary file is removed on failure. */
 int ct_atomic_commit(ct_atomic_file *f);
-/* Drop the temporary file; the target is untouched. */
+/* Drop the temporary file and release f; the target is untouched. */
 void ct_atomic_abort(ct_atomic_file *f);
 
 /* Where a write to `path` lands: the final target of a chain of symbolic
@@ -55,9 +58,10 @@ char *ct_path_resolve(const char *path);
  * links followed), else 0. */
 int ct_path_same_file(const char *a, const char *b);
 
-/* Read a whole file into a new NUL-terminated buffer (free with ct_free). */
+/* Read a whole file into *out, a new NUL-terminated buffer (free with
+ * ct_free), of *len bytes.  Returns 0, CT_EIO (errno set) or CT_ENOMEM. */
 int ct_file_read(const char *path, char **out, size_t *len);
-/* The same from an open stream, read to its end (the stream stays open). */
+/* The same from a borrowed stream, read to its end (the stream stays open). */
 int ct_stream_read(FILE *f, char **out, size_t *len);
 
 #endif

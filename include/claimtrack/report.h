@@ -52,20 +52,20 @@ enum {
     CT_REPORT_ONLY_BLOCKING = 16
 };
 
-/* Number of conflicts that block the gate. */
-size_t ct_report_blocking(const ct_report *report);
-/* The same into *n; returns 0 or CT_ENOMEM (a baseline needs an index). */
-int ct_report_count_blocking(const ct_report *report, size_t *n);
+/* The number of conflicts that block the gate into *n.  Returns 0 or
+ * CT_ENOMEM (a baseline needs an index). */
+int ct_report_count_blocking(size_t *n, const ct_report *report);
 
-/* 0 when `doc` looks like a JSON report of claimtrack (an object whose
- * "conflicts" is an array of objects with string "id" and "digest"), else -1. */
+/* 0 when `doc` (borrowed) looks like a JSON report of claimtrack (an object
+ * whose "conflicts" is an array of objects with string "id" and "digest"),
+ * else CT_EINVALID. */
 int ct_report_baseline_check(const json_t *doc);
 
-/* Write `report` as `format` (one of ct_report_formats()) to `out`.
+/* Write `report` (borrowed) as `format` (one of ct_report_formats()) to `out`.
  * Returns 0, CT_ENOTFOUND for an unknown format, CT_ENOMEM or CT_EIO. */
 int ct_report_write(const ct_report *report, const char *format, FILE *out);
 
-/* 1 when `format` names a known writer. */
+/* 1 when `format` names a known writer, else 0. */
 int ct_report_format_known(const char *format);
 /* The known formats, comma-separated, for messages; static. */
 const char *ct_report_formats(void);
@@ -94,14 +94,6 @@ int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, con
  * reference, NULL when out of memory. */
 json_t *ct_report_to_json(const ct_report *report);
 
-/* A chart axis label for `v`: a day number as YYYY-MM-DD when `is_date`,
- * else the exact number in plain notation (ct_decimal_format). */
-void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date);
-
-/* Write `s` to `out` with &, <, >, " and ' as HTML character references
- * (NULL writes nothing). */
-void ct_html_escape(FILE *out, const char *s);
-
 /* A conflict's title: "subject · property", or for a rule conflict "rule
  * <rule id> · subject".  New string (ct_free), NULL when out of memory. */
 char *ct_report_conflict_title(const ct_topic *topic, const ct_conflict *c);
@@ -111,8 +103,9 @@ char *ct_report_conflict_title(const ct_topic *topic, const ct_conflict *c);
  * (ct_free); NULL for other conflicts or when out of memory. */
 char *ct_report_rule_text(const ct_topic *topic, const ct_conflict *c);
 
-/* Print one conflict of the report's conflict set in full, as the text format
- * does.  Returns 0, CT_ENOMEM or CT_EIO. */
+/* Print one conflict (borrowed) of the report's conflict set in full to
+ * `out`, as the text format does.  Returns 0, CT_ENOTFOUND (not in the set),
+ * CT_ENOMEM or CT_EIO. */
 int ct_report_write_conflict_text(const ct_report *report, const ct_conflict *c, FILE *out);
 
 #endif

@@ -40,9 +40,11 @@ typedef struct ct_review_set ct_review_set;
  * CT_ENOMEM, with diagnostics in `diags`.  *out is new, free with
  * ct_review_set_free. */
 int ct_review_set_load(ct_review_set **out, const char *path, ct_diag_list *diags);
+/* Free `set` and everything it owns; NULL is accepted. */
 void ct_review_set_free(ct_review_set *set);
 
-/* The same from the file's content in memory (`path` names it in messages). */
+/* The same from the file's content in memory (borrowed; `path` names it in
+ * messages); *out is new. */
 int ct_review_set_parse(ct_review_set **out, const char *path, const char *text, size_t len,
                         ct_diag_list *diags);
 
@@ -50,9 +52,12 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
  * object, borrowed, or NULL when unreviewed. */
 ct_review_state ct_review_state_of(const ct_review_set *set, const ct_conflict *c,
                                    const json_t **entry);
+/* The state's name ("unreviewed", "stale", ...); static. */
 const char *ct_review_state_name(ct_review_state s);
-int ct_fail_on_from_name(const char *name, ct_fail_on *out);
-/* 1 when a conflict in state `s` blocks the gate under `policy`. */
+/* The policy named `name` ("unreviewed", "stale", "conflict", "none", "new")
+ * into *out.  Returns 0, or CT_ENOTFOUND for another name or NULL. */
+int ct_fail_on_from_name(ct_fail_on *out, const char *name);
+/* 1 when a conflict in state `s` blocks the gate under `policy`, else 0. */
 int ct_review_blocks(ct_fail_on policy, ct_review_state s);
 
 typedef struct {
@@ -64,7 +69,8 @@ typedef struct {
     const char *date; /* YYYY-MM-DD */
 } ct_review_input;
 
-/* Record a review of the current state of `c` (topic, subject, property
+/* Record a review of the current state of `c` (borrowed; `in`'s strings are
+ * copied) in `set` (topic, subject, property
  * given for people reading the file; for a rule conflict its rule instead of
  * the property).  Unknown fields of an existing entry are
  * kept; the review it replaces (reviewer, date, status, note, digest, prefer)
@@ -74,7 +80,8 @@ int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topi
                       const char *property, const ct_review_input *in);
 
 /* Drop reviews of conflicts not in `conflicts`; their ids are appended to
- * `removed` (a JSON array).  Returns the number dropped, or CT_ENOMEM. */
+ * `removed` (a borrowed JSON array).  Returns the number dropped (>= 0), or
+ * CT_ENOMEM. */
 int ct_review_set_prune(ct_review_set *set, const ct_conflict_set *conflicts, json_t *removed);
 
 /* The same, dropping only reviews of topics `corpus` loaded: given part of a
@@ -94,7 +101,8 @@ int ct_review_set_prune_loaded(ct_review_set *set, const ct_conflict_set *confli
  * Returns the number of entries carried over, or CT_ENOMEM. */
 int ct_review_set_upgrade(ct_review_set *set, const ct_conflict_set *conflicts);
 
-/* Ids of reviews whose conflict no longer exists, as a new JSON array. */
+/* Ids of reviews whose conflict no longer exists, as a new JSON array
+ * (json_decref); NULL when out of memory. */
 json_t *ct_review_orphans(const ct_review_set *set, const ct_conflict_set *conflicts);
 
 /* The set as the text of a reviews file (2-space indent, sorted keys), no
@@ -106,7 +114,7 @@ char *ct_review_set_text(const ct_review_set *set);
  * atomic writer makes, nothing else ("reviews.json.tmpl" stays).  Call with
  * the lock held. */
 void ct_review_remove_stale_temporaries(const char *path);
-/* 1 when `name` is such a temporary of a file named `base`. */
+/* 1 when `name` is such a temporary of a file named `base`, else 0. */
 int ct_review_is_own_temporary(const char *name, const char *base);
 
 /* Write the set to its file atomically (temporary file, fsync, rename, fsync
@@ -126,7 +134,9 @@ int ct_review_lock(const char *path);
  * waiting (if not NULL) once with the holder's pid (0: unknown), then waits.
  * The holder's pid is recorded in the lock file. */
 typedef void (*ct_review_lock_waiting)(long holder_pid, void *payload);
+/* Returns as ct_review_lock (a new descriptor, or a negative CT_E* code). */
 int ct_review_lock_wait(const char *path, ct_review_lock_waiting waiting, void *payload);
+/* Release the lock of ct_review_lock (steals `fd`: it is closed). */
 void ct_review_unlock(int fd);
 
 #endif

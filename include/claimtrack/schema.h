@@ -26,7 +26,7 @@ typedef struct {
 
 #define CT_SCHEMA_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        1                                                                                          \
+        .assert_format = 1                                                                         \
     }
 
 /* The text of a schema claimtrack is built with, by file name:
@@ -38,15 +38,16 @@ const char *ct_schema_document(const char *name, size_t *len);
  * `opts` may be NULL for the defaults.  Returns 0 or CT_ENOMEM; *out is new,
  * free with ct_schema_free. */
 int ct_schema_new(ct_schema **out, json_t *root, const ct_schema_options *opts);
+/* Free `schema` and drop its reference to the document; NULL is accepted. */
 void ct_schema_free(ct_schema *schema);
 
 /*
- * Validate `instance` against the subschema at JSON pointer `at` of the
- * document ("" for the root).  Errors are appended to `diags` (may be NULL) as
- * "file: <base_pointer><instance pointer>: message".
- * Returns 0 when valid, 1 when invalid, or a negative CT_E* code
- * (CT_ENOTFOUND when `at` does not exist, CT_EINVALID when the schema itself is
- * malformed or recurses too deeply, CT_ENOMEM).
+ * Validate `instance` (borrowed) against the subschema at JSON pointer `at`
+ * of the document ("" for the root).  Errors are appended to `diags` (may be
+ * NULL) as "file: <base_pointer><instance pointer>: message".
+ * Returns 0 when valid, CT_EINVALID when invalid, CT_ENOTFOUND when `at` does
+ * not exist, CT_EPARSE when the schema itself cannot be applied (malformed,
+ * a pattern PCRE2 refuses, or recursing too deeply), or CT_ENOMEM.
  */
 int ct_schema_validate(ct_schema *schema, const char *at, const json_t *instance, const char *file,
                        const char *base_pointer, ct_diag_list *diags);
@@ -62,7 +63,8 @@ typedef struct ct_schema_cache ct_schema_cache;
 int ct_schema_cache_new(ct_schema_cache **out);
 void ct_schema_cache_free(ct_schema_cache *cache);
 
-/* Structural equality as JSON Schema defines it (1 equals 1.0). */
+/* 1 when `a` and `b` (borrowed) are equal as JSON Schema defines it (1
+ * equals 1.0), else 0. */
 int ct_json_equal(const json_t *a, const json_t *b);
 
 /* Resolve JSON pointer `ptr` (RFC 6901, "" is the whole document) in `root`;

@@ -21,9 +21,9 @@ typedef struct {
     const char *published; /* YYYY-MM-DD anchor, or NULL: the source's published */
 } ct_suggest_options;
 
-/* Drafts as one line of compact JSON each, appended to *out (a malloc'd,
- * NUL-terminated buffer; free with ct_free); *count drafts.  Returns 0,
- * CT_ENOMEM, or CT_EINVAL with `why` set (bad published date). */
+/* Drafts from `text` (borrowed) as one line of compact JSON each, into *out
+ * (new, NUL-terminated; free with ct_free); *count drafts.  Returns 0,
+ * CT_ENOMEM, or CT_EINVALID with `why` set (bad published date). */
 int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
                const ct_suggest_options *opts, char **out, size_t *count, char *why,
                size_t why_len);

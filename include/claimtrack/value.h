@@ -55,8 +55,9 @@ int ct_quantity_value_parse(const json_t *v, const ct_decimal *tolerance,
  * CT_ENOMEM. */
 int ct_quantity_best(const json_t *v, const ct_decimal_store *store, ct_decimal *out);
 
-/* Days since 1970-01-01 of a valid y-m-d, and back. */
+/* Days since 1970-01-01 of a valid y-m-d. */
 long ct_days_from_civil(int y, int m, int d);
+/* The y-m-d of day `z` (days since 1970-01-01) into *y, *m, *d. */
 void ct_civil_from_days(long z, int *y, int *m, int *d);
 
 /* 1 when the intervals share at least one point (touching counts). */
@@ -74,11 +75,15 @@ void ct_interval_span_add(ct_decimal *lo, ct_decimal *hi, const ct_decimal *lo_e
 /* Order intervals by lower bound, then upper bound: -1, 0 or 1. */
 int ct_interval_cmp(const ct_interval *a, const ct_interval *b);
 
-/* Human text for a value of `type`, e.g. "at least 24", "2025-06-20 to
- * 2025-06-30", "about 300 (270-330)".  Writes at most `n` bytes. */
+/* Human text for a value (borrowed) of `type`, e.g. "at least 24",
+ * "2025-06-20 to 2025-06-30", "about 300 (270-330)", into caller-owned `buf`
+ * (at most `n` bytes). */
 void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, char *buf, size_t n);
 
+/* The type's name ("quantity", "date", ...); static. */
 const char *ct_value_type_name(ct_value_type t);
-int ct_value_type_from_name(const char *name, ct_value_type *out);
+/* The type named `name` into *out.  Returns 0, or CT_ENOTFOUND for another
+ * name or NULL. */
+int ct_value_type_from_name(ct_value_type *out, const char *name);
 
 #endif

@@ -136,10 +136,12 @@ static void show_progress(const char *file, long long done, long long total, siz
 }
 
 /* Standard input named "-" among the paths: read it whole for the loader
- * (a pipe or device up to the input size limit; `< file` has none).  Its
- * text goes to *text; a failure to read goes to the options, reported by
- * the loader in its place.  Returns 0 or CT_ENOMEM. */
-static int read_stdin(char **paths, int n_paths, ct_corpus_options *opts, char **text)
+ * (a pipe or device up to the input size limit; `< file` has none) into
+ * *in, the one in-memory input of the options.  Its text goes to *text; a
+ * failure to read goes to in->status, reported by the loader in its place.
+ * Returns 0 or CT_ENOMEM. */
+static int read_stdin(char **paths, int n_paths, ct_corpus_options *opts, ct_corpus_input *in,
+                      char **text)
 {
     int named = 0;
     for (int i = 0; i < n_paths && !named; i++)
@@ -153,10 +155,13 @@ static int read_stdin(char **paths, int n_paths, ct_corpus_options *opts, char *
     int rc = ct_corpus_read_fd(STDIN_FILENO, regular ? 0 : cap, text, &len);
     if (rc == CT_ENOMEM)
         return rc;
-    opts->stdin_status = rc;
-    opts->stdin_errno = errno;
-    opts->stdin_text = rc == 0 ? *text : NULL;
-    opts->stdin_len = len;
+    in->name = "-";
+    in->status = rc;
+    in->errno_value = errno;
+    in->text = rc == 0 ? *text : NULL;
+    in->len = len;
+    opts->inputs = in;
+    opts->n_inputs = 1;
     return 0;
 }
 
@@ -188,7 +193,8 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
         opts.progress_payload = &progress;
     }
     char *in = NULL;
-    if (read_stdin(paths, n_paths, &opts, &in) < 0 || ct_corpus_new(&corpus) < 0) {
+    ct_corpus_input stdin_input = {0};
+    if (read_stdin(paths, n_paths, &opts, &stdin_input, &in) < 0 || ct_corpus_new(&corpus) < 0) {
         ct_free(in);
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;

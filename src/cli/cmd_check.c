@@ -168,7 +168,7 @@ static int check_run(int argc, char **argv, const check_args *a)
         return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", a->format,
                                   ct_report_formats());
     ct_fail_on fail_on;
-    if (ct_fail_on_from_name(a->fail_on, &fail_on) < 0)
+    if (ct_fail_on_from_name(&fail_on, a->fail_on) < 0)
         return ct_cli_usage_error(
             "check", "--fail-on expects unreviewed, stale, conflict, new or none, got '%s'",
             a->fail_on);
@@ -255,7 +255,7 @@ static int check_run(int argc, char **argv, const check_args *a)
                                           (now.tv_nsec - a->start.tv_nsec) / 1000000};
         status = write_reports(a, &report, use_color);
         size_t n_blocking = 0;
-        if (status == 0 && ct_report_count_blocking(&report, &n_blocking) < 0) {
+        if (status == 0 && ct_report_count_blocking(&n_blocking, &report) < 0) {
             fprintf(stderr, "claimtrack: out of memory\n");
             status = CT_EXIT_USAGE;
         } else if (status == 0)

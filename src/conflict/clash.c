@@ -8,6 +8,7 @@
  */
 #include "conflict/conflict_int.h"
 #include "value/kind.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,7 @@ int ct_conflict__clash_add(clash_list *l, size_t a, size_t b)
         l->truncated = 1;
         return 0;
     }
-    if (ct_array_grow((void **)&l->items, &l->alloc, l->count, sizeof *l->items) < 0)
+    if (ct_util__array_grow((void **)&l->items, &l->alloc, l->count, sizeof *l->items) < 0)
         return CT_ENOMEM;
     l->items[l->count].a = a < b ? a : b;
     l->items[l->count].b = a < b ? b : a;

@@ -15,6 +15,7 @@
 #include "conflict/rules.h"
 #include "conflict/severity.h"
 #include "value/kind.h"
+#include "util/util.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -55,11 +56,11 @@ void ct_conflict_id(const char *topic, const char *subject, const char *property
 void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
                            char out[CT_LEGACY_ID_SIZE])
 {
-    unsigned long long h = ct_hash64(topic, strlen(topic), CT_HASH64_INIT);
-    h = ct_hash64("\x1f", 1, h);
-    h = ct_hash64(subject, strlen(subject), h);
-    h = ct_hash64("\x1f", 1, h);
-    h = ct_hash64(property, strlen(property), h);
+    unsigned long long h = ct_util__hash64(topic, strlen(topic), CT_HASH64_INIT);
+    h = ct_util__hash64("\x1f", 1, h);
+    h = ct_util__hash64(subject, strlen(subject), h);
+    h = ct_util__hash64("\x1f", 1, h);
+    h = ct_util__hash64(property, strlen(property), h);
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
@@ -143,8 +144,8 @@ static int cmp_speaker(const void *x, const void *y)
 static int add_digest_field(unsigned long long *h, const char *s)
 {
     if (s)
-        *h = ct_hash64(s, strlen(s), *h);
-    *h = ct_hash64("\x1f", 1, *h);
+        *h = ct_util__hash64(s, strlen(s), *h);
+    *h = ct_util__hash64("\x1f", 1, *h);
     return 0;
 }
 
@@ -157,7 +158,7 @@ typedef struct {
 
 static int add_revision(results *r, size_t claim, size_t by)
 {
-    if (ct_array_grow((void **)&r->revs, &r->alloc_revs, r->n_revs, sizeof *r->revs) < 0)
+    if (ct_util__array_grow((void **)&r->revs, &r->alloc_revs, r->n_revs, sizeof *r->revs) < 0)
         return CT_ENOMEM;
     r->revs[r->n_revs].claim = claim;
     r->revs[r->n_revs].by = by;
@@ -179,7 +180,7 @@ static said_when when_said(const ct_corpus *corpus, const ct_claim *c)
     char why[160];
     int64_t day;
     if (src && src->published && ct_date_parse(src->published, &iv, why, sizeof why) == 0 &&
-        ct_decimal_to_int(&iv.lo, &day) == 0)
+        ct_decimal_to_int(&day, &iv.lo) == 0)
         w.published = day;
     return w;
 }
@@ -468,7 +469,7 @@ done:
 static size_t group_hash(size_t topic, const char *subject, size_t property)
 {
     size_t key[3] = {topic, (size_t)(uintptr_t)subject, property};
-    return (size_t)ct_hash64(key, sizeof key, CT_HASH64_INIT);
+    return (size_t)ct_util__hash64(key, sizeof key, CT_HASH64_INIT);
 }
 
 /* Canonical orders, independent of load order: conflicts by (topic id,

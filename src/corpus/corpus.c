@@ -11,6 +11,7 @@
 #include "embedded.h"
 #include "corpus_int.h"
 #include "corpus/xml.h"
+#include "util/util.h"
 
 #include <errno.h>
 #include <math.h>
@@ -143,7 +144,7 @@ const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 
 int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size)
 {
-    return ct_array_grow(items, alloc, count, size);
+    return ct_util__array_grow(items, alloc, count, size);
 }
 
 static const char *keep_number_text(void *ctx, const char *text, size_t len)
@@ -189,7 +190,7 @@ const char *ct_corpus__opt_string(ct_corpus *c, const json_t *v, int interned, i
 
 static uint32_t id_hash(const char *id)
 {
-    unsigned long long h = ct_hash64(id, strlen(id), CT_HASH64_INIT);
+    unsigned long long h = ct_util__hash64(id, strlen(id), CT_HASH64_INIT);
     return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -490,7 +491,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
 
 /* One file named twice (`check t.json .`, or through a link) is read once:
  * the later names of a file (same device and inode) are dropped. */
-static int drop_repeated_files(ct_path_list *files)
+static int drop_repeated_files(const ct_load_ctx *l, ct_path_list *files)
 {
     if (files->count < 2)
         return 0;
@@ -500,7 +501,8 @@ static int drop_repeated_files(ct_path_list *files)
     size_t kept = 0;
     for (size_t i = 0; i < files->count; i++) {
         struct stat st;
-        int known = strcmp(files->items[i], "-") != 0 && stat(files->items[i], &st) == 0;
+        const char *f = files->items[i];
+        int known = strcmp(f, "-") != 0 && !ct_corpus__input_find(l, f) && stat(f, &st) == 0;
         int seen = 0;
         for (size_t k = 0; known && k < kept && !seen; k++)
             seen = ids[k].st_ino == st.st_ino && ids[k].st_dev == st.st_dev && ids[k].st_nlink;
@@ -532,7 +534,8 @@ static int add_sources_beside(ct_load_ctx *l, const char *const *paths, size_t n
             return 0;
     struct stat st;
     for (size_t i = 0; i < n_paths; i++) {
-        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+        if (strcmp(paths[i], "-") == 0 || ct_corpus__input_find(l, paths[i]) ||
+            stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
             continue;
         const char *slash = strrchr(paths[i], '/');
         size_t dir = slash ? (size_t)(slash - paths[i]) + 1 : 0;
@@ -574,7 +577,7 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
     for (size_t i = 0; i < n_paths && rc == 0; i++)
         rc = ct_corpus__collect(&l, paths[i], &files, 1, 0, NULL);
     if (rc == 0)
-        rc = drop_repeated_files(&files);
+        rc = drop_repeated_files(&l, &files);
     if (rc == 0)
         rc = add_sources_beside(&l, paths, n_paths, &files);
     if (rc == 0 && files.count == 0 && l.worst == 0) {

@@ -71,6 +71,8 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
             return rc == CT_ENOMEM ? rc : 0;
         }
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", NULL);
+        if (rc == CT_EINVALID)
+            rc = 1; /* invalid: reported below */
     }
     if (rc >= 0 && ct_corpus__may_hold_control(line, k)) {
         /* NUL and control characters: the claim is refused */
@@ -85,6 +87,8 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
         /* rerun with diagnostics, each one located by line */
         ct_diag_list local = CT_DIAG_LIST_INIT;
         rc = ct_schema_validate(schema, "/$defs/jsonlClaim", obj, l->file, "", &local);
+        if (rc == CT_EINVALID)
+            rc = 0; /* as expected: the diagnostics follow */
         for (size_t d = 0; rc >= 0 && d < local.count; d++)
             if (ct_diag_add(l->diags, CT_DIAG_ERROR, l->file, lineno, 0, local.items[d].pointer,
                             "%s", local.items[d].message) < 0)

@@ -126,10 +126,10 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
-    if (rc < 0)
-        return rc;
-    if (rc > 0)
+    if (rc == CT_EINVALID)
         ct_corpus__note(l, CT_EINVALID);
+    else if (rc < 0)
+        return rc;
     const char *id;
     json_t *src;
     json_t *all = json_object_get(doc, "sources");
@@ -141,10 +141,11 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         snprintf(ptr, sizeof ptr, "/sources/%s", id);
         /* a malformed source is reported above; keep the well-formed ones so
          * that claims citing them are not reported as well */
-        if ((rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL)) < 0)
-            return rc;
-        if (rc > 0)
+        rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL);
+        if (rc == CT_EINVALID)
             continue;
+        if (rc < 0)
+            return rc;
         if (ct_corpus_source_find(c, id)) {
             rc = ct_corpus__error(l, ptr, 0, "source \"%s\" is declared twice", id);
             if (rc == CT_ENOMEM)
@@ -247,7 +248,7 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
     p->name = ct_corpus__intern(c, name);
     if (!p->name)
         return CT_ENOMEM;
-    if (ct_value_type_from_name(json_string_value(json_object_get(def, "type")), &p->type) < 0)
+    if (ct_value_type_from_name(&p->type, json_string_value(json_object_get(def, "type"))) < 0)
         p->type = CT_TYPE_TEXT; /* the schema has reported it */
     int oom = 0;
     p->unit = ct_corpus__opt_copy(c, def, "unit", 1, &oom);
@@ -572,7 +573,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
             bad = 1;
         } else {
             int64_t day;
-            if (ct_decimal_to_int(&as_of_iv.lo, &day) == 0)
+            if (ct_decimal_to_int(&day, &as_of_iv.lo) == 0)
                 cl.as_of_day = day;
         }
     }
@@ -649,10 +650,10 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, base, l->diags);
-    if (rc < 0)
-        return rc;
-    if (rc > 0)
+    if (rc == CT_EINVALID)
         ct_corpus__note(l, CT_EINVALID);
+    else if (rc < 0)
+        return rc;
     int all_valid = rc == 0;
     if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
         return CT_EINVALID;
@@ -669,7 +670,7 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         /* the schema has already reported a malformed claim; skip it here
          * (when the whole document is valid, every claim is) */
         rc = all_valid ? 0 : ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
-        if (rc < 0)
+        if (rc < 0 && rc != CT_EINVALID)
             return rc;
         if (rc == 0 && (rc = ct_corpus__load_claim(l, claim, ti, ptr, line)) == CT_ENOMEM)
             return rc;

@@ -37,7 +37,7 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return 1;
 }
 
-char *ct_text_fold(const char *text, size_t n)
+char *ct_corpus__text_fold(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     char *out = ct_malloc(n * 3 + 1); /* an ellipsis (3 bytes) becomes "..." */
@@ -178,7 +178,7 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
         if (r < 0) {
             rc = r;
         } else if (r == 0) {
-            texts[i].folded = ct_text_fold(raw, len);
+            texts[i].folded = ct_corpus__text_fold(raw, len);
             ct_free(raw);
             if (!texts[i].folded)
                 rc = CT_ENOMEM;
@@ -205,7 +205,7 @@ int ct_corpus__check_quotes(ct_load_ctx *l, const char *root)
             }
             continue;
         }
-        char *q = ct_text_fold(cl->quote, strlen(cl->quote));
+        char *q = ct_corpus__text_fold(cl->quote, strlen(cl->quote));
         if (!q) {
             rc = CT_ENOMEM;
             break;

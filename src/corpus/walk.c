@@ -92,8 +92,8 @@ int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int e
 {
     struct stat st;
     int rc;
-    if (explicit_file && strcmp(path, "-") == 0)
-        return ct_corpus__path_add(pl, path); /* standard input */
+    if (explicit_file && (strcmp(path, "-") == 0 || ct_corpus__input_find(l, path)))
+        return ct_corpus__path_add(pl, path); /* standard input, or another in memory */
     if (!explicit_file) {
         if (lstat(path, &st) != 0) {
             if (errno == ENOENT)
@@ -183,8 +183,16 @@ static int is_given(const ct_load_ctx *l, const char *path)
     return 0;
 }
 
+const ct_corpus_input *ct_corpus__input_find(const ct_load_ctx *l, const char *path)
+{
+    for (size_t i = 0; l->opts && i < l->opts->n_inputs; i++)
+        if (l->opts->inputs[i].name && strcmp(l->opts->inputs[i].name, path) == 0)
+            return &l->opts->inputs[i];
+    return NULL;
+}
+
 /* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
- * bytes (0: no limit) is CT_INPUT_TOO_BIG.  Returns 0, CT_INPUT_TOO_BIG, CT_EIO
+ * bytes (0: no limit) is CT_ETOOBIG.  Returns 0, CT_ETOOBIG, CT_EIO
  * (errno set) or CT_ENOMEM. */
 int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len)
 {
@@ -224,7 +232,7 @@ int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, 
         n += (size_t)got;
         if (cap && n > cap) {
             ct_free(buf);
-            return CT_INPUT_TOO_BIG;
+            return CT_ETOOBIG;
         }
     }
     buf[n] = '\0';
@@ -241,7 +249,7 @@ static int input_error(ct_load_ctx *l, const char *path, int rc)
     }
     unsigned long long cap =
         l->opts && l->opts->max_input_size ? l->opts->max_input_size : DEFAULT_MAX_INPUT;
-    int r = rc == CT_INPUT_TOO_BIG
+    int r = rc == CT_ETOOBIG
                 ? ct_diag_add(l->diags, CT_DIAG_ERROR, path, 0, 0, NULL,
                               "input larger than %llu bytes, the size limit for pipes and other "
                               "non-regular inputs (raise it with --max-input-size)",
@@ -267,19 +275,18 @@ int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t 
     *len = 0;
     if (stream)
         *stream = NULL;
-    if (strcmp(path, "-") == 0) {
-        /* standard input, read by the caller: its text, or why it failed */
-        const ct_corpus_options *o = l->opts;
-        if (o && o->stdin_status) {
-            errno = o->stdin_errno;
-            return input_error(l, path,
-                               o->stdin_status == CT_READ_TOO_BIG ? CT_INPUT_TOO_BIG : CT_EIO);
+    const ct_corpus_input *in = ct_corpus__input_find(l, path);
+    if (in || strcmp(path, "-") == 0) {
+        /* read by the caller (standard input, say): its text, or why it failed */
+        if (in && in->status) {
+            errno = in->errno_value;
+            return input_error(l, path, in->status == CT_ETOOBIG ? CT_ETOOBIG : CT_EIO);
         }
-        size_t n = o && o->stdin_text ? o->stdin_len : 0;
+        size_t n = in && in->text ? in->len : 0;
         if (!(*text = ct_malloc(n + 1)))
             return input_error(l, path, CT_ENOMEM);
         if (n)
-            memcpy(*text, o->stdin_text, n);
+            memcpy(*text, in->text, n);
         (*text)[n] = '\0';
         *len = n;
         return 0;

@@ -77,7 +77,7 @@ static void day(char *buf, size_t n, const ct_decimal *d)
     int64_t v;
     int y, m, dd;
     buf[0] = '\0';
-    if (ct_decimal_is_finite(d) && ct_decimal_to_int(d, &v) == 0) {
+    if (ct_decimal_is_finite(d) && ct_decimal_to_int(&v, d) == 0) {
         ct_civil_from_days((long)v, &y, &m, &dd);
         snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
     }

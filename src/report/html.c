@@ -8,11 +8,12 @@
 #include "report_int.h"
 #include "claimtrack/common.h"
 #include "value/kind.h"
+#include "report/html.h"
 
 #include <math.h>
 #include <string.h>
 
-void ct_html_escape(FILE *out, const char *s)
+void ct_report__html_escape(FILE *out, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
@@ -26,7 +27,7 @@ void ct_html_escape(FILE *out, const char *s)
     }
 }
 
-static void esc(FILE *out, const char *s) { ct_html_escape(out, s); }
+static void esc(FILE *out, const char *s) { ct_report__html_escape(out, s); }
 
 static const char *const css =
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;background:#f6f7f9;color:#1d232b}"
@@ -56,10 +57,10 @@ static const char *const css =
 static const char *const palette[] = {"#1565c0", "#c62828", "#2e7d32",
                                       "#6a1b9a", "#ef6c00", "#00838f"};
 
-void ct_report_axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
+void ct_report__axis_label(char *buf, size_t n, const ct_decimal *v, int is_date)
 {
     int64_t day;
-    if (is_date && ct_decimal_to_int(v, &day) == 0) {
+    if (is_date && ct_decimal_to_int(&day, v) == 0) {
         int y, m, d;
         ct_civil_from_days((long)day, &y, &m, &d);
         snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
@@ -151,15 +152,15 @@ static int chart_rows(FILE *out, const chart_row *rows, size_t n, int is_date, c
         return CT_ENOMEM;
     }
     int64_t day;
-    if (is_date && ct_decimal_to_int(&dlo, &day) == 0) {
+    if (is_date && ct_decimal_to_int(&day, &dlo) == 0) {
         int64_t end;
-        ct_decimal_to_int(&dhi, &end);
+        ct_decimal_to_int(&end, &dhi);
         ticks[1] = ct_decimal_from_int(day + (end - day) / 2);
     }
     char prev[64] = "";
     for (int t = 0; t <= 2; t++) {
         char label[64];
-        ct_report_axis_label(label, sizeof label, &ticks[t], is_date);
+        ct_report__axis_label(label, sizeof label, &ticks[t], is_date);
         if (strcmp(label, prev) == 0)
             continue;
         snprintf(prev, sizeof prev, "%s", label);

@@ -126,12 +126,12 @@ int ct_report_baseline_check(const json_t *doc)
 {
     const json_t *conflicts = json_object_get(doc, "conflicts");
     if (!json_is_object(doc) || !json_is_array(conflicts))
-        return -1;
+        return CT_EINVALID;
     for (size_t i = 0; i < json_array_size(conflicts); i++) {
         const json_t *c = json_array_get(conflicts, i);
         if (!json_is_string(json_object_get(c, "id")) ||
             !json_is_string(json_object_get(c, "digest")))
-            return -1;
+            return CT_EINVALID;
     }
     return 0;
 }
@@ -173,7 +173,7 @@ static int blocks(const ct_report *r, ct_review_state state, ct_baseline_state b
            b == CT_BASELINE_UPDATED;
 }
 
-int ct_report_count_blocking(const ct_report *r, size_t *n)
+int ct_report_count_blocking(size_t *n, const ct_report *r)
 {
     json_t *index = NULL;
     *n = 0;

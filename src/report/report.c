@@ -52,13 +52,6 @@ int ct_report_write(const ct_report *r, const char *format, FILE *out)
     return rc;
 }
 
-size_t ct_report_blocking(const ct_report *r)
-{
-    size_t n;
-    /* out of memory (with a baseline only): every conflict blocks */
-    return ct_report_count_blocking(r, &n) < 0 ? r->conflicts->n_conflicts : n;
-}
-
 json_t *ct_report_to_json(const ct_report *r)
 {
     ct_report_model *m;

@@ -12,6 +12,7 @@
 #include "claimtrack/fileio.h"
 #include "claimtrack/schema.h"
 #include "embedded.h"
+#include "util/util.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -32,15 +33,16 @@ static const char *const state_names[] = {"unreviewed", "stale", "confirmed", "d
 
 const char *ct_review_state_name(ct_review_state s) { return state_names[s]; }
 
-int ct_fail_on_from_name(const char *name, ct_fail_on *out)
+int ct_fail_on_from_name(ct_fail_on *out, const char *name)
 {
     static const char *const names[] = {"unreviewed", "stale", "conflict", "none", "new"};
-    for (int i = 0; i < 5; i++)
+    CT_ASSERT_ARG(out);
+    for (int i = 0; name && i < 5; i++)
         if (strcmp(name, names[i]) == 0) {
             *out = (ct_fail_on)i;
             return 0;
         }
-    return -1;
+    return CT_ENOTFOUND;
 }
 
 int ct_review_blocks(ct_fail_on policy, ct_review_state s)
@@ -145,7 +147,7 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
     json_decref(schema_doc);
     if (rc == 0) {
         rc = ct_schema_validate(schema, "", s->doc, path, "", diags);
-        rc = rc > 0 ? CT_EINVALID : rc;
+        rc = rc == CT_EPARSE ? CT_EINVALID : rc; /* too deep to validate: invalid */
     }
     ct_schema_free(schema);
     if (rc < 0) {
@@ -181,7 +183,7 @@ static int read_reviews_file(const char *path, char **text, size_t *len, ct_diag
     int rc = 0;
     if (!why) {
         rc = ct_corpus_read_fd(fd, CT_DEFAULT_MAX_INPUT, text, len);
-        if (rc == CT_READ_TOO_BIG) {
+        if (rc == CT_ETOOBIG) {
             why = "larger than the input size limit (4 GiB)";
             ct_free(*text);
             *text = NULL;

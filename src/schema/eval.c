@@ -217,7 +217,7 @@ static int type_matches(const char *t, const json_t *inst)
             int64_t i;
             return ct_decimal_parse(&d, json_string_value(inst) + 1, json_string_length(inst) - 1,
                                     NULL) == 0 &&
-                   (d.form != CT_DECIMAL_SMALL || ct_decimal_to_int(&d, &i) == 0);
+                   (d.form != CT_DECIMAL_SMALL || ct_decimal_to_int(&i, &d) == 0);
         }
         if (json_is_real(inst)) {
             double v = json_real_value(inst);
@@ -738,7 +738,9 @@ int ct_schema_validate(ct_schema *s, const char *at, const json_t *instance, con
     ip.off = !diags; /* quiet: no message will need the instance pointer */
     int rc = eval(&c, schema, instance, &ip, NULL);
     ct_free(ip.s);
+    if (rc == CT_EINVALID) /* eval's word for a schema it cannot apply */
+        return CT_EPARSE;
     if (rc < 0)
         return rc;
-    return rc ? 0 : 1;
+    return rc ? 0 : CT_EINVALID;
 }

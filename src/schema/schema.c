@@ -20,6 +20,7 @@
 #include "schema_int.h"
 #include "util/calendar.h"
 #include "value/jnum.h"
+#include "util/util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -341,7 +342,7 @@ int ct_schema__regex_match(ct_schema *s, const void *key, const char *pattern, c
         for (size_t i = 0; i < s->regex_size; i++) {
             if (!s->regex[i].key)
                 continue;
-            size_t h = (size_t)ct_hash64(&s->regex[i].key, sizeof(void *), CT_HASH64_INIT);
+            size_t h = (size_t)ct_util__hash64(&s->regex[i].key, sizeof(void *), CT_HASH64_INIT);
             while (slots[h & (n - 1)].key)
                 h++;
             slots[h & (n - 1)] = s->regex[i];
@@ -350,7 +351,7 @@ int ct_schema__regex_match(ct_schema *s, const void *key, const char *pattern, c
         s->regex = slots;
         s->regex_size = n;
     }
-    size_t h = (size_t)ct_hash64(&key, sizeof(void *), CT_HASH64_INIT);
+    size_t h = (size_t)ct_util__hash64(&key, sizeof(void *), CT_HASH64_INIT);
     regex_slot *slot;
     for (;; h++) {
         slot = &s->regex[h & (s->regex_size - 1)];
@@ -404,7 +405,7 @@ int ct_schema__is_full_date(const char *s, size_t n)
 
 static size_t node_slot(cnode **nodes, size_t size, const json_t *schema)
 {
-    size_t h = (size_t)ct_hash64(&schema, sizeof schema, CT_HASH64_INIT) & (size - 1);
+    size_t h = (size_t)ct_util__hash64(&schema, sizeof schema, CT_HASH64_INIT) & (size - 1);
     while (nodes[h] && nodes[h]->schema != schema)
         h = (h + 1) & (size - 1);
     return h;

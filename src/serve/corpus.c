@@ -13,6 +13,7 @@
 #include "claimtrack/conflict.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/review.h"
+#include "util/util.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -26,8 +27,8 @@ static unsigned long long stamp_add(unsigned long long h, const char *path, cons
 {
     long long f[3] = {(long long)st->st_size, (long long)st->st_mtim.tv_sec,
                       (long long)st->st_mtim.tv_nsec};
-    h = ct_hash64(path, strlen(path) + 1, h);
-    return ct_hash64(f, sizeof f, h);
+    h = ct_util__hash64(path, strlen(path) + 1, h);
+    return ct_util__hash64(f, sizeof f, h);
 }
 
 /* The folders a stamp has read (device, inode): each is read once, so links
@@ -75,14 +76,14 @@ static unsigned long long stamp_tree(unsigned long long h, const char *path, int
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return ct_hash64("?", 1, ct_hash64(path, strlen(path), h));
+        return ct_util__hash64("?", 1, ct_util__hash64(path, strlen(path), h));
     if (!S_ISDIR(st.st_mode))
         return depth == 0 || S_ISREG(st.st_mode) ? stamp_add(h, path, &st) : h;
     if (depth > 32 || !visit(seen, &st))
-        return ct_hash64("@", 1, ct_hash64(path, strlen(path), h));
+        return ct_util__hash64("@", 1, ct_util__hash64(path, strlen(path), h));
     DIR *d = opendir(path);
     if (!d)
-        return ct_hash64("!", 1, h);
+        return ct_util__hash64("!", 1, h);
     char **names = NULL;
     size_t n = 0, alloc = 0;
     struct dirent *e;

@@ -11,6 +11,7 @@
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
+#include "report/html.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -294,8 +295,8 @@ static void interval_chart(FILE *f, const ct_corpus *corpus, const ct_conflict *
                 cl->denies ? " fill-opacity=\"0.35\"" : "");
         }
     char la[64], lb[64];
-    ct_report_axis_label(la, sizeof la, &dlo, is_date);
-    ct_report_axis_label(lb, sizeof lb, &dhi, is_date);
+    ct_report__axis_label(la, sizeof la, &dlo, is_date);
+    ct_report__axis_label(lb, sizeof lb, &dhi, is_date);
     double yb = 10 + (double)rows * 22 + 14;
     fprintf(f, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#8a94a3\"/>", x0,
             x0 + width, yb - 10, yb - 10);

@@ -10,6 +10,7 @@
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
+#include "util/util.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -40,7 +41,7 @@ int ct_serve__review_fingerprint(const json_t *entry, char out[17])
     json_decref(o);
     if (!text)
         return CT_ENOMEM;
-    snprintf(out, 17, "%016llx", ct_hash64(text, strlen(text), CT_HASH64_INIT));
+    snprintf(out, 17, "%016llx", ct_util__hash64(text, strlen(text), CT_HASH64_INIT));
     free(text);
     return 0;
 }

@@ -22,6 +22,7 @@ extern const char ct_serve__favicon[];
 #include "claimtrack/corpus.h"
 #include "claimtrack/report.h"
 #include "claimtrack/review.h"
+#include "report/html.h"
 
 #include <stdio.h>
 
@@ -105,7 +106,7 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res);
 void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);
 
 /* Write `s` HTML-escaped. */
-static inline void ct_serve__esc(FILE *out, const char *s) { ct_html_escape(out, s); }
+static inline void ct_serve__esc(FILE *out, const char *s) { ct_report__html_escape(out, s); }
 /* Close a page opened with ct_serve__page_head. */
 static inline void ct_serve__page_tail(FILE *f) { fputs("</main></body></html>\n", f); }
 

@@ -19,6 +19,7 @@
 
 #include "claimtrack/common.h"
 #include "suggest_int.h"
+#include "util/util.h"
 
 #define MAX_SENTENCES_VALUES 64
 
@@ -95,7 +96,7 @@ typedef struct {
 
 static int add_hit(ctx *x, size_t pos, size_t len, size_t prop, const char *cue)
 {
-    if (ct_array_grow((void **)&x->hits, &x->alloc_hits, x->n_hits, sizeof *x->hits) < 0)
+    if (ct_util__array_grow((void **)&x->hits, &x->alloc_hits, x->n_hits, sizeof *x->hits) < 0)
         return -1;
     x->hits[x->n_hits++] = (cue_hit){pos, len, prop, cue};
     return 0;

@@ -3,6 +3,7 @@
  */
 #include "util/namemap.h"
 #include "claimtrack/common.h"
+#include "util/util.h"
 
 #include <string.h>
 
@@ -14,7 +15,7 @@ struct ct_namemap_slot {
 
 static size_t hash_of(const char *key)
 {
-    return (size_t)ct_hash64(key, strlen(key), CT_HASH64_INIT);
+    return (size_t)ct_util__hash64(key, strlen(key), CT_HASH64_INIT);
 }
 
 /* The slot holding `key`, or the empty slot where it belongs. */

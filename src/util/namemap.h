@@ -20,7 +20,7 @@ typedef struct ct_namemap {
 
 #define CT_NAMEMAP_INIT                                                                            \
     {                                                                                              \
-        NULL, 0, 0                                                                                 \
+        .slots = NULL                                                                              \
     }
 
 /* Map `key` to `value` unless it is mapped already.  Returns 0 (added),

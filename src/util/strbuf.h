@@ -21,7 +21,7 @@ typedef struct {
 
 #define CT_STRBUF_INIT                                                                             \
     {                                                                                              \
-        NULL, 0, 0, 0                                                                              \
+        .text = NULL                                                                               \
     }
 
 /* Append printf-formatted text.  0, or CT_ENOMEM (also kept in b->oom). */

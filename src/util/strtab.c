@@ -3,6 +3,7 @@
  */
 #include "util/strtab.h"
 #include "claimtrack/common.h"
+#include "util/util.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -69,7 +70,7 @@ static size_t slot_of(const ct_strtab *t, const char *s, size_t n, uint32_t hash
 
 static uint32_t hash_of(const char *s, size_t n)
 {
-    unsigned long long h = ct_hash64(s, n, CT_HASH64_INIT);
+    unsigned long long h = ct_util__hash64(s, n, CT_HASH64_INIT);
     return (uint32_t)(h ^ (h >> 32));
 }
 

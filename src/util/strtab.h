@@ -21,7 +21,7 @@ typedef struct {
 
 #define CT_STRTAB_INIT                                                                             \
     {                                                                                              \
-        NULL, NULL, 0, 0                                                                           \
+        .chunks = NULL                                                                             \
     }
 
 /* Copy n bytes (plus NUL) into the arena; NULL when out of memory. */

@@ -5,6 +5,7 @@
  * only for the CT_ALLOC_INJECT test build, never in the product.
  */
 #include "claimtrack/common.h"
+#include "util/util.h"
 
 #include <jansson.h>
 #include <libxml/xmlmemory.h>
@@ -88,7 +89,7 @@ void ct_alloc_setup_libxml2(void) { xmlMemSetup(xml_free, xml_malloc, xml_reallo
 void ct_alloc_setup_libxml2(void) {}
 #endif
 
-unsigned long long ct_hash64(const void *data, size_t len, unsigned long long seed)
+unsigned long long ct_util__hash64(const void *data, size_t len, unsigned long long seed)
 {
     const unsigned char *p = data;
     unsigned long long h = seed;
@@ -99,7 +100,7 @@ unsigned long long ct_hash64(const void *data, size_t len, unsigned long long se
     return h;
 }
 
-int ct_array_grow(void **items, size_t *alloc, size_t count, size_t size)
+int ct_util__array_grow(void **items, size_t *alloc, size_t count, size_t size)
 {
     if (count < *alloc)
         return 0;

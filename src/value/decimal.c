@@ -638,19 +638,19 @@ size_t ct_decimal_format(const ct_decimal *d, char *buf, size_t n)
     return r;
 }
 
-int ct_decimal_to_int(const ct_decimal *d, int64_t *out)
+int ct_decimal_to_int(int64_t *out, const ct_decimal *d)
 {
     if (d->form != CT_DECIMAL_SMALL)
-        return -1;
+        return CT_EINVALID;
     int64_t c = d->coef;
     long e = d->exp;
     for (; e < 0; e++) {
         if (c % 10)
-            return -1;
+            return CT_EINVALID;
         c /= 10;
     }
     if (e > 0 && scale(c, e, &c) < 0)
-        return -1;
+        return CT_EINVALID;
     *out = c;
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "claimtrack/common.h"
+#include "util/util.h"
 
 int ct_value__interval_compatible(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
@@ -62,14 +63,15 @@ const ct_value_kind *ct_value_kind_of(ct_value_type t)
 
 const char *ct_value_type_name(ct_value_type t) { return ct_value_kind_of(t)->name; }
 
-int ct_value_type_from_name(const char *name, ct_value_type *out)
+int ct_value_type_from_name(ct_value_type *out, const char *name)
 {
+    CT_ASSERT_ARG(out);
     if (!name)
-        return -1;
+        return CT_ENOTFOUND;
     for (size_t i = 0; i < CT_TYPE_COUNT; i++)
         if (strcmp(name, kinds[i]->name) == 0) {
             *out = kinds[i]->type;
             return 0;
         }
-    return -1;
+    return CT_ENOTFOUND;
 }

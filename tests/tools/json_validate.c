@@ -35,10 +35,10 @@ int main(int argc, char **argv)
         int rc = ct_schema_validate(schema, "", doc, argv[i], "", &diags);
         ct_diag_print(&diags, stderr);
         ct_diag_list_dispose(&diags);
-        if (rc < 0) {
+        if (rc < 0 && rc != CT_EINVALID) {
             fprintf(stderr, "%s: the schema could not be applied (%d)\n", argv[i], rc);
             status = 2;
-        } else if (rc > 0 && status == 0) {
+        } else if (rc == CT_EINVALID && status == 0) {
             status = 1;
         } else if (rc == 0) {
             printf("%s: valid\n", argv[i]);

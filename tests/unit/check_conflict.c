@@ -399,7 +399,7 @@ START_TEST(test_estimate_interval_and_best)
     size_t n;
     const ct_claim *cl = ct_corpus_claims(f.corpus, &n);
     int64_t best = 0;
-    ck_assert_int_eq(ct_decimal_to_int(&cl[0].best, &best), 0);
+    ck_assert_int_eq(ct_decimal_to_int(&best, &cl[0].best), 0);
     ck_assert_int_eq(best, 25);
     ck_assert_str_eq(cl[0].display, "25 (estimate 20 to 40)");
     /* the gap is measured from best: 41 - 25 = 16, not 41 - 40 = 1 */

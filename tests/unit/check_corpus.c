@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "claimtrack/common.h"
+#include "corpus/corpus_int.h"
 
 static const ct_diag *find_diag(const ct_diag_list *l, const char *needle)
 {
@@ -112,7 +113,7 @@ START_TEST(test_text_fold_normalises_quotes_dashes_space)
     const char *in = "  Baku\xe2\x80\x99s  \xe2\x80\x9c"
                      "best\xe2\x80\x9d\n\tyear \xe2\x80\x94 2025\xe2\x80\xa6"
                      " ";
-    char *out = ct_text_fold(in, strlen(in));
+    char *out = ct_corpus__text_fold(in, strlen(in));
     ck_assert_str_eq(out, "Baku\"s \"best\" year - 2025...");
     ct_free(out);
 }

@@ -11,6 +11,7 @@
 #include "claimtrack/common.h"
 #include "corpus/corpus_int.h"
 #include "util/namemap.h"
+#include "util/util.h"
 
 START_TEST(test_namemap_add_get_put)
 {
@@ -49,7 +50,7 @@ START_TEST(test_namemap_collisions)
     for (int i = 0; i < 400 && n < 6; i++) {
         char k[16];
         snprintf(k, sizeof k, "k%d", i);
-        unsigned long long h = ct_hash64(k, strlen(k), CT_HASH64_INIT) & 15;
+        unsigned long long h = ct_util__hash64(k, strlen(k), CT_HASH64_INIT) & 15;
         if (n == 0)
             home = h;
         if (h == home)
@@ -238,9 +239,11 @@ END_TEST
 START_TEST(test_stdin_from_buffer)
 {
     const char *paths[] = {"-"};
+    const char *text = "{\"sources\": {\"a\": {\"title\": \"A\"}}}";
+    ct_corpus_input in = {.name = "-", .text = text, .len = strlen(text)};
     ct_corpus_options o = CT_CORPUS_OPTIONS_INIT;
-    o.stdin_text = "{\"sources\": {\"a\": {\"title\": \"A\"}}}";
-    o.stdin_len = strlen(o.stdin_text);
+    o.inputs = &in;
+    o.n_inputs = 1;
     ct_corpus *c;
     ct_diag_list d = CT_DIAG_LIST_INIT;
     ck_assert_int_eq(ct_corpus_new(&c), 0);
@@ -248,15 +251,53 @@ START_TEST(test_stdin_from_buffer)
     ck_assert_ptr_nonnull(ct_corpus_source_find(c, "a"));
     ct_corpus_free(c);
     ct_diag_list_dispose(&d);
+    ct_corpus_input failed = {.name = "-", .status = CT_ETOOBIG};
     ct_corpus_options big = CT_CORPUS_OPTIONS_INIT;
     big.max_input_size = 10;
-    big.stdin_status = CT_READ_TOO_BIG;
+    big.inputs = &failed;
+    big.n_inputs = 1;
     ck_assert_int_eq(ct_corpus_new(&c), 0);
     ct_diag_list e = CT_DIAG_LIST_INIT;
     ck_assert_int_eq(ct_corpus_load(c, paths, 1, &big, &e), CT_EIO);
     ck_assert(has_diag(&e, "input larger than 10 bytes"));
     ct_corpus_free(c);
     ct_diag_list_dispose(&e);
+}
+END_TEST
+
+/* Any path can be an input in memory: its suffix picks the format, and the
+ * file system is never asked for it (these paths do not exist). */
+START_TEST(test_named_inputs_in_memory)
+{
+    const char *sources = "{\"sources\": {\"s\": {\"title\": \"S\"}}}";
+    const char *claims = "{\"id\": \"c1\", \"topic\": \"t\", \"subject\": \"x\", "
+                         "\"property\": \"n\", \"value\": 3, \"source\": \"s\", "
+                         "\"quote\": \"three\"}\n";
+    const char *topic = "{\"topic\": \"t\", \"title\": \"T\", \"properties\": "
+                        "{\"n\": {\"type\": \"quantity\"}}, \"claims\": []}";
+    ct_corpus_input in[] = {
+        {.name = "/nonexistent/m/sources.json", .text = sources, .len = strlen(sources)},
+        {.name = "/nonexistent/m/t.json", .text = topic, .len = strlen(topic)},
+        {.name = "/nonexistent/m/more.jsonl", .text = claims, .len = strlen(claims)},
+    };
+    const char *paths[] = {in[0].name, in[1].name, in[2].name};
+    ct_corpus_options o = CT_CORPUS_OPTIONS_INIT;
+    o.inputs = in;
+    o.n_inputs = 3;
+    ct_corpus *c;
+    ct_diag_list d = CT_DIAG_LIST_INIT;
+    ck_assert_int_eq(ct_corpus_new(&c), 0);
+    int rc = ct_corpus_load(c, paths, 3, &o, &d);
+    if (rc != 0)
+        ct_diag_print(&d, stderr);
+    ck_assert_int_eq(rc, 0);
+    size_t n;
+    const ct_claim *cl = ct_corpus_claims(c, &n);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(cl[0].id, "c1");
+    ck_assert_str_eq(cl[0].file, "/nonexistent/m/more.jsonl");
+    ct_corpus_free(c);
+    ct_diag_list_dispose(&d);
 }
 END_TEST
 
@@ -273,6 +314,7 @@ Suite *suite_namemap(void)
     tcase_add_test(tc, test_subject_aliases_resolve);
     tcase_add_test(tc, test_may_hold_control);
     tcase_add_test(tc, test_stdin_from_buffer);
+    tcase_add_test(tc, test_named_inputs_in_memory);
     suite_add_tcase(s, tc);
     return s;
 }

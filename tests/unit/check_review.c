@@ -136,13 +136,13 @@ END_TEST
 START_TEST(test_fail_on_policies)
 {
     ct_fail_on p;
-    ck_assert_int_eq(ct_fail_on_from_name("sometimes", &p), -1);
+    ck_assert_int_eq(ct_fail_on_from_name(&p, "sometimes"), CT_ENOTFOUND);
     /* rows: unreviewed, stale, conflict, none; columns: the five states */
     static const char *const names[] = {"unreviewed", "stale", "conflict", "none"};
     static const int blocks[4][5] = {
         {1, 1, 0, 0, 0}, {0, 1, 0, 0, 0}, {1, 1, 1, 0, 1}, {0, 0, 0, 0, 0}};
     for (int i = 0; i < 4; i++) {
-        ck_assert_int_eq(ct_fail_on_from_name(names[i], &p), 0);
+        ck_assert_int_eq(ct_fail_on_from_name(&p, names[i]), 0);
         for (int st = 0; st < 5; st++)
             ck_assert_msg(ct_review_blocks(p, (ct_review_state)st) == blocks[i][st],
                           "--fail-on %s, state %s", names[i],

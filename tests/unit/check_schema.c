@@ -31,7 +31,7 @@ START_TEST(test_schema_reports_pointer_and_message)
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     int rc = validate("{\"properties\": {\"a\": {\"items\": {\"type\": \"string\"}}}}",
                       "{\"a\": [\"x\", 3]}", &diags);
-    ck_assert_int_eq(rc, 1);
+    ck_assert_int_eq(rc, CT_EINVALID);
     ck_assert_uint_eq(diags.count, 1);
     ck_assert_str_eq(diags.items[0].file, "f.json");
     ck_assert_str_eq(diags.items[0].pointer, "/a/1");
@@ -46,7 +46,7 @@ START_TEST(test_schema_reports_every_error)
     int rc = validate("{\"required\": [\"x\", \"y\"], \"additionalProperties\": false,"
                       " \"properties\": {\"x\": true, \"y\": true}}",
                       "{\"z/~\": 1}", &diags);
-    ck_assert_int_eq(rc, 1);
+    ck_assert_int_eq(rc, CT_EINVALID);
     ck_assert_uint_eq(diags.count, 3);
     ck_assert_str_eq(diags.items[0].message, "missing required property \"x\"");
     ck_assert_str_eq(diags.items[1].message, "missing required property \"y\"");
@@ -61,7 +61,8 @@ START_TEST(test_schema_pointer_escapes_segments)
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     ck_assert_int_eq(
-        validate("{\"additionalProperties\": {\"type\": \"null\"}}", "{\"a/b~c\": 1}", &diags), 1);
+        validate("{\"additionalProperties\": {\"type\": \"null\"}}", "{\"a/b~c\": 1}", &diags),
+        CT_EINVALID);
     ck_assert_str_eq(diags.items[0].pointer, "/a~1b~0c");
     ct_diag_list_dispose(&diags);
 }
@@ -74,16 +75,16 @@ START_TEST(test_schema_local_ref_and_anchor)
         " \"type\": \"string\"}}, \"prefixItems\": [{\"$ref\": \"#/$defs/n\"},"
         " {\"$ref\": \"#str\"}]}";
     ck_assert_int_eq(validate(schema, "[1, \"a\"]", NULL), 0);
-    ck_assert_int_eq(validate(schema, "[1.5, \"a\"]", NULL), 1);
-    ck_assert_int_eq(validate(schema, "[1, 2]", NULL), 1);
+    ck_assert_int_eq(validate(schema, "[1.5, \"a\"]", NULL), CT_EINVALID);
+    ck_assert_int_eq(validate(schema, "[1, 2]", NULL), CT_EINVALID);
     ck_assert_int_eq(validate(schema, "[1.0, \"a\"]", NULL), 0); /* 1.0 is an integer */
 }
 END_TEST
 
 START_TEST(test_schema_infinite_ref_is_an_error_not_a_crash)
 {
-    ck_assert_int_eq(validate("{\"$ref\": \"#\"}", "1", NULL), CT_EINVALID);
-    ck_assert_int_eq(validate("{\"$ref\": \"#/nowhere\"}", "1", NULL), CT_EINVALID);
+    ck_assert_int_eq(validate("{\"$ref\": \"#\"}", "1", NULL), CT_EPARSE);
+    ck_assert_int_eq(validate("{\"$ref\": \"#/nowhere\"}", "1", NULL), CT_EPARSE);
 }
 END_TEST
 
@@ -91,26 +92,26 @@ START_TEST(test_schema_pattern_uses_pcre2)
 {
     ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"\\u00e9t\\u00e9\"", NULL),
                      0);
-    ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"a1\"", NULL), 1);
+    ck_assert_int_eq(validate("{\"pattern\": \"^\\\\p{Letter}+$\"}", "\"a1\"", NULL), CT_EINVALID);
     ck_assert_int_eq(validate("{\"pattern\": \"^[0-9]{4}$\"}", "\"2025\"", NULL), 0);
-    ck_assert_int_eq(validate("{\"pattern\": \"(\"}", "\"x\"", NULL), CT_EINVALID);
+    ck_assert_int_eq(validate("{\"pattern\": \"(\"}", "\"x\"", NULL), CT_EPARSE);
 }
 END_TEST
 
 START_TEST(test_schema_format_date_asserted)
 {
     ck_assert_int_eq(validate("{\"format\": \"date\"}", "\"2024-02-29\"", NULL), 0);
-    ck_assert_int_eq(validate("{\"format\": \"date\"}", "\"2025-02-29\"", NULL), 1);
-    ck_assert_int_eq(validate("{\"format\": \"date\"}", "\"2025-02\"", NULL), 1);
+    ck_assert_int_eq(validate("{\"format\": \"date\"}", "\"2025-02-29\"", NULL), CT_EINVALID);
+    ck_assert_int_eq(validate("{\"format\": \"date\"}", "\"2025-02\"", NULL), CT_EINVALID);
 }
 END_TEST
 
 START_TEST(test_schema_equality_is_numeric)
 {
     ck_assert_int_eq(validate("{\"const\": 1}", "1.0", NULL), 0);
-    ck_assert_int_eq(validate("{\"uniqueItems\": true}", "[1, 1.0]", NULL), 1);
+    ck_assert_int_eq(validate("{\"uniqueItems\": true}", "[1, 1.0]", NULL), CT_EINVALID);
     ck_assert_int_eq(validate("{\"uniqueItems\": true}", "[{\"a\": 1}, {\"a\": 2}]", NULL), 0);
-    ck_assert_int_eq(validate("{\"enum\": [false]}", "0", NULL), 1);
+    ck_assert_int_eq(validate("{\"enum\": [false]}", "0", NULL), CT_EINVALID);
 }
 END_TEST
 
@@ -119,7 +120,7 @@ START_TEST(test_schema_unevaluated_properties_sees_applicators)
     const char *schema = "{\"allOf\": [{\"properties\": {\"a\": true}}],"
                          " \"unevaluatedProperties\": false}";
     ck_assert_int_eq(validate(schema, "{\"a\": 1}", NULL), 0);
-    ck_assert_int_eq(validate(schema, "{\"a\": 1, \"b\": 2}", NULL), 1);
+    ck_assert_int_eq(validate(schema, "{\"a\": 1, \"b\": 2}", NULL), CT_EINVALID);
 }
 END_TEST
 
@@ -194,7 +195,7 @@ START_TEST(test_schema_keyword_messages)
 {
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     const char *schema = keyword_messages[_i].schema, *data = keyword_messages[_i].data;
-    ck_assert_msg(validate(schema, data, &diags) == 1, "%s accepted %s", schema, data);
+    ck_assert_msg(validate(schema, data, &diags) == CT_EINVALID, "%s accepted %s", schema, data);
     ck_assert_msg(diags.count >= 1, "%s: no diagnostic", schema);
     ck_assert_msg(strcmp(diags.items[0].message, keyword_messages[_i].message) == 0,
                   "%s / %s: message \"%s\"", schema, data, diags.items[0].message);
@@ -202,7 +203,7 @@ START_TEST(test_schema_keyword_messages)
                   "%s / %s: pointer \"%s\"", schema, data, diags.items[0].pointer);
     ct_diag_list_dispose(&diags);
     /* the quiet form (no diagnostics wanted) gives the same verdict */
-    ck_assert_int_eq(validate(schema, data, NULL), 1);
+    ck_assert_int_eq(validate(schema, data, NULL), CT_EINVALID);
 }
 END_TEST
 

@@ -42,7 +42,7 @@ static ct_interval date(const char *s)
 static int64_t dayn(const ct_decimal *d)
 {
     int64_t v = 0;
-    ck_assert_int_eq(ct_decimal_to_int(d, &v), 0);
+    ck_assert_int_eq(ct_decimal_to_int(&v, d), 0);
     return v;
 }
 
@@ -398,13 +398,13 @@ START_TEST(test_value_type_names)
     static const char *const names[] = {"quantity", "date", "term", "boolean", "text"};
     for (int i = 0; i < 5; i++) {
         ct_value_type t;
-        ck_assert_int_eq(ct_value_type_from_name(names[i], &t), 0);
+        ck_assert_int_eq(ct_value_type_from_name(&t, names[i]), 0);
         ck_assert_int_eq((int)t, i);
         ck_assert_str_eq(ct_value_type_name(t), names[i]);
     }
     ct_value_type t;
-    ck_assert_int_eq(ct_value_type_from_name("number", &t), -1);
-    ck_assert_int_eq(ct_value_type_from_name(NULL, &t), -1);
+    ck_assert_int_eq(ct_value_type_from_name(&t, "number"), CT_ENOTFOUND);
+    ck_assert_int_eq(ct_value_type_from_name(&t, NULL), CT_ENOTFOUND);
 }
 END_TEST
 
