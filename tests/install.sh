@@ -23,7 +23,7 @@ int main(int argc, char **argv)
     ct_diag_list diags = CT_DIAG_LIST_INIT;
     const char *paths[] = {argc > 1 ? argv[1] : "claims"};
     if (ct_corpus_new(&corpus) < 0 || ct_corpus_load(corpus, paths, 1, NULL, &diags) < 0 ||
-        ct_conflict_find(corpus, &set) < 0)
+        ct_conflict_find(&set, corpus) < 0)
         return 2;
     printf("%zu conflicts\n", set->n_conflicts);
     ct_conflict_set_free(set);

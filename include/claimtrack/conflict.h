@@ -128,7 +128,7 @@ typedef struct {
  * order: conflicts by (topic id, subject, property name); in a conflict,
  * positions by value (asserting before denying), a position's claims by id;
  * clashes by (a, b); revisions by (topic id, subject, property, claim id). */
-int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out);
+int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus);
 /* Free `set` and everything it owns; NULL is accepted. */
 void ct_conflict_set_free(ct_conflict_set *set);
 
@@ -161,7 +161,7 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
 /* Two conflicts of `set` with one id would share a review.  Returns 1 and
  * their indexes in *a < *b when that happens (the caller must stop), else 0;
  * CT_ENOMEM when out of memory. */
-int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b);
+int ct_conflict_set_find_id_collision(size_t *a, size_t *b, const ct_conflict_set *set);
 
 /* 1 when claims `a` and `b` (same property `p`) clash by the rules above
  * (stances, scopes, cumulative counts), ignoring claimants and revisions. */

@@ -201,7 +201,7 @@ typedef struct {
 /* Read `fd` to its end into a new NUL-terminated buffer (free with
  * ct_free), stopping past `cap` bytes (0: no limit).  Returns 0,
  * CT_ETOOBIG, CT_EIO (errno set) or CT_ENOMEM. */
-int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len);
+int ct_corpus_read_fd(char **out, size_t *len, int fd, unsigned long long cap);
 /* The size limit of non-regular inputs when max_input_size is 0: 4 GiB. */
 #define CT_DEFAULT_MAX_INPUT (4ULL << 30)
 

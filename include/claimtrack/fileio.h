@@ -60,8 +60,8 @@ int ct_path_same_file(const char *a, const char *b);
 
 /* Read a whole file into *out, a new NUL-terminated buffer (free with
  * ct_free), of *len bytes.  Returns 0, CT_EIO (errno set) or CT_ENOMEM. */
-int ct_file_read(const char *path, char **out, size_t *len);
+int ct_file_read(char **out, size_t *len, const char *path);
 /* The same from a borrowed stream, read to its end (the stream stays open). */
-int ct_stream_read(FILE *f, char **out, size_t *len);
+int ct_stream_read(char **out, size_t *len, FILE *f);
 
 #endif

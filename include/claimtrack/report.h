@@ -87,8 +87,8 @@ typedef struct {
 /* The agreement of every pair of the `n` sources `ids` (sorted by strcmp):
  * *cells is new (ct_free), n * n entries, cells[i * n + j] for ids[i] and
  * ids[j], symmetric, the diagonal zero.  Returns 0 or CT_ENOMEM. */
-int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, const char *const *ids,
-                        size_t n, ct_agreement **cells);
+int ct_source_agreement(ct_agreement **cells, const ct_corpus *corpus, const ct_conflict_set *set,
+                        const char *const *ids, size_t n);
 
 /* The report as a JSON document (the "json" format's content); new
  * reference, NULL when out of memory. */

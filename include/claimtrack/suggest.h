@@ -24,8 +24,7 @@ typedef struct {
 /* Drafts from `text` (borrowed) as one line of compact JSON each, into *out
  * (new, NUL-terminated; free with ct_free); *count drafts.  Returns 0,
  * CT_ENOMEM, or CT_EINVALID with `why` set (bad published date). */
-int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
-               const ct_suggest_options *opts, char **out, size_t *count, char *why,
-               size_t why_len);
+int ct_suggest(char **out, size_t *count, const ct_corpus *corpus, const char *text, size_t len,
+               const ct_suggest_options *opts, char *why, size_t why_len);
 
 #endif

@@ -35,11 +35,11 @@ typedef struct {
 /* Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD" (calendar-checked) into the
  * interval of days it covers.  Returns 0, or CT_EINVALID with a reason in
  * `why`. */
-int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len);
+int ct_date_parse(ct_interval *out, const char *s, char *why, size_t why_len);
 
 /* Parse a date value: a date string or {"from": d, "to": d} (either end may be
  * left out for an open interval). */
-int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why_len);
+int ct_date_value_parse(ct_interval *out, const json_t *v, char *why, size_t why_len);
 
 /* Parse a quantity value: n, {"min": a}, {"max": b}, {"min": a, "max": b},
  * {"about": n} (n +- tolerance * |n|) or an estimate {"low": l, "best": b,
@@ -47,13 +47,12 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
  * (jansson integers, or exact numbers as util/jnum.h makes them); numbers
  * beyond the fast path keep their text with `store` (required).  Returns 0,
  * CT_EINVALID with a reason in `why`, or CT_ENOMEM. */
-int ct_quantity_value_parse(const json_t *v, const ct_decimal *tolerance,
-                            const ct_decimal_store *store, ct_interval *out, char *why,
-                            size_t why_len);
+int ct_quantity_value_parse(ct_interval *out, const json_t *v, const ct_decimal *tolerance,
+                            const ct_decimal_store *store, char *why, size_t why_len);
 
 /* An estimate's "best" value, or CT_DECIMAL_NONE when `v` has none.  0 or
  * CT_ENOMEM. */
-int ct_quantity_best(const json_t *v, const ct_decimal_store *store, ct_decimal *out);
+int ct_quantity_best(ct_decimal *out, const json_t *v, const ct_decimal_store *store);
 
 /* Days since 1970-01-01 of a valid y-m-d. */
 long ct_days_from_civil(int y, int m, int d);

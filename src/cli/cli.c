@@ -152,7 +152,7 @@ static int read_stdin(char **paths, int n_paths, ct_corpus_options *opts, ct_cor
     int regular = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
     unsigned long long cap = opts->max_input_size ? opts->max_input_size : CT_DEFAULT_MAX_INPUT;
     size_t len = 0;
-    int rc = ct_corpus_read_fd(STDIN_FILENO, regular ? 0 : cap, text, &len);
+    int rc = ct_corpus_read_fd(text, &len, STDIN_FILENO, regular ? 0 : cap);
     if (rc == CT_ENOMEM)
         return rc;
     in->name = "-";
@@ -230,8 +230,8 @@ int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int 
     if (status)
         return status;
     size_t a, b;
-    int rc = ct_conflict_find(*corpus, set);
-    if (rc == 0 && (rc = ct_conflict_set_find_id_collision(*set, &a, &b)) > 0) {
+    int rc = ct_conflict_find(set, *corpus);
+    if (rc == 0 && (rc = ct_conflict_set_find_id_collision(&a, &b, *set)) > 0) {
         size_t nt;
         const ct_topic *topics = ct_corpus_topics(*corpus, &nt);
         const ct_conflict *x = &(*set)->conflicts[a], *y = &(*set)->conflicts[b];

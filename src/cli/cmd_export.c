@@ -18,7 +18,7 @@ static int export_csv(const ct_corpus *corpus, const char *reviews, unsigned opt
 {
     ct_conflict_set *set = NULL;
     ct_review_set *rs = NULL;
-    int rc = ct_conflict_find(corpus, &set);
+    int rc = ct_conflict_find(&set, corpus);
     if (rc < 0)
         return rc;
     if (ct_cli_load_reviews(&rs, reviews, set) != 0) {

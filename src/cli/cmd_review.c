@@ -79,7 +79,7 @@ static int valid_date(const char *s)
 {
     ct_interval iv;
     char why[64];
-    return strlen(s) == 10 && ct_date_parse(s, &iv, why, sizeof why) == 0;
+    return strlen(s) == 10 && ct_date_parse(&iv, s, why, sizeof why) == 0;
 }
 
 /* Every preferred claim must belong to the conflict, and all of them to one

@@ -120,7 +120,7 @@ static int print_matrix(const ct_corpus *corpus, const ct_conflict_set *set)
     for (size_t i = 0; i < n; i++)
         ids[i] = sources[i].id;
     qsort(ids, n, sizeof *ids, cmp_str);
-    if (ct_source_agreement(corpus, set, (const char *const *)ids, n, &cells) < 0) {
+    if (ct_source_agreement(&cells, corpus, set, (const char *const *)ids, n) < 0) {
         ct_free(ids);
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;

@@ -86,7 +86,7 @@ int ct_cmd_suggest(int argc, char **argv)
     }
     char *text = NULL;
     size_t len = 0;
-    int rc = ct_corpus_read_fd(fd, 0, &text, &len);
+    int rc = ct_corpus_read_fd(&text, &len, fd, 0);
     int err = errno;
     if (fd != 0)
         close(fd);
@@ -103,7 +103,7 @@ int ct_cmd_suggest(int argc, char **argv)
     }
     char *drafts = NULL, why[300];
     size_t count = 0;
-    rc = ct_suggest(corpus, text, len, &o, &drafts, &count, why, sizeof why);
+    rc = ct_suggest(&drafts, &count, corpus, text, len, &o, why, sizeof why);
     if (rc == CT_EINVALID && strncmp(why, "byte ", 5) == 0) {
         fprintf(stderr, "claimtrack: %s: %s\n", article, why);
         status = CT_EXIT_USAGE;

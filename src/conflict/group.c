@@ -179,7 +179,7 @@ static said_when when_said(const ct_corpus *corpus, const ct_claim *c)
     ct_interval iv;
     char why[160];
     int64_t day;
-    if (src && src->published && ct_date_parse(src->published, &iv, why, sizeof why) == 0 &&
+    if (src && src->published && ct_date_parse(&iv, src->published, why, sizeof why) == 0 &&
         ct_decimal_to_int(&day, &iv.lo) == 0)
         w.published = day;
     return w;
@@ -640,7 +640,7 @@ static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results
     return rc;
 }
 
-int ct_conflict_find(const ct_corpus *corpus, ct_conflict_set **out)
+int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus)
 {
     *out = NULL; /* on failure too: callers free what they get */
     size_t n;

@@ -53,7 +53,7 @@ static int cmp_conflict_ptr_id(const void *x, const void *y)
     return d ? d : (a < b ? -1 : a > b);
 }
 
-int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, size_t *b)
+int ct_conflict_set_find_id_collision(size_t *a, size_t *b, const ct_conflict_set *set)
 {
     size_t n = set->n_conflicts;
     if (n < 2)

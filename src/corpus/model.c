@@ -156,7 +156,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         if (published) {
             ct_interval iv;
             char why[160];
-            if (ct_date_parse(published, &iv, why, sizeof why) < 0) {
+            if (ct_date_parse(&iv, published, why, sizeof why) < 0) {
                 snprintf(ptr, sizeof ptr, "/sources/%s/published", id);
                 if ((rc = ct_corpus__error(l, ptr, 0, "%s", why)) == CT_ENOMEM)
                     return rc;
@@ -566,7 +566,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     ct_interval as_of_iv = {ct_decimal_inf(-1), ct_decimal_inf(1)};
     if (as_of) {
         char why[160];
-        if (ct_date_value_parse(as_of, &as_of_iv, why, sizeof why) < 0) {
+        if (ct_date_value_parse(&as_of_iv, as_of, why, sizeof why) < 0) {
             snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
             if ((rc = ct_corpus__error(l, fptr, line, "%s (claim %s)", why, id)) == CT_ENOMEM)
                 return rc;

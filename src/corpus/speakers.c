@@ -64,7 +64,7 @@ int ct_corpus__set_scope(ct_corpus *c, ct_claim *cl, const ct_property *p, const
         cl->scope = as_of_iv;
         cl->scope_basis = CT_SCOPE_AS_OF;
         cl->scope_text = cl->as_of;
-    } else if (src && src->published && ct_date_parse(src->published, &iv, why, sizeof why) == 0) {
+    } else if (src && src->published && ct_date_parse(&iv, src->published, why, sizeof why) == 0) {
         cl->scope = iv;
         cl->scope_basis = CT_SCOPE_PUBLISHED;
         cl->scope_text = src->published;

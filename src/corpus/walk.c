@@ -194,7 +194,7 @@ const ct_corpus_input *ct_corpus__input_find(const ct_load_ctx *l, const char *p
 /* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
  * bytes (0: no limit) is CT_ETOOBIG.  Returns 0, CT_ETOOBIG, CT_EIO
  * (errno set) or CT_ENOMEM. */
-int ct_corpus_read_fd(int fd, unsigned long long cap, char **out, size_t *len)
+int ct_corpus_read_fd(char **out, size_t *len, int fd, unsigned long long cap)
 {
     return ct_corpus__read_fd(fd, cap, 0, out, len);
 }

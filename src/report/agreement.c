@@ -149,8 +149,8 @@ static int rule_clashes(ct_agreement *cells, size_t n, const char *const *ids,
     return 0;
 }
 
-int ct_source_agreement(const ct_corpus *corpus, const ct_conflict_set *set, const char *const *ids,
-                        size_t n, ct_agreement **out)
+int ct_source_agreement(ct_agreement **out, const ct_corpus *corpus, const ct_conflict_set *set,
+                        const char *const *ids, size_t n)
 {
     size_t n_claims;
     const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);

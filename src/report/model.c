@@ -471,8 +471,8 @@ static int build_agreement(ct_report_model *m, const ct_report *r)
         return CT_ENOMEM;
     for (size_t i = 0; i < m->n_sources; i++)
         ids[i] = m->sources[i]->id;
-    int rc = ct_source_agreement(r->corpus, r->conflicts, (const char *const *)ids, m->n_sources,
-                                 &m->agreement);
+    int rc = ct_source_agreement(&m->agreement, r->corpus, r->conflicts, (const char *const *)ids,
+                                 m->n_sources);
     ct_free(ids);
     return rc;
 }

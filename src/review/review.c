@@ -182,7 +182,7 @@ static int read_reviews_file(const char *path, char **text, size_t *len, ct_diag
         why = "larger than the input size limit (4 GiB)";
     int rc = 0;
     if (!why) {
-        rc = ct_corpus_read_fd(fd, CT_DEFAULT_MAX_INPUT, text, len);
+        rc = ct_corpus_read_fd(text, len, fd, CT_DEFAULT_MAX_INPUT);
         if (rc == CT_ETOOBIG) {
             why = "larger than the input size limit (4 GiB)";
             ct_free(*text);

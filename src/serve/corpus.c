@@ -221,8 +221,8 @@ int ct_serve__view_load(ct_serve *s, view *v, const char **why)
     if (rc < 0)
         return rc;
     size_t a, b;
-    rc = ct_conflict_find(s->corpus, &v->set);
-    if (rc == 0 && ct_conflict_set_find_id_collision(v->set, &a, &b) > 0) {
+    rc = ct_conflict_find(&v->set, s->corpus);
+    if (rc == 0 && ct_conflict_set_find_id_collision(&a, &b, v->set) > 0) {
         *why = "two conflicts share one id; rename one subject (claimtrack check says which)\n";
         rc = CT_EINVALID;
     }

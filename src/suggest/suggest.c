@@ -561,8 +561,8 @@ static size_t utf8_invalid(const char *text, size_t len)
     return len;
 }
 
-int ct_suggest(const ct_corpus *corpus, const char *text, size_t len,
-               const ct_suggest_options *opts, char **out, size_t *count, char *why, size_t why_len)
+int ct_suggest(char **out, size_t *count, const ct_corpus *corpus, const char *text, size_t len,
+               const ct_suggest_options *opts, char *why, size_t why_len)
 {
     *out = NULL;
     *count = 0;

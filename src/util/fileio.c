@@ -166,19 +166,19 @@ void ct_atomic_abort(ct_atomic_file *f)
     memset(f, 0, sizeof *f);
 }
 
-int ct_file_read(const char *path, char **out, size_t *len)
+int ct_file_read(char **out, size_t *len, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return CT_EIO;
-    int rc = ct_stream_read(f, out, len);
+    int rc = ct_stream_read(out, len, f);
     int e = errno;
     fclose(f);
     errno = e;
     return rc;
 }
 
-int ct_stream_read(FILE *f, char **out, size_t *len)
+int ct_stream_read(char **out, size_t *len, FILE *f)
 {
     size_t cap = 4096, n = 0;
     char *buf = ct_malloc(cap);

@@ -49,7 +49,7 @@ static int digits(const char *s, int n)
     return v;
 }
 
-int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
+int ct_date_parse(ct_interval *out, const char *s, char *why, size_t why_len)
 {
     size_t n = strlen(s);
     int y = -1, m = 0, d = 0;
@@ -84,10 +84,10 @@ int ct_date_parse(const char *s, ct_interval *out, char *why, size_t why_len)
     return 0;
 }
 
-int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why_len)
+int ct_date_value_parse(ct_interval *out, const json_t *v, char *why, size_t why_len)
 {
     if (json_is_string(v))
-        return ct_date_parse(json_string_value(v), out, why, why_len);
+        return ct_date_parse(out, json_string_value(v), why, why_len);
     if (!json_is_object(v)) {
         snprintf(why, why_len, "expected a date string or {\"from\", \"to\"}");
         return CT_EINVALID;
@@ -100,12 +100,12 @@ int ct_date_value_parse(const json_t *v, ct_interval *out, char *why, size_t why
         return CT_EINVALID;
     }
     if (from &&
-        (!json_is_string(from) || ct_date_parse(json_string_value(from), &a, why, why_len) < 0)) {
+        (!json_is_string(from) || ct_date_parse(&a, json_string_value(from), why, why_len) < 0)) {
         if (!json_is_string(from))
             snprintf(why, why_len, "expected a date string for \"from\"");
         return CT_EINVALID;
     }
-    if (to && (!json_is_string(to) || ct_date_parse(json_string_value(to), &b, why, why_len) < 0)) {
+    if (to && (!json_is_string(to) || ct_date_parse(&b, json_string_value(to), why, why_len) < 0)) {
         if (!json_is_string(to))
             snprintf(why, why_len, "expected a date string for \"to\"");
         return CT_EINVALID;
@@ -175,7 +175,7 @@ static int estimate_parse(const json_t *v, const json_t *low, const json_t *best
     return 0;
 }
 
-int ct_quantity_best(const json_t *v, const ct_decimal_store *store, ct_decimal *out)
+int ct_quantity_best(ct_decimal *out, const json_t *v, const ct_decimal_store *store)
 {
     const json_t *b = json_is_object(v) ? json_object_get(v, "best") : NULL;
     *out = ct_decimal_none();
@@ -201,9 +201,8 @@ static int about_interval(const ct_decimal *n, const ct_decimal *tolerance,
     return 0;
 }
 
-int ct_quantity_value_parse(const json_t *v, const ct_decimal *tolerance,
-                            const ct_decimal_store *store, ct_interval *out, char *why,
-                            size_t why_len)
+int ct_quantity_value_parse(ct_interval *out, const json_t *v, const ct_decimal *tolerance,
+                            const ct_decimal_store *store, char *why, size_t why_len)
 {
     int bad = 0;
     if (ct_jnum_is_number(v)) {

@@ -50,7 +50,7 @@ static inline void fuzz_corpus(const char *name, const uint8_t *data, size_t siz
         ct_corpus_load_memory(c, "topic.json", fuzz_topic, sizeof fuzz_topic - 1, &opts, &diags);
     ct_corpus_load_memory(c, name, (const char *)data, size, &opts, &diags);
     ct_conflict_set *set;
-    if (ct_conflict_find(c, &set) == 0)
+    if (ct_conflict_find(&set, c) == 0)
         ct_conflict_set_free(set);
     for (size_t i = 0; i < diags.count; i++) {
         char *s = ct_diag_format(&diags.items[i]);

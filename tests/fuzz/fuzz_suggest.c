@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ct_suggest_options o = {"w", NULL, 0, pass ? NULL : "2024-02-29"};
         char *out = NULL, why[200];
         size_t n = 0;
-        int rc = ct_suggest(c, text, size, &o, &out, &n, why, sizeof why);
+        int rc = ct_suggest(&out, &n, c, text, size, &o, why, sizeof why);
         if (rc == CT_EINVALID || rc == CT_ENOMEM)
             continue;
         if (rc != 0)

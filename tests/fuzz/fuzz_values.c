@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = size < sizeof text - 1 ? size : sizeof text - 1;
     memcpy(text, data, n);
     text[n] = '\0';
-    ct_date_parse(text, &iv, why, sizeof why);
+    ct_date_parse(&iv, text, why, sizeof why);
     const char *bar = memchr(data, '|', size);
     if (bar)
         check_laws((const char *)data, (size_t)(bar - (const char *)data), bar + 1,
@@ -61,9 +61,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ct_decimal_store store = ct_decimal_pool_store(&pool);
         ct_decimal tolerance;
         ct_decimal_parse(&tolerance, "0.1", 3, NULL);
-        if (ct_date_value_parse(v, &iv, why, sizeof why) == 0)
+        if (ct_date_value_parse(&iv, v, why, sizeof why) == 0)
             ct_value_describe(v, CT_TYPE_DATE, NULL, buf, sizeof buf);
-        if (ct_quantity_value_parse(v, &tolerance, &store, &iv, why, sizeof why) == 0) {
+        if (ct_quantity_value_parse(&iv, v, &tolerance, &store, why, sizeof why) == 0) {
             ct_value_describe(v, CT_TYPE_QUANTITY, "u", buf, sizeof buf);
             if (ct_decimal_cmp(&iv.lo, &iv.hi) > 0)
                 abort();

@@ -55,7 +55,7 @@ static void load_files(fixture *f, const char *sources, const char *topic)
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     ck_assert_msg(f->rc == 0, "load failed: %s", f->diags.count ? f->diags.items[0].message : "?");
-    ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+    ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 START_TEST(test_claimant_named_like_a_source_is_not_that_source)
@@ -232,13 +232,13 @@ START_TEST(test_id_collision_found)
     set.conflicts = items;
     set.n_conflicts = 3;
     size_t a = 99, b = 99;
-    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 0);
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&a, &b, &set), 0);
     strcpy(items[2].id, items[0].id);
-    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 1);
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&a, &b, &set), 1);
     ck_assert_uint_eq(a, 0);
     ck_assert_uint_eq(b, 2);
     set.n_conflicts = 1;
-    ck_assert_int_eq(ct_conflict_set_find_id_collision(&set, &a, &b), 0);
+    ck_assert_int_eq(ct_conflict_set_find_id_collision(&a, &b, &set), 0);
 }
 END_TEST
 

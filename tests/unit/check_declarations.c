@@ -45,7 +45,7 @@ static void load2(fixture *f, const char *sources, const char *properties, const
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     if (f->rc == 0)
-        ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+        ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 static void load_ok(fixture *f, const char *sources, const char *properties, const char *rules,

@@ -54,7 +54,7 @@ static void load(fixture *f, const char *rules, const char *claims)
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     if (f->rc == 0)
-        ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+        ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 static size_t conflicts(const char *rules, const char *claims)

@@ -27,11 +27,11 @@ START_TEST(test_atomic_commit_replaces_whole_file)
     /* until the commit, readers still see the old file */
     char *text;
     size_t len;
-    ck_assert_int_eq(ct_file_read(path, &text, &len), 0);
+    ck_assert_int_eq(ct_file_read(&text, &len, path), 0);
     ck_assert_str_eq(text, "old");
     ct_free(text);
     ck_assert_int_eq(ct_atomic_commit(&f), 0);
-    ck_assert_int_eq(ct_file_read(path, &text, &len), 0);
+    ck_assert_int_eq(ct_file_read(&text, &len, path), 0);
     ck_assert_str_eq(text, "new contents");
     ck_assert_uint_eq(len, 12);
     ct_free(text);

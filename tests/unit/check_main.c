@@ -47,7 +47,7 @@ void fixture_load(fixture *f, const char *properties, const char *claims)
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     if (f->rc == 0)
-        ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+        ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 void fixture_dispose(fixture *f)

@@ -147,7 +147,7 @@ static void load_big(fixture *f, const char *properties, const char *claims)
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     if (f->rc == 0)
-        ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+        ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 /* A long chain into a loop: the first term whose chain loops is named. */

@@ -51,7 +51,7 @@ static void load(fixture *f, const char *sources, const char *rules, const char 
     const char *paths[] = {f->dir};
     f->rc = ct_corpus_load(f->corpus, paths, 1, NULL, &f->diags);
     if (f->rc == 0)
-        ck_assert_int_eq(ct_conflict_find(f->corpus, &f->set), 0);
+        ck_assert_int_eq(ct_conflict_find(&f->set, f->corpus), 0);
 }
 
 static int has_error(const fixture *f, const char *pointer, const char *words)
@@ -257,7 +257,7 @@ START_TEST(test_agreement_counts_rule_conflicts_and_not_questions)
     ck_assert_int_eq(f.rc, 0);
     const char *ids[] = {"a", "b", "c"};
     ct_agreement *cells = NULL;
-    ck_assert_int_eq(ct_source_agreement(f.corpus, f.set, ids, 3, &cells), 0);
+    ck_assert_int_eq(ct_source_agreement(&cells, f.corpus, f.set, ids, 3), 0);
     /* a and b: agree on dead, both on the left side of the rule */
     ck_assert_uint_eq(cell(cells, 0, 1)->agree, 1);
     ck_assert_uint_eq(cell(cells, 0, 1)->clash, 0);

@@ -322,7 +322,7 @@ START_TEST(test_suggest_drafts)
     ct_suggest_options so = {"wire", NULL, 0, NULL};
     char *out, why[200];
     size_t n;
-    ck_assert_int_eq(ct_suggest(c, art, strlen(art), &so, &out, &n, why, sizeof why), 0);
+    ck_assert_int_eq(ct_suggest(&out, &n, c, art, strlen(art), &so, why, sizeof why), 0);
     ck_assert_uint_eq(n, 2); /* the second paragraph names no subject */
     ck_assert_ptr_nonnull(strstr(out, "\"property\": \"deaths\", \"value\": 12,"));
     ck_assert_ptr_nonnull(strstr(out, "\"known\": \"k\""));
@@ -330,7 +330,7 @@ START_TEST(test_suggest_drafts)
     ct_free(out);
     const char *art2 = "The vessel sank. It was caused by engine failure and fire, the ministry "
                        "said.";
-    ck_assert_int_eq(ct_suggest(c, art2, strlen(art2), &so, &out, &n, why, sizeof why), 0);
+    ck_assert_int_eq(ct_suggest(&out, &n, c, art2, strlen(art2), &so, why, sizeof why), 0);
     ck_assert_uint_eq(n, 1);
     /* the longest match wins: the narrower term */
     ck_assert_ptr_nonnull(strstr(out, "\"value\": \"engine-fire\""));
@@ -343,10 +343,10 @@ START_TEST(test_suggest_drafts)
     ck_assert_ptr_nonnull(strstr(out, "\"value\": 13,"));
     ct_free(out);
     so.source = "nobody";
-    ck_assert_int_eq(ct_suggest(c, art, strlen(art), &so, &out, &n, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_suggest(&out, &n, c, art, strlen(art), &so, why, sizeof why), CT_EINVALID);
     so.source = "wire";
     so.published = "2025-13";
-    ck_assert_int_eq(ct_suggest(c, art, strlen(art), &so, &out, &n, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_suggest(&out, &n, c, art, strlen(art), &so, why, sizeof why), CT_EINVALID);
     ct_corpus_free(c);
 }
 END_TEST

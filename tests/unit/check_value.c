@@ -27,7 +27,7 @@ static int qparse(ct_decimal_pool *pool, const json_t *v, const char *tol, ct_in
     ct_decimal t;
     ck_assert_int_eq(ct_decimal_parse(&t, tol, strlen(tol), NULL), 0);
     ct_decimal_store store = ct_decimal_pool_store(pool);
-    return ct_quantity_value_parse(v, &t, &store, iv, why, n);
+    return ct_quantity_value_parse(iv, v, &t, &store, why, n);
 }
 #define QP(v, tol, iv, why, n) qparse(&pool, (v), #tol, (iv), (why), (n))
 
@@ -35,7 +35,7 @@ static ct_interval date(const char *s)
 {
     ct_interval iv;
     char why[128];
-    ck_assert_msg(ct_date_parse(s, &iv, why, sizeof why) == 0, "%s: %s", s, why);
+    ck_assert_msg(ct_date_parse(&iv, s, why, sizeof why) == 0, "%s: %s", s, why);
     return iv;
 }
 
@@ -80,17 +80,17 @@ START_TEST(test_date_calendar_checked)
 {
     ct_interval iv;
     char why[128];
-    ck_assert_int_eq(ct_date_parse("2025-02-29", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025-02-29", why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no day 29 in 2025-02 (date \"2025-02-29\")");
-    ck_assert_int_eq(ct_date_parse("2024-02-29", &iv, why, sizeof why), 0);
-    ck_assert_int_eq(ct_date_parse("1900-02-29", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2000-02-29", &iv, why, sizeof why), 0);
-    ck_assert_int_eq(ct_date_parse("2025-13", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2024-02-29", why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_parse(&iv, "1900-02-29", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2000-02-29", why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025-13", why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no month 13 in date \"2025-13\"");
-    ck_assert_int_eq(ct_date_parse("2025-00-10", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("25-01-01", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2025/01/01", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("", &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025-00-10", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "25-01-01", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025/01/01", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "", why, sizeof why), CT_EINVALID);
 }
 END_TEST
 
@@ -109,20 +109,20 @@ START_TEST(test_date_range_value)
     json_t *v = json_pack("{ssss}", "from", "2025-06-20", "to", "2025-06");
     ct_interval iv;
     char why[128];
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), 0);
     ck_assert_int_eq(dayn(&iv.lo), day(2025, 6, 20));
     ck_assert_int_eq(dayn(&iv.hi), day(2025, 6, 30)); /* "to" a month: its last day */
     json_decref(v);
     v = json_pack("{ss}", "from", "2025");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), 0);
     ck_assert_int_eq(iv.hi.form, CT_DECIMAL_POS_INF);
     json_decref(v);
     v = json_pack("{ssss}", "from", "2025-07", "to", "2025-06-30");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "date range ends (2025-06-30) before it starts (2025-07)");
     json_decref(v);
     v = json_pack("{ssss}", "from", "2025-06", "to", "2025-06");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0); /* one month */
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), 0); /* one month */
     json_decref(v);
 }
 END_TEST
@@ -291,43 +291,43 @@ START_TEST(test_date_value_errors)
     ct_interval iv;
     char why[128];
     json_t *v = json_integer(2025);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string or {\"from\", \"to\"}");
     json_decref(v);
     v = json_object();
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected \"from\" or \"to\" in a date range");
     json_decref(v);
     v = json_pack("{si}", "from", 2025);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string for \"from\"");
     json_decref(v);
     v = json_pack("{sb}", "to", 1);
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date string for \"to\"");
     json_decref(v);
     v = json_pack("{ss}", "to", "2025-02-30");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "no day 30 in 2025-02 (date \"2025-02-30\")");
     json_decref(v);
     v = json_pack("{ss}", "from", "June");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     ck_assert_str_eq(why, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got \"June\"");
     json_decref(v);
     v = json_pack("{ss}", "to", "2025-06");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), 0);
     ck_assert_int_eq(iv.lo.form, CT_DECIMAL_NEG_INF);
     ck_assert_int_eq(dayn(&iv.hi), day(2025, 6, 30));
     json_decref(v);
     v = json_string("2025-06-3x");
-    ck_assert_int_eq(ct_date_value_parse(v, &iv, why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_value_parse(&iv, v, why, sizeof why), CT_EINVALID);
     json_decref(v);
-    ck_assert_int_eq(ct_date_parse("2025-06-", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2025x06", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2025-06x01", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2100-02-29", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2024-04-31", &iv, why, sizeof why), CT_EINVALID);
-    ck_assert_int_eq(ct_date_parse("2024-12-31", &iv, why, sizeof why), 0);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025-06-", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025x06", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2025-06x01", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2100-02-29", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2024-04-31", why, sizeof why), CT_EINVALID);
+    ck_assert_int_eq(ct_date_parse(&iv, "2024-12-31", why, sizeof why), 0);
 }
 END_TEST
 
@@ -418,12 +418,12 @@ START_TEST(test_quantity_estimate)
     DEC_IS(iv.lo, "20");
     DEC_IS(iv.hi, "40");
     ct_decimal best;
-    ck_assert_int_eq(ct_quantity_best(v, NULL, &best), 0);
+    ck_assert_int_eq(ct_quantity_best(&best, v, NULL), 0);
     DEC_IS(best, "25");
     json_decref(v);
     v = json_loads("{\"low\": 20, \"high\": 40}", 0, NULL);
     ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
-    ck_assert_int_eq(ct_quantity_best(v, NULL, &best), 0);
+    ck_assert_int_eq(ct_quantity_best(&best, v, NULL), 0);
     ck_assert_int_eq(best.form, CT_DECIMAL_NONE);
     json_decref(v);
     v = json_loads("{\"low\": 5, \"best\": 5, \"high\": 5}", 0, NULL);
