@@ -88,7 +88,7 @@ static int write_schema_copy(const char *dir, const char *name)
     char *old = NULL;
     size_t old_len = 0;
     int same =
-        ct_file_read(path, &old, &old_len) == 0 && old_len == len && memcmp(old, text, len) == 0;
+        ct_file_read(&old, &old_len, path) == 0 && old_len == len && memcmp(old, text, len) == 0;
     ct_free(old);
     if (same)
         return 0;

@@ -19,17 +19,19 @@
 /* Nor are more errors than this located (each one walks the text). */
 #define LOCATE_MAX_ERRORS 5000
 
-/* The text of `file` again: a regular file read whole, or standard input's
- * text from the options.  0, 1 when it cannot be had, or CT_ENOMEM. */
+/* The text of `file` again: a regular file read whole, or an in-memory
+ * input's text from the options (standard input, "-").  0, 1 when it cannot
+ * be had, or CT_ENOMEM. */
 static int text_again(const ct_load_ctx *l, const char *file, char **heap, const char **text,
                       size_t *len)
 {
     *heap = NULL;
-    if (strcmp(file, "-") == 0) {
-        if (!l->opts || !l->opts->stdin_text)
+    const ct_corpus_input *in = ct_corpus__input_find(l, file);
+    if (in || strcmp(file, "-") == 0) {
+        if (!in || !in->text)
             return 1;
-        *text = l->opts->stdin_text;
-        *len = l->opts->stdin_len;
+        *text = in->text;
+        *len = in->len;
         return 0;
     }
     int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -41,7 +43,7 @@ static int text_again(const ct_load_ctx *l, const char *file, char **heap, const
         close(fd);
         return 1;
     }
-    int rc = ct_corpus_read_fd(fd, LOCATE_MAX_BYTES, heap, len);
+    int rc = ct_corpus_read_fd(heap, len, fd, LOCATE_MAX_BYTES);
     close(fd);
     if (rc == CT_ENOMEM)
         return rc;
