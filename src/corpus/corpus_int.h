@@ -166,8 +166,6 @@ int ct_corpus__path_add(ct_path_list *pl, const char *path);
 /* Gather the corpus files under `path` into `pl`. */
 int ct_corpus__collect(ct_load_ctx *l, const char *path, ct_path_list *pl, int explicit_file,
                        int depth, const struct ct_dir_chain *up);
-/* Read one input whole, or (with `stream`) open a regular file as a stream.
- * Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
 /* Read `fd` to its end into a new NUL-terminated buffer; more than `cap`
  * bytes (0: no limit) is CT_ETOOBIG.  Returns 0, CT_ETOOBIG,
  * CT_EIO (errno set) or CT_ENOMEM. */
@@ -178,6 +176,8 @@ int ct_corpus__read_fd(int fd, unsigned long long cap, size_t hint, char **out, 
 char *ct_corpus__text_fold(const char *s, size_t n);
 /* The in-memory input (ct_corpus_options.inputs) named `path`, or NULL. */
 const ct_corpus_input *ct_corpus__input_find(const ct_load_ctx *l, const char *path);
+/* Read one input whole, or (with `stream`) open a regular file as a stream.
+ * Returns 0, 1 (skipped, warned), CT_EIO or CT_ENOMEM. */
 int ct_corpus__read_input(ct_load_ctx *l, const char *path, char **text, size_t *len,
                           FILE **stream);
 
