@@ -34,7 +34,7 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
     } else if (json_is_string(v)) {
         /* the element the type's row names ("date", "term", "text") */
         ct_value_type t;
-        const char *kind = type && ct_value_type_from_name(type, &t) == 0
+        const char *kind = type && ct_value_type_from_name(&t, type) == 0
                                ? ct_value_kind_of(t)->xml_string_element
                                : NULL;
         ct_xmlw__elem(x, kind ? kind : "text", json_string_value(v));

@@ -31,7 +31,7 @@ static int date_parse(const ct_property *p, const json_t *v, const ct_decimal_st
 {
     (void)store;
     char reason[200];
-    if (ct_date_value_parse(v, &cl->interval, reason, sizeof reason) == 0)
+    if (ct_date_value_parse(&cl->interval, v, reason, sizeof reason) == 0)
         return 0;
     snprintf(why, n, "%s for date property \"%s\"", reason, p->name);
     return CT_EINVALID;

@@ -137,9 +137,9 @@ static int quantity_parse(const ct_property *p, const json_t *v, const ct_decima
                           ct_claim *cl, char *why, size_t n)
 {
     char reason[200];
-    int rc = ct_quantity_value_parse(v, &p->tolerance, store, &cl->interval, reason, sizeof reason);
+    int rc = ct_quantity_value_parse(&cl->interval, v, &p->tolerance, store, reason, sizeof reason);
     if (rc == 0)
-        return ct_quantity_best(v, store, &cl->best);
+        return ct_quantity_best(&cl->best, v, store);
     if (rc == CT_ENOMEM)
         return rc;
     snprintf(why, n, "%s for quantity property \"%s\"", reason, p->name);

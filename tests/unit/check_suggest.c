@@ -339,7 +339,7 @@ START_TEST(test_suggest_drafts)
     /* the article decomposed, the subject in capitals: found, the quote cut verbatim */
     const char *art3 = "THE VESSEL sank, killing 13. Nobody on board was from Tu\xcc\x88rkiye, "
                        "said Ayse Yilmaz.";
-    ck_assert_int_eq(ct_suggest(c, art3, strlen(art3), &so, &out, &n, why, sizeof why), 0);
+    ck_assert_int_eq(ct_suggest(&out, &n, c, art3, strlen(art3), &so, why, sizeof why), 0);
     ck_assert_ptr_nonnull(strstr(out, "\"value\": 13,"));
     ct_free(out);
     so.source = "nobody";
