@@ -480,7 +480,7 @@ void ct_serve__suggest_post(ct_serve *s, const ct_serve_request *req, ct_serve_r
     if (rc == 0 && !bad) {
         ct_suggest_options o = {a.source, (const char *const *)a.topics, a.n_topics,
                                 a.published && *a.published ? a.published : NULL};
-        rc = ct_suggest(s->corpus, a.text, strlen(a.text), &o, &out, &count, why, sizeof why);
+        rc = ct_suggest(&out, &count, s->corpus, a.text, strlen(a.text), &o, why, sizeof why);
         if (rc == CT_EINVALID && strncmp(why, "byte ", 5) == 0) {
             snprintf(msg, sizeof msg, "the article: %s", why);
             bad = msg;

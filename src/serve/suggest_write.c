@@ -212,7 +212,7 @@ static int validate(const ct_corpus *corpus, const target *t, size_t n_t, FILE *
             const target *tg = target_of(t, n_t, files[i]);
             char *text = NULL;
             size_t len = 0;
-            int rc = tg ? 0 : ct_file_read(files[i], &text, &len);
+            int rc = tg ? 0 : ct_file_read(&text, &len, files[i]);
             if (rc == 0)
                 rc = ct_corpus_load_memory(c, files[i], tg ? tg->text : text, tg ? tg->len : len,
                                            &opts, &diags);
@@ -256,7 +256,7 @@ static int prepare(target *t, FILE *errs)
     ct_free(resolved);
     char *old = NULL;
     size_t len = 0;
-    int rc = ct_file_read(file, &old, &len);
+    int rc = ct_file_read(&old, &len, file);
     if (rc < 0) {
         if (rc != CT_ENOMEM)
             fprintf(errs, "%s: cannot read it\n", file);
