@@ -97,11 +97,11 @@ $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
 	$(Q)$(CC) -std=c11 -O1 -o $@ $<
 
-$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS)
-	$(Q)$(BUILD)/embed $@ ct_embedded_topic_schema=schema/topic.schema.json \
-	    ct_embedded_sources_schema=schema/sources.schema.json \
-	    ct_embedded_reviews_schema=schema/reviews.schema.json \
-	    ct_embedded_topic_xsd=schema/topic.xsd
+$(BUILD)/embedded.c: $(BUILD)/embed $(SCHEMAS) Makefile
+	$(Q)$(BUILD)/embed $@ ct_embedded__topic_schema=schema/topic.schema.json \
+	    ct_embedded__sources_schema=schema/sources.schema.json \
+	    ct_embedded__reviews_schema=schema/reviews.schema.json \
+	    ct_embedded__topic_xsd=schema/topic.xsd
 
 $(BUILD)/serve_assets.c: $(BUILD)/embed $(ASSETS)
 	$(Q)$(BUILD)/embed $@ ct_serve__css=src/serve/assets/serve.css \

@@ -150,7 +150,7 @@ int ct_conflict__find_clashes(const ct_property *p, const member *m, const pos_b
             asserting[na++] = i;
     }
     if (!p->multi) {
-        if (ct_value_kind_of(p->type)->flags & CT_VALUE_INTERVAL) {
+        if (ct_value__kind_of(p->type)->flags & CT_VALUE_INTERVAL) {
             rc = interval_clashes(m, pb, asserting, na, out);
         } else {
             for (size_t i = 0; i < na && rc == 0; i++)

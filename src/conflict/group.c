@@ -50,7 +50,7 @@ const char *ct_severity_name(ct_severity s)
 void ct_conflict_id(const char *topic, const char *subject, const char *property,
                     char out[CT_CONFLICT_ID_SIZE])
 {
-    ct_canon_hash_id3("claimtrack conflict id 2", topic, subject, property, out);
+    ct_canon_hash__id3("claimtrack conflict id 2", topic, subject, property, out);
 }
 
 void ct_conflict_legacy_id(const char *topic, const char *subject, const char *property,
@@ -74,7 +74,7 @@ static int count_fell(const ct_claim *earlier, const ct_claim *later)
 
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    const ct_value_kind *kind = ct_value_kind_of(p->type);
+    const ct_value_kind *kind = ct_value__kind_of(p->type);
     if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies) || a->questions ||
         b->questions)
         return 0;
@@ -98,7 +98,7 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     if (stance_rank(a) != stance_rank(b))
         return stance_rank(a) - stance_rank(b);
-    return ct_value_kind_of(p->type)->compare(a, b);
+    return ct_value__kind_of(p->type)->compare(a, b);
 }
 
 /* Who speaks: the relayed claimant (by its declared name), else the source
@@ -261,7 +261,7 @@ static int find_revisions(const ct_corpus *corpus, const ct_property *p, member 
                     same_position(p, c, later))
                     continue;
                 if (p->multi && !ct_claims_clash(p, c, later) &&
-                    ct_value_kind_of(p->type)->compare(c, later) != 0)
+                    ct_value__kind_of(p->type)->compare(c, later) != 0)
                     continue; /* multi: only a clash or the same value revises */
                 if (by == SIZE_MAX || when_cmp(when[b], when[by]) < 0 ||
                     (when_cmp(when[b], when[by]) == 0 && m[b].index < m[by].index))
@@ -286,7 +286,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     const ct_topic *t = &topics[g->topic];
     const ct_property *p = &t->properties[g->property];
     size_t k = g->count;
-    if ((ct_value_kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
+    if ((ct_value__kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
         return 0;
     int rc = 0;
     member *m = ct_calloc(k, sizeof *m);
@@ -437,7 +437,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     /* the old FNV-1a digest, kept only to carry old reviews over */
     unsigned long long h = CT_HASH64_INIT;
     ct_canon_hash sha;
-    ct_canon_hash_init(&sha, "claimtrack conflict digest 2");
+    ct_canon_hash__init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
         const ct_claim *x = m[i].claim;
         const char *fields[] = {
@@ -447,11 +447,11 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
             x->as_of,      x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
             add_digest_field(&h, fields[f]);
-            ct_canon_hash_field(&sha, fields[f]);
+            ct_canon_hash__field(&sha, fields[f]);
         }
     }
     snprintf(c->legacy_digest, sizeof c->legacy_digest, "%016llx", h);
-    ct_canon_hash_hex(&sha, 32, c->digest);
+    ct_canon_hash__hex(&sha, 32, c->digest);
     (void)revs_before;
 done:
     if (pb)
@@ -567,7 +567,7 @@ void ct_conflict_set_free(ct_conflict_set *set)
     if (!set)
         return;
     for (size_t i = 0; i < set->n_conflicts; i++)
-        ct_conflict_parts_free(&set->conflicts[i]);
+        ct_conflict__parts_free(&set->conflicts[i]);
     ct_free(set->conflicts);
     ct_free(set->revisions);
     ct_free(set);
@@ -633,7 +633,7 @@ static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results
         for (size_t i = 0; i < r->n_revs; i++)
             gi->superseded[r->revs[i].claim] = 1;
         ct_rules_input in = {gi, gi_members, gi_subjects, gi->superseded};
-        rc = ct_rules_find(corpus, &in, &r->items, &r->count, &r->alloc);
+        rc = ct_rules__find(corpus, &in, &r->items, &r->count, &r->alloc);
     }
     ct_free(gi->subjects);
     ct_free(gi->superseded);

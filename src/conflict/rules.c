@@ -25,7 +25,7 @@
 void ct_conflict_rule_id(const char *topic, const char *rule, const char *subject,
                          char out[CT_CONFLICT_ID_SIZE])
 {
-    ct_canon_hash_id3("claimtrack rule conflict id 1", topic, rule, subject, out);
+    ct_canon_hash__id3("claimtrack rule conflict id 1", topic, rule, subject, out);
 }
 
 typedef struct {
@@ -50,7 +50,7 @@ typedef struct {
 
 static int cmp_claim_value(const ct_claim *a, const ct_claim *b, const ct_property *p)
 {
-    int c = ct_value_kind_of(p->type)->compare(a, b);
+    int c = ct_value__kind_of(p->type)->compare(a, b);
     return c ? c : strcmp(a->id, b->id);
 }
 
@@ -275,13 +275,13 @@ static int rule_digest(ct_conflict *c, const ct_rule *r, const ct_topic *t, cons
             all[na++] = &claims[c->positions[i].claims[k]];
     qsort(all, na, sizeof *all, cmp_claim_id);
     ct_canon_hash sha;
-    ct_canon_hash_init(&sha, "claimtrack rule conflict digest 2");
-    ct_canon_hash_field(&sha, r->id);
-    ct_canon_hash_field(&sha, ct_relation_name(r->relation));
+    ct_canon_hash__init(&sha, "claimtrack rule conflict digest 2");
+    ct_canon_hash__field(&sha, r->id);
+    ct_canon_hash__field(&sha, ct_relation_name(r->relation));
     for (size_t k = 0; k < n; k++) {
-        ct_canon_hash_field(&sha, k < r->n_left ? "left" : "right");
-        ct_canon_hash_field(&sha, terms[k].subject);
-        ct_canon_hash_field(&sha, t->properties[terms[k].property].name);
+        ct_canon_hash__field(&sha, k < r->n_left ? "left" : "right");
+        ct_canon_hash__field(&sha, terms[k].subject);
+        ct_canon_hash__field(&sha, t->properties[terms[k].property].name);
     }
     for (size_t i = 0; i < na; i++) {
         if (i && all[i] == all[i - 1])
@@ -290,9 +290,9 @@ static int rule_digest(ct_conflict *c, const ct_rule *r, const ct_topic *t, cons
         const char *fields[] = {x->id,    x->value_json, x->source, x->claimant,
                                 x->hedge, x->as_of,      x->quote};
         for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-            ct_canon_hash_field(&sha, fields[f]);
+            ct_canon_hash__field(&sha, fields[f]);
     }
-    ct_canon_hash_hex(&sha, 32, c->digest);
+    ct_canon_hash__hex(&sha, 32, c->digest);
     ct_free(all);
     return 0;
 }
@@ -338,7 +338,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
         sort_claims(tm->claims, tm->n_claims, claims, p);
         for (size_t i = 0; i < tm->n_claims;) {
             size_t j = i + 1;
-            while (j < tm->n_claims && ct_value_kind_of(p->type)->compare(
+            while (j < tm->n_claims && ct_value__kind_of(p->type)->compare(
                                            &claims[tm->claims[i]], &claims[tm->claims[j]]) == 0)
                 j++;
             tm->pos[tm->n_pos].first = i;
@@ -368,7 +368,7 @@ static int apply_rule(const ct_corpus *corpus, size_t ti, const ct_rule *r, cons
     rc = rule_digest(c, r, t, terms, claims);
     goto done;
 done_free:
-    ct_conflict_parts_free(c);
+    ct_conflict__parts_free(c);
 done:
     for (size_t k = 0; k < n; k++) {
         ct_free(terms[k].claims);
@@ -377,7 +377,7 @@ done:
     return rc;
 }
 
-void ct_conflict_parts_free(ct_conflict *c)
+void ct_conflict__parts_free(ct_conflict *c)
 {
     for (size_t j = 0; j < c->n_positions; j++)
         ct_free(c->positions[j].claims);
@@ -390,8 +390,8 @@ void ct_conflict_parts_free(ct_conflict *c)
     memset(c, 0, sizeof *c);
 }
 
-int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
-                  size_t *count, size_t *alloc)
+int ct_rules__find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
+                   size_t *count, size_t *alloc)
 {
     size_t n_topics;
     const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);

@@ -19,10 +19,10 @@ typedef struct {
 } ct_rules_input;
 
 /* Append the rule conflicts of `corpus` to items[*count], growing it. */
-int ct_rules_find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
-                  size_t *count, size_t *alloc);
+int ct_rules__find(const ct_corpus *corpus, const ct_rules_input *in, ct_conflict **items,
+                   size_t *count, size_t *alloc);
 
 /* Free what a conflict owns, and clear it. */
-void ct_conflict_parts_free(ct_conflict *c);
+void ct_conflict__parts_free(ct_conflict *c);
 
 #endif

@@ -23,7 +23,7 @@ int ct_severity__strength(const ct_claim *c)
 /* Numbers that differ by a factor of two or more across the gap. */
 static int large_factor(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
-    if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER))
+    if (!(ct_value__kind_of(p->type)->flags & CT_VALUE_NUMBER))
         return 0;
     const ct_claim *low = ct_decimal_cmp(&a->interval.hi, &b->interval.lo) < 0 ? a : b;
     const ct_claim *high = low == a ? b : a;
@@ -134,7 +134,7 @@ int ct_severity__clash(const ct_property *p, const ct_claim *a, const ct_claim *
     ct_decimal_pool pool = {NULL};
     ct_decimal_store store = ct_decimal_pool_store(&pool);
     ct_decimal gap, larger;
-    int small = (ct_value_kind_of(p->type)->flags & CT_VALUE_NUMBER) && !a->denies && !b->denies
+    int small = (ct_value__kind_of(p->type)->flags & CT_VALUE_NUMBER) && !a->denies && !b->denies
                     ? small_gap(a, b, &store, &gap, &larger)
                     : 0;
     if (small > 0) {

@@ -76,11 +76,11 @@ void ct_corpus_free(ct_corpus *c)
             ct_free(t->properties[j].cues);
             ct_free(t->properties[j].terms);
             if (t->properties[j].term_index)
-                ct_namemap_dispose(t->properties[j].term_index);
+                ct_namemap__dispose(t->properties[j].term_index);
             ct_free(t->properties[j].term_index);
         }
         if (i < c->alloc_subject_index)
-            ct_namemap_dispose(&c->subject_index[i]);
+            ct_namemap__dispose(&c->subject_index[i]);
         ct_free(t->properties);
         ct_free(t->aliases);
         for (size_t j = 0; j < t->n_rules; j++) {
@@ -91,9 +91,9 @@ void ct_corpus_free(ct_corpus *c)
     }
     ct_free(c->topics);
     ct_free(c->subject_index);
-    ct_namemap_dispose(&c->topic_index);
-    ct_namemap_dispose(&c->source_index);
-    ct_namemap_dispose(&c->claimant_index);
+    ct_namemap__dispose(&c->topic_index);
+    ct_namemap__dispose(&c->source_index);
+    ct_namemap__dispose(&c->claimant_index);
     ct_free(c->sources);
     for (size_t i = 0; i < c->n_claimants; i++)
         ct_free((void *)c->claimants[i].aliases);
@@ -102,7 +102,7 @@ void ct_corpus_free(ct_corpus *c)
     ct_free(c->id_slots);
     ct_free((void *)c->files);
     ct_schema_cache__dispose(&c->own);
-    ct_strtab_dispose(&c->strings);
+    ct_strtab__dispose(&c->strings);
     ct_free(c);
 }
 
@@ -136,7 +136,7 @@ const char *const *ct_corpus_files(const ct_corpus *c, size_t *count)
 
 const ct_source *ct_corpus_source_find(const ct_corpus *c, const char *id)
 {
-    long i = ct_namemap_get(&c->source_index, id);
+    long i = ct_namemap__get(&c->source_index, id);
     return i < 0 ? NULL : &c->sources[i];
 }
 
@@ -150,7 +150,7 @@ int ct_corpus__grow(void **items, size_t *alloc, size_t count, size_t size)
 static const char *keep_number_text(void *ctx, const char *text, size_t len)
 {
     ct_corpus *c = ctx;
-    return ct_strtab_intern(&c->strings, text, len);
+    return ct_strtab__intern(&c->strings, text, len);
 }
 
 ct_decimal_store ct_corpus__decimal_store(ct_corpus *c)
@@ -161,12 +161,12 @@ ct_decimal_store ct_corpus__decimal_store(ct_corpus *c)
 
 const char *ct_corpus__intern(ct_corpus *c, const char *s)
 {
-    return s ? ct_strtab_intern(&c->strings, s, strlen(s)) : NULL;
+    return s ? ct_strtab__intern(&c->strings, s, strlen(s)) : NULL;
 }
 
 const char *ct_corpus__copy(ct_corpus *c, const char *s)
 {
-    return s ? ct_strtab_copy(&c->strings, s, strlen(s)) : NULL;
+    return s ? ct_strtab__copy(&c->strings, s, strlen(s)) : NULL;
 }
 
 /* Optional string member: NULL when absent; sets *oom on failure. */
@@ -346,7 +346,7 @@ static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, p
         return rc;
     }
     int ints_as_reals;
-    out->doc = ct_jnum_parse(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
+    out->doc = ct_jnum__parse(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
     if (!out->doc) {
         ct_free(text);
         return ct_corpus__parse_error(l, &err, 0);

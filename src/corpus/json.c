@@ -22,7 +22,7 @@ void ct_corpus__id_lines_dispose(ct_id_lines *m)
     ct_free((void *)m->ids);
     ct_free(m->lines);
     ct_free(m->next);
-    ct_namemap_dispose(&m->first);
+    ct_namemap__dispose(&m->first);
 }
 
 /* Index the recorded ids: each id maps to its first occurrence, and each
@@ -32,14 +32,14 @@ static int id_lines_index(ct_id_lines *m)
     if (!m->count)
         return 0;
     if (!(m->next = ct_calloc(m->count, sizeof *m->next)) ||
-        ct_namemap_reserve(&m->first, m->count) < 0)
+        ct_namemap__reserve(&m->first, m->count) < 0)
         return CT_ENOMEM;
     for (size_t i = m->count; i-- > 0;) {
-        size_t *after = ct_namemap_find(&m->first, m->ids[i]);
+        size_t *after = ct_namemap__find(&m->first, m->ids[i]);
         m->next[i] = after ? *after : SIZE_MAX;
         if (after)
             *after = i;
-        else if (ct_namemap_add(&m->first, m->ids[i], i, NULL) < 0)
+        else if (ct_namemap__add(&m->first, m->ids[i], i, NULL) < 0)
             return CT_ENOMEM;
     }
     return 0;
@@ -84,7 +84,7 @@ int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_l
             m->lines = lines;
             m->alloc = n;
         }
-        const char *id = ct_strtab_intern(&c->strings, text + start, j - start);
+        const char *id = ct_strtab__intern(&c->strings, text + start, j - start);
         if (!id)
             return CT_ENOMEM;
         m->ids[m->count] = id;
@@ -98,7 +98,7 @@ int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_l
  * lets a repeated id find its own line. */
 int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
 {
-    size_t *head = ct_namemap_find(&m->first, id);
+    size_t *head = ct_namemap__find(&m->first, id);
     if (!head || *head == SIZE_MAX)
         return 0;
     size_t i = *head;
@@ -111,8 +111,8 @@ int ct_corpus__schema(ct_corpus *c, int sources, ct_schema **out)
     ct_schema **slot = sources ? &c->cache->sources : &c->cache->topic;
     if (!*slot) {
         json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
-        const char *text = sources ? ct_embedded_sources_schema : ct_embedded_topic_schema;
-        size_t len = sources ? ct_embedded_sources_schema_len : ct_embedded_topic_schema_len;
+        const char *text = sources ? ct_embedded__sources_schema : ct_embedded__topic_schema;
+        size_t len = sources ? ct_embedded__sources_schema_len : ct_embedded__topic_schema_len;
         json_t *doc = json_loadb(text, len, 0, &err);
         if (!doc)
             return CT_ENOMEM; /* the embedded schema is tested; only OOM fails here */
@@ -147,7 +147,7 @@ int ct_corpus__exact_numbers(ct_load_ctx *l, json_t **doc, const char *text, siz
                              int ints_as_reals, int line_offset)
 {
     size_t bad = 0;
-    int rc = ct_jnum_mark_as(doc, text, len, ints_as_reals, &bad);
+    int rc = ct_jnum__mark_as(doc, text, len, ints_as_reals, &bad);
     if (rc != CT_EPARSE)
         return rc;
     /* the same words and place as jansson's "real number overflow" */

@@ -64,7 +64,7 @@ static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, 
         json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
         if ((rc = ct_corpus__check_nul(l, line, k, lineno - 1)) < 0)
             return rc == CT_ENOMEM ? rc : 0;
-        obj = ct_jnum_parse(line, k, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
+        obj = ct_jnum__parse(line, k, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
         if (!obj) {
             err.line = 0; /* one line: report the file's line */
             rc = ct_corpus__parse_error(l, &err, lineno);
@@ -183,7 +183,7 @@ static void *jsonl_worker(void *arg)
     size_t next = (size_t)index; /* sequence numbers of this worker's batches */
     ct_schema *schema = NULL;
     json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
-    json_t *doc = json_loadb(ct_embedded_topic_schema, ct_embedded_topic_schema_len, 0, &err);
+    json_t *doc = json_loadb(ct_embedded__topic_schema, ct_embedded__topic_schema_len, 0, &err);
     if (doc)
         ct_schema_new(&schema, doc, NULL);
     json_decref(doc);

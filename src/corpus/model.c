@@ -23,7 +23,7 @@
 /* The declared claimant `name` or alias `name` is: its index, or -1. */
 static long claimant_find(const ct_corpus *c, const char *name)
 {
-    return ct_namemap_get(&c->claimant_index, name);
+    return ct_namemap__get(&c->claimant_index, name);
 }
 
 /* Add one name of claimant `self` (its name or an alias), refusing a name
@@ -65,7 +65,7 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
         memset(k, 0, sizeof *k);
         k->name = name;
         c->n_claimants++;
-        if (ct_namemap_add(&c->claimant_index, name, self, NULL) < 0)
+        if (ct_namemap__add(&c->claimant_index, name, self, NULL) < 0)
             return CT_ENOMEM;
         const char *src = json_string_value(json_object_get(def, "source"));
         if (src) {
@@ -110,7 +110,7 @@ static int load_claimants(ct_load_ctx *l, json_t *all)
                 return rc;
             if (rc == 0) {
                 k->aliases[k->n_aliases++] = alias;
-                if (ct_namemap_add(&c->claimant_index, alias, self, NULL) < 0)
+                if (ct_namemap__add(&c->claimant_index, alias, self, NULL) < 0)
                     return CT_ENOMEM;
             }
         }
@@ -177,7 +177,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         s->note = ct_corpus__opt_copy(c, src, "note", 0, &oom);
         s->file = ct_corpus__intern(c, l->file);
         if (oom || !s->id || !s->file ||
-            ct_namemap_add(&c->source_index, s->id, c->n_sources, NULL) < 0)
+            ct_namemap__add(&c->source_index, s->id, c->n_sources, NULL) < 0)
             return CT_ENOMEM;
         c->n_sources++;
     }
@@ -188,7 +188,7 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
 
 const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index)
 {
-    long i = ct_namemap_get(&c->topic_index, id);
+    long i = ct_namemap__get(&c->topic_index, id);
     if (i < 0)
         return NULL;
     if (index)
@@ -256,8 +256,8 @@ static int load_property(ct_load_ctx *l, ct_property *p, const char *name, json_
         return CT_ENOMEM;
     json_t *tol = json_object_get(def, "tolerance");
     ct_decimal_store store = ct_corpus__decimal_store(c);
-    p->tolerance_set = ct_jnum_is_number(tol);
-    rc = p->tolerance_set ? ct_jnum_decimal(tol, &p->tolerance, &store)
+    p->tolerance_set = ct_jnum__is_number(tol);
+    rc = p->tolerance_set ? ct_jnum__decimal(tol, &p->tolerance, &store)
                           : ct_decimal_parse(&p->tolerance, CT_DEFAULT_TOLERANCE_TEXT,
                                              strlen(CT_DEFAULT_TOLERANCE_TEXT), NULL);
     if (rc == CT_ENOMEM)
@@ -363,7 +363,7 @@ static int load_topic_head(ct_load_ctx *l, json_t *doc, size_t *index)
     t->description = ct_corpus__opt_copy(c, doc, "description", 0, &oom);
     t->file = ct_corpus__intern(c, l->file);
     if (oom || !t->id || !t->file ||
-        ct_namemap_add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
+        ct_namemap__add(&c->topic_index, t->id, c->n_topics - 1, NULL) < 0)
         return CT_ENOMEM;
     json_t *props = json_object_get(doc, "properties");
     if (json_is_object(props) && json_object_size(props)) {
@@ -407,7 +407,7 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
             return CT_ENOMEM;
     }
     ct_decimal_store store = ct_corpus__decimal_store(l->c);
-    int rc = ct_value_kind_of(p->type)->parse(p, v, &store, cl, why, sizeof why);
+    int rc = ct_value__kind_of(p->type)->parse(p, v, &store, cl, why, sizeof why);
     json_decref(nfc);
     if (rc == 0 || rc == CT_ENOMEM)
         return rc;
@@ -592,7 +592,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     if ((rc = ct_corpus__set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
         return rc;
     char display[256];
-    ct_value_kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
+    ct_value__kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
     /* most values are short: dump into the stack, fall back to the heap */
     char vbuf[256];
     const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
@@ -605,7 +605,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     }
     if (!vheap)
         vbuf[vlen] = '\0';
-    ct_jnum_unmark(vheap ? vheap : vbuf); /* exact numbers as their bare literals */
+    ct_jnum__unmark(vheap ? vheap : vbuf); /* exact numbers as their bare literals */
     const char *vjson = vheap ? vheap : vbuf;
     vlen = strlen(vjson);
     int oom = 0;
@@ -624,7 +624,7 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     const char *stance = json_string_value(f.stance);
     cl.denies = stance && strcmp(stance, "denies") == 0;
     cl.questions = stance && strcmp(stance, "questions") == 0;
-    cl.value_json = ct_strtab_intern(&c->strings, vjson, vlen);
+    cl.value_json = ct_strtab__intern(&c->strings, vjson, vlen);
     free(vheap);
     cl.display = ct_corpus__intern(c, display);
     cl.file = l->file;

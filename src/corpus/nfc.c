@@ -30,7 +30,7 @@ const char *ct_corpus__intern_nfc(ct_corpus *c, const char *s)
         free(nfc);
         return n == UTF8PROC_ERROR_NOMEM ? NULL : ct_corpus__intern(c, s);
     }
-    const char *r = ct_strtab_intern(&c->strings, (const char *)nfc, (size_t)n);
+    const char *r = ct_strtab__intern(&c->strings, (const char *)nfc, (size_t)n);
     free(nfc);
     return r;
 }

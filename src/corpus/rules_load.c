@@ -104,7 +104,7 @@ static int check_rule_types(ct_load_ctx *l, const ct_topic *t, ct_rule *r, const
     for (size_t i = 0; !why && i < r->n_left + r->n_right; i++) {
         const ct_rule_term *rt = i < r->n_left ? &r->left[i] : &r->right[i - r->n_left];
         const ct_property *p = &t->properties[rt->property];
-        if (!(ct_value_kind_of(p->type)->flags & CT_VALUE_INTERVAL))
+        if (!(ct_value__kind_of(p->type)->flags & CT_VALUE_INTERVAL))
             why = "rule terms must be quantities or dates";
         else if (p->type != first->type)
             why = "a rule cannot mix quantities and dates";

@@ -20,7 +20,7 @@ int ct_corpus__resolve_speaker(ct_corpus *c, ct_claim *cl)
     const char *name = ct_corpus__intern_nfc(c, cl->claimant);
     if (!name)
         return CT_ENOMEM;
-    long k = ct_namemap_get(&c->claimant_index, name);
+    long k = ct_namemap__get(&c->claimant_index, name);
     if (k >= 0 && c->claimants[k].source) {
         cl->speaker = c->claimants[k].source;
         return 0;

@@ -43,7 +43,7 @@ int ct_corpus__load_subjects(ct_load_ctx *l, ct_topic *t, json_t *subjects)
         if (!t->aliases)
             return CT_ENOMEM;
         ct_namemap *seen = subject_index_of(c, c->n_topics - 1);
-        if (!seen || ct_namemap_reserve(seen, n) < 0)
+        if (!seen || ct_namemap__reserve(seen, n) < 0)
             return CT_ENOMEM;
         json_object_foreach(subjects, canon, aliases)
         {

@@ -153,7 +153,7 @@ static json_t *number_from(const char *s)
         int nonzero = strpbrk(w, "123456789") &&
                       (!strpbrk(w, "eE") || strpbrk(w, "123456789") < strpbrk(w, "eE"));
         if (isfinite(dv) && (dv != 0 || !nonzero))
-            j = ct_jnum_new(w, k);
+            j = ct_jnum__new(w, k);
         else
             j = json_string(s);
     } else {
@@ -478,7 +478,7 @@ static int validate_xsd(xmlDocPtr doc, read_state *st, void **xsd)
     xmlSchemaPtr schema = *xsd;
     if (!schema) {
         xmlSchemaParserCtxtPtr pctx =
-            xmlSchemaNewMemParserCtxt(ct_embedded_topic_xsd, (int)ct_embedded_topic_xsd_len);
+            xmlSchemaNewMemParserCtxt(ct_embedded__topic_xsd, (int)ct_embedded__topic_xsd_len);
         schema = pctx ? xmlSchemaParse(pctx) : NULL;
         xmlSchemaFreeParserCtxt(pctx);
         if (!schema)

@@ -41,7 +41,7 @@ static json_t *property_json(const ct_property *p)
     if (p->tolerance_set) {
         char buf[64];
         size_t n = ct_decimal_format(&p->tolerance, buf, sizeof buf);
-        rc |= json_object_set_new(o, "tolerance", n < sizeof buf ? ct_jnum_new(buf, n) : NULL);
+        rc |= json_object_set_new(o, "tolerance", n < sizeof buf ? ct_jnum__new(buf, n) : NULL);
     }
     if (p->multi)
         rc |= json_object_set_new(o, "multi", json_true());
@@ -151,7 +151,7 @@ static json_t *claim_json(const ct_corpus *corpus, const ct_claim *c)
     const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
     json_t *o = json_object();
     json_t *value =
-        ct_jnum_loadb(c->value_json, strlen(c->value_json), JSON_DECODE_ANY | JSON_ALLOW_NUL);
+        ct_jnum__loadb(c->value_json, strlen(c->value_json), JSON_DECODE_ANY | JSON_ALLOW_NUL);
     json_t *as_of = c->as_of_json ? json_loads(c->as_of_json, JSON_DECODE_ANY, NULL) : NULL;
     if (!o || !value || (c->as_of_json && !as_of)) {
         json_decref(o);
@@ -261,5 +261,5 @@ int ct_corpus_export_xml(const ct_corpus *corpus, FILE *out)
 
 char *ct_corpus_export_text(const json_t *doc)
 {
-    return ct_jnum_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    return ct_jnum__dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 }

@@ -17,7 +17,7 @@
 static void w_num_attr(ct_xmlw *x, const char *name, const json_t *v)
 {
     char buf[64];
-    const char *lit = v ? ct_jnum_literal(v, buf, sizeof buf) : NULL;
+    const char *lit = v ? ct_jnum__literal(v, buf, sizeof buf) : NULL;
     if (lit)
         ct_xmlw__attr(x, name, lit);
 }
@@ -27,7 +27,7 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
     char buf[64];
     ct_xmlw__start(x, "value");
     const char *lit;
-    if ((lit = ct_jnum_literal(v, buf, sizeof buf))) {
+    if ((lit = ct_jnum__literal(v, buf, sizeof buf))) {
         ct_xmlw__elem(x, "number", lit);
     } else if (json_is_boolean(v)) {
         ct_xmlw__elem(x, "boolean", json_is_true(v) ? "true" : "false");
@@ -35,7 +35,7 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
         /* the element the type's row names ("date", "term", "text") */
         ct_value_type t;
         const char *kind = type && ct_value_type_from_name(&t, type) == 0
-                               ? ct_value_kind_of(t)->xml_string_element
+                               ? ct_value__kind_of(t)->xml_string_element
                                : NULL;
         ct_xmlw__elem(x, kind ? kind : "text", json_string_value(v));
     } else if (json_object_get(v, "low") || json_object_get(v, "high")) {
@@ -45,7 +45,7 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
         w_num_attr(x, "high", json_object_get(v, "high"));
         ct_xmlw__end(x);
     } else if (json_object_get(v, "about")) {
-        const char *about = ct_jnum_literal(json_object_get(v, "about"), buf, sizeof buf);
+        const char *about = ct_jnum__literal(json_object_get(v, "about"), buf, sizeof buf);
         ct_xmlw__elem(x, "about", about ? about : "");
     } else if (json_object_get(v, "from") || json_object_get(v, "to")) {
         ct_xmlw__start(x, "dates");

@@ -161,7 +161,7 @@ static void row(FILE *out, const ct_report_conflict *rc, size_t j, const ct_clai
         cells[COL_type] = ct_conflict_type_name(c->type);
         cells[COL_severity] = ct_severity_name(c->severity);
         cells[COL_review_state] = ct_review_state_name(rc->review.state);
-        cells[COL_baseline] = ct_baseline_state_name(rc->baseline);
+        cells[COL_baseline] = ct_report__baseline_state_name(rc->baseline);
         cells[COL_position] = pos;
         cells[COL_value] = p->display;
         cells[COL_arithmetic] = arithmetic(c, p->origin);

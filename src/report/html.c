@@ -225,7 +225,7 @@ static int rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vio
                            {ct_decimal_from_int(0), ct_decimal_from_int(0)}};
     int ok = 1;
     for (size_t k = 0; k < n; k++) {
-        size_t i = ct_report_position_index(rc, v->positions[k]);
+        size_t i = ct_report__position_index(rc, v->positions[k]);
         const ct_report_position *p = &rc->positions[i];
         int right = k >= r->n_left;
         chart_row *row = &rows[k];
@@ -233,7 +233,7 @@ static int rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vio
         char what[512];
         ct_text_fit(labels[k], sizeof labels[k],
                     snprintf(labels[k], sizeof labels[k], "%s: %s",
-                             ct_report_position_label(rc, p, what, sizeof what), p->display));
+                             ct_report__position_label(rc, p, what, sizeof what), p->display));
         row->label = labels[k];
         row->lo = p->claims[0]->interval.lo;
         row->hi = p->claims[0]->interval.hi;
@@ -251,7 +251,7 @@ static int rule_chart(FILE *out, const ct_report_conflict *rc, const ct_rule_vio
             if (len < sizeof labels[n + s])
                 len += (size_t)snprintf(labels[n + s] + len, sizeof labels[n + s] - len, "%s[%zu]",
                                         len ? " + " : "",
-                                        ct_report_position_index(rc, v->positions[k]) + 1);
+                                        ct_report__position_index(rc, v->positions[k]) + 1);
         row->label = labels[n + s];
         row->lo = side[s].lo;
         row->hi = side[s].hi;
@@ -312,7 +312,7 @@ static int conflict_html(FILE *out, const ct_report_conflict *rc)
         rv->blocking ? " · blocks the build" : "");
     if (rc->baseline)
         fprintf(out, "<span class=\"badge\">%s since the baseline</span>",
-                ct_baseline_state_name(rc->baseline));
+                ct_report__baseline_state_name(rc->baseline));
     fputs("</div>\n", out);
     int days, charted = ct_value__charted(rc->property->type, &days); /* the type's row says */
     if (rc->rule_text) {
@@ -339,7 +339,7 @@ static int conflict_html(FILE *out, const ct_report_conflict *rc)
         fputs("<li>", out);
         if (rc->rule) {
             fputs("<span class=\"property\">", out);
-            esc(out, ct_report_position_label(rc, p, lb, sizeof lb));
+            esc(out, ct_report__position_label(rc, p, lb, sizeof lb));
             fputs(":</span> ", out);
         }
         fputs("<span class=\"value\">", out);

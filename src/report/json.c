@@ -147,7 +147,7 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
     }
     if (c->clashes_truncated && json_object_set_new(o, "clashes_truncated", json_true()))
         return -1;
-    if (set_str(o, "baseline", ct_baseline_state_name(rc->baseline)))
+    if (set_str(o, "baseline", ct_report__baseline_state_name(rc->baseline)))
         return -1;
     if (c->rule) {
         json_t *vs;
@@ -162,7 +162,7 @@ static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
                 !(pa = set_array(vo, "positions")))
                 return -1;
             for (size_t k = 0; k < v->n_positions; k++)
-                if (json_array_append_new(pa, json_integer((json_int_t)ct_report_position_index(
+                if (json_array_append_new(pa, json_integer((json_int_t)ct_report__position_index(
                                                   rc, v->positions[k]))))
                     return -1;
         }
@@ -307,7 +307,7 @@ fail:
     return NULL;
 }
 
-json_t *ct_report_model_to_json(const ct_report_model *m)
+json_t *ct_report__model_to_json(const ct_report_model *m)
 {
     json_t *conflicts, *revisions;
     return model_json(m, 1, &conflicts, &revisions);

@@ -37,13 +37,14 @@ static void failure(ct_xmlw *w, const ct_report_conflict *rc)
         for (size_t k = 0; k < p->n_claims; k++) {
             const ct_claim *cl = p->claims[k];
             ct_strbuf line = CT_STRBUF_INIT; /* quotes have no length limit */
-            ct_strbuf_printf(&line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
-                             p->denies ? "denies " : "", p->display, cl->id, cl->source, cl->quote);
+            ct_strbuf__printf(&line, "[%zu] %s%s: %s (%s): \"%s\"\n", j + 1,
+                              p->denies ? "denies " : "", p->display, cl->id, cl->source,
+                              cl->quote);
             if (line.oom)
                 w->rc = -1; /* sticky: the report fails as out of memory */
             else
-                ct_xmlw__text(w, ct_strbuf_text(&line));
-            ct_strbuf_dispose(&line);
+                ct_xmlw__text(w, ct_strbuf__text(&line));
+            ct_strbuf__dispose(&line);
         }
     }
     snprintf(msg, sizeof msg, "review with one of:\n");
@@ -80,7 +81,7 @@ static void properties(ct_xmlw *w, const ct_report_conflict *rc)
     property(w, "reviewer", rv->reviewer);
     property(w, "review_date", rv->date);
     property(w, "severity", ct_severity_name(rc->conflict->severity));
-    property(w, "baseline", ct_baseline_state_name(rc->baseline));
+    property(w, "baseline", ct_report__baseline_state_name(rc->baseline));
     ct_xmlw__end(w);
 }
 

@@ -101,7 +101,7 @@ static void conflict_table(FILE *out, const ct_report_model *m)
             md_text(out, rc->positions[j].display);
         }
         fprintf(out, " | %s%s%s |\n", state_mark(&rc->review), rc->baseline ? ", " : "",
-                rc->baseline ? ct_baseline_state_name(rc->baseline) : "");
+                rc->baseline ? ct_report__baseline_state_name(rc->baseline) : "");
     }
     fprintf(out, "\n## Details\n");
 }
@@ -115,7 +115,7 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
     fprintf(out, "\n\n%s %s conflict in topic `%s`", ct_severity_name(c->severity),
             ct_conflict_type_name(c->type), rc->topic->id);
     if (rc->baseline != CT_BASELINE_NONE)
-        fprintf(out, "; **%s** against the baseline", ct_baseline_state_name(rc->baseline));
+        fprintf(out, "; **%s** against the baseline", ct_report__baseline_state_name(rc->baseline));
     fputs(".\n\n", out);
     if (rc->rule_text) {
         fputs("Rule: ", out);
@@ -127,7 +127,7 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
         char lb[512];
         fprintf(out, "%zu. ", j + 1);
         if (rc->rule) {
-            md_text(out, ct_report_position_label(rc, p, lb, sizeof lb));
+            md_text(out, ct_report__position_label(rc, p, lb, sizeof lb));
             fputs(": ", out);
         }
         fprintf(out, "**%s", p->denies ? "denies: " : "");
@@ -160,7 +160,7 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
             fputs("- ", out);
             for (size_t k = 0; k < v->n_positions; k++)
                 fprintf(out, "%s%zu", k ? ", " : "positions ",
-                        ct_report_position_index(rc, v->positions[k]) + 1);
+                        ct_report__position_index(rc, v->positions[k]) + 1);
             fputs(": ", out);
             md_text(out, v->arithmetic);
             fputc('\n', out);

@@ -105,8 +105,8 @@ static int build_position(ct_report_position *mp, const ct_position *pos, const 
     mp->denies = pos->denies;
     mp->questions = pos->questions;
     /* the one parse of the value's text: writers read the typed value */
-    if (!(mp->value = ct_jnum_loadb(pos->value_json, strlen(pos->value_json),
-                                    JSON_DECODE_ANY | JSON_ALLOW_NUL)))
+    if (!(mp->value = ct_jnum__loadb(pos->value_json, strlen(pos->value_json),
+                                     JSON_DECODE_ANY | JSON_ALLOW_NUL)))
         return CT_ENOMEM;
     if (!(mp->claims = ct_calloc(pos->n_claims ? pos->n_claims : 1, sizeof *mp->claims)))
         return CT_ENOMEM;
@@ -116,7 +116,7 @@ static int build_position(ct_report_position *mp, const ct_position *pos, const 
     return 0;
 }
 
-const char *ct_baseline_state_name(ct_baseline_state s)
+const char *ct_report__baseline_state_name(ct_baseline_state s)
 {
     static const char *const names[] = {NULL, "new", "updated", "unchanged", "absent"};
     return (size_t)s < sizeof names / sizeof names[0] ? names[s] : NULL;
@@ -187,7 +187,7 @@ int ct_report_count_blocking(size_t *n, const ct_report *r)
     return 0;
 }
 
-size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin)
+size_t ct_report__position_index(const ct_report_conflict *rc, size_t origin)
 {
     for (size_t i = 0; i < rc->n_positions; i++)
         if (rc->positions[i].origin == origin)
@@ -206,8 +206,8 @@ char *ct_report_conflict_title(const ct_topic *t, const ct_conflict *c)
     return s;
 }
 
-const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
-                                     char *buf, size_t n)
+const char *ct_report__position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                      char *buf, size_t n)
 {
     if (strcmp(p->subject, rc->conflict->subject) == 0)
         return p->property->name;
@@ -496,7 +496,7 @@ static void count(ct_report_model *m, const ct_report *r)
     s->baseline[CT_BASELINE_ABSENT] = m->n_absent;
 }
 
-int ct_report_model_build(ct_report_model **out, const ct_report *r)
+int ct_report__model_build(ct_report_model **out, const ct_report *r)
 {
     const ct_conflict_set *set = r->conflicts;
     ct_report_model *m = ct_calloc(1, sizeof *m);
@@ -528,7 +528,7 @@ int ct_report_model_build(ct_report_model **out, const ct_report *r)
     return 0;
 fail:
     json_decref(index);
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     return CT_ENOMEM;
 }
 
@@ -546,7 +546,7 @@ static void only_blocking(ct_report_model *m)
     m->n_absent = 0;
 }
 
-void ct_report_model_free(ct_report_model *m)
+void ct_report__model_free(ct_report_model *m)
 {
     if (!m)
         return;
@@ -563,8 +563,8 @@ void ct_report_model_free(ct_report_model *m)
     ct_free(m);
 }
 
-const ct_report_conflict *ct_report_model_conflict(const ct_report_model *m, const ct_report *r,
-                                                   const ct_conflict *c)
+const ct_report_conflict *ct_report__model_conflict(const ct_report_model *m, const ct_report *r,
+                                                    const ct_conflict *c)
 {
     size_t i = (size_t)(c - r->conflicts->conflicts);
     if (m->options & CT_REPORT_ONLY_BLOCKING) { /* filtered: search */

@@ -51,7 +51,7 @@ typedef enum {
 } ct_baseline_state;
 
 /* "new", "updated", "unchanged", "absent"; NULL for CT_BASELINE_NONE. */
-const char *ct_baseline_state_name(ct_baseline_state s);
+const char *ct_report__baseline_state_name(ct_baseline_state s);
 
 /* A conflict of the baseline no longer found; strings borrowed from the
  * baseline document (NULL when absent there). */
@@ -134,26 +134,26 @@ typedef struct {
 } ct_report_model;
 
 /* Build the model of `report`.  Returns 0 or CT_ENOMEM; *out is new, free
- * with ct_report_model_free. */
-int ct_report_model_build(ct_report_model **out, const ct_report *report);
-void ct_report_model_free(ct_report_model *model);
+ * with ct_report__model_free. */
+int ct_report__model_build(ct_report_model **out, const ct_report *report);
+void ct_report__model_free(ct_report_model *model);
 
 /* What position `p` of `rc` is about, for labels: its property, or
  * "subject · property" when its subject is not the conflict's; borrowed
  * strings written into buf (at most n bytes: a longer label is cut before a
  * whole UTF-8 character and ends in "…"). */
-const char *ct_report_position_label(const ct_report_conflict *rc, const ct_report_position *p,
-                                     char *buf, size_t n);
+const char *ct_report__position_label(const ct_report_conflict *rc, const ct_report_position *p,
+                                      char *buf, size_t n);
 
 /* The entry of conflict `c` of the report's conflict set; borrowed. */
-const ct_report_conflict *ct_report_model_conflict(const ct_report_model *model,
-                                                   const ct_report *report, const ct_conflict *c);
+const ct_report_conflict *ct_report__model_conflict(const ct_report_model *model,
+                                                    const ct_report *report, const ct_conflict *c);
 
 /* The model as the JSON report document (schema/report.schema.json); new
  * reference, NULL when out of memory. */
 /* The index in rc->positions of the conflict's position `origin`. */
-size_t ct_report_position_index(const ct_report_conflict *rc, size_t origin);
+size_t ct_report__position_index(const ct_report_conflict *rc, size_t origin);
 
-json_t *ct_report_model_to_json(const ct_report_model *model);
+json_t *ct_report__model_to_json(const ct_report_model *model);
 
 #endif

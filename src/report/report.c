@@ -43,10 +43,10 @@ int ct_report_write(const ct_report *r, const char *format, FILE *out)
     if (!f)
         return CT_ENOTFOUND;
     ct_report_model *m;
-    if (ct_report_model_build(&m, r) < 0)
+    if (ct_report__model_build(&m, r) < 0)
         return CT_ENOMEM;
     int rc = f->write(m, out);
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     if (rc == 0 && (fflush(out) != 0 || ferror(out)))
         rc = CT_EIO;
     return rc;
@@ -55,20 +55,20 @@ int ct_report_write(const ct_report *r, const char *format, FILE *out)
 json_t *ct_report_to_json(const ct_report *r)
 {
     ct_report_model *m;
-    if (ct_report_model_build(&m, r) < 0)
+    if (ct_report__model_build(&m, r) < 0)
         return NULL;
-    json_t *doc = ct_report_model_to_json(m);
-    ct_report_model_free(m);
+    json_t *doc = ct_report__model_to_json(m);
+    ct_report__model_free(m);
     return doc;
 }
 
 int ct_report_write_conflict_text(const ct_report *r, const ct_conflict *c, FILE *out)
 {
     ct_report_model *m;
-    if (ct_report_model_build(&m, r) < 0)
+    if (ct_report__model_build(&m, r) < 0)
         return CT_ENOMEM;
-    const ct_report_conflict *rc = ct_report_model_conflict(m, r, c);
+    const ct_report_conflict *rc = ct_report__model_conflict(m, r, c);
     int status = rc ? ct_report__write_conflict_text(m, rc, out) : CT_ENOTFOUND;
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     return status;
 }

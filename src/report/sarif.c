@@ -199,14 +199,14 @@ static json_t *location(const char *file, long line, const char *id, const char 
         return NULL;
     }
     ct_strbuf msg = CT_STRBUF_INIT;
-    ct_strbuf_printf(&msg, "claim %s (%s)", id, source ? source : "?");
+    ct_strbuf__printf(&msg, "claim %s (%s)", id, source ? source : "?");
     json_t *loc = NULL;
     if (phys && !msg.oom) /* "o" takes phys, on failure too */
         loc = json_pack("{sos{ss}}", "physicalLocation", phys, "message", "text",
-                        ct_strbuf_text(&msg));
+                        ct_strbuf__text(&msg));
     else
         json_decref(phys);
-    ct_strbuf_dispose(&msg);
+    ct_strbuf__dispose(&msg);
     return loc;
 }
 
@@ -249,16 +249,16 @@ static int suppress(json_t *res, const ct_report_review *rv)
     if (rv->state == CT_REVIEW_UNREVIEWED || rv->state == CT_REVIEW_STALE)
         return 0;
     ct_strbuf just = CT_STRBUF_INIT;
-    ct_strbuf_printf(&just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
-                     rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
-                     rv->note ? rv->note : "");
+    ct_strbuf__printf(&just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
+                      rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
+                      rv->note ? rv->note : "");
     int rc =
         just.oom
             ? -1
             : json_object_set_new(res, "suppressions",
                                   json_pack("[{ssssss}]", "kind", "external", "status", "accepted",
-                                            "justification", ct_strbuf_text(&just)));
-    ct_strbuf_dispose(&just);
+                                            "justification", ct_strbuf__text(&just)));
+    ct_strbuf__dispose(&just);
     return rc;
 }
 
@@ -301,27 +301,27 @@ static void message(ct_strbuf *msg, const ct_report_conflict *rc, int markdown)
 {
     const ct_conflict *c = rc->conflict;
     const char *tick = markdown ? "`" : "";
-    ct_strbuf_printf(msg, "%s conflict %s%s%s on %s:", ct_review_state_name(rc->review.state), tick,
-                     c->id, tick, rc->title);
+    ct_strbuf__printf(msg, "%s conflict %s%s%s on %s:", ct_review_state_name(rc->review.state),
+                      tick, c->id, tick, rc->title);
     for (size_t j = 0; j < rc->n_positions; j++) {
         const ct_report_position *p = &rc->positions[j];
-        ct_strbuf_printf(msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
-                         j == 0 && rc->preferred ? " (preferred)" : "");
+        ct_strbuf__printf(msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
+                          j == 0 && rc->preferred ? " (preferred)" : "");
     }
     if (rc->review.blocking && markdown)
-        ct_strbuf_printf(
+        ct_strbuf__printf(
             msg,
             ". Review with one of: `claimtrack review %s --status confirmed --note 'why'`, "
             "`claimtrack review %s --status dismissed --note 'why'`, "
             "`claimtrack review %s --status resolved --prefer CLAIM-ID --note 'why'`",
             c->id, c->id, c->id);
     else if (rc->review.blocking)
-        ct_strbuf_printf(msg,
-                         ". Review it with: claimtrack review %s --status confirmed, dismissed or "
-                         "resolved (with --prefer CLAIM-ID), and --note 'why'.",
-                         c->id);
+        ct_strbuf__printf(msg,
+                          ". Review it with: claimtrack review %s --status confirmed, dismissed or "
+                          "resolved (with --prefer CLAIM-ID), and --note 'why'.",
+                          c->id);
     else
-        ct_strbuf_printf(msg, ".");
+        ct_strbuf__printf(msg, ".");
 }
 
 /* The locations of a conflict: its first claim (first_claim) into *first,
@@ -371,21 +371,21 @@ static json_t *result(const ct_report_conflict *rc, int full)
     if (text.oom || md.oom || claim_locations(rc, &locations, &related) < 0) {
         json_decref(locations);
         json_decref(related);
-        ct_strbuf_dispose(&text);
-        ct_strbuf_dispose(&md);
+        ct_strbuf__dispose(&text);
+        ct_strbuf__dispose(&md);
         return NULL;
     }
     const char *severity = ct_severity_name(c->severity);
     json_t *res =
         json_pack("{sssIsss{ssss}sosos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex",
                   (json_int_t)ri, "level", full ? level_of(c->severity) : "error", "message",
-                  "text", ct_strbuf_text(&text), "markdown", ct_strbuf_text(&md), "locations",
+                  "text", ct_strbuf__text(&text), "markdown", ct_strbuf__text(&md), "locations",
                   locations, "relatedLocations", related, "partialFingerprints",
                   "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
                   "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
-    ct_strbuf_dispose(&text);
-    ct_strbuf_dispose(&md);
-    const char *b = ct_baseline_state_name(rc->baseline);
+    ct_strbuf__dispose(&text);
+    ct_strbuf__dispose(&md);
+    const char *b = ct_report__baseline_state_name(rc->baseline);
     if (res && full &&
         (suppress(res, &rc->review) ||
          (b && json_object_set_new(res, "baselineState", json_string(b))))) {
@@ -401,8 +401,9 @@ static json_t *absent_result(const ct_report_absent *x)
 {
     size_t ri = rule_index(x->type);
     ct_strbuf msg = CT_STRBUF_INIT;
-    ct_strbuf_printf(&msg, "conflict %s on %s · %s is no longer found (absent since the baseline).",
-                     x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
+    ct_strbuf__printf(&msg,
+                      "conflict %s on %s · %s is no longer found (absent since the baseline).",
+                      x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
     json_t *locations = json_array();
     const json_t *positions = json_object_get(x->entry, "positions");
     for (size_t j = 0; locations && j < json_array_size(positions); j++) {
@@ -415,7 +416,7 @@ static json_t *absent_result(const ct_report_absent *x)
                                         json_string_value(json_object_get(cl, "id")),
                                         json_string_value(json_object_get(cl, "source"))))) {
                 json_decref(locations);
-                ct_strbuf_dispose(&msg);
+                ct_strbuf__dispose(&msg);
                 return NULL;
             }
         }
@@ -423,18 +424,18 @@ static json_t *absent_result(const ct_report_absent *x)
     if (locations && json_array_size(locations) == 0 &&
         json_array_append_new(locations, location(NULL, 0, x->id, NULL))) {
         json_decref(locations);
-        ct_strbuf_dispose(&msg);
+        ct_strbuf__dispose(&msg);
         return NULL;
     }
     json_t *res = NULL;
     if (locations && !msg.oom) /* "o" takes locations, on failure too */
         res = json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule, "ruleIndex",
-                        (json_int_t)ri, "level", "none", "message", "text", ct_strbuf_text(&msg),
+                        (json_int_t)ri, "level", "none", "message", "text", ct_strbuf__text(&msg),
                         "locations", locations, "partialFingerprints", "claimtrackConflictId/v1",
                         x->id, "baselineState", "absent");
     else
         json_decref(locations);
-    ct_strbuf_dispose(&msg);
+    ct_strbuf__dispose(&msg);
     return res;
 }
 

@@ -41,7 +41,7 @@ static int write_part(FILE *out, const ct_json_stream_part *p, size_t indent)
         json_t *v = p->make(p->payload, i);
         if (!v)
             return CT_ENOMEM;
-        char *text = ct_jnum_dumps(v, MARKER_FLAGS | JSON_ENCODE_ANY);
+        char *text = ct_jnum__dumps(v, MARKER_FLAGS | JSON_ENCODE_ANY);
         json_decref(v);
         if (!text)
             return CT_ENOMEM;
@@ -66,7 +66,7 @@ int ct_report__dump_streamed(FILE *out, json_t *doc, const ct_json_stream_part *
         if (parts[k].count && json_array_append_new(parts[k].array, json_string(name)) < 0)
             return CT_ENOMEM;
     }
-    char *text = ct_jnum_dumps(doc, MARKER_FLAGS);
+    char *text = ct_jnum__dumps(doc, MARKER_FLAGS);
     if (!text)
         return CT_ENOMEM;
     int rc = 0;

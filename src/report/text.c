@@ -71,7 +71,7 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
         const ct_report_position *pos = &rc->positions[i];
         char lb[512];
         fprintf(out, "  %s[%zu]%s %s%s%s%s%s\n", p.cyan, i + 1, p.reset,
-                rc->rule ? ct_report_position_label(rc, pos, lb, sizeof lb) : "",
+                rc->rule ? ct_report__position_label(rc, pos, lb, sizeof lb) : "",
                 rc->rule ? ": " : "",
                 pos->questions ? "questions: "
                 : pos->denies  ? "denies: "
@@ -100,12 +100,12 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
     fputc('\n', out);
     write_review(out, &p, &rc->review);
     if (rc->baseline != CT_BASELINE_NONE)
-        fprintf(out, "  baseline: %s\n", ct_baseline_state_name(rc->baseline));
+        fprintf(out, "  baseline: %s\n", ct_report__baseline_state_name(rc->baseline));
     for (size_t i = 0; c->rule && i < c->n_violations; i++) {
         const ct_rule_violation *v = &c->violations[i];
         fprintf(out, "  rule %s:", c->rule);
         for (size_t k = 0; k < v->n_positions; k++)
-            fprintf(out, " [%zu]", ct_report_position_index(rc, v->positions[k]) + 1);
+            fprintf(out, " [%zu]", ct_report__position_index(rc, v->positions[k]) + 1);
         fprintf(out, ": %s\n", v->arithmetic);
     }
     if (c->rule) {
@@ -188,7 +188,7 @@ int ct_report__write_text(const ct_report_model *m, FILE *out)
                 continue;
             fprintf(out, "  %s (%s%s%s): review with one of\n", c->conflict->id,
                     ct_review_state_name(c->review.state), c->baseline ? ", " : "",
-                    c->baseline ? ct_baseline_state_name(c->baseline) : "");
+                    c->baseline ? ct_report__baseline_state_name(c->baseline) : "");
             ct_report__review_commands(out, c, "    ");
         }
     }

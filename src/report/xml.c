@@ -93,7 +93,7 @@ static void write_position(ct_xmlw *x, const ct_report_position *p, int rule)
     ct_xmlw__attr(x, "property", p->property->name);
     if (rule)
         attr_size(x, "term", p->term);
-    char *value = ct_jnum_dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
+    char *value = ct_jnum__dumps(p->value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS);
     if (!value)
         x->rc = -1;
     ct_xmlw__elem(x, "value", value);
@@ -152,7 +152,7 @@ static void write_conflict(ct_xmlw *x, const ct_report_conflict *rc)
         ct_xmlw__attr(x, "arithmetic", v->arithmetic);
         for (size_t k = 0; k < v->n_positions; k++) {
             ct_xmlw__start(x, "choice");
-            attr_size(x, "position", ct_report_position_index(rc, v->positions[k]));
+            attr_size(x, "position", ct_report__position_index(rc, v->positions[k]));
             ct_xmlw__end(x);
         }
         ct_xmlw__end(x);

@@ -141,7 +141,7 @@ int ct_review_set_parse(ct_review_set **out, const char *path, const char *text,
         return rc < 0 ? CT_ENOMEM : CT_EINVALID;
     }
     json_t *schema_doc =
-        json_loadb(ct_embedded_reviews_schema, ct_embedded_reviews_schema_len, 0, &err);
+        json_loadb(ct_embedded__reviews_schema, ct_embedded__reviews_schema_len, 0, &err);
     ct_schema *schema = NULL;
     int rc = schema_doc ? ct_schema_new(&schema, schema_doc, NULL) : CT_ENOMEM;
     json_decref(schema_doc);

@@ -18,10 +18,10 @@ const char *ct_schema_document(const char *name, size_t *len)
         const char *text;
         const unsigned long *len;
     } documents[] = {
-        {"topic.schema.json", ct_embedded_topic_schema, &ct_embedded_topic_schema_len},
-        {"sources.schema.json", ct_embedded_sources_schema, &ct_embedded_sources_schema_len},
-        {"reviews.schema.json", ct_embedded_reviews_schema, &ct_embedded_reviews_schema_len},
-        {"topic.xsd", ct_embedded_topic_xsd, &ct_embedded_topic_xsd_len},
+        {"topic.schema.json", ct_embedded__topic_schema, &ct_embedded__topic_schema_len},
+        {"sources.schema.json", ct_embedded__sources_schema, &ct_embedded__sources_schema_len},
+        {"reviews.schema.json", ct_embedded__reviews_schema, &ct_embedded__reviews_schema_len},
+        {"topic.xsd", ct_embedded__topic_xsd, &ct_embedded__topic_xsd_len},
     };
     if (!name || !len)
         return NULL;

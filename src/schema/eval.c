@@ -109,12 +109,12 @@ static void keyset_dispose(keyset *k) { ct_free((void *)k->keys); }
  * literal.  Only the validator's numeric keywords use it. */
 static double number_value(const json_t *v)
 {
-    return ct_jnum_is_exact(v) ? strtod(json_string_value(v) + 1, NULL) : json_number_value(v);
+    return ct_jnum__is_exact(v) ? strtod(json_string_value(v) + 1, NULL) : json_number_value(v);
 }
 
 static const char *type_name(const json_t *v)
 {
-    if (ct_jnum_is_exact(v))
+    if (ct_jnum__is_exact(v))
         return "number";
     switch (json_typeof(v)) {
     case JSON_OBJECT: return "object";
@@ -212,7 +212,7 @@ static int type_matches(const char *t, const json_t *inst)
     if (strcmp(t, "integer") == 0) {
         if (json_is_integer(inst))
             return 1;
-        if (ct_jnum_is_exact(inst)) {
+        if (ct_jnum__is_exact(inst)) {
             ct_decimal d;
             int64_t i;
             return ct_decimal_parse(&d, json_string_value(inst) + 1, json_string_length(inst) - 1,
@@ -226,9 +226,9 @@ static int type_matches(const char *t, const json_t *inst)
         return 0;
     }
     if (strcmp(t, "number") == 0)
-        return ct_jnum_is_number(inst);
+        return ct_jnum__is_number(inst);
     if (strcmp(t, "string") == 0)
-        return json_is_string(inst) && !ct_jnum_is_exact(inst);
+        return json_is_string(inst) && !ct_jnum__is_exact(inst);
     if (strcmp(t, "object") == 0)
         return json_is_object(inst);
     if (strcmp(t, "array") == 0)
@@ -669,7 +669,7 @@ static int eval(vctx *c, const json_t *schema, const json_t *inst, ptrbuf *ip, k
         if (rc < 0 || !c->diags)
             goto done;
     }
-    if (ct_jnum_is_number(inst))
+    if (ct_jnum__is_number(inst))
         rc = eval_numeric(c, nd, inst, ip);
     else if (json_is_string(inst))
         rc = eval_string(c, nd, inst, ip);

@@ -121,12 +121,12 @@ void ct_schema_free(ct_schema *s)
 
 int ct_json_equal(const json_t *a, const json_t *b)
 {
-    if ((ct_jnum_is_exact(a) || ct_jnum_is_exact(b)) && ct_jnum_is_number(a) &&
-        ct_jnum_is_number(b)) {
+    if ((ct_jnum__is_exact(a) || ct_jnum__is_exact(b)) && ct_jnum__is_number(a) &&
+        ct_jnum__is_number(b)) {
         ct_decimal_pool pool = {NULL};
         ct_decimal_store store = ct_decimal_pool_store(&pool);
         ct_decimal x, y;
-        int eq = ct_jnum_decimal(a, &x, &store) == 0 && ct_jnum_decimal(b, &y, &store) == 0 &&
+        int eq = ct_jnum__decimal(a, &x, &store) == 0 && ct_jnum__decimal(b, &y, &store) == 0 &&
                  ct_decimal_cmp(&x, &y) == 0;
         ct_decimal_pool_dispose(&pool);
         return eq;

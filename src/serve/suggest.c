@@ -142,11 +142,11 @@ static int assign_id(ct_namemap *ids, draft *d)
     char base[160], id[180];
     snprintf(base, sizeof base, "%.70s-%.70s", d->f[F_PROPERTY], d->f[F_SOURCE]);
     snprintf(id, sizeof id, "%s", base);
-    for (unsigned k = 2; ct_namemap_get(ids, id) >= 0 && k < 100000; k++)
+    for (unsigned k = 2; ct_namemap__get(ids, id) >= 0 && k < 100000; k++)
         snprintf(id, sizeof id, "%s-%u", base, k);
     if (dup_field(d, F_ID, id) < 0)
         return CT_ENOMEM;
-    return ct_namemap_put(ids, d->f[F_ID], 0);
+    return ct_namemap__put(ids, d->f[F_ID], 0);
 }
 
 /* The drafts of ct_suggest's output, with ids. */
@@ -159,9 +159,9 @@ static int drafts_from_output(const ct_corpus *corpus, char *out, size_t count, 
     size_t nc;
     const ct_claim *claims = ct_corpus_claims(corpus, &nc);
     ct_namemap ids = CT_NAMEMAP_INIT;
-    int rc = ct_namemap_reserve(&ids, nc + (count < MAX_DRAFTS ? count : MAX_DRAFTS));
+    int rc = ct_namemap__reserve(&ids, nc + (count < MAX_DRAFTS ? count : MAX_DRAFTS));
     for (size_t i = 0; i < nc && rc == 0; i++)
-        rc = ct_namemap_put(&ids, claims[i].id, 0);
+        rc = ct_namemap__put(&ids, claims[i].id, 0);
     for (char *p = out; p && *p && rc == 0 && l->n < count && l->n < MAX_DRAFTS;) {
         char *nl = strchr(p, '\n');
         if (nl)
@@ -172,7 +172,7 @@ static int drafts_from_output(const ct_corpus *corpus, char *out, size_t count, 
             rc = assign_id(&ids, &l->d[l->n - 1]);
         p = nl ? nl + 1 : p + strlen(p);
     }
-    ct_namemap_dispose(&ids);
+    ct_namemap__dispose(&ids);
     return rc;
 }
 

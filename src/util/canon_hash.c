@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 
-void ct_canon_hash_init(ct_canon_hash *h, const char *tag)
+void ct_canon_hash__init(ct_canon_hash *h, const char *tag)
 {
     sha256_init(&h->sha);
-    ct_canon_hash_field(h, tag);
+    ct_canon_hash__field(h, tag);
 }
 
-void ct_canon_hash_field(ct_canon_hash *h, const char *s)
+void ct_canon_hash__field(ct_canon_hash *h, const char *s)
 {
     if (!s) {
         sha256_update(&h->sha, 2, (const uint8_t *)"~,");
@@ -26,7 +26,7 @@ void ct_canon_hash_field(ct_canon_hash *h, const char *s)
     sha256_update(&h->sha, 1, (const uint8_t *)",");
 }
 
-void ct_canon_hash_hex(ct_canon_hash *h, size_t n_bytes, char *out)
+void ct_canon_hash__hex(ct_canon_hash *h, size_t n_bytes, char *out)
 {
     static const char hex[] = "0123456789abcdef";
     uint8_t d[SHA256_DIGEST_SIZE];
@@ -40,13 +40,13 @@ void ct_canon_hash_hex(ct_canon_hash *h, size_t n_bytes, char *out)
     out[2 * n_bytes] = '\0';
 }
 
-void ct_canon_hash_id3(const char *tag, const char *a, const char *b, const char *c, char *out)
+void ct_canon_hash__id3(const char *tag, const char *a, const char *b, const char *c, char *out)
 {
     ct_canon_hash h;
-    ct_canon_hash_init(&h, tag);
-    ct_canon_hash_field(&h, a);
-    ct_canon_hash_field(&h, b);
-    ct_canon_hash_field(&h, c);
+    ct_canon_hash__init(&h, tag);
+    ct_canon_hash__field(&h, a);
+    ct_canon_hash__field(&h, b);
+    ct_canon_hash__field(&h, c);
     memcpy(out, "CT-", 3);
-    ct_canon_hash_hex(&h, 8, out + 3);
+    ct_canon_hash__hex(&h, 8, out + 3);
 }

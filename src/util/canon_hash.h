@@ -17,15 +17,15 @@ typedef struct {
 } ct_canon_hash;
 
 /* Start a hash for the domain `tag` (e.g. "claimtrack conflict id 2"). */
-void ct_canon_hash_init(ct_canon_hash *h, const char *tag);
+void ct_canon_hash__init(ct_canon_hash *h, const char *tag);
 /* Add one field; NULL is "absent", distinct from "". */
-void ct_canon_hash_field(ct_canon_hash *h, const char *s);
+void ct_canon_hash__field(ct_canon_hash *h, const char *s);
 /* Write the first `n_bytes` of the hash as 2 * n_bytes lowercase hex digits
  * plus a NUL to `out` (n_bytes <= 32). */
-void ct_canon_hash_hex(ct_canon_hash *h, size_t n_bytes, char *out);
+void ct_canon_hash__hex(ct_canon_hash *h, size_t n_bytes, char *out);
 
 /* "CT-" + the first 16 hex digits of the hash of the domain `tag` and three
  * fields: a conflict id (out holds 20 bytes). */
-void ct_canon_hash_id3(const char *tag, const char *a, const char *b, const char *c, char *out);
+void ct_canon_hash__id3(const char *tag, const char *a, const char *b, const char *c, char *out);
 
 #endif

@@ -30,7 +30,7 @@ static ct_namemap_slot *slot_of(const ct_namemap *m, const char *key, size_t h)
 }
 
 /* Grow to a power of two at least twice `n`: the table stays at most half full. */
-int ct_namemap_reserve(ct_namemap *m, size_t n)
+int ct_namemap__reserve(ct_namemap *m, size_t n)
 {
     size_t size = m->size ? m->size : 16;
     while (size / 2 < n)
@@ -52,7 +52,7 @@ int ct_namemap_reserve(ct_namemap *m, size_t n)
 
 static int insert(ct_namemap *m, const char *key, size_t value, int replace, size_t *existing)
 {
-    if (ct_namemap_reserve(m, m->used + 1) < 0)
+    if (ct_namemap__reserve(m, m->used + 1) < 0)
         return CT_ENOMEM;
     size_t h = hash_of(key);
     ct_namemap_slot *s = slot_of(m, key, h);
@@ -70,18 +70,18 @@ static int insert(ct_namemap *m, const char *key, size_t value, int replace, siz
     return 0;
 }
 
-int ct_namemap_add(ct_namemap *m, const char *key, size_t value, size_t *existing)
+int ct_namemap__add(ct_namemap *m, const char *key, size_t value, size_t *existing)
 {
     return insert(m, key, value, 0, existing);
 }
 
-int ct_namemap_put(ct_namemap *m, const char *key, size_t value)
+int ct_namemap__put(ct_namemap *m, const char *key, size_t value)
 {
     int rc = insert(m, key, value, 1, NULL);
     return rc < 0 ? rc : 0;
 }
 
-size_t *ct_namemap_find(const ct_namemap *m, const char *key)
+size_t *ct_namemap__find(const ct_namemap *m, const char *key)
 {
     if (!m || !m->used)
         return NULL;
@@ -89,13 +89,13 @@ size_t *ct_namemap_find(const ct_namemap *m, const char *key)
     return s->key ? &s->value : NULL;
 }
 
-long ct_namemap_get(const ct_namemap *m, const char *key)
+long ct_namemap__get(const ct_namemap *m, const char *key)
 {
-    const size_t *v = ct_namemap_find(m, key);
+    const size_t *v = ct_namemap__find(m, key);
     return v ? (long)*v : -1;
 }
 
-void ct_namemap_dispose(ct_namemap *m)
+void ct_namemap__dispose(ct_namemap *m)
 {
     ct_free(m->slots);
     memset(m, 0, sizeof *m);

@@ -26,15 +26,15 @@ typedef struct ct_namemap {
 /* Map `key` to `value` unless it is mapped already.  Returns 0 (added),
  * 1 (present: *existing, when given, is its value; the map is unchanged)
  * or CT_ENOMEM. */
-int ct_namemap_add(ct_namemap *m, const char *key, size_t value, size_t *existing);
+int ct_namemap__add(ct_namemap *m, const char *key, size_t value, size_t *existing);
 /* Map `key` to `value`, replacing any value.  0 or CT_ENOMEM. */
-int ct_namemap_put(ct_namemap *m, const char *key, size_t value);
+int ct_namemap__put(ct_namemap *m, const char *key, size_t value);
 /* The value of `key`, or -1 when absent. */
-long ct_namemap_get(const ct_namemap *m, const char *key);
+long ct_namemap__get(const ct_namemap *m, const char *key);
 /* The value of `key`, to read or change in place; NULL when absent. */
-size_t *ct_namemap_find(const ct_namemap *m, const char *key);
+size_t *ct_namemap__find(const ct_namemap *m, const char *key);
 /* Make room for `n` keys in all without growing again.  0 or CT_ENOMEM. */
-int ct_namemap_reserve(ct_namemap *m, size_t n);
-void ct_namemap_dispose(ct_namemap *m);
+int ct_namemap__reserve(ct_namemap *m, size_t n);
+void ct_namemap__dispose(ct_namemap *m);
 
 #endif

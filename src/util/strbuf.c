@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-int ct_strbuf_vprintf(ct_strbuf *b, const char *fmt, va_list ap)
+int ct_strbuf__vprintf(ct_strbuf *b, const char *fmt, va_list ap)
 {
     if (b->oom)
         return CT_ENOMEM;
@@ -36,18 +36,18 @@ int ct_strbuf_vprintf(ct_strbuf *b, const char *fmt, va_list ap)
     return 0;
 }
 
-int ct_strbuf_printf(ct_strbuf *b, const char *fmt, ...)
+int ct_strbuf__printf(ct_strbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int rc = ct_strbuf_vprintf(b, fmt, ap);
+    int rc = ct_strbuf__vprintf(b, fmt, ap);
     va_end(ap);
     return rc;
 }
 
-const char *ct_strbuf_text(const ct_strbuf *b) { return b->text ? b->text : ""; }
+const char *ct_strbuf__text(const ct_strbuf *b) { return b->text ? b->text : ""; }
 
-void ct_strbuf_dispose(ct_strbuf *b)
+void ct_strbuf__dispose(ct_strbuf *b)
 {
     ct_free(b->text);
     b->text = NULL;

@@ -25,14 +25,14 @@ typedef struct {
     }
 
 /* Append printf-formatted text.  0, or CT_ENOMEM (also kept in b->oom). */
-int ct_strbuf_printf(ct_strbuf *b, const char *fmt, ...)
+int ct_strbuf__printf(ct_strbuf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-int ct_strbuf_vprintf(ct_strbuf *b, const char *fmt, va_list ap);
+int ct_strbuf__vprintf(ct_strbuf *b, const char *fmt, va_list ap);
 /* The text so far ("" when empty); borrowed. */
-const char *ct_strbuf_text(const ct_strbuf *b);
-void ct_strbuf_dispose(ct_strbuf *b);
+const char *ct_strbuf__text(const ct_strbuf *b);
+void ct_strbuf__dispose(ct_strbuf *b);
 
 #endif

@@ -16,7 +16,7 @@ struct ct_strtab_chunk {
     char data[];
 };
 
-const char *ct_strtab_copy(ct_strtab *t, const char *s, size_t n)
+const char *ct_strtab__copy(ct_strtab *t, const char *s, size_t n)
 {
     ct_strtab_chunk *c = t->chunks;
     if (!c || c->cap - c->used < n + 1) {
@@ -74,14 +74,14 @@ static uint32_t hash_of(const char *s, size_t n)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-const char *ct_strtab_lookup(const ct_strtab *t, const char *s, size_t n)
+const char *ct_strtab__lookup(const ct_strtab *t, const char *s, size_t n)
 {
     if (!t->size)
         return NULL;
     return t->slots[slot_of(t, s, n, hash_of(s, n))].s;
 }
 
-const char *ct_strtab_intern(ct_strtab *t, const char *s, size_t n)
+const char *ct_strtab__intern(ct_strtab *t, const char *s, size_t n)
 {
     if ((t->used + 1) * 2 > t->size) {
         size_t size = t->size ? t->size * 2 : 256;
@@ -106,7 +106,7 @@ const char *ct_strtab_intern(ct_strtab *t, const char *s, size_t n)
     size_t h = slot_of(t, s, n, hash);
     if (t->slots[h].s)
         return t->slots[h].s;
-    const char *p = ct_strtab_copy(t, s, n);
+    const char *p = ct_strtab__copy(t, s, n);
     if (!p)
         return NULL;
     t->slots[h].s = p;
@@ -116,7 +116,7 @@ const char *ct_strtab_intern(ct_strtab *t, const char *s, size_t n)
     return p;
 }
 
-void ct_strtab_dispose(ct_strtab *t)
+void ct_strtab__dispose(ct_strtab *t)
 {
     ct_strtab_chunk *c = t->chunks;
     while (c) {

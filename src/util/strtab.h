@@ -1,7 +1,7 @@
 /*
  * strtab.h - an arena of strings with interning (internal).
  *
- * Strings live in large chunks freed all at once.  ct_strtab_intern returns
+ * Strings live in large chunks freed all at once.  ct_strtab__intern returns
  * one shared copy per distinct string, so the many repeats of a source id,
  * subject or claimant in a big corpus cost one copy.
  */
@@ -25,11 +25,11 @@ typedef struct {
     }
 
 /* Copy n bytes (plus NUL) into the arena; NULL when out of memory. */
-const char *ct_strtab_copy(ct_strtab *t, const char *s, size_t n);
+const char *ct_strtab__copy(ct_strtab *t, const char *s, size_t n);
 /* The one shared copy of s[0..n); NULL when out of memory. */
-const char *ct_strtab_intern(ct_strtab *t, const char *s, size_t n);
+const char *ct_strtab__intern(ct_strtab *t, const char *s, size_t n);
 /* Find an interned string without adding it; NULL when absent. */
-const char *ct_strtab_lookup(const ct_strtab *t, const char *s, size_t n);
-void ct_strtab_dispose(ct_strtab *t);
+const char *ct_strtab__lookup(const ct_strtab *t, const char *s, size_t n);
+void ct_strtab__dispose(ct_strtab *t);
 
 #endif

@@ -10,15 +10,15 @@
 
 #define MARK '\002'
 
-int ct_jnum_is_exact(const json_t *v)
+int ct_jnum__is_exact(const json_t *v)
 {
     const char *s = json_is_string(v) ? json_string_value(v) : NULL;
     return s && s[0] == MARK;
 }
 
-int ct_jnum_is_number(const json_t *v) { return json_is_number(v) || ct_jnum_is_exact(v); }
+int ct_jnum__is_number(const json_t *v) { return json_is_number(v) || ct_jnum__is_exact(v); }
 
-json_t *ct_jnum_new(const char *s, size_t n)
+json_t *ct_jnum__new(const char *s, size_t n)
 {
     char small[64], *buf = n + 2 <= sizeof small ? small : ct_malloc(n + 2);
     if (!buf)
@@ -32,9 +32,9 @@ json_t *ct_jnum_new(const char *s, size_t n)
     return j;
 }
 
-const char *ct_jnum_literal(const json_t *v, char *buf, size_t n)
+const char *ct_jnum__literal(const json_t *v, char *buf, size_t n)
 {
-    if (ct_jnum_is_exact(v))
+    if (ct_jnum__is_exact(v))
         return json_string_value(v) + 1;
     if (json_is_integer(v)) {
         snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
@@ -54,10 +54,10 @@ const char *ct_jnum_literal(const json_t *v, char *buf, size_t n)
     return NULL;
 }
 
-int ct_jnum_decimal(const json_t *v, ct_decimal *out, const ct_decimal_store *store)
+int ct_jnum__decimal(const json_t *v, ct_decimal *out, const ct_decimal_store *store)
 {
     char buf[40];
-    const char *lit = ct_jnum_literal(v, buf, sizeof buf);
+    const char *lit = ct_jnum__literal(v, buf, sizeof buf);
     if (!lit)
         return CT_EINVALID;
     int rc = ct_decimal_parse(out, lit, strlen(lit), store);
@@ -131,7 +131,7 @@ static int exact_for(scanner *s, json_t *v, json_t **out)
         s->bad = b;
         return CT_EPARSE;
     }
-    return (*out = ct_jnum_new(s->text + b, e - b)) ? 0 : CT_ENOMEM;
+    return (*out = ct_jnum__new(s->text + b, e - b)) ? 0 : CT_ENOMEM;
 }
 
 static int mark(scanner *s, json_t *v)
@@ -161,13 +161,13 @@ static int mark(scanner *s, json_t *v)
     return rc;
 }
 
-int ct_jnum_mark(json_t **root, const char *text, size_t len, size_t *bad_offset)
+int ct_jnum__mark(json_t **root, const char *text, size_t len, size_t *bad_offset)
 {
-    return ct_jnum_mark_as(root, text, len, 0, bad_offset);
+    return ct_jnum__mark_as(root, text, len, 0, bad_offset);
 }
 
-int ct_jnum_mark_as(json_t **root, const char *text, size_t len, int ints_as_reals,
-                    size_t *bad_offset)
+int ct_jnum__mark_as(json_t **root, const char *text, size_t len, int ints_as_reals,
+                     size_t *bad_offset)
 {
     scanner s = {text, len, 0, 0, ints_as_reals};
     int rc;
@@ -185,8 +185,8 @@ int ct_jnum_mark_as(json_t **root, const char *text, size_t len, int ints_as_rea
     return rc;
 }
 
-json_t *ct_jnum_parse(const char *text, size_t len, size_t flags, json_error_t *err,
-                      int *ints_as_reals)
+json_t *ct_jnum__parse(const char *text, size_t len, size_t flags, json_error_t *err,
+                       int *ints_as_reals)
 {
     json_error_t local;
     json_error_t *e = err ? err : &local;
@@ -203,11 +203,11 @@ json_t *ct_jnum_parse(const char *text, size_t len, size_t flags, json_error_t *
     return v;
 }
 
-json_t *ct_jnum_loadb(const char *text, size_t len, size_t flags)
+json_t *ct_jnum__loadb(const char *text, size_t len, size_t flags)
 {
     int all;
-    json_t *v = ct_jnum_parse(text, len, flags, NULL, &all);
-    if (v && ct_jnum_mark_as(&v, text, len, all, NULL) < 0) {
+    json_t *v = ct_jnum__parse(text, len, flags, NULL, &all);
+    if (v && ct_jnum__mark_as(&v, text, len, all, NULL) < 0) {
         json_decref(v);
         v = NULL;
     }
@@ -216,7 +216,7 @@ json_t *ct_jnum_loadb(const char *text, size_t len, size_t flags)
 
 /* ---- writing ------------------------------------------------------------ */
 
-void ct_jnum_unmark(char *text)
+void ct_jnum__unmark(char *text)
 {
     static const char marker[] = "\"\\u0002";
     char *w = text;
@@ -235,10 +235,10 @@ void ct_jnum_unmark(char *text)
     *w = '\0';
 }
 
-char *ct_jnum_dumps(const json_t *v, size_t flags)
+char *ct_jnum__dumps(const json_t *v, size_t flags)
 {
     char *text = json_dumps(v, flags);
     if (text)
-        ct_jnum_unmark(text);
+        ct_jnum__unmark(text);
     return text;
 }

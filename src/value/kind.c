@@ -35,7 +35,7 @@ void ct_value__plain_describe(const ct_property *p, const json_t *v, const ct_cl
                               size_t n)
 {
     (void)cl;
-    ct_value_kind_of(p->type)->write(v, p->unit ? p->unit : "", buf, n);
+    ct_value__kind_of(p->type)->write(v, p->unit ? p->unit : "", buf, n);
 }
 
 void ct_value__string_write(const json_t *v, const char *unit, char *buf, size_t n)
@@ -55,13 +55,13 @@ static const ct_value_kind *const kinds[] = {
 _Static_assert(sizeof kinds / sizeof kinds[0] == CT_TYPE_COUNT,
                "one row in kinds[] for each ct_value_type");
 
-const ct_value_kind *ct_value_kind_of(ct_value_type t)
+const ct_value_kind *ct_value__kind_of(ct_value_type t)
 {
     size_t i = (size_t)t;
     return i < CT_TYPE_COUNT ? kinds[i] : kinds[CT_TYPE_TEXT];
 }
 
-const char *ct_value_type_name(ct_value_type t) { return ct_value_kind_of(t)->name; }
+const char *ct_value_type_name(ct_value_type t) { return ct_value__kind_of(t)->name; }
 
 int ct_value_type_from_name(ct_value_type *out, const char *name)
 {

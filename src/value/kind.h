@@ -2,7 +2,7 @@
  * value/kind.h - one table of operations per property type (internal).
  *
  * Loading (JSON, and XML through its JSON shape), conflict finding and
- * describing a value for people all dispatch through ct_value_kind_of(), so a
+ * describing a value for people all dispatch through ct_value__kind_of(), so a
  * new property type is one row of the table in kind.c plus its operations
  * (and the schemas).  Values know no output format.
  */
@@ -64,13 +64,13 @@ void ct_value__string_write(const json_t *v, const char *unit, char *buf, size_t
 
 
 /* The operations of property type `t`; borrowed, static. */
-const ct_value_kind *ct_value_kind_of(ct_value_type t);
+const ct_value_kind *ct_value__kind_of(ct_value_type t);
 
 /* Charts: whether values of type `t` are drawn on an axis (interval types),
  * and whether that axis counts days (dates) rather than numbers. */
 static inline int ct_value__charted(ct_value_type t, int *days)
 {
-    unsigned f = ct_value_kind_of(t)->flags;
+    unsigned f = ct_value__kind_of(t)->flags;
     *days = !(f & CT_VALUE_NUMBER);
     return (f & CT_VALUE_INTERVAL) != 0;
 }

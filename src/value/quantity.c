@@ -76,7 +76,7 @@ found:;
 static const char *unit_after(const json_t *v, const char *unit, char *out, size_t cap)
 {
     char b[48];
-    const char *lit = v ? ct_jnum_literal(v, b, sizeof b) : NULL;
+    const char *lit = v ? ct_jnum__literal(v, b, sizeof b) : NULL;
     if (!*unit || !lit || (strcmp(lit, "1") != 0 && strcmp(lit, "-1") != 0))
         return unit;
     return unit_for_one(unit, out, cap);
@@ -86,14 +86,14 @@ static const char *unit_after(const json_t *v, const char *unit, char *out, size
 /* A number as written: an exact number's own text, or an integer in buf. */
 static const char *num(const json_t *v, char *buf, size_t n)
 {
-    const char *s = v ? ct_jnum_literal(v, buf, n) : NULL;
+    const char *s = v ? ct_jnum__literal(v, buf, n) : NULL;
     return s ? s : "?";
 }
 
 /* The unit after the value: singular for a count of exactly one. */
 static const char *unit_of(const json_t *v, const char *u, char *one, size_t cap)
 {
-    if (ct_jnum_is_number(v))
+    if (ct_jnum__is_number(v))
         return unit_after(v, u, one, cap);
     if (json_object_get(v, "best"))
         return unit_after(json_object_get(v, "best"), u, one, cap);
@@ -110,7 +110,7 @@ static void quantity_write(const json_t *v, const char *unit, char *buf, size_t 
     char ab[48], bb[48], cb[48], one[300];
     const char *u = unit_of(v, unit, one, sizeof one);
     const char *sp = *u ? " " : "";
-    if (ct_jnum_is_number(v)) {
+    if (ct_jnum__is_number(v)) {
         snprintf(buf, n, "%s%s%s", num(v, ab, sizeof ab), sp, u);
     } else if (json_object_get(v, "low")) {
         const char *a = num(json_object_get(v, "low"), ab, sizeof ab);

@@ -14,7 +14,7 @@
 long ct_value__term_find(const ct_property *p, const char *name)
 {
     if (p->term_index)
-        return ct_namemap_get(p->term_index, name);
+        return ct_namemap__get(p->term_index, name);
     for (size_t i = 0; i < p->n_terms; i++)
         if (strcmp(p->terms[i].name, name) == 0)
             return (long)i;

@@ -123,7 +123,7 @@ int ct_date_value_parse(ct_interval *out, const json_t *v, char *why, size_t why
 /* Number v as a decimal; *bad set when it is none. */
 static int number_of(const json_t *v, const ct_decimal_store *store, ct_decimal *out, int *bad)
 {
-    int rc = ct_jnum_decimal(v, out, store);
+    int rc = ct_jnum__decimal(v, out, store);
     if (rc == CT_EINVALID)
         *bad = 1;
     return rc == CT_ENOMEM ? rc : 0;
@@ -132,7 +132,7 @@ static int number_of(const json_t *v, const ct_decimal_store *store, ct_decimal 
 /* A number's literal for an error message. */
 static const char *lit(const json_t *v, char *buf, size_t n)
 {
-    const char *s = ct_jnum_literal(v, buf, n);
+    const char *s = ct_jnum__literal(v, buf, n);
     return s ? s : "?";
 }
 
@@ -141,8 +141,8 @@ static int estimate_parse(const json_t *v, const json_t *low, const json_t *best
                           const json_t *high, const ct_decimal_store *store, ct_interval *out,
                           char *why, size_t why_len)
 {
-    int bad = !ct_jnum_is_number(low) || !ct_jnum_is_number(high) ||
-              (best && !ct_jnum_is_number(best)) || json_object_size(v) != 2u + (best != NULL);
+    int bad = !ct_jnum__is_number(low) || !ct_jnum__is_number(high) ||
+              (best && !ct_jnum__is_number(best)) || json_object_size(v) != 2u + (best != NULL);
     ct_decimal b;
     if (!bad &&
         (number_of(low, store, &out->lo, &bad) < 0 || number_of(high, store, &out->hi, &bad) < 0 ||
@@ -179,7 +179,7 @@ int ct_quantity_best(ct_decimal *out, const json_t *v, const ct_decimal_store *s
 {
     const json_t *b = json_is_object(v) ? json_object_get(v, "best") : NULL;
     *out = ct_decimal_none();
-    int rc = b ? ct_jnum_decimal(b, out, store) : 0;
+    int rc = b ? ct_jnum__decimal(b, out, store) : 0;
     if (rc == CT_EINVALID)
         *out = ct_decimal_none();
     return rc == CT_ENOMEM ? rc : 0;
@@ -205,7 +205,7 @@ int ct_quantity_value_parse(ct_interval *out, const json_t *v, const ct_decimal 
                             const ct_decimal_store *store, char *why, size_t why_len)
 {
     int bad = 0;
-    if (ct_jnum_is_number(v)) {
+    if (ct_jnum__is_number(v)) {
         if (number_of(v, store, &out->lo, &bad) < 0)
             return CT_ENOMEM;
         out->hi = out->lo;
@@ -233,7 +233,7 @@ int ct_quantity_value_parse(ct_interval *out, const json_t *v, const ct_decimal 
     json_t *min = json_object_get(v, "min"), *max = json_object_get(v, "max");
     if (about) {
         ct_decimal n;
-        if (!ct_jnum_is_number(about) || min || max) {
+        if (!ct_jnum__is_number(about) || min || max) {
             snprintf(why, why_len, "expected {\"about\": number} alone");
             return CT_EINVALID;
         }
@@ -246,7 +246,7 @@ int ct_quantity_value_parse(ct_interval *out, const json_t *v, const ct_decimal 
         }
         return 0;
     }
-    if ((!min && !max) || (min && !ct_jnum_is_number(min)) || (max && !ct_jnum_is_number(max))) {
+    if ((!min && !max) || (min && !ct_jnum__is_number(min)) || (max && !ct_jnum__is_number(max))) {
         snprintf(why, why_len, "expected numeric \"min\" and/or \"max\"");
         return CT_EINVALID;
     }
@@ -301,5 +301,5 @@ int ct_interval_cmp(const ct_interval *a, const ct_interval *b)
 
 void ct_value_describe(const json_t *v, ct_value_type type, const char *unit, char *buf, size_t n)
 {
-    ct_value_kind_of(type)->write(v, unit && *unit ? unit : "", buf, n);
+    ct_value__kind_of(type)->write(v, unit && *unit ? unit : "", buf, n);
 }

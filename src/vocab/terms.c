@@ -11,10 +11,10 @@
 int ct_vocab__index_terms(ct_property *p)
 {
     if (!(p->term_index = ct_calloc(1, sizeof *p->term_index)) ||
-        ct_namemap_reserve(p->term_index, p->n_terms) < 0)
+        ct_namemap__reserve(p->term_index, p->n_terms) < 0)
         return CT_ENOMEM;
     for (size_t i = 0; i < p->n_terms; i++)
-        if (ct_namemap_add(p->term_index, p->terms[i].name, i, NULL) < 0)
+        if (ct_namemap__add(p->term_index, p->terms[i].name, i, NULL) < 0)
             return CT_ENOMEM;
     return 0;
 }

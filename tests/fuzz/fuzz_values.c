@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (bar)
         check_laws((const char *)data, (size_t)(bar - (const char *)data), bar + 1,
                    size - (size_t)(bar - (const char *)data) - 1);
-    json_t *v = ct_jnum_loadb((const char *)data, size, JSON_DECODE_ANY);
+    json_t *v = ct_jnum__loadb((const char *)data, size, JSON_DECODE_ANY);
     if (v) {
         char buf[256];
         ct_decimal_pool pool = {NULL};

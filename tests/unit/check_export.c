@@ -30,7 +30,7 @@ static const char claims[] =
 
 static char *dump(const json_t *j)
 {
-    char *s = ct_jnum_dumps(j, JSON_SORT_KEYS | JSON_COMPACT); /* numbers as written */
+    char *s = ct_jnum__dumps(j, JSON_SORT_KEYS | JSON_COMPACT); /* numbers as written */
     ck_assert_ptr_nonnull(s);
     return s;
 }

@@ -16,28 +16,28 @@
 START_TEST(test_namemap_add_get_put)
 {
     ct_namemap m = CT_NAMEMAP_INIT;
-    ck_assert_int_eq(ct_namemap_get(&m, "a"), -1); /* empty map */
-    ck_assert_ptr_null(ct_namemap_find(&m, "a"));
-    ck_assert_int_eq(ct_namemap_add(&m, "alpha", 1, NULL), 0);
+    ck_assert_int_eq(ct_namemap__get(&m, "a"), -1); /* empty map */
+    ck_assert_ptr_null(ct_namemap__find(&m, "a"));
+    ck_assert_int_eq(ct_namemap__add(&m, "alpha", 1, NULL), 0);
     size_t old = 99;
-    ck_assert_int_eq(ct_namemap_add(&m, "alpha", 2, &old), 1); /* present: unchanged */
+    ck_assert_int_eq(ct_namemap__add(&m, "alpha", 2, &old), 1); /* present: unchanged */
     ck_assert_uint_eq(old, 1);
-    ck_assert_int_eq(ct_namemap_get(&m, "alpha"), 1);
+    ck_assert_int_eq(ct_namemap__get(&m, "alpha"), 1);
     char copy[] = "alpha"; /* keys compare by content, not by pointer */
-    ck_assert_int_eq(ct_namemap_get(&m, copy), 1);
-    ck_assert_int_eq(ct_namemap_put(&m, "alpha", 7), 0);
-    ck_assert_int_eq(ct_namemap_get(&m, "alpha"), 7);
-    *ct_namemap_find(&m, "alpha") = 8;
-    ck_assert_int_eq(ct_namemap_get(&m, "alpha"), 8);
+    ck_assert_int_eq(ct_namemap__get(&m, copy), 1);
+    ck_assert_int_eq(ct_namemap__put(&m, "alpha", 7), 0);
+    ck_assert_int_eq(ct_namemap__get(&m, "alpha"), 7);
+    *ct_namemap__find(&m, "alpha") = 8;
+    ck_assert_int_eq(ct_namemap__get(&m, "alpha"), 8);
     /* prefixes and extensions are other names */
-    ck_assert_int_eq(ct_namemap_get(&m, "alph"), -1);
-    ck_assert_int_eq(ct_namemap_get(&m, "alphab"), -1);
-    ck_assert_int_eq(ct_namemap_get(&m, ""), -1);
-    ck_assert_int_eq(ct_namemap_add(&m, "", 3, NULL), 0);
-    ck_assert_int_eq(ct_namemap_get(&m, ""), 3);
+    ck_assert_int_eq(ct_namemap__get(&m, "alph"), -1);
+    ck_assert_int_eq(ct_namemap__get(&m, "alphab"), -1);
+    ck_assert_int_eq(ct_namemap__get(&m, ""), -1);
+    ck_assert_int_eq(ct_namemap__add(&m, "", 3, NULL), 0);
+    ck_assert_int_eq(ct_namemap__get(&m, ""), 3);
     ck_assert_uint_eq(m.used, 2);
-    ct_namemap_dispose(&m);
-    ck_assert_int_eq(ct_namemap_get(&m, "alpha"), -1);
+    ct_namemap__dispose(&m);
+    ck_assert_int_eq(ct_namemap__get(&m, "alpha"), -1);
 }
 END_TEST
 
@@ -59,12 +59,12 @@ START_TEST(test_namemap_collisions)
     ck_assert_uint_eq(n, 6);
     ct_namemap m = CT_NAMEMAP_INIT;
     for (size_t i = 0; i < n; i++)
-        ck_assert_int_eq(ct_namemap_add(&m, keys[i], i, NULL), 0);
+        ck_assert_int_eq(ct_namemap__add(&m, keys[i], i, NULL), 0);
     ck_assert_uint_eq(m.size, 16); /* still the first table: they all collided in it */
     for (size_t i = 0; i < n; i++)
-        ck_assert_int_eq(ct_namemap_get(&m, keys[i]), (long)i);
-    ck_assert_int_eq(ct_namemap_get(&m, "not-there"), -1);
-    ct_namemap_dispose(&m);
+        ck_assert_int_eq(ct_namemap__get(&m, keys[i]), (long)i);
+    ck_assert_int_eq(ct_namemap__get(&m, "not-there"), -1);
+    ct_namemap__dispose(&m);
 }
 END_TEST
 
@@ -76,22 +76,22 @@ START_TEST(test_namemap_grows)
     ct_namemap m = CT_NAMEMAP_INIT;
     for (size_t i = 0; i < N; i++) {
         snprintf(keys[i], sizeof keys[i], "term-%zu", i);
-        ck_assert_int_eq(ct_namemap_add(&m, keys[i], i * 3, NULL), 0);
+        ck_assert_int_eq(ct_namemap__add(&m, keys[i], i * 3, NULL), 0);
         ck_assert_uint_le(m.used * 2, m.size); /* at most half full */
     }
     for (size_t i = 0; i < N; i++)
-        ck_assert_int_eq(ct_namemap_get(&m, keys[i]), (long)(i * 3));
+        ck_assert_int_eq(ct_namemap__get(&m, keys[i]), (long)(i * 3));
     size_t size = m.size;
-    ck_assert_int_eq(ct_namemap_reserve(&m, N), 0); /* room already */
+    ck_assert_int_eq(ct_namemap__reserve(&m, N), 0); /* room already */
     ck_assert_uint_eq(m.size, size);
-    ct_namemap_dispose(&m);
+    ct_namemap__dispose(&m);
     ct_namemap r = CT_NAMEMAP_INIT;
-    ck_assert_int_eq(ct_namemap_reserve(&r, 1000), 0);
+    ck_assert_int_eq(ct_namemap__reserve(&r, 1000), 0);
     size = r.size;
     for (size_t i = 0; i < 1000; i++)
-        ck_assert_int_eq(ct_namemap_add(&r, keys[i], i, NULL), 0);
+        ck_assert_int_eq(ct_namemap__add(&r, keys[i], i, NULL), 0);
     ck_assert_uint_eq(r.size, size); /* reserved: no growth */
-    ct_namemap_dispose(&r);
+    ct_namemap__dispose(&r);
     free(keys);
 }
 END_TEST

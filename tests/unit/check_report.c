@@ -59,7 +59,7 @@ static ct_report_model *build(const fixture *f, const ct_review_set *s, ct_fail_
 {
     ct_report r = {.corpus = f->corpus, .conflicts = f->set, .reviews = s, .fail_on = fail_on};
     ct_report_model *m = NULL;
-    ck_assert_int_eq(ct_report_model_build(&m, &r), 0);
+    ck_assert_int_eq(ct_report__model_build(&m, &r), 0);
     ck_assert_ptr_nonnull(m);
     ck_assert_uint_eq(m->n_conflicts, 1);
     return m;
@@ -105,7 +105,7 @@ START_TEST(test_report_states_and_blocking)
             ck_assert_ptr_null(rv->note);
         }
         ck_assert_uint_eq(rv->n_prefer, 0);
-        ct_report_model_free(m);
+        ct_report__model_free(m);
         ct_review_set_free(s);
     }
     fixture_dispose(&f);
@@ -176,7 +176,7 @@ START_TEST(test_report_resolved_position_first)
              rc->positions[0].display);
     ck_assert_ptr_nonnull(strstr(buf, want));
     free(buf);
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     ct_review_set_free(s);
     /* a stale resolution and a confirmation keep the canonical order */
     static const char *const other[][2] = {{"resolved", "0123456789abcdef"}, {"confirmed", NULL}};
@@ -186,7 +186,7 @@ START_TEST(test_report_resolved_position_first)
         for (size_t i = 0; i < 3; i++)
             ck_assert_str_eq(first_claim(&m->conflicts[0].positions[i]), before[i]);
         same_clashes(&m->conflicts[0], c, cl);
-        ct_report_model_free(m);
+        ct_report__model_free(m);
         ct_review_set_free(s);
     }
     fixture_dispose(&f);
@@ -226,7 +226,7 @@ START_TEST(test_report_counts_and_lists)
     ck_assert(json_is_integer(rc->positions[0].value));
     ck_assert_int_eq(json_integer_value(rc->positions[0].value), 38);
     ck_assert_uint_eq(m->n_orphans, 0);
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     fixture_dispose(&f);
 }
 END_TEST
@@ -247,7 +247,7 @@ START_TEST(test_report_orphans)
     ct_report_model *m = build(&f, s, CT_FAIL_ON_UNREVIEWED);
     ck_assert_uint_eq(m->n_orphans, 1);
     ck_assert_str_eq(m->orphans[0], "CT-0badc0de");
-    ct_report_model_free(m);
+    ct_report__model_free(m);
     ct_review_set_free(s);
     ct_diag_list_dispose(&diags);
     fixture_dispose(&f);
@@ -461,7 +461,7 @@ START_TEST(test_report_position_label_cut_on_a_character)
     p.property = &prop;
     for (size_t n = 500; n <= 512; n++) {
         char buf[512];
-        const char *label = ct_report_position_label(&rc, &p, buf, n);
+        const char *label = ct_report__position_label(&rc, &p, buf, n);
         size_t len = strlen(label);
         ck_assert_uint_lt(len, n);
         ck_assert_str_eq(label + len - 3, "\xe2\x80\xa6");
@@ -469,7 +469,7 @@ START_TEST(test_report_position_label_cut_on_a_character)
             ck_assert_mem_eq(label + i, "\xd0\x96", 2);
     }
     char big[1024];
-    ck_assert_str_eq(ct_report_position_label(&rc, &p, big, sizeof big) + 600, " · deaths");
+    ck_assert_str_eq(ct_report__position_label(&rc, &p, big, sizeof big) + 600, " · deaths");
 }
 END_TEST
 

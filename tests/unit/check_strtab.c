@@ -11,17 +11,17 @@
 START_TEST(test_strtab_copy_adds_nul_and_keeps_each_copy)
 {
     ct_strtab t = CT_STRTAB_INIT;
-    const char *a = ct_strtab_copy(&t, "hello world", 5);
-    const char *b = ct_strtab_copy(&t, "hello", 5);
+    const char *a = ct_strtab__copy(&t, "hello world", 5);
+    const char *b = ct_strtab__copy(&t, "hello", 5);
     ck_assert_ptr_nonnull(a);
     ck_assert_ptr_nonnull(b);
     ck_assert_str_eq(a, "hello");
     ck_assert_str_eq(b, "hello");
     ck_assert_ptr_ne(a, b); /* copies are never shared */
-    const char *e = ct_strtab_copy(&t, "", 0);
+    const char *e = ct_strtab__copy(&t, "", 0);
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(e, "");
-    ct_strtab_dispose(&t);
+    ct_strtab__dispose(&t);
 }
 END_TEST
 
@@ -29,33 +29,33 @@ START_TEST(test_strtab_intern_returns_one_shared_copy)
 {
     ct_strtab t = CT_STRTAB_INIT;
     char buf[] = "source-a";
-    const char *a = ct_strtab_intern(&t, buf, strlen(buf));
+    const char *a = ct_strtab__intern(&t, buf, strlen(buf));
     ck_assert_ptr_nonnull(a);
     ck_assert_ptr_ne(a, buf);
     buf[0] = 'X'; /* the table holds its own copy */
     ck_assert_str_eq(a, "source-a");
-    ck_assert_ptr_eq(ct_strtab_intern(&t, "source-a", 8), a);
+    ck_assert_ptr_eq(ct_strtab__intern(&t, "source-a", 8), a);
     /* a prefix or a longer string is a different string */
-    const char *p = ct_strtab_intern(&t, "source-a-long", 6);
+    const char *p = ct_strtab__intern(&t, "source-a-long", 6);
     ck_assert_str_eq(p, "source");
     ck_assert_ptr_ne(p, a);
-    ck_assert_ptr_ne(ct_strtab_intern(&t, "source-ab", 9), a);
-    ct_strtab_dispose(&t);
+    ck_assert_ptr_ne(ct_strtab__intern(&t, "source-ab", 9), a);
+    ct_strtab__dispose(&t);
 }
 END_TEST
 
 START_TEST(test_strtab_lookup_finds_only_interned_strings)
 {
     ct_strtab t = CT_STRTAB_INIT;
-    ck_assert_ptr_null(ct_strtab_lookup(&t, "x", 1)); /* empty table */
-    const char *x = ct_strtab_intern(&t, "x", 1);
-    ck_assert_ptr_eq(ct_strtab_lookup(&t, "xyz", 1), x);
-    ck_assert_ptr_null(ct_strtab_lookup(&t, "xyz", 3));
-    ck_assert_ptr_null(ct_strtab_lookup(&t, "", 0));
+    ck_assert_ptr_null(ct_strtab__lookup(&t, "x", 1)); /* empty table */
+    const char *x = ct_strtab__intern(&t, "x", 1);
+    ck_assert_ptr_eq(ct_strtab__lookup(&t, "xyz", 1), x);
+    ck_assert_ptr_null(ct_strtab__lookup(&t, "xyz", 3));
+    ck_assert_ptr_null(ct_strtab__lookup(&t, "", 0));
     /* a copy is not interned */
-    ck_assert_ptr_nonnull(ct_strtab_copy(&t, "only-copied", 11));
-    ck_assert_ptr_null(ct_strtab_lookup(&t, "only-copied", 11));
-    ct_strtab_dispose(&t);
+    ck_assert_ptr_nonnull(ct_strtab__copy(&t, "only-copied", 11));
+    ck_assert_ptr_null(ct_strtab__lookup(&t, "only-copied", 11));
+    ct_strtab__dispose(&t);
 }
 END_TEST
 
@@ -67,19 +67,19 @@ START_TEST(test_strtab_intern_survives_table_growth)
     char buf[32];
     for (int i = 0; i < N; i++) {
         snprintf(buf, sizeof buf, "subject-%d", i);
-        first[i] = ct_strtab_intern(&t, buf, strlen(buf));
+        first[i] = ct_strtab__intern(&t, buf, strlen(buf));
         ck_assert_ptr_nonnull(first[i]);
     }
     ck_assert_uint_eq(t.used, N);
     ck_assert_uint_ge(t.size, 2 * N); /* at most half full */
     for (int i = 0; i < N; i++) {
         snprintf(buf, sizeof buf, "subject-%d", i);
-        ck_assert_ptr_eq(ct_strtab_intern(&t, buf, strlen(buf)), first[i]);
-        ck_assert_ptr_eq(ct_strtab_lookup(&t, buf, strlen(buf)), first[i]);
+        ck_assert_ptr_eq(ct_strtab__intern(&t, buf, strlen(buf)), first[i]);
+        ck_assert_ptr_eq(ct_strtab__lookup(&t, buf, strlen(buf)), first[i]);
         ck_assert_str_eq(first[i], buf);
     }
     ck_assert_uint_eq(t.used, N);
-    ct_strtab_dispose(&t);
+    ct_strtab__dispose(&t);
 }
 END_TEST
 
@@ -88,9 +88,9 @@ START_TEST(test_strtab_big_strings_and_many_chunks_stay_valid)
     ct_strtab t = CT_STRTAB_INIT;
     static char big[200000];
     memset(big, 'b', sizeof big);
-    const char *small1 = ct_strtab_copy(&t, "before", 6);
-    const char *huge = ct_strtab_copy(&t, big, sizeof big); /* its own chunk */
-    const char *small2 = ct_strtab_copy(&t, "after", 5);
+    const char *small1 = ct_strtab__copy(&t, "before", 6);
+    const char *huge = ct_strtab__copy(&t, big, sizeof big); /* its own chunk */
+    const char *small2 = ct_strtab__copy(&t, "after", 5);
     ck_assert_ptr_nonnull(huge);
     ck_assert_uint_eq(strlen(huge), sizeof big);
     ck_assert_str_eq(small1, "before");
@@ -100,7 +100,7 @@ START_TEST(test_strtab_big_strings_and_many_chunks_stay_valid)
     char buf[64];
     for (int i = 0; i < 4000; i++) {
         snprintf(buf, sizeof buf, "%04d-abcdefghijklmnopqrstuvwxyz", i);
-        kept[i] = ct_strtab_copy(&t, buf, strlen(buf));
+        kept[i] = ct_strtab__copy(&t, buf, strlen(buf));
         ck_assert_ptr_nonnull(kept[i]);
     }
     for (int i = 0; i < 4000; i++) {
@@ -108,7 +108,7 @@ START_TEST(test_strtab_big_strings_and_many_chunks_stay_valid)
         ck_assert_str_eq(kept[i], buf);
     }
     ck_assert_uint_eq(strspn(huge, "b"), sizeof big);
-    ct_strtab_dispose(&t);
+    ct_strtab__dispose(&t);
     ck_assert_ptr_null(t.chunks);
     ck_assert_ptr_null(t.slots);
     ck_assert_uint_eq(t.size, 0);
@@ -118,10 +118,10 @@ END_TEST
 START_TEST(test_strtab_dispose_of_empty_table_is_harmless)
 {
     ct_strtab t = CT_STRTAB_INIT;
-    ct_strtab_dispose(&t);
-    ct_strtab_dispose(&t);
-    ck_assert_ptr_nonnull(ct_strtab_intern(&t, "reused", 6));
-    ct_strtab_dispose(&t);
+    ct_strtab__dispose(&t);
+    ct_strtab__dispose(&t);
+    ck_assert_ptr_nonnull(ct_strtab__intern(&t, "reused", 6));
+    ct_strtab__dispose(&t);
 }
 END_TEST
 

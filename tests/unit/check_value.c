@@ -203,7 +203,7 @@ START_TEST(test_large_integers_compare_exactly)
     ck_assert_int_eq(ct_interval_cmp(&a, &b), 1);
     ck_assert_int_eq(ct_interval_cmp(&b, &a), -1);
     /* 9007199254740992.0 written so equals the integer 2^53, not 2^53 + 1 */
-    v = ct_jnum_new("9007199254740992.0", 18);
+    v = ct_jnum__new("9007199254740992.0", 18);
     ck_assert_int_eq(QP(v, 0.1, &c, why, sizeof why), 0);
     json_decref(v);
     ck_assert(ct_interval_overlap(&b, &c));
@@ -219,11 +219,11 @@ START_TEST(test_large_integers_compare_exactly)
     ck_assert_int_eq(QP(v, 0.1, &a, why, sizeof why), 0);
     json_decref(v);
     DEC_IS(a.lo, "9223372036854775807");
-    v = ct_jnum_new("9223372036854775808", 19);
+    v = ct_jnum__new("9223372036854775808", 19);
     ck_assert_int_eq(QP(v, 0.1, &b, why, sizeof why), 0);
     json_decref(v);
     ck_assert_int_eq(ct_decimal_cmp(&a.lo, &b.lo), -1);
-    v = ct_jnum_new("92233720368547758070e-1", 23); /* INT64_MAX again */
+    v = ct_jnum__new("92233720368547758070e-1", 23); /* INT64_MAX again */
     ck_assert_int_eq(QP(v, 0.1, &c, why, sizeof why), 0);
     json_decref(v);
     ck_assert_int_eq(ct_decimal_cmp(&a.lo, &c.lo), 0);
@@ -242,7 +242,7 @@ START_TEST(test_value_describe)
     ct_value_describe(v, CT_TYPE_DATE, NULL, buf, sizeof buf);
     ck_assert_str_eq(buf, "2025-06-20 to 2025-06-30");
     json_decref(v);
-    v = ct_jnum_new("1.178", 5);
+    v = ct_jnum__new("1.178", 5);
     ct_value_describe(v, CT_TYPE_QUANTITY, "billion USD", buf, sizeof buf);
     ck_assert_str_eq(buf, "1.178 billion USD");
     json_decref(v);
@@ -277,7 +277,7 @@ START_TEST(test_value_describe_singular_for_one)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[128];
-        json_t *v = ct_jnum_loadb(cases[i].value, strlen(cases[i].value), JSON_DECODE_ANY);
+        json_t *v = ct_jnum__loadb(cases[i].value, strlen(cases[i].value), JSON_DECODE_ANY);
         ck_assert_ptr_nonnull(v);
         ct_value_describe(v, CT_TYPE_QUANTITY, cases[i].unit, buf, sizeof buf);
         ck_assert_str_eq(buf, cases[i].want);
@@ -355,7 +355,7 @@ START_TEST(test_quantity_errors)
     DEC_IS(iv.lo, "-11");
     DEC_IS(iv.hi, "-9");
     json_decref(v);
-    v = ct_jnum_new("2.50", 4); /* kept as written */
+    v = ct_jnum__new("2.50", 4); /* kept as written */
     ck_assert_int_eq(QP(v, 0.1, &iv, why, sizeof why), 0);
     DEC_IS(iv.lo, "2.50");
     DEC_IS(iv.hi, "2.50");
@@ -380,9 +380,9 @@ START_TEST(test_value_describe_forms)
     describe(json_pack("{sisi}", "min", 8, "max", 11), CT_TYPE_QUANTITY, "people",
              "8 to 11 people");
     describe(json_pack("{si}", "max", 5), CT_TYPE_QUANTITY, NULL, "at most 5");
-    describe(ct_jnum_new("1e20", 4), CT_TYPE_QUANTITY, NULL, "1e20");
-    describe(ct_jnum_new("1234567.891", 11), CT_TYPE_QUANTITY, NULL, "1234567.891");
-    describe(ct_jnum_new("123456.5", 8), CT_TYPE_QUANTITY, NULL, "123456.5");
+    describe(ct_jnum__new("1e20", 4), CT_TYPE_QUANTITY, NULL, "1e20");
+    describe(ct_jnum__new("1234567.891", 11), CT_TYPE_QUANTITY, NULL, "1234567.891");
+    describe(ct_jnum__new("123456.5", 8), CT_TYPE_QUANTITY, NULL, "123456.5");
     describe(json_string("2025-06"), CT_TYPE_DATE, NULL, "2025-06");
     describe(json_pack("{ss}", "from", "2025-06"), CT_TYPE_DATE, NULL, "from 2025-06");
     describe(json_pack("{ss}", "to", "2025"), CT_TYPE_DATE, NULL, "until 2025");

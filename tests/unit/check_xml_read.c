@@ -49,7 +49,7 @@ static void assert_json(const json_t *got, const char *want)
     json_error_t err;
     json_t *w = json_loads(want, 0, &err);
     ck_assert_msg(w != NULL, "bad expectation: %s", err.text);
-    ck_assert_int_eq(ct_jnum_mark(&w, want, strlen(want), NULL), 0); /* numbers as written */
+    ck_assert_int_eq(ct_jnum__mark(&w, want, strlen(want), NULL), 0); /* numbers as written */
     char *g = json_dumps(got, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY);
     ck_assert_msg(json_equal(got, w), "got %s, want %s", g ? g : "NULL", want);
     free(g);
@@ -166,7 +166,7 @@ START_TEST(test_xml_read_every_value_form)
         json_error_t err;
         json_t *want = json_loads(cases[i].json, JSON_DECODE_ANY, &err);
         ck_assert_ptr_nonnull(want);
-        ck_assert_int_eq(ct_jnum_mark(&want, cases[i].json, strlen(cases[i].json), NULL), 0);
+        ck_assert_int_eq(ct_jnum__mark(&want, cases[i].json, strlen(cases[i].json), NULL), 0);
         ck_assert_msg(json_equal(v, want), "%s", cases[i].xml);
         /* an integer literal stays an integer, as in JSON */
         ck_assert_int_eq(json_typeof(v), json_typeof(want));
