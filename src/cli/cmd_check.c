@@ -154,7 +154,9 @@ static int write_reports(const check_args *a, ct_report *report, int use_color)
     return status;
 }
 
-static int check_run(int argc, char **argv, const check_args *a)
+/* The values of the options, checked: every --report, --format, --fail-on
+ * and --color. */
+static int check_values(const check_args *a, ct_fail_on *fail_on, int *use_color)
 {
     for (size_t i = 0; i < a->n_reports; i++) {
         char f[32];
@@ -167,99 +169,134 @@ static int check_run(int argc, char **argv, const check_args *a)
     if (!ct_report_format_known(a->format))
         return ct_cli_usage_error("check", "unknown format '%s' (expected one of: %s)", a->format,
                                   ct_report_formats());
-    ct_fail_on fail_on;
-    if (ct_fail_on_from_name(&fail_on, a->fail_on) < 0)
+    if (ct_fail_on_from_name(fail_on, a->fail_on) < 0)
         return ct_cli_usage_error(
             "check", "--fail-on expects unreviewed, stale, conflict, new or none, got '%s'",
             a->fail_on);
-    int use_color = ct_cli_color(a->color, stdout);
-    if (use_color < 0)
+    *use_color = ct_cli_color(a->color, stdout);
+    if (*use_color < 0)
         return ct_cli_usage_error("check", "--color expects auto, always or never, got '%s'",
                                   a->color);
-    json_t *baseline = NULL;
-    if (a->baseline) {
-        json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
-        baseline = json_load_file(a->baseline, JSON_REJECT_DUPLICATES, &err);
-        if (!baseline || ct_report_baseline_check(baseline) < 0) {
-            /* jansson reports a failed allocation inside a string as a
-             * syntax error: a parse failure with memory short is taken for
-             * what it is */
-            void *probe = baseline ? NULL : ct_malloc(4096);
-            int oom = !baseline && (json_error_code(&err) == json_error_out_of_memory || !probe);
-            ct_free(probe);
-            json_decref(baseline);
-            if (oom) {
-                fprintf(stderr, "claimtrack: out of memory\n");
-                return CT_EXIT_USAGE;
-            }
-            return ct_cli_usage_error(
-                "check",
-                "--baseline expects a JSON report of claimtrack (check --format json), and '%s' %s%s",
-                a->baseline,
-                baseline ? "is not one" : "cannot be read: ", baseline ? "" : err.text);
-        }
+    return 0;
+}
+
+/* --baseline: an earlier JSON report of check, into *out (NULL without
+ * the option). */
+static int load_baseline(const char *path, json_t **out)
+{
+    *out = NULL;
+    if (!path)
+        return 0;
+    json_error_t err = {0}; /* jansson leaves it unset when an allocation fails */
+    json_t *baseline = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    if (baseline && ct_report_baseline_check(baseline) >= 0) {
+        *out = baseline;
+        return 0;
     }
+    /* jansson reports a failed allocation inside a string as a syntax
+     * error: a parse failure with memory short is taken for what it is */
+    void *probe = baseline ? NULL : ct_malloc(4096);
+    int oom = !baseline && (json_error_code(&err) == json_error_out_of_memory || !probe);
+    ct_free(probe);
+    json_decref(baseline);
+    if (oom) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    return ct_cli_usage_error(
+        "check",
+        "--baseline expects a JSON report of claimtrack (check --format json), and '%s' %s%s", path,
+        baseline ? "is not one" : "cannot be read: ", baseline ? "" : err.text);
+}
+
+/* The reviews joined to the conflicts, with a warning for each review of a
+ * conflict that is gone. */
+static int join_reviews(const ct_conflict_set *set, const char *reviews_path,
+                        ct_review_set **reviews)
+{
+    int status = ct_cli_load_reviews(reviews, reviews_path, set);
+    if (status)
+        return status;
+    json_t *orphans = ct_review_orphans(*reviews, set);
+    for (size_t i = 0; orphans && i < json_array_size(orphans); i++)
+        fprintf(
+            stderr,
+            "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",
+            reviews_path, json_string_value(json_array_get(orphans, i)));
+    json_decref(orphans);
+    return 0;
+}
+
+/* No report may overwrite an input of the run: the corpus, the reviews,
+ * the baseline or the archived articles. */
+static int check_outputs(const check_args *a, const ct_corpus *corpus, const char *reviews_path,
+                         char **paths, int n_paths)
+{
+    const char **outputs = ct_calloc(a->n_reports + 1, sizeof *outputs);
+    if (!outputs) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < a->n_reports; i++) {
+        char f[32];
+        split_report(a->reports[i], f, sizeof f, &outputs[i]);
+    }
+    outputs[a->n_reports] = a->output;
+    const char *inputs[] = {reviews_path, a->baseline, a->load.archive};
+    int status = ct_cli_outputs_check(outputs, a->n_reports + 1, corpus, inputs, 3, paths, n_paths);
+    ct_free(outputs);
+    return status;
+}
+
+/* Write the reports; the exit status says whether any conflict blocks. */
+static int report_all(const check_args *a, ct_report *report, int use_color)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    report->elapsed_ms = (long long)(now.tv_sec - a->start.tv_sec) * 1000 +
+                         (now.tv_nsec - a->start.tv_nsec) / 1000000;
+    int status = write_reports(a, report, use_color);
+    size_t n_blocking = 0;
+    if (status)
+        return status;
+    if (ct_report_count_blocking(&n_blocking, report) < 0) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
+    }
+    return n_blocking ? CT_EXIT_FINDINGS : CT_EXIT_OK;
+}
+
+static int check_run(int argc, char **argv, const check_args *a)
+{
+    ct_fail_on fail_on = CT_FAIL_ON_UNREVIEWED;
+    int use_color = 0;
+    json_t *baseline = NULL;
+    int status = check_values(a, &fail_on, &use_color);
+    if (status || (status = load_baseline(a->baseline, &baseline)))
+        return status;
+    char **paths = argv + optind;
+    int n_paths = argc - optind;
     ct_corpus *corpus;
     ct_conflict_set *set;
-    int status = ct_cli_analyse(&corpus, &set, argv + optind, argc - optind, &a->load);
-    if (status) {
+    if ((status = ct_cli_analyse(&corpus, &set, paths, n_paths, &a->load))) {
         json_decref(baseline);
         return status;
     }
     ct_review_set *reviews = NULL;
-    char *reviews_path = ct_cli_reviews_path(a->reviews, argv + optind, argc - optind);
+    char *reviews_path = ct_cli_reviews_path(a->reviews, paths, n_paths);
     if (!reviews_path) {
         fprintf(stderr, "claimtrack: out of memory\n");
         status = CT_EXIT_USAGE;
     }
-    if (status == 0)
-        status = ct_cli_load_reviews(&reviews, reviews_path, set);
-    if (status == 0) {
-        json_t *orphans = ct_review_orphans(reviews, set);
-        for (size_t i = 0; orphans && i < json_array_size(orphans); i++)
-            fprintf(
-                stderr,
-                "%s: warning: review of %s: no such conflict any more (claimtrack review --prune drops it)\n",
-                reviews_path, json_string_value(json_array_get(orphans, i)));
-        json_decref(orphans);
-    }
-    if (status == 0) {
-        const char **outputs = ct_calloc(a->n_reports + 1, sizeof *outputs);
-        if (!outputs) {
-            fprintf(stderr, "claimtrack: out of memory\n");
-            status = CT_EXIT_USAGE;
-        }
-        for (size_t i = 0; outputs && i < a->n_reports; i++) {
-            char f[32];
-            split_report(a->reports[i], f, sizeof f, &outputs[i]);
-        }
-        if (outputs) {
-            outputs[a->n_reports] = a->output;
-            /* every input of the run: reviews, baseline, archived articles */
-            const char *inputs[] = {reviews_path, a->baseline, a->load.archive};
-            status = ct_cli_outputs_check(outputs, a->n_reports + 1, corpus, inputs, 3,
-                                          argv + optind, argc - optind);
-        }
-        ct_free(outputs);
-    }
-    if (status == 0) {
-        struct timespec now;
-        clock_gettime(CLOCK_MONOTONIC, &now);
+    if (status == 0 && (status = join_reviews(set, reviews_path, &reviews)) == 0 &&
+        (status = check_outputs(a, corpus, reviews_path, paths, n_paths)) == 0) {
         ct_report report = {.corpus = corpus,
                             .conflicts = set,
                             .reviews = reviews,
                             .fail_on = fail_on,
                             .baseline = baseline,
-                            .options = a->report_options,
-                            .elapsed_ms = (long long)(now.tv_sec - a->start.tv_sec) * 1000 +
-                                          (now.tv_nsec - a->start.tv_nsec) / 1000000};
-        status = write_reports(a, &report, use_color);
-        size_t n_blocking = 0;
-        if (status == 0 && ct_report_count_blocking(&n_blocking, &report) < 0) {
-            fprintf(stderr, "claimtrack: out of memory\n");
-            status = CT_EXIT_USAGE;
-        } else if (status == 0)
-            status = n_blocking ? CT_EXIT_FINDINGS : CT_EXIT_OK;
+                            .options = a->report_options};
+        status = report_all(a, &report, use_color);
     }
     json_decref(baseline);
     ct_free(reviews_path);

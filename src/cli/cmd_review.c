@@ -129,7 +129,19 @@ static void say_waiting(long holder, void *payload)
                 (const char *)payload);
 }
 
-int ct_cmd_review(int argc, char **argv)
+/* What the command line asks for. */
+typedef struct {
+    const char *status_name, *note, *by, *date, *reviews;
+    char **prefer; /* n_prefer claim ids, owned */
+    size_t n_prefer;
+    int prune, upgrade, help;
+    const char *id; /* the conflict reviewed; NULL with --prune or --upgrade */
+    char **paths;   /* the corpus */
+    int n_paths;
+    char day[11]; /* today, when --date is not given */
+} review_opts;
+
+static int parse_review_options(int argc, char **argv, review_opts *o)
 {
     static const struct option longopts[] = {
         {"status", required_argument, NULL, 's'}, {"prefer", required_argument, NULL, 'p'},
@@ -137,111 +149,91 @@ int ct_cmd_review(int argc, char **argv)
         {"date", required_argument, NULL, 'd'},   {"reviews", required_argument, NULL, 'r'},
         {"prune", no_argument, NULL, 'P'},        {"upgrade", no_argument, NULL, 'U'},
         {"help", no_argument, NULL, 'h'},         {0, 0, 0, 0}};
-    const char *status_name = NULL, *note = NULL, *by = NULL, *date = NULL, *reviews_opt = NULL;
-    char **prefer = ct_calloc((size_t)argc + 1, sizeof *prefer);
-    size_t n_prefer = 0;
-    int prune = 0, upgrade = 0, ch;
-    if (!prefer) {
+    int ch, status = 0;
+    o->prefer = ct_calloc((size_t)argc + 1, sizeof *o->prefer);
+    if (!o->prefer) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
     }
     opterr = 0;
-    int status = 0;
-    while (status == 0 && (ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while (status == 0 && !o->help && (ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (ch) {
-        case 's': status_name = optarg; break;
-        case 'p': prefer[n_prefer++] = optarg; break;
-        case 'n': note = optarg; break;
-        case 'b': by = optarg; break;
-        case 'd': date = optarg; break;
-        case 'r': reviews_opt = optarg; break;
-        case 'P': prune = 1; break;
-        case 'U': upgrade = 1; break;
-        case 'h': ct_free(prefer); return ct_cli_print_help("review");
+        case 's': o->status_name = optarg; break;
+        case 'p': o->prefer[o->n_prefer++] = optarg; break;
+        case 'n': o->note = optarg; break;
+        case 'b': o->by = optarg; break;
+        case 'd': o->date = optarg; break;
+        case 'r': o->reviews = optarg; break;
+        case 'P': o->prune = 1; break;
+        case 'U': o->upgrade = 1; break;
+        case 'h': o->help = 1; break;
         default: status = ct_cli_bad_option("review", ch, argv[optind - 1]);
         }
     }
-    const char *id = NULL;
-    char **paths = argv + optind;
-    int n_paths = argc - optind;
-    if (status == 0 && prune && upgrade)
-        status = ct_cli_usage_error("review", "--prune and --upgrade go separately");
-    if (status == 0 && !prune && !upgrade) {
-        if (n_paths < 1)
-            status = ct_cli_usage_error("review", "expected a conflict id");
-        else if (!ct_cli_is_conflict_id(paths[0]))
-            status = ct_cli_not_an_id("review", paths[0]);
-        else if (!status_name ||
-                 (strcmp(status_name, "confirmed") != 0 && strcmp(status_name, "dismissed") != 0 &&
-                  strcmp(status_name, "resolved") != 0))
-            status =
-                ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
-        else if (!note || !*note)
-            status = ct_cli_usage_error("review",
-                                        "--note TEXT is required (for a dismissal, the reason)");
-        else if (ct_text_utf8_invalid_at(note) >= 0)
-            status = ct_cli_usage_error("review",
-                                        "--note: invalid UTF-8 at byte %ld (expected UTF-8 text)",
-                                        ct_text_utf8_invalid_at(note) + 1);
-        else if (by && ct_text_utf8_invalid_at(by) >= 0)
-            status = ct_cli_usage_error("review",
-                                        "--by: invalid UTF-8 at byte %ld (expected UTF-8 text)",
-                                        ct_text_utf8_invalid_at(by) + 1);
-        else if (ct_text_has_control(note) || (by && ct_text_has_control(by)))
-            status =
-                ct_cli_usage_error("review", "--note and --by take text: no control characters "
-                                             "other than tab and line breaks");
-        else if (strcmp(status_name, "resolved") == 0 && n_prefer == 0)
-            status = ct_cli_usage_error("review", "--status resolved needs --prefer CLAIM-ID");
-        else if (strcmp(status_name, "resolved") != 0 && n_prefer > 0)
-            status = ct_cli_usage_error("review", "--prefer goes with --status resolved only");
-        else if (date && !valid_date(date))
-            status = ct_cli_usage_error("review", "--date expects YYYY-MM-DD, got '%s'", date);
-        else {
-            id = paths[0];
-            paths++;
-            n_paths--;
-        }
-    }
-    if (status) {
-        ct_free(prefer);
-        return status;
-    }
-    char day[11];
-    if (!date) {
-        today(day);
-        date = day;
-    }
-    if (!by)
-        by = getenv("CLAIMTRACK_REVIEWER");
-    if (!by || !*by)
-        by = getenv("USER");
-    if (!by || !*by)
-        by = "unknown";
+    o->paths = argv + optind;
+    o->n_paths = argc - optind;
+    return status;
+}
 
-    ct_corpus *corpus = NULL;
-    ct_conflict_set *set = NULL;
-    ct_review_set *reviews = NULL;
-    const char *crash_at = getenv("CLAIMTRACK_CRASH_AT");
-    char *path = NULL;
-    int lock = -1;
-    status = ct_cli_analyse(&corpus, &set, paths, n_paths, NULL);
-    if (status)
-        goto done;
-    const ct_conflict *c = NULL;
-    if (id && !(c = ct_conflict_set_get(set, id))) {
-        fprintf(stderr, "claimtrack: no conflict with id '%s'\n", id);
-        ct_cli_suggest_ids(set, id);
-        status = CT_EXIT_USAGE;
-        goto done;
+/* A review of one conflict: its id first among the paths, a status, a note,
+ * and what goes with them; on success `id` is set and the paths follow. */
+static int check_review_options(review_opts *o)
+{
+    const char *status_name = o->status_name, *note = o->note, *by = o->by;
+    if (o->n_paths < 1)
+        return ct_cli_usage_error("review", "expected a conflict id");
+    if (!ct_cli_is_conflict_id(o->paths[0]))
+        return ct_cli_not_an_id("review", o->paths[0]);
+    if (!status_name ||
+        (strcmp(status_name, "confirmed") != 0 && strcmp(status_name, "dismissed") != 0 &&
+         strcmp(status_name, "resolved") != 0))
+        return ct_cli_usage_error("review", "--status expects confirmed, dismissed or resolved");
+    if (!note || !*note)
+        return ct_cli_usage_error("review",
+                                  "--note TEXT is required (for a dismissal, the reason)");
+    if (ct_text_utf8_invalid_at(note) >= 0)
+        return ct_cli_usage_error("review",
+                                  "--note: invalid UTF-8 at byte %ld (expected UTF-8 text)",
+                                  ct_text_utf8_invalid_at(note) + 1);
+    if (by && ct_text_utf8_invalid_at(by) >= 0)
+        return ct_cli_usage_error("review", "--by: invalid UTF-8 at byte %ld (expected UTF-8 text)",
+                                  ct_text_utf8_invalid_at(by) + 1);
+    if (ct_text_has_control(note) || (by && ct_text_has_control(by)))
+        return ct_cli_usage_error("review", "--note and --by take text: no control characters "
+                                            "other than tab and line breaks");
+    if (strcmp(status_name, "resolved") == 0 && o->n_prefer == 0)
+        return ct_cli_usage_error("review", "--status resolved needs --prefer CLAIM-ID");
+    if (strcmp(status_name, "resolved") != 0 && o->n_prefer > 0)
+        return ct_cli_usage_error("review", "--prefer goes with --status resolved only");
+    if (o->date && !valid_date(o->date))
+        return ct_cli_usage_error("review", "--date expects YYYY-MM-DD, got '%s'", o->date);
+    o->id = o->paths[0];
+    o->paths++;
+    o->n_paths--;
+    return 0;
+}
+
+/* The review's date (today) and reviewer ($CLAIMTRACK_REVIEWER, $USER) when
+ * the command line does not give them. */
+static void review_defaults(review_opts *o)
+{
+    if (!o->date) {
+        today(o->day);
+        o->date = o->day;
     }
-    if (c && (status = check_prefer(corpus, c, prefer, n_prefer)))
-        goto done;
-    if (!(path = ct_cli_reviews_path(reviews_opt, paths, n_paths))) {
-        status = CT_EXIT_USAGE;
-        goto done;
-    }
-    if ((lock = ct_review_lock_wait(path, say_waiting, (void *)path)) < 0) {
+    if (!o->by)
+        o->by = getenv("CLAIMTRACK_REVIEWER");
+    if (!o->by || !*o->by)
+        o->by = getenv("USER");
+    if (!o->by || !*o->by)
+        o->by = "unknown";
+}
+
+/* The exclusive lock on the reviews file at `path`, or -1 (said). */
+static int lock_reviews(const char *path)
+{
+    int lock = ct_review_lock_wait(path, say_waiting, (void *)path);
+    if (lock < 0) {
         int e = errno;
         if (e == ELOOP || e == EPERM)
             fprintf(stderr,
@@ -250,44 +242,49 @@ int ct_cmd_review(int argc, char **argv)
                     path, path);
         else
             fprintf(stderr, "claimtrack: %s: cannot lock for writing: %s\n", path, strerror(e));
-        status = CT_EXIT_USAGE;
-        goto done;
     }
-    crash_checkpoint("locked", (void *)crash_at);
-    /* read under the lock: another writer may have just added its review */
-    if ((status = ct_cli_load_reviews(&reviews, path, set)))
-        goto done;
-    json_t *removed = NULL;
-    size_t kept = 0;
-    if (upgrade) {
-        /* ct_cli_load_reviews carried the old entries over; save says so */
-    } else if (prune) {
-        removed = json_array();
+    return lock;
+}
+
+/* The change to the loaded reviews: none for --upgrade (loading carried the
+ * old entries over), the pruned ids into *removed for --prune, else the
+ * review of conflict `c`. */
+static int change_reviews(const review_opts *o, ct_review_set *reviews, const ct_conflict_set *set,
+                          const ct_corpus *corpus, const ct_conflict *c, json_t **removed,
+                          size_t *kept)
+{
+    if (o->upgrade)
+        return 0;
+    if (o->prune) {
+        *removed = json_array();
         int n =
-            removed ? ct_review_set_prune_loaded(reviews, set, corpus, removed, &kept) : CT_ENOMEM;
+            *removed ? ct_review_set_prune_loaded(reviews, set, corpus, *removed, kept) : CT_ENOMEM;
         if (n < 0) {
             fprintf(stderr, "claimtrack: out of memory\n");
-            status = CT_EXIT_USAGE;
-            json_decref(removed);
-            goto done;
+            json_decref(*removed);
+            *removed = NULL;
+            return CT_EXIT_USAGE;
         }
-    } else {
-        size_t nt;
-        const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
-        ct_review_input in = {status_name, (const char *const *)prefer, n_prefer, note, by, date};
-        if (ct_review_set_put(reviews, c, t->id, t->properties[c->property].name, &in) < 0) {
-            fprintf(stderr, "claimtrack: out of memory\n");
-            status = CT_EXIT_USAGE;
-            goto done;
-        }
+        return 0;
     }
-    if ((status = save_reviews(reviews, path, crash_at))) {
-        json_decref(removed);
-        goto done;
+    size_t nt;
+    const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
+    ct_review_input in = {
+        o->status_name, (const char *const *)o->prefer, o->n_prefer, o->note, o->by, o->date};
+    if (ct_review_set_put(reviews, c, t->id, t->properties[c->property].name, &in) < 0) {
+        fprintf(stderr, "claimtrack: out of memory\n");
+        return CT_EXIT_USAGE;
     }
-    if (upgrade) {
+    return 0;
+}
+
+/* What was written. */
+static void say_written(const review_opts *o, const ct_conflict *c, const char *path,
+                        const json_t *removed, size_t kept)
+{
+    if (o->upgrade) {
         printf("reviews in %s use the current conflict ids and digests\n", path);
-    } else if (prune) {
+    } else if (o->prune) {
         size_t n = json_array_size(removed);
         for (size_t i = 0; i < n; i++)
             printf("pruned %s\n", json_string_value(json_array_get(removed, i)));
@@ -296,15 +293,70 @@ int ct_cmd_review(int argc, char **argv)
             printf("%zu review%s of topics not loaded kept (give the whole corpus to prune "
                    "them)\n",
                    kept, kept == 1 ? "" : "s");
-        json_decref(removed);
     } else {
-        printf("%s: %s (%s)\n", c->id, status_name, path);
+        printf("%s: %s (%s)\n", c->id, o->status_name, path);
     }
+}
+
+int ct_cmd_review(int argc, char **argv)
+{
+    review_opts o = {0};
+    int status = parse_review_options(argc, argv, &o);
+    if (status == 0 && o.help) {
+        ct_free(o.prefer);
+        return ct_cli_print_help("review");
+    }
+    if (status == 0 && o.prune && o.upgrade)
+        status = ct_cli_usage_error("review", "--prune and --upgrade go separately");
+    if (status == 0 && !o.prune && !o.upgrade)
+        status = check_review_options(&o);
+    if (status) {
+        ct_free(o.prefer);
+        return status;
+    }
+    review_defaults(&o);
+
+    ct_corpus *corpus = NULL;
+    ct_conflict_set *set = NULL;
+    ct_review_set *reviews = NULL;
+    const char *crash_at = getenv("CLAIMTRACK_CRASH_AT");
+    char *path = NULL;
+    int lock = -1;
+    json_t *removed = NULL;
+    size_t kept = 0;
+    status = ct_cli_analyse(&corpus, &set, o.paths, o.n_paths, NULL);
+    if (status)
+        goto done;
+    const ct_conflict *c = NULL;
+    if (o.id && !(c = ct_conflict_set_get(set, o.id))) {
+        fprintf(stderr, "claimtrack: no conflict with id '%s'\n", o.id);
+        ct_cli_suggest_ids(set, o.id);
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    if (c && (status = check_prefer(corpus, c, o.prefer, o.n_prefer)))
+        goto done;
+    if (!(path = ct_cli_reviews_path(o.reviews, o.paths, o.n_paths))) {
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    if ((lock = lock_reviews(path)) < 0) {
+        status = CT_EXIT_USAGE;
+        goto done;
+    }
+    crash_checkpoint("locked", (void *)crash_at);
+    /* read under the lock: another writer may have just added its review */
+    if ((status = ct_cli_load_reviews(&reviews, path, set)) ||
+        (status = change_reviews(&o, reviews, set, corpus, c, &removed, &kept)) ||
+        (status = save_reviews(reviews, path, crash_at)))
+        goto done;
+    say_written(&o, c, path, removed, kept);
     status = ct_cli_stdout_done();
 done:
+    json_decref(removed);
     ct_review_unlock(lock);
     ct_free(path);
-    ct_free(prefer);
+    ct_free(o.prefer);
     ct_review_set_free(reviews);
     ct_conflict_set_free(set);
     ct_corpus_free(corpus);

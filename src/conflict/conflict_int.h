@@ -1,6 +1,6 @@
 /*
- * conflict_int.h - internals shared by conflict finding (conflict.c) and the
- * clash tests between positions (clash.c).
+ * conflict_int.h - internals shared by conflict finding (group.c), revisions
+ * (revision.c) and the clash tests between positions (clash.c).
  */
 #ifndef CLAIMTRACK_CONFLICT_INT_H
 #define CLAIMTRACK_CONFLICT_INT_H
@@ -52,6 +52,22 @@ typedef struct {
     size_t count, alloc;
     int truncated;
 } clash_list;
+
+/* Revisions found so far, a growable array. */
+typedef struct {
+    ct_revision *items;
+    size_t count, alloc;
+} revision_list;
+
+/* Order of two claims of one property by stance (asserts, denies,
+ * questions), then value (group.c). */
+int ct_conflict__cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b);
+
+/* Mark in `superseded` the members (k of them, of one group) that a later
+ * claim of their speaker revises, and add each revision to `out`; reorders
+ * `m` (revision.c). */
+int ct_conflict__find_revisions(const ct_corpus *corpus, const ct_property *p, member *m, size_t k,
+                                unsigned char *superseded, revision_list *out);
 
 int ct_conflict__keys_intersect(const pos_build *a, const pos_build *b);
 int ct_conflict__clash_add(clash_list *l, size_t a, size_t b);

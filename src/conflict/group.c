@@ -94,7 +94,7 @@ int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
 /* asserts, denies, questions */
 static int stance_rank(const ct_claim *c) { return c->questions ? 2 : c->denies; }
 
-static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
+int ct_conflict__cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 {
     if (stance_rank(a) != stance_rank(b))
         return stance_rank(a) - stance_rank(b);
@@ -109,24 +109,12 @@ static int cmp_value(const ct_property *p, const ct_claim *a, const ct_claim *b)
 static int cmp_member_value(const void *x, const void *y)
 {
     const member *a = x, *b = y;
-    int c = cmp_value(a->prop, a->claim, b->claim);
+    int c = ct_conflict__cmp_value(a->prop, a->claim, b->claim);
     if (c)
         return c;
     c = strcmp(a->claim->id, b->claim->id);
     if (c)
         return c;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static int cmp_member_claimant(const void *x, const void *y)
-{
-    const member *a = x, *b = y;
-    int k = speaker_cmp(speaker_of(a->claim), speaker_of(b->claim));
-    if (k)
-        return k;
-    int64_t da = a->claim->as_of_day, db = b->claim->as_of_day; /* CT_NO_DAY first */
-    if (da != db)
-        return da < db ? -1 : 1;
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
@@ -152,254 +140,131 @@ static int add_digest_field(unsigned long long *h, const char *s)
 typedef struct {
     ct_conflict *items;
     size_t count, alloc;
-    ct_revision *revs;
-    size_t n_revs, alloc_revs;
+    revision_list revs;
 } results;
 
-static int add_revision(results *r, size_t claim, size_t by)
+/* The members of group `g`, in load order. */
+static void group_members(const ct_claim *claims, const group *g, const size_t *flat,
+                          const ct_property *p, member *m)
 {
-    if (ct_util__array_grow((void **)&r->revs, &r->alloc_revs, r->n_revs, sizeof *r->revs) < 0)
-        return CT_ENOMEM;
-    r->revs[r->n_revs].claim = claim;
-    r->revs[r->n_revs].by = by;
-    r->n_revs++;
-    return 0;
-}
-
-/* When a claim was said, for ordering one speaker's claims: its as_of, then
- * its source's published date (either may be missing: CT_NO_DAY). */
-typedef struct {
-    int64_t as_of, published;
-} said_when;
-
-static said_when when_said(const ct_corpus *corpus, const ct_claim *c)
-{
-    said_when w = {c->as_of_day, CT_NO_DAY};
-    const ct_source *src = ct_corpus_source_find(corpus, c->source);
-    ct_interval iv;
-    char why[160];
-    int64_t day;
-    if (src && src->published && ct_date_parse(&iv, src->published, why, sizeof why) == 0 &&
-        ct_decimal_to_int(&day, &iv.lo) == 0)
-        w.published = day;
-    return w;
-}
-
-/* Order of two dates: as_of first (a claim with none is dated by its
- * source), then the published date. */
-static int when_cmp(said_when a, said_when b)
-{
-    int64_t x = a.as_of != CT_NO_DAY ? a.as_of : a.published;
-    int64_t y = b.as_of != CT_NO_DAY ? b.as_of : b.published;
-    if (x != y)
-        return x < y ? -1 : 1;
-    return a.published < b.published ? -1 : a.published > b.published;
-}
-
-static int undated(said_when w) { return w.as_of == CT_NO_DAY && w.published == CT_NO_DAY; }
-
-/* Same value and stance: a restatement. */
-static int same_position(const ct_property *p, const ct_claim *a, const ct_claim *b)
-{
-    return cmp_value(p, a, b) == 0;
-}
-
-/*
- * Revisions within one speaker, one group, a property that does not vary
- * (README "Revisions"):
- * - the speaker's current position is its latest claim or claims (by as_of,
- *   then the source's published date); every earlier claim that differs from
- *   all of them in value or stance is revised (a later `questions` claim
- *   included), by the first later claim that differs from it;
- * - on a `multi` property, a later claim revises only the earlier claims it
- *   clashes with or that name the same value with another stance;
- * - a restatement (same value and stance) is never a revision;
- * - claims with no date at all are neither revised nor revise.
- * Only claims not revised take part in clashes; two of one speaker with the
- * same date that clash are a self-contradiction (clash.c).
- */
-static int find_revisions(const ct_corpus *corpus, const ct_property *p, member *m, size_t k,
-                          unsigned char *superseded, results *r)
-{
-    if (p->varies)
-        return 0; /* a later value is a later state, not a revision */
-    said_when *when = ct_calloc(k ? k : 1, sizeof *when);
-    if (!when)
-        return CT_ENOMEM;
-    /* by speaker, then date (claims are in load order within a speaker) */
-    qsort(m, k, sizeof *m, cmp_member_claimant);
-    for (size_t i = 0; i < k; i++)
-        when[i] = when_said(corpus, m[i].claim);
-    int rc = 0;
-    for (size_t i = 0; i < k && rc == 0;) {
-        size_t j = i + 1;
-        while (j < k && speaker_cmp(speaker_of(m[j].claim), speaker_of(m[i].claim)) == 0)
-            j++;
-        /* the speaker's run [i, j): find its latest date */
-        size_t latest = SIZE_MAX;
-        for (size_t a = i; a < j; a++)
-            if (!undated(when[a]) && (latest == SIZE_MAX || when_cmp(when[a], when[latest]) > 0))
-                latest = a;
-        for (size_t a = i; latest != SIZE_MAX && a < j && rc == 0; a++) {
-            const ct_claim *c = m[a].claim;
-            if (undated(when[a]) || when_cmp(when[a], when[latest]) >= 0)
-                continue; /* current, or undated */
-            if (!p->multi) {
-                /* a restatement of a current claim stands */
-                int restated = 0;
-                for (size_t b = i; b < j && !restated; b++)
-                    restated = !undated(when[b]) && when_cmp(when[b], when[latest]) == 0 &&
-                               same_position(p, c, m[b].claim);
-                if (restated)
-                    continue;
-            }
-            /* the first later claim that revises it */
-            size_t by = SIZE_MAX;
-            for (size_t b = i; b < j; b++) {
-                const ct_claim *later = m[b].claim;
-                if (undated(when[b]) || when_cmp(when[b], when[a]) <= 0 ||
-                    same_position(p, c, later))
-                    continue;
-                if (p->multi && !ct_claims_clash(p, c, later) &&
-                    ct_value__kind_of(p->type)->compare(c, later) != 0)
-                    continue; /* multi: only a clash or the same value revises */
-                if (by == SIZE_MAX || when_cmp(when[b], when[by]) < 0 ||
-                    (when_cmp(when[b], when[by]) == 0 && m[b].index < m[by].index))
-                    by = b;
-            }
-            if (by != SIZE_MAX) {
-                superseded[a] = 1;
-                rc = add_revision(r, m[a].index, m[by].index);
-            }
-        }
-        i = j;
-    }
-    ct_free(when);
-    return rc;
-}
-
-static int build_group(const ct_corpus *corpus, const group *g, const size_t *flat, results *r)
-{
-    size_t n_topics, n_claims;
-    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
-    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
-    const ct_topic *t = &topics[g->topic];
-    const ct_property *p = &t->properties[g->property];
-    size_t k = g->count;
-    if ((ct_value__kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
-        return 0;
-    int rc = 0;
-    member *m = ct_calloc(k, sizeof *m);
-    unsigned char *superseded = ct_calloc(k, 1);
-    pos_build *pb = NULL;
-    clash_list cl = {0};
-    size_t np = 0;
-    if (!m || !superseded) {
-        rc = CT_ENOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < g->count; i++) {
         m[i].index = flat[g->first + i];
         m[i].claim = &claims[m[i].index];
         m[i].prop = p;
     }
-    size_t revs_before = r->n_revs;
-    if ((rc = find_revisions(corpus, p, m, k, superseded, r)) < 0)
-        goto done;
-    /* drop superseded claims, then sort the rest by value */
+}
+
+/* Positions: the members not revised, sorted by value (`m` keeps only them,
+ * in that order), one position for each run of equal stance and value, with
+ * the strength of its strongest claim.  *out holds *np positions. */
+static int find_positions(const ct_property *p, member *m, size_t k,
+                          const unsigned char *superseded, pos_build **out, size_t *np)
+{
     size_t active = 0;
     for (size_t i = 0; i < k; i++)
         if (!superseded[i])
             m[active++] = m[i];
     qsort(m, active, sizeof *m, cmp_member_value);
-    pb = ct_calloc(active ? active : 1, sizeof *pb);
-    if (!pb) {
-        rc = CT_ENOMEM;
-        goto done;
-    }
+    pos_build *pb = ct_calloc(active ? active : 1, sizeof *pb);
+    if (!pb)
+        return CT_ENOMEM;
+    size_t n = 0;
     for (size_t i = 0; i < active;) {
         size_t j = i + 1;
-        while (j < active && cmp_value(p, m[i].claim, m[j].claim) == 0)
+        while (j < active && ct_conflict__cmp_value(p, m[i].claim, m[j].claim) == 0)
             j++;
-        pb[np].first_member = i;
-        pb[np].count = j - i;
+        pb[n].first_member = i;
+        pb[n].count = j - i;
         for (size_t x = i; x < j; x++) {
             int s = ct_severity__strength(m[x].claim);
-            if (s > pb[np].strength)
-                pb[np].strength = s;
+            if (s > pb[n].strength)
+                pb[n].strength = s;
         }
-        np++;
+        n++;
         i = j;
     }
-    if (np < 2)
-        goto done;
-    /* positions are in canonical order already: by value (asserting first),
-     * their claims by id */
-    if ((rc = ct_conflict__find_clashes(p, m, pb, np, &cl)) < 0 || cl.count == 0)
-        goto done;
+    *out = pb;
+    *np = n;
+    return 0;
+}
 
-    ct_conflict *c;
+/* A new conflict at the end of `r` for group `g`, with its ids and room for
+ * np positions; once this returns 0 the results own it. */
+static int new_conflict(results *r, const ct_topic *t, const group *g, const ct_property *p,
+                        size_t np, ct_conflict **out)
+{
     if (r->count == r->alloc) {
         size_t n = r->alloc ? r->alloc * 2 : 16;
         ct_conflict *items = ct_reallocarray(r->items, n, sizeof *items);
-        if (!items) {
-            rc = CT_ENOMEM;
-            goto done;
-        }
+        if (!items)
+            return CT_ENOMEM;
         r->items = items;
         r->alloc = n;
     }
-    c = &r->items[r->count];
+    ct_conflict *c = &r->items[r->count];
     memset(c, 0, sizeof *c);
     c->topic = g->topic;
     c->subject = g->subject;
     c->property = g->property;
-    c->n_claims = k;
+    c->n_claims = g->count;
     ct_conflict_id(t->id, g->subject, p->name, c->id);
     ct_conflict_legacy_id(t->id, g->subject, p->name, c->legacy_id);
     c->positions = ct_calloc(np, sizeof *c->positions);
-    if (!c->positions) {
-        rc = CT_ENOMEM;
-        goto done;
-    }
-    r->count++; /* from here on the conflict is owned by the results */
+    if (!c->positions)
+        return CT_ENOMEM;
+    r->count++;
     c->n_positions = np;
-    for (size_t i = 0; i < np; i++) {
-        ct_position *pos = &c->positions[i];
-        const member *first = &m[pb[i].first_member];
-        pos->denies = first->claim->denies;
-        pos->questions = first->claim->questions;
-        pos->subject = g->subject;
-        pos->property = g->property;
-        pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
-        pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
-        if (!pos->claims || !pb[i].keys) {
-            rc = CT_ENOMEM;
-            goto done;
-        }
-        for (size_t x = 0; x < pb[i].count; x++) {
-            pos->claims[x] = m[pb[i].first_member + x].index;
-            pb[i].keys[x] = speaker_of(m[pb[i].first_member + x].claim);
-        }
-        pos->n_claims = pb[i].count;
-        pb[i].n_keys = pb[i].count;
-        /* the value as written by the claims: the least spelling (then the
-         * least id), whatever the load order */
-        const ct_claim *rep = m[pb[i].first_member].claim;
-        for (size_t x = 1; x < pb[i].count; x++) {
-            const ct_claim *o = m[pb[i].first_member + x].claim;
-            if (strcmp(o->value_json, rep->value_json) < 0)
-                rep = o;
-        }
-        pos->display = rep->display;
-        pos->value_json = rep->value_json;
-        qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_speaker);
+    *out = c;
+    return 0;
+}
+
+/* Position i of conflict `c` from pb[i]: its stance, its claims, the value
+ * as they write it, and (in pb[i].keys) its sorted speakers. */
+static int fill_position(ct_conflict *c, size_t i, const member *m, pos_build *pb)
+{
+    ct_position *pos = &c->positions[i];
+    const member *first = &m[pb[i].first_member];
+    pos->denies = first->claim->denies;
+    pos->questions = first->claim->questions;
+    pos->subject = c->subject;
+    pos->property = c->property;
+    pos->claims = ct_calloc(pb[i].count, sizeof *pos->claims);
+    pb[i].keys = ct_calloc(pb[i].count, sizeof *pb[i].keys);
+    if (!pos->claims || !pb[i].keys)
+        return CT_ENOMEM;
+    for (size_t x = 0; x < pb[i].count; x++) {
+        pos->claims[x] = first[x].index;
+        pb[i].keys[x] = speaker_of(first[x].claim);
     }
-    c->clashes = cl.items;
-    c->n_clashes = cl.count;
+    pos->n_claims = pb[i].count;
+    pb[i].n_keys = pb[i].count;
+    /* the value as written by the claims: the least spelling (then the
+     * least id), whatever the load order */
+    const ct_claim *rep = first->claim;
+    for (size_t x = 1; x < pb[i].count; x++) {
+        const ct_claim *o = first[x].claim;
+        if (strcmp(o->value_json, rep->value_json) < 0)
+            rep = o;
+    }
+    pos->display = rep->display;
+    pos->value_json = rep->value_json;
+    qsort(pb[i].keys, pb[i].n_keys, sizeof *pb[i].keys, cmp_speaker);
+    return 0;
+}
+
+/* The clashes of `c` (taken from `cl`), then its type and severity: a
+ * self-contradiction when one speaker holds both sides of a clash, else a
+ * denial when a clash sets a denial against an assertion, else a value
+ * conflict; the severity is its worst clash's, weighed by the property's
+ * importance. */
+static int classify_clashes(ct_conflict *c, clash_list *cl, const ct_property *p, const member *m,
+                            const pos_build *pb)
+{
+    c->clashes = cl->items;
+    c->n_clashes = cl->count;
     ct_conflict_sort_clashes(c);
-    c->clashes_truncated = cl.truncated;
-    cl.items = NULL;
+    c->clashes_truncated = cl->truncated;
+    cl->items = NULL;
     c->type = CT_CONFLICT_VALUE;
     c->severity = CT_SEVERITY_LOW;
     int have = 0;
@@ -426,15 +291,15 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         }
     }
     ct_severity__importance(p, &c->severity, &chosen);
-    if ((rc = ct_severity__attach(c, &chosen)) < 0)
-        goto done;
-    /* digest: every claim of the group, revised ones too, in id order */
-    for (size_t i = 0; i < k; i++) {
-        m[i].index = flat[g->first + i];
-        m[i].claim = &claims[m[i].index];
-    }
+    return ct_severity__attach(c, &chosen);
+}
+
+/* The digest of `c`: every claim of the group (the k members `m`), revised
+ * ones too, in id order; with the old FNV-1a digest, kept only to carry old
+ * reviews over. */
+static void conflict_digest(ct_conflict *c, member *m, size_t k)
+{
     qsort(m, k, sizeof *m, cmp_member_id);
-    /* the old FNV-1a digest, kept only to carry old reviews over */
     unsigned long long h = CT_HASH64_INIT;
     ct_canon_hash sha;
     ct_canon_hash__init(&sha, "claimtrack conflict digest 2");
@@ -452,7 +317,47 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     }
     snprintf(c->legacy_digest, sizeof c->legacy_digest, "%016llx", h);
     ct_canon_hash__hex(&sha, 32, c->digest);
-    (void)revs_before;
+}
+
+/* The conflict of one group, if its claims clash: revisions first (revised
+ * claims take no part), then positions, their clashes, and the digest. */
+static int build_group(const ct_corpus *corpus, const group *g, const size_t *flat, results *r)
+{
+    size_t n_topics, n_claims;
+    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    const ct_topic *t = &topics[g->topic];
+    const ct_property *p = &t->properties[g->property];
+    size_t k = g->count;
+    if ((ct_value__kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
+        return 0;
+    int rc = 0;
+    member *m = ct_calloc(k, sizeof *m);
+    unsigned char *superseded = ct_calloc(k, 1);
+    pos_build *pb = NULL;
+    clash_list cl = {0};
+    size_t np = 0;
+    ct_conflict *c;
+    if (!m || !superseded) {
+        rc = CT_ENOMEM;
+        goto done;
+    }
+    group_members(claims, g, flat, p, m);
+    if ((rc = ct_conflict__find_revisions(corpus, p, m, k, superseded, &r->revs)) < 0 ||
+        (rc = find_positions(p, m, k, superseded, &pb, &np)) < 0 || np < 2)
+        goto done;
+    /* positions are in canonical order already: by value (asserting first),
+     * their claims by id */
+    if ((rc = ct_conflict__find_clashes(p, m, pb, np, &cl)) < 0 || cl.count == 0)
+        goto done;
+    if ((rc = new_conflict(r, t, g, p, np, &c)) < 0)
+        goto done;
+    for (size_t i = 0; i < np && rc == 0; i++)
+        rc = fill_position(c, i, m, pb);
+    if (rc < 0 || (rc = classify_clashes(c, &cl, p, m, pb)) < 0)
+        goto done;
+    group_members(claims, g, flat, p, m); /* revised ones too */
+    conflict_digest(c, m, k);
 done:
     if (pb)
         for (size_t i = 0; i < np; i++)
@@ -630,8 +535,8 @@ static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results
     gi->superseded = ct_calloc(n_claims ? n_claims : 1, 1);
     int rc = CT_ENOMEM;
     if (gi->subjects && gi->superseded) {
-        for (size_t i = 0; i < r->n_revs; i++)
-            gi->superseded[r->revs[i].claim] = 1;
+        for (size_t i = 0; i < r->revs.count; i++)
+            gi->superseded[r->revs.items[i].claim] = 1;
         ct_rules_input in = {gi, gi_members, gi_subjects, gi->superseded};
         rc = ct_rules__find(corpus, &in, &r->items, &r->count, &r->alloc);
     }
@@ -708,11 +613,11 @@ int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus)
     }
     set->conflicts = r.items;
     set->n_conflicts = r.count;
-    set->revisions = r.revs;
-    set->n_revisions = r.n_revs;
+    set->revisions = r.revs.items;
+    set->n_revisions = r.revs.count;
     set->n_groups = ng;
     r.items = NULL;
-    r.revs = NULL;
+    r.revs.items = NULL;
     if (rc == 0)
         rc = canonical_order(corpus, set);
 done:

@@ -126,10 +126,10 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
-    if (rc == CT_EINVALID)
-        ct_corpus__note(l, CT_EINVALID);
-    else if (rc < 0)
+    if (rc < 0)
         return rc;
+    if (rc > 0)
+        ct_corpus__note(l, CT_EINVALID);
     const char *id;
     json_t *src;
     json_t *all = json_object_get(doc, "sources");
@@ -141,11 +141,10 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         snprintf(ptr, sizeof ptr, "/sources/%s", id);
         /* a malformed source is reported above; keep the well-formed ones so
          * that claims citing them are not reported as well */
-        rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL);
-        if (rc == CT_EINVALID)
-            continue;
-        if (rc < 0)
+        if ((rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL)) < 0)
             return rc;
+        if (rc > 0)
+            continue;
         if (ct_corpus_source_find(c, id)) {
             rc = ct_corpus__error(l, ptr, 0, "source \"%s\" is declared twice", id);
             if (rc == CT_ENOMEM)
@@ -531,6 +530,105 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
     return bad ? CT_EINVALID : 0;
 }
 
+/* A claim id loaded before: CT_EINVALID (reported, with where the first
+ * is), or CT_ENOMEM; 0 for a new id. */
+static int check_duplicate(ct_load_ctx *l, const char *id, const char *ptr, int line)
+{
+    long prev = ct_corpus__id_find(l->c, id);
+    if (prev < 0)
+        return 0;
+    char fptr[400];
+    int rc;
+    snprintf(fptr, sizeof fptr, "%s/id", ptr);
+    const ct_claim *p = &l->c->claims[prev];
+    if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)", id,
+                               p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
+        return rc;
+    return CT_EINVALID;
+}
+
+/* as_of: the interval it spans (*iv, everything when absent) and its first
+ * day.  Returns 0, CT_EINVALID (reported) or CT_ENOMEM. */
+static int load_as_of(ct_load_ctx *l, ct_claim *cl, const json_t *as_of, ct_interval *iv,
+                      const char *ptr, int line)
+{
+    char why[160], fptr[400];
+    int rc;
+    if (!as_of)
+        return 0;
+    if (ct_date_value_parse(iv, as_of, why, sizeof why) < 0) {
+        snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
+        if ((rc = ct_corpus__error(l, fptr, line, "%s (claim %s)", why, cl->id)) == CT_ENOMEM)
+            return rc;
+        return CT_EINVALID;
+    }
+    int64_t day;
+    if (ct_decimal_to_int(&day, &iv->lo) == 0)
+        cl->as_of_day = day;
+    return 0;
+}
+
+/* The value as compact JSON with sorted keys and exact numbers as their
+ * bare literals: in `buf` (most values are short), else in *heap, which the
+ * caller frees.  NULL when out of memory. */
+static const char *value_text(const json_t *value, char *buf, size_t size, char **heap)
+{
+    const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
+    size_t vlen = json_dumpb(value, buf, size, vflags);
+    *heap = NULL;
+    if (vlen == 0 || vlen >= size) {
+        if (!(*heap = json_dumps(value, vflags)))
+            return NULL;
+    } else {
+        buf[vlen] = '\0';
+    }
+    char *text = *heap ? *heap : buf;
+    ct_jnum__unmark(text);
+    return text;
+}
+
+/* The claim's strings, copied or interned into the corpus (subject and
+ * source are interned already), its speaker and its stance. */
+static int intern_claim(ct_load_ctx *l, ct_claim *cl, const claim_fields *f, const char *vjson,
+                        const char *display, int line)
+{
+    ct_corpus *c = l->c;
+    int oom = 0;
+    cl->id = ct_corpus__copy(c, cl->id);
+    cl->quote = ct_corpus__copy(c, json_string_value(f->quote));
+    cl->claimant = ct_corpus__opt_string(c, f->claimant, 1, &oom);
+    cl->hedge = ct_corpus__opt_string(c, f->hedge, 1, &oom);
+    cl->locator = ct_corpus__opt_string(c, f->locator, 0, &oom);
+    cl->note = ct_corpus__opt_string(c, f->note, 0, &oom);
+    if (!oom && ct_corpus__resolve_speaker(c, cl) < 0)
+        oom = 1;
+    const char *stance = json_string_value(f->stance);
+    cl->denies = stance && strcmp(stance, "denies") == 0;
+    cl->questions = stance && strcmp(stance, "questions") == 0;
+    cl->value_json = ct_strtab__intern(&c->strings, vjson, strlen(vjson));
+    cl->display = ct_corpus__intern(c, display);
+    cl->file = l->file;
+    cl->line = line;
+    if (oom || !cl->id || !cl->subject || !cl->source || !cl->quote || !cl->value_json ||
+        !cl->display || !cl->file)
+        return CT_ENOMEM;
+    return 0;
+}
+
+/* Append the claim and index its id. */
+static int add_claim(ct_corpus *c, const ct_claim *cl)
+{
+    int rc;
+    if ((rc = ct_corpus__grow((void **)&c->claims, &c->alloc_claims, c->n_claims,
+                              sizeof *c->claims)) < 0)
+        return rc;
+    c->claims[c->n_claims] = *cl;
+    if ((rc = ct_corpus__id_insert(c, c->n_claims)) < 0)
+        return rc;
+    c->n_claims++;
+    return 0;
+}
+
 int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
 {
     ct_corpus *c = l->c;
@@ -538,18 +636,9 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     claim_fields f;
     claim_fields_get(obj, &f);
     const char *id = json_string_value(f.id);
-    char fptr[400];
     int rc, bad = 0;
-
-    long prev = ct_corpus__id_find(c, id);
-    if (prev >= 0) {
-        snprintf(fptr, sizeof fptr, "%s/id", ptr);
-        const ct_claim *p = &c->claims[prev];
-        if ((rc = ct_corpus__error(l, fptr, line, "duplicate claim id \"%s\" (first in %s%s%.0d)",
-                                   id, p->file, p->line ? ":" : "", p->line)) == CT_ENOMEM)
-            return rc;
-        return CT_EINVALID;
-    }
+    if ((rc = check_duplicate(l, id, ptr, line)) < 0)
+        return rc;
     const char *canonical;
     long pi;
     const ct_source *src;
@@ -562,84 +651,34 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     cl.term = -1;
     cl.as_of_day = CT_NO_DAY;
     cl.best = ct_decimal_none();
-    json_t *as_of = f.as_of;
     ct_interval as_of_iv = {ct_decimal_inf(-1), ct_decimal_inf(1)};
-    if (as_of) {
-        char why[160];
-        if (ct_date_value_parse(&as_of_iv, as_of, why, sizeof why) < 0) {
-            snprintf(fptr, sizeof fptr, "%s/as_of", ptr);
-            if ((rc = ct_corpus__error(l, fptr, line, "%s (claim %s)", why, id)) == CT_ENOMEM)
-                return rc;
-            bad = 1;
-        } else {
-            int64_t day;
-            if (ct_decimal_to_int(&day, &as_of_iv.lo) == 0)
-                cl.as_of_day = day;
-        }
-    }
-    json_t *value = f.value;
+    if ((rc = load_as_of(l, &cl, f.as_of, &as_of_iv, ptr, line)) == CT_ENOMEM)
+        return rc;
+    bad |= rc < 0;
     if (pi >= 0) {
-        rc = load_value(l, &cl, &t->properties[pi], value, ptr, line);
+        rc = load_value(l, &cl, &t->properties[pi], f.value, ptr, line);
         if (rc == CT_ENOMEM)
             return rc;
-        if (rc < 0)
-            bad = 1;
+        bad |= rc < 0;
     }
     if (bad)
         return CT_EINVALID;
 
     const ct_property *p = &t->properties[pi];
-    if ((rc = ct_corpus__set_scope(c, &cl, p, as_of, as_of_iv, src)) < 0)
+    if ((rc = ct_corpus__set_scope(c, &cl, p, f.as_of, as_of_iv, src)) < 0)
         return rc;
-    char display[256];
-    ct_value__kind_of(p->type)->describe(p, value, &cl, display, sizeof display);
-    /* most values are short: dump into the stack, fall back to the heap */
-    char vbuf[256];
-    const size_t vflags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_SORT_KEYS;
-    size_t vlen = json_dumpb(value, vbuf, sizeof vbuf, vflags);
-    char *vheap = NULL;
-    if (vlen == 0 || vlen >= sizeof vbuf) {
-        if (!(vheap = json_dumps(value, vflags)))
-            return CT_ENOMEM;
-        vlen = strlen(vheap);
-    }
-    if (!vheap)
-        vbuf[vlen] = '\0';
-    ct_jnum__unmark(vheap ? vheap : vbuf); /* exact numbers as their bare literals */
-    const char *vjson = vheap ? vheap : vbuf;
-    vlen = strlen(vjson);
-    int oom = 0;
-    cl.id = ct_corpus__copy(c, id);
+    char display[256], vbuf[256], *vheap;
+    ct_value__kind_of(p->type)->describe(p, f.value, &cl, display, sizeof display);
+    const char *vjson = value_text(f.value, vbuf, sizeof vbuf, &vheap);
+    if (!vjson)
+        return CT_ENOMEM;
     cl.topic = (uint32_t)ti;
     cl.property = (uint32_t)pi;
     cl.subject = canonical; /* interned, as are source ids and file names */
     cl.source = src->id;
-    cl.quote = ct_corpus__copy(c, json_string_value(f.quote));
-    cl.claimant = ct_corpus__opt_string(c, f.claimant, 1, &oom);
-    cl.hedge = ct_corpus__opt_string(c, f.hedge, 1, &oom);
-    cl.locator = ct_corpus__opt_string(c, f.locator, 0, &oom);
-    cl.note = ct_corpus__opt_string(c, f.note, 0, &oom);
-    if (!oom && ct_corpus__resolve_speaker(c, &cl) < 0)
-        oom = 1;
-    const char *stance = json_string_value(f.stance);
-    cl.denies = stance && strcmp(stance, "denies") == 0;
-    cl.questions = stance && strcmp(stance, "questions") == 0;
-    cl.value_json = ct_strtab__intern(&c->strings, vjson, vlen);
+    rc = intern_claim(l, &cl, &f, vjson, display, line);
     free(vheap);
-    cl.display = ct_corpus__intern(c, display);
-    cl.file = l->file;
-    cl.line = line;
-    if (oom || !cl.id || !cl.subject || !cl.source || !cl.quote || !cl.value_json || !cl.display ||
-        !cl.file)
-        return CT_ENOMEM;
-    if ((rc = ct_corpus__grow((void **)&c->claims, &c->alloc_claims, c->n_claims,
-                              sizeof *c->claims)) < 0)
-        return rc;
-    c->claims[c->n_claims] = cl;
-    if ((rc = ct_corpus__id_insert(c, c->n_claims)) < 0)
-        return rc;
-    c->n_claims++;
-    return 0;
+    return rc < 0 ? rc : add_claim(c, &cl);
 }
 
 int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base)
@@ -650,10 +689,10 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, base, l->diags);
-    if (rc == CT_EINVALID)
-        ct_corpus__note(l, CT_EINVALID);
-    else if (rc < 0)
+    if (rc < 0)
         return rc;
+    if (rc > 0)
+        ct_corpus__note(l, CT_EINVALID);
     int all_valid = rc == 0;
     if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
         return CT_EINVALID;
@@ -670,7 +709,7 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         /* the schema has already reported a malformed claim; skip it here
          * (when the whole document is valid, every claim is) */
         rc = all_valid ? 0 : ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
-        if (rc < 0 && rc != CT_EINVALID)
+        if (rc < 0)
             return rc;
         if (rc == 0 && (rc = ct_corpus__load_claim(l, claim, ti, ptr, line)) == CT_ENOMEM)
             return rc;

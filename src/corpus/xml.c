@@ -303,6 +303,87 @@ static json_t *rule_json(const xmlNode *n, int *oom)
     return r;
 }
 
+/* The text of every child `name` of n, as an array; NULL when none. */
+static json_t *child_texts(const xmlNode *n, const char *name, int *oom)
+{
+    json_t *a = NULL;
+    for (const xmlNode *o = n->children; o; o = o->next)
+        if (is(o, name) && ((!a && !(a = json_array())) || json_array_append_new(a, text_str(o))))
+            *oom = 1;
+    return a;
+}
+
+/* Put element n's attribute `name` into obj as a named object member:
+ * `v` under the attribute's value, or drop `v` when there is none. */
+static void put_named(json_t *obj, const xmlNode *n, json_t *v, int *oom)
+{
+    xmlChar *name = xmlGetProp(n, BAD_CAST "name");
+    if (name)
+        put(obj, (const char *)name, v, oom);
+    else
+        json_decref(v);
+    xmlFree(name);
+}
+
+/* <subject name>: its aliases, into `subjects`. */
+static void subject_json(const xmlNode *c, json_t *subjects, int *oom)
+{
+    json_t *aliases = json_array();
+    for (const xmlNode *a = c->children; aliases && a; a = a->next)
+        if (is(a, "alias") && json_array_append_new(aliases, text_str(a)))
+            *oom = 1;
+    put_named(subjects, c, aliases, oom);
+}
+
+/* <term name broader label>: its description, overlaps and cues. */
+static json_t *term_json(const xmlNode *d, int *oom)
+{
+    json_t *term = json_object();
+    put(term, "broader", attr_str(d, "broader"), oom);
+    put(term, "label", attr_str(d, "label"), oom);
+    const xmlNode *desc = child(d, "description");
+    put(term, "description", desc ? text_str(desc) : NULL, oom);
+    put(term, "overlaps", child_texts(d, "overlaps", oom), oom);
+    put(term, "cues", child_texts(d, "cue", oom), oom);
+    return term;
+}
+
+/* <property name type ...>: its attributes, description, cues and terms. */
+static json_t *property_json(const xmlNode *c, int *oom)
+{
+    json_t *p = json_object();
+    put(p, "type", attr_str(c, "type"), oom);
+    put(p, "unit", attr_str(c, "unit"), oom);
+    put(p, "tolerance", number_attr(c, "tolerance"), oom);
+    static const char *const flags[] = {"multi", "varies", "cumulative"};
+    for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
+        xmlChar *f = xmlGetProp(c, BAD_CAST flags[k]);
+        if (f)
+            put(p, flags[k],
+                json_boolean(strcmp((const char *)f, "true") == 0 ||
+                             strcmp((const char *)f, "1") == 0),
+                oom);
+        xmlFree(f);
+    }
+    put(p, "importance", attr_str(c, "importance"), oom);
+    json_t *terms = NULL, *pcues = child_texts(c, "cue", oom);
+    for (const xmlNode *d = c->children; d; d = d->next) {
+        if (is(d, "description")) {
+            put(p, "description", text_str(d), oom);
+        } else if (is(d, "term")) {
+            if (!terms && !(terms = json_object()))
+                *oom = 1;
+            else
+                put_named(terms, d, term_json(d, oom), oom);
+        }
+    }
+    put(p, "cues", pcues, oom);
+    put(p, "terms", terms, oom);
+    return p;
+}
+
+/* <topic id title subjects-declared>: its description, subjects,
+ * properties, rules and claims, in the shape of a JSON topic file. */
 static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
 {
     json_t *t = json_object(), *props = json_object(), *claims = json_array();
@@ -325,82 +406,12 @@ static json_t *topic_json(const xmlNode *n, json_t *lines, int *oom)
         if (is(c, "description")) {
             put(t, "description", text_str(c), oom);
         } else if (is(c, "subject")) {
-            if (!subjects && !(subjects = json_object())) {
+            if (!subjects && !(subjects = json_object()))
                 *oom = 1;
-                continue;
-            }
-            json_t *aliases = json_array();
-            for (const xmlNode *a = c->children; aliases && a; a = a->next)
-                if (is(a, "alias") && json_array_append_new(aliases, text_str(a)))
-                    *oom = 1;
-            xmlChar *name = xmlGetProp(c, BAD_CAST "name");
-            if (name)
-                put(subjects, (const char *)name, aliases, oom);
             else
-                json_decref(aliases);
-            xmlFree(name);
+                subject_json(c, subjects, oom);
         } else if (is(c, "property")) {
-            json_t *p = json_object();
-            put(p, "type", attr_str(c, "type"), oom);
-            put(p, "unit", attr_str(c, "unit"), oom);
-            put(p, "tolerance", number_attr(c, "tolerance"), oom);
-            static const char *const flags[] = {"multi", "varies", "cumulative"};
-            for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
-                xmlChar *f = xmlGetProp(c, BAD_CAST flags[k]);
-                if (f)
-                    put(p, flags[k],
-                        json_boolean(strcmp((const char *)f, "true") == 0 ||
-                                     strcmp((const char *)f, "1") == 0),
-                        oom);
-                xmlFree(f);
-            }
-            put(p, "importance", attr_str(c, "importance"), oom);
-            json_t *terms = NULL, *pcues = NULL;
-            for (const xmlNode *d = c->children; d; d = d->next) {
-                if (is(d, "description")) {
-                    put(p, "description", text_str(d), oom);
-                } else if (is(d, "cue")) {
-                    if ((!pcues && !(pcues = json_array())) ||
-                        json_array_append_new(pcues, text_str(d)))
-                        *oom = 1;
-                } else if (is(d, "term")) {
-                    if (!terms && !(terms = json_object())) {
-                        *oom = 1;
-                        continue;
-                    }
-                    json_t *term = json_object();
-                    put(term, "broader", attr_str(d, "broader"), oom);
-                    put(term, "label", attr_str(d, "label"), oom);
-                    const xmlNode *desc = child(d, "description");
-                    put(term, "description", desc ? text_str(desc) : NULL, oom);
-                    json_t *ov = NULL;
-                    for (const xmlNode *o = d->children; o; o = o->next)
-                        if (is(o, "overlaps") && ((!ov && !(ov = json_array())) ||
-                                                  json_array_append_new(ov, text_str(o))))
-                            *oom = 1;
-                    put(term, "overlaps", ov, oom);
-                    json_t *tcues = NULL;
-                    for (const xmlNode *o = d->children; o; o = o->next)
-                        if (is(o, "cue") && ((!tcues && !(tcues = json_array())) ||
-                                             json_array_append_new(tcues, text_str(o))))
-                            *oom = 1;
-                    put(term, "cues", tcues, oom);
-                    xmlChar *name = xmlGetProp(d, BAD_CAST "name");
-                    if (name)
-                        put(terms, (const char *)name, term, oom);
-                    else
-                        json_decref(term);
-                    xmlFree(name);
-                }
-            }
-            put(p, "cues", pcues, oom);
-            put(p, "terms", terms, oom);
-            xmlChar *name = xmlGetProp(c, BAD_CAST "name");
-            if (name)
-                put(props, (const char *)name, p, oom);
-            else
-                json_decref(p);
-            xmlFree(name);
+            put_named(props, c, property_json(c, oom), oom);
         } else if (is(c, "rule")) {
             if (!rules && !(rules = json_array()))
                 *oom = 1;

@@ -61,6 +61,112 @@ static void w_value(ct_xmlw *x, const json_t *v, const char *type)
     ct_xmlw__end(x);
 }
 
+/* <subject name>: its aliases. */
+static void w_subject(ct_xmlw *x, const char *name, const json_t *aliases)
+{
+    ct_xmlw__start(x, "subject");
+    ct_xmlw__attr(x, "name", name);
+    size_t i;
+    json_t *a;
+    json_array_foreach(aliases, i, a) ct_xmlw__elem(x, "alias", json_string_value(a));
+    ct_xmlw__end(x);
+}
+
+/* <term name broader label>: its description, overlaps and cues. */
+static void w_term(ct_xmlw *x, const char *name, const json_t *tv)
+{
+    ct_xmlw__start(x, "term");
+    ct_xmlw__attr(x, "name", name);
+    ct_xmlw__attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
+    ct_xmlw__attr(x, "label", json_string_value(json_object_get(tv, "label")));
+    ct_xmlw__elem(x, "description", json_string_value(json_object_get(tv, "description")));
+    size_t oi;
+    json_t *ov;
+    json_array_foreach(json_object_get(tv, "overlaps"), oi, ov)
+        ct_xmlw__elem(x, "overlaps", json_string_value(ov));
+    json_array_foreach(json_object_get(tv, "cues"), oi, ov)
+        ct_xmlw__elem(x, "cue", json_string_value(ov));
+    ct_xmlw__end(x);
+}
+
+/* <property name type ...>: its description, cues and terms. */
+static void w_property(ct_xmlw *x, const char *name, const json_t *v)
+{
+    ct_xmlw__start(x, "property");
+    ct_xmlw__attr(x, "name", name);
+    ct_xmlw__attr(x, "type", json_string_value(json_object_get(v, "type")));
+    ct_xmlw__attr(x, "unit", json_string_value(json_object_get(v, "unit")));
+    w_num_attr(x, "tolerance", json_object_get(v, "tolerance"));
+    static const char *const flags[] = {"multi", "varies", "cumulative"};
+    for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+        if (json_object_get(v, flags[k]))
+            ct_xmlw__attr(x, flags[k],
+                          json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
+    ct_xmlw__attr(x, "importance", json_string_value(json_object_get(v, "importance")));
+    ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
+    size_t ci;
+    json_t *cv;
+    json_array_foreach(json_object_get(v, "cues"), ci, cv)
+        ct_xmlw__elem(x, "cue", json_string_value(cv));
+    const char *tk;
+    json_t *tv;
+    json_object_foreach(json_object_get(v, "terms"), tk, tv) w_term(x, tk, tv);
+    ct_xmlw__end(x);
+}
+
+/* <rule id relation>: its <left> and <right> operands. */
+static void w_rule(ct_xmlw *x, const json_t *c)
+{
+    ct_xmlw__start(x, "rule");
+    ct_xmlw__attr(x, "id", json_string_value(json_object_get(c, "id")));
+    ct_xmlw__attr(x, "relation", json_string_value(json_object_get(c, "relation")));
+    static const char *const sides[] = {"left", "right"};
+    for (size_t s = 0; s < 2; s++) {
+        ct_xmlw__start(x, sides[s]);
+        size_t k;
+        json_t *term;
+        json_array_foreach(json_object_get(c, sides[s]), k, term)
+        {
+            ct_xmlw__start(x, "operand");
+            ct_xmlw__attr(x, "property",
+                          json_is_string(term)
+                              ? json_string_value(term)
+                              : json_string_value(json_object_get(term, "property")));
+            ct_xmlw__attr(x, "subject", json_string_value(json_object_get(term, "subject")));
+            ct_xmlw__end(x);
+        }
+        ct_xmlw__end(x);
+    }
+    ct_xmlw__end(x);
+}
+
+/* <claim id ...>: its value (typed by its property in `props`), quote and
+ * note. */
+static void w_claim(ct_xmlw *x, const json_t *c, const json_t *props)
+{
+    ct_xmlw__start(x, "claim");
+    static const char *const attrs[][2] = {{"id", "id"},           {"topic", "topic"},
+                                           {"subject", "subject"}, {"property", "property"},
+                                           {"source", "source"},   {"claimant", "claimant"},
+                                           {"hedge", "hedge"},     {"stance", "stance"},
+                                           {"as-of", "as_of"},     {"locator", "locator"}};
+    for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
+        ct_xmlw__attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
+    json_t *span = json_object_get(c, "as_of");
+    if (json_is_object(span)) {
+        ct_xmlw__attr(x, "as-of-from", json_string_value(json_object_get(span, "from")));
+        ct_xmlw__attr(x, "as-of-to", json_string_value(json_object_get(span, "to")));
+    }
+    const char *prop = json_string_value(json_object_get(c, "property"));
+    json_t *pdef = prop ? json_object_get(props, prop) : NULL;
+    w_value(x, json_object_get(c, "value"), json_string_value(json_object_get(pdef, "type")));
+    ct_xmlw__elem(x, "quote", json_string_value(json_object_get(c, "quote")));
+    ct_xmlw__elem(x, "note", json_string_value(json_object_get(c, "note")));
+    ct_xmlw__end(x);
+}
+
+/* <topic id title>: its description, subjects, properties, rules and
+ * claims. */
 static void w_topic(ct_xmlw *x, const json_t *t)
 {
     ct_xmlw__start(x, "topic");
@@ -72,101 +178,13 @@ static void w_topic(ct_xmlw *x, const json_t *t)
     ct_xmlw__elem(x, "description", json_string_value(json_object_get(t, "description")));
     const char *key;
     json_t *v;
-    json_object_foreach(subjects, key, v)
-    {
-        ct_xmlw__start(x, "subject");
-        ct_xmlw__attr(x, "name", key);
-        size_t i;
-        json_t *a;
-        json_array_foreach(v, i, a) ct_xmlw__elem(x, "alias", json_string_value(a));
-        ct_xmlw__end(x);
-    }
+    json_object_foreach(subjects, key, v) w_subject(x, key, v);
     json_t *props = json_object_get(t, "properties");
-    json_object_foreach(props, key, v)
-    {
-        ct_xmlw__start(x, "property");
-        ct_xmlw__attr(x, "name", key);
-        ct_xmlw__attr(x, "type", json_string_value(json_object_get(v, "type")));
-        ct_xmlw__attr(x, "unit", json_string_value(json_object_get(v, "unit")));
-        w_num_attr(x, "tolerance", json_object_get(v, "tolerance"));
-        static const char *const flags[] = {"multi", "varies", "cumulative"};
-        for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
-            if (json_object_get(v, flags[k]))
-                ct_xmlw__attr(x, flags[k],
-                              json_is_true(json_object_get(v, flags[k])) ? "true" : "false");
-        ct_xmlw__attr(x, "importance", json_string_value(json_object_get(v, "importance")));
-        ct_xmlw__elem(x, "description", json_string_value(json_object_get(v, "description")));
-        size_t ci;
-        json_t *cv;
-        json_array_foreach(json_object_get(v, "cues"), ci, cv)
-            ct_xmlw__elem(x, "cue", json_string_value(cv));
-        const char *tk;
-        json_t *tv;
-        json_object_foreach(json_object_get(v, "terms"), tk, tv)
-        {
-            ct_xmlw__start(x, "term");
-            ct_xmlw__attr(x, "name", tk);
-            ct_xmlw__attr(x, "broader", json_string_value(json_object_get(tv, "broader")));
-            ct_xmlw__attr(x, "label", json_string_value(json_object_get(tv, "label")));
-            ct_xmlw__elem(x, "description", json_string_value(json_object_get(tv, "description")));
-            size_t oi;
-            json_t *ov;
-            json_array_foreach(json_object_get(tv, "overlaps"), oi, ov)
-                ct_xmlw__elem(x, "overlaps", json_string_value(ov));
-            json_array_foreach(json_object_get(tv, "cues"), oi, ov)
-                ct_xmlw__elem(x, "cue", json_string_value(ov));
-            ct_xmlw__end(x);
-        }
-        ct_xmlw__end(x);
-    }
+    json_object_foreach(props, key, v) w_property(x, key, v);
     size_t i;
     json_t *c;
-    json_array_foreach(json_object_get(t, "rules"), i, c)
-    {
-        ct_xmlw__start(x, "rule");
-        ct_xmlw__attr(x, "id", json_string_value(json_object_get(c, "id")));
-        ct_xmlw__attr(x, "relation", json_string_value(json_object_get(c, "relation")));
-        static const char *const sides[] = {"left", "right"};
-        for (size_t s = 0; s < 2; s++) {
-            ct_xmlw__start(x, sides[s]);
-            size_t k;
-            json_t *term;
-            json_array_foreach(json_object_get(c, sides[s]), k, term)
-            {
-                ct_xmlw__start(x, "operand");
-                ct_xmlw__attr(x, "property",
-                              json_is_string(term)
-                                  ? json_string_value(term)
-                                  : json_string_value(json_object_get(term, "property")));
-                ct_xmlw__attr(x, "subject", json_string_value(json_object_get(term, "subject")));
-                ct_xmlw__end(x);
-            }
-            ct_xmlw__end(x);
-        }
-        ct_xmlw__end(x);
-    }
-    json_array_foreach(json_object_get(t, "claims"), i, c)
-    {
-        ct_xmlw__start(x, "claim");
-        static const char *const attrs[][2] = {{"id", "id"},           {"topic", "topic"},
-                                               {"subject", "subject"}, {"property", "property"},
-                                               {"source", "source"},   {"claimant", "claimant"},
-                                               {"hedge", "hedge"},     {"stance", "stance"},
-                                               {"as-of", "as_of"},     {"locator", "locator"}};
-        for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
-            ct_xmlw__attr(x, attrs[k][0], json_string_value(json_object_get(c, attrs[k][1])));
-        json_t *span = json_object_get(c, "as_of");
-        if (json_is_object(span)) {
-            ct_xmlw__attr(x, "as-of-from", json_string_value(json_object_get(span, "from")));
-            ct_xmlw__attr(x, "as-of-to", json_string_value(json_object_get(span, "to")));
-        }
-        const char *prop = json_string_value(json_object_get(c, "property"));
-        json_t *pdef = prop ? json_object_get(props, prop) : NULL;
-        w_value(x, json_object_get(c, "value"), json_string_value(json_object_get(pdef, "type")));
-        ct_xmlw__elem(x, "quote", json_string_value(json_object_get(c, "quote")));
-        ct_xmlw__elem(x, "note", json_string_value(json_object_get(c, "note")));
-        ct_xmlw__end(x);
-    }
+    json_array_foreach(json_object_get(t, "rules"), i, c) w_rule(x, c);
+    json_array_foreach(json_object_get(t, "claims"), i, c) w_claim(x, c, props);
     ct_xmlw__end(x);
 }
 

@@ -405,17 +405,25 @@ static int eval_array(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
     return valid;
 }
 
-static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
+/* minProperties, maxProperties */
+static int eval_property_counts(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
 {
-    int valid = 1, rc;
-    size_t mark, n = json_object_size(inst);
+    int valid = 1;
+    size_t n = json_object_size(inst);
     json_t *k;
-    const char *key;
-    json_t *val;
     if ((k = nd->kw[KW_MINPROPERTIES]) && json_is_number(k) && (double)n < json_number_value(k))
         CHECK(fail(c, ip, "expected at least %g properties, got %zu", json_number_value(k), n));
     if ((k = nd->kw[KW_MAXPROPERTIES]) && json_is_number(k) && (double)n > json_number_value(k))
         CHECK(fail(c, ip, "expected at most %g properties, got %zu", json_number_value(k), n));
+    return valid;
+}
+
+/* required, dependentRequired, dependentSchemas */
+static int eval_required(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
+{
+    int valid = 1;
+    const char *key;
+    json_t *val;
     json_t *req = nd->kw[KW_REQUIRED];
     for (size_t i = 0; json_is_array(req) && i < json_array_size(req); i++) {
         const char *name = json_string_value(json_array_get(req, i));
@@ -443,89 +451,127 @@ static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip,
                 CHECK(eval(c, val, inst, ip, ev));
         }
     }
+    return valid;
+}
+
+/* propertyNames: every name, as a string instance */
+static int eval_property_names(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip)
+{
+    int valid = 1, rc;
+    size_t mark;
+    const char *key;
+    json_t *val;
     json_t *pn = nd->kw[KW_PROPERTYNAMES];
-    if (pn) {
-        json_object_foreach((json_t *)inst, key, val)
-        {
-            json_t *name = json_string(key);
-            if (!name)
-                return CT_ENOMEM;
-            if ((rc = ptr_push(ip, key, &mark)) < 0) {
-                json_decref(name);
-                return rc;
-            }
-            rc = eval(c, pn, name, ip, NULL);
-            ptr_pop(ip, mark);
+    if (!pn)
+        return valid;
+    json_object_foreach((json_t *)inst, key, val)
+    {
+        json_t *name = json_string(key);
+        if (!name)
+            return CT_ENOMEM;
+        if ((rc = ptr_push(ip, key, &mark)) < 0) {
             json_decref(name);
-            CHECK(rc);
+            return rc;
         }
+        rc = eval(c, pn, name, ip, NULL);
+        ptr_pop(ip, mark);
+        json_decref(name);
+        CHECK(rc);
     }
+    return valid;
+}
+
+/* One member `key` of the instance against properties, patternProperties
+ * and, when neither names it, additionalProperties; a member any of them
+ * names is evaluated (into `ev`). */
+static int eval_member(vctx *c, const cnode *nd, const char *key, json_t *val, ptrbuf *ip,
+                       keyset *ev)
+{
     json_t *props = nd->kw[KW_PROPERTIES];
     json_t *pprops = nd->kw[KW_PATTERNPROPERTIES];
     json_t *addl = nd->kw[KW_ADDITIONALPROPERTIES];
-    if (json_is_object(props) || json_is_object(pprops) || addl) {
-        json_object_foreach((json_t *)inst, key, val)
-        {
-            int matched = 0;
-            if ((rc = ptr_push(ip, key, &mark)) < 0)
-                return rc;
-            json_t *ps = json_is_object(props) ? json_object_get(props, key) : NULL;
-            if (ps) {
-                matched = 1;
-                rc = eval(c, ps, val, ip, NULL);
-                if (rc < 0 || (rc == 0 && !c->diags)) {
-                    ptr_pop(ip, mark);
-                    return rc;
-                }
-                valid &= rc;
-            }
-            const char *pk;
-            json_t *psch;
-            if (json_is_object(pprops)) {
-                json_object_foreach(pprops, pk, psch)
-                {
-                    rc = ct_schema__regex_match(c->s, pk, pk, key, strlen(key));
-                    if (rc == 1) {
-                        matched = 1;
-                        rc = eval(c, psch, val, ip, NULL);
-                        if (rc == 0)
-                            valid = 0;
-                    }
-                    if (rc < 0 || (valid == 0 && !c->diags)) {
-                        ptr_pop(ip, mark);
-                        return rc < 0 ? rc : 0;
-                    }
-                }
-            }
-            if (!matched && addl) {
-                if (json_is_false(addl)) {
-                    /* reported at the object, which does not allow the name,
-                     * with the names it does allow */
-                    ptr_pop(ip, mark);
-                    char *allowed = c->diags ? allowed_names(props, pprops) : NULL;
-                    if (c->diags && !allowed)
-                        return CT_ENOMEM;
-                    rc = fail(c, ip, "property \"%s\" is not allowed here%s", key,
-                              allowed ? allowed : "");
-                    ct_free(allowed);
-                    if (rc < 0 || (rc = ptr_push(ip, key, &mark)) < 0)
-                        return rc;
-                    rc = 0;
-                } else {
-                    rc = eval(c, addl, val, ip, NULL);
-                }
-                matched = 1;
-                if (rc < 0 || (rc == 0 && !c->diags)) {
-                    ptr_pop(ip, mark);
-                    return rc;
-                }
-                valid &= rc;
-            }
+    int valid = 1, matched = 0, rc;
+    size_t mark;
+    if ((rc = ptr_push(ip, key, &mark)) < 0)
+        return rc;
+    json_t *ps = json_is_object(props) ? json_object_get(props, key) : NULL;
+    if (ps) {
+        matched = 1;
+        rc = eval(c, ps, val, ip, NULL);
+        if (rc < 0 || (rc == 0 && !c->diags)) {
             ptr_pop(ip, mark);
-            if (matched && (rc = keyset_add(ev, key)) < 0)
-                return rc;
+            return rc;
+        }
+        valid &= rc;
+    }
+    const char *pk;
+    json_t *psch;
+    if (json_is_object(pprops)) {
+        json_object_foreach(pprops, pk, psch)
+        {
+            rc = ct_schema__regex_match(c->s, pk, pk, key, strlen(key));
+            if (rc == 1) {
+                matched = 1;
+                rc = eval(c, psch, val, ip, NULL);
+                if (rc == 0)
+                    valid = 0;
+            }
+            if (rc < 0 || (valid == 0 && !c->diags)) {
+                ptr_pop(ip, mark);
+                return rc < 0 ? rc : 0;
+            }
         }
     }
+    if (!matched && addl) {
+        if (json_is_false(addl)) {
+            /* reported at the object, which does not allow the name, with
+             * the names it does allow */
+            ptr_pop(ip, mark);
+            char *allowed = c->diags ? allowed_names(props, pprops) : NULL;
+            if (c->diags && !allowed)
+                return CT_ENOMEM;
+            rc = fail(c, ip, "property \"%s\" is not allowed here%s", key, allowed ? allowed : "");
+            ct_free(allowed);
+            if (rc < 0 || (rc = ptr_push(ip, key, &mark)) < 0)
+                return rc;
+            rc = 0;
+        } else {
+            rc = eval(c, addl, val, ip, NULL);
+        }
+        matched = 1;
+        if (rc < 0 || (rc == 0 && !c->diags)) {
+            ptr_pop(ip, mark);
+            return rc;
+        }
+        valid &= rc;
+    }
+    ptr_pop(ip, mark);
+    if (matched && (rc = keyset_add(ev, key)) < 0)
+        return rc;
+    return valid;
+}
+
+/* properties, patternProperties, additionalProperties */
+static int eval_members(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
+{
+    int valid = 1;
+    const char *key;
+    json_t *val;
+    if (!json_is_object(nd->kw[KW_PROPERTIES]) && !json_is_object(nd->kw[KW_PATTERNPROPERTIES]) &&
+        !nd->kw[KW_ADDITIONALPROPERTIES])
+        return valid;
+    json_object_foreach((json_t *)inst, key, val) { CHECK(eval_member(c, nd, key, val, ip, ev)); }
+    return valid;
+}
+
+/* The object keywords, by family, in the order they report. */
+static int eval_object(vctx *c, const cnode *nd, const json_t *inst, ptrbuf *ip, keyset *ev)
+{
+    int valid = 1;
+    CHECK(eval_property_counts(c, nd, inst, ip));
+    CHECK(eval_required(c, nd, inst, ip, ev));
+    CHECK(eval_property_names(c, nd, inst, ip));
+    CHECK(eval_members(c, nd, inst, ip, ev));
     return valid;
 }
 

@@ -107,13 +107,137 @@ static void option(FILE *f, const char *value, const char *label, const char *ch
     fputs("</option>", f);
 }
 
+/* The list page's filters, from the query string (owned; NULL when not
+ * given). */
+typedef struct {
+    char *topic, *state, *severity, *q;
+} list_filter;
+
+/* The cards above the table: conflicts, blocking ones, by review state and
+ * by severity. */
+static void list_cards(FILE *f, const view *v)
+{
+    size_t counts[5] = {0}, sev[3] = {0}, blocking = 0;
+    for (size_t i = 0; i < v->set->n_conflicts; i++) {
+        ct_review_state st = ct_review_state_of(v->reviews, &v->set->conflicts[i], NULL);
+        counts[st]++;
+        sev[v->set->conflicts[i].severity]++;
+        blocking += (size_t)ct_review_blocks(CT_FAIL_ON_UNREVIEWED, st);
+    }
+    fprintf(
+        f,
+        "<h1>Conflicts</h1><div class=\"cards\"><div class=\"card\"><b id=\"count-all\">%zu</b>conflicts</div>"
+        "<div class=\"card\"><b id=\"count-blocking\">%zu</b>blocking</div>",
+        v->set->n_conflicts, blocking);
+    for (int i = 0; i < 5; i++)
+        fprintf(f, "<div class=\"card\"><b id=\"count-%s\">%zu</b>%s</div>",
+                ct_review_state_name((ct_review_state)i), counts[i],
+                ct_review_state_name((ct_review_state)i));
+    for (int i = 2; i >= 0; i--)
+        fprintf(f, "<div class=\"card\"><b>%zu</b>%s severity</div>", sev[i], severity_names[i]);
+    fputs("</div>\n", f);
+}
+
+/* The filter form, showing the filters chosen. */
+static void list_filters(FILE *f, const ct_topic *topics, size_t nt, const list_filter *lf)
+{
+    fputs("<form class=\"filters\" method=\"get\" action=\"/\"><label>Topic<select name=\"topic\">",
+          f);
+    option(f, "", "all topics", lf->topic);
+    for (size_t i = 0; i < nt; i++)
+        option(f, topics[i].id, topics[i].title, lf->topic);
+    fputs("</select></label><label>Review<select name=\"state\">", f);
+    option(f, "", "any state", lf->state);
+    for (int i = 0; i < 5; i++)
+        option(f, ct_review_state_name((ct_review_state)i),
+               ct_review_state_name((ct_review_state)i), lf->state);
+    fputs("</select></label><label>Severity<select name=\"severity\">", f);
+    option(f, "", "any severity", lf->severity);
+    for (int i = 2; i >= 0; i--)
+        option(f, severity_names[i], severity_names[i], lf->severity);
+    fputs("</select></label><label>Search<input type=\"search\" name=\"q\" value=\"", f);
+    ct_serve__esc(f, lf->q);
+    fputs(
+        "\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n",
+        f);
+}
+
+/* Whether conflict `c` (of topic `t`, in review state `st`) passes the
+ * filters. */
+static int filter_keeps(const ct_serve *s, const list_filter *lf, const ct_topic *t,
+                        const ct_conflict *c, ct_review_state st)
+{
+    if ((lf->topic && *lf->topic && strcmp(lf->topic, t->id) != 0) ||
+        (lf->state && *lf->state &&
+         strcmp(lf->state, ct_review_state_name((ct_review_state)st)) != 0) ||
+        (lf->severity && *lf->severity && strcmp(lf->severity, severity_names[c->severity]) != 0))
+        return 0;
+    return conflict_matches(s, c, lf->q);
+}
+
+/* One row of the table. */
+static void list_row(FILE *f, const ct_topic *t, const ct_conflict *c, ct_review_state st)
+{
+    fprintf(
+        f,
+        "<tr class=\"row\" data-id=\"%s\" data-state=\"%s\"><td><a href=\"/conflict/%s\"><code>%s</code></a></td><td>",
+        c->id, ct_review_state_name((ct_review_state)st), c->id, c->id);
+    ct_serve__esc(f, t->title);
+    fputs("</td><td>", f);
+    ct_serve__esc(f, c->subject);
+    fputs("</td><td>", f);
+    if (c->rule) /* a rule conflict is about the rule's terms */
+        ct_serve__wrap(f, "rule ", c->rule, "");
+    else
+        ct_serve__esc(f, t->properties[c->property].name);
+    fputs("</td><td>", f);
+    badge(f, severity_names[c->severity], severity_names[c->severity]);
+    fputs("</td><td>", f);
+    badge(f, ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
+    fputs("</td><td>", f);
+    for (size_t k = 0; k < c->n_positions; k++) {
+        fputs(k ? " &middot; " : "", f);
+        /* as every report writes a stance: "denies: yes" */
+        if (c->positions[k].denies)
+            fputs("denies: ", f);
+        else if (c->positions[k].questions)
+            fputs("questions: ", f);
+        ct_serve__esc(f, c->positions[k].display);
+    }
+    fputs("</td></tr>\n", f);
+}
+
+/* The table of the conflicts the filters keep, and how many it shows. */
+static void list_table(const ct_serve *s, FILE *f, const ct_topic *topics, const view *v,
+                       const list_filter *lf)
+{
+    size_t shown = 0;
+    fputs(
+        "<table id=\"conflicts\"><thead><tr><th>Conflict</th><th>Topic</th><th>Subject</th><th>Property</th>"
+        "<th>Severity</th><th>Review</th><th>Positions</th></tr></thead><tbody>\n",
+        f);
+    for (size_t i = 0; i < v->set->n_conflicts; i++) {
+        const ct_conflict *c = &v->set->conflicts[i];
+        const ct_topic *t = &topics[c->topic];
+        ct_review_state st = ct_review_state_of(v->reviews, c, NULL);
+        if (!filter_keeps(s, lf, t, c, st))
+            continue;
+        shown++;
+        list_row(f, t, c, st);
+    }
+    fprintf(
+        f,
+        "</tbody></table><p class=\"meta\" id=\"shown\">%zu of %zu conflicts shown. Keys: j/k move, Enter opens.</p>",
+        shown, v->set->n_conflicts);
+}
+
 void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res)
 {
     int oom = 0;
-    char *topic = ct_serve__query_get(req->query, "topic", &oom),
-         *state = ct_serve__query_get(req->query, "state", &oom),
-         *severity = ct_serve__query_get(req->query, "severity", &oom),
-         *q = ct_serve__query_get(req->query, "q", &oom);
+    list_filter lf = {ct_serve__query_get(req->query, "topic", &oom),
+                      ct_serve__query_get(req->query, "state", &oom),
+                      ct_serve__query_get(req->query, "severity", &oom),
+                      ct_serve__query_get(req->query, "q", &oom)};
     view v;
     const char *why = NULL;
     page p = {NULL, NULL, 0};
@@ -124,102 +248,20 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
         ct_serve__set_text(res, 500, "out of memory\n");
         ct_serve__view_clear(&v);
     } else {
-        FILE *f = p.fp;
-        size_t nt, counts[5] = {0}, sev[3] = {0}, shown = 0, blocking = 0;
+        size_t nt;
         const ct_topic *topics = ct_corpus_topics(s->corpus, &nt);
-        for (size_t i = 0; i < v.set->n_conflicts; i++) {
-            ct_review_state st = ct_review_state_of(v.reviews, &v.set->conflicts[i], NULL);
-            counts[st]++;
-            sev[v.set->conflicts[i].severity]++;
-            blocking += (size_t)ct_review_blocks(CT_FAIL_ON_UNREVIEWED, st);
-        }
-        ct_serve__page_head(s, f, "Conflicts");
-        fprintf(
-            f,
-            "<h1>Conflicts</h1><div class=\"cards\"><div class=\"card\"><b id=\"count-all\">%zu</b>conflicts</div>"
-            "<div class=\"card\"><b id=\"count-blocking\">%zu</b>blocking</div>",
-            v.set->n_conflicts, blocking);
-        for (int i = 0; i < 5; i++)
-            fprintf(f, "<div class=\"card\"><b id=\"count-%s\">%zu</b>%s</div>",
-                    ct_review_state_name((ct_review_state)i), counts[i],
-                    ct_review_state_name((ct_review_state)i));
-        for (int i = 2; i >= 0; i--)
-            fprintf(f, "<div class=\"card\"><b>%zu</b>%s severity</div>", sev[i],
-                    severity_names[i]);
-        fputs(
-            "</div>\n<form class=\"filters\" method=\"get\" action=\"/\"><label>Topic<select name=\"topic\">",
-            f);
-        option(f, "", "all topics", topic);
-        for (size_t i = 0; i < nt; i++)
-            option(f, topics[i].id, topics[i].title, topic);
-        fputs("</select></label><label>Review<select name=\"state\">", f);
-        option(f, "", "any state", state);
-        for (int i = 0; i < 5; i++)
-            option(f, ct_review_state_name((ct_review_state)i),
-                   ct_review_state_name((ct_review_state)i), state);
-        fputs("</select></label><label>Severity<select name=\"severity\">", f);
-        option(f, "", "any severity", severity);
-        for (int i = 2; i >= 0; i--)
-            option(f, severity_names[i], severity_names[i], severity);
-        fputs("</select></label><label>Search<input type=\"search\" name=\"q\" value=\"", f);
-        ct_serve__esc(f, q);
-        fputs(
-            "\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n"
-            "<table id=\"conflicts\"><thead><tr><th>Conflict</th><th>Topic</th><th>Subject</th><th>Property</th>"
-            "<th>Severity</th><th>Review</th><th>Positions</th></tr></thead><tbody>\n",
-            f);
-        for (size_t i = 0; i < v.set->n_conflicts; i++) {
-            const ct_conflict *c = &v.set->conflicts[i];
-            const ct_topic *t = &topics[c->topic];
-            ct_review_state st = ct_review_state_of(v.reviews, c, NULL);
-            if ((topic && *topic && strcmp(topic, t->id) != 0) ||
-                (state && *state &&
-                 strcmp(state, ct_review_state_name((ct_review_state)st)) != 0) ||
-                (severity && *severity && strcmp(severity, severity_names[c->severity]) != 0) ||
-                !conflict_matches(s, c, q))
-                continue;
-            shown++;
-            fprintf(
-                f,
-                "<tr class=\"row\" data-id=\"%s\" data-state=\"%s\"><td><a href=\"/conflict/%s\"><code>%s</code></a></td><td>",
-                c->id, ct_review_state_name((ct_review_state)st), c->id, c->id);
-            ct_serve__esc(f, t->title);
-            fputs("</td><td>", f);
-            ct_serve__esc(f, c->subject);
-            fputs("</td><td>", f);
-            if (c->rule) /* a rule conflict is about the rule's terms */
-                ct_serve__wrap(f, "rule ", c->rule, "");
-            else
-                ct_serve__esc(f, t->properties[c->property].name);
-            fputs("</td><td>", f);
-            badge(f, severity_names[c->severity], severity_names[c->severity]);
-            fputs("</td><td>", f);
-            badge(f, ct_review_state_name((ct_review_state)st),
-                  ct_review_state_name((ct_review_state)st));
-            fputs("</td><td>", f);
-            for (size_t k = 0; k < c->n_positions; k++) {
-                fputs(k ? " &middot; " : "", f);
-                /* as every report writes a stance: "denies: yes" */
-                if (c->positions[k].denies)
-                    fputs("denies: ", f);
-                else if (c->positions[k].questions)
-                    fputs("questions: ", f);
-                ct_serve__esc(f, c->positions[k].display);
-            }
-            fputs("</td></tr>\n", f);
-        }
-        fprintf(
-            f,
-            "</tbody></table><p class=\"meta\" id=\"shown\">%zu of %zu conflicts shown. Keys: j/k move, Enter opens.</p>",
-            shown, v.set->n_conflicts);
-        ct_serve__page_tail(f);
+        ct_serve__page_head(s, p.fp, "Conflicts");
+        list_cards(p.fp, &v);
+        list_filters(p.fp, topics, nt, &lf);
+        list_table(s, p.fp, topics, &v, &lf);
+        ct_serve__page_tail(p.fp);
         ct_serve__page_finish(&p, res, 200);
         ct_serve__view_clear(&v);
     }
-    ct_free(topic);
-    ct_free(state);
-    ct_free(severity);
-    ct_free(q);
+    ct_free(lf.topic);
+    ct_free(lf.state);
+    ct_free(lf.severity);
+    ct_free(lf.q);
 }
 
 static int is_web_url(const char *u)
