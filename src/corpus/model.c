@@ -126,10 +126,10 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, "", l->diags);
-    if (rc < 0)
-        return rc;
-    if (rc > 0)
+    if (rc == CT_EINVALID)
         ct_corpus__note(l, CT_EINVALID);
+    else if (rc < 0)
+        return rc;
     const char *id;
     json_t *src;
     json_t *all = json_object_get(doc, "sources");
@@ -141,10 +141,11 @@ int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc)
         snprintf(ptr, sizeof ptr, "/sources/%s", id);
         /* a malformed source is reported above; keep the well-formed ones so
          * that claims citing them are not reported as well */
-        if ((rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL)) < 0)
-            return rc;
-        if (rc > 0)
+        rc = ct_schema_validate(schema, "/$defs/source", src, l->file, ptr, NULL);
+        if (rc == CT_EINVALID)
             continue;
+        if (rc < 0)
+            return rc;
         if (ct_corpus_source_find(c, id)) {
             rc = ct_corpus__error(l, ptr, 0, "source \"%s\" is declared twice", id);
             if (rc == CT_ENOMEM)
@@ -689,10 +690,10 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
     if (rc < 0)
         return rc;
     rc = ct_schema_validate(schema, "", doc, l->file, base, l->diags);
-    if (rc < 0)
-        return rc;
-    if (rc > 0)
+    if (rc == CT_EINVALID)
         ct_corpus__note(l, CT_EINVALID);
+    else if (rc < 0)
+        return rc;
     int all_valid = rc == 0;
     if (!json_is_object(doc) || !json_is_string(json_object_get(doc, "topic")))
         return CT_EINVALID;
@@ -709,7 +710,7 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         /* the schema has already reported a malformed claim; skip it here
          * (when the whole document is valid, every claim is) */
         rc = all_valid ? 0 : ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
-        if (rc < 0)
+        if (rc < 0 && rc != CT_EINVALID)
             return rc;
         if (rc == 0 && (rc = ct_corpus__load_claim(l, claim, ti, ptr, line)) == CT_ENOMEM)
             return rc;
