@@ -142,6 +142,13 @@ const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *i
 size_t ct_conflict_set_prefix_matches(const ct_conflict_set *set, const char *prefix,
                                       const ct_conflict **out, size_t max);
 
+/* The claims the digest of conflict `c` (of `set`, found in `corpus`)
+ * covers: its positions' claims and, in a value conflict, the group's
+ * revised claims; by claim id, each once.  *out is new (free with ct_free),
+ * indexes into the corpus's claims, *n how many.  0 or CT_ENOMEM. */
+int ct_conflict_claims(const ct_corpus *corpus, const ct_conflict_set *set, const ct_conflict *c,
+                       size_t **out, size_t *n);
+
 /* The stable id of the group (topic, subject, property): "CT-" + the first 16
  * hex digits of SHA-256 over the canonical encoding of the three names. */
 void ct_conflict_id(const char *topic, const char *subject, const char *property,

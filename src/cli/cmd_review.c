@@ -274,7 +274,8 @@ int ct_cmd_review(int argc, char **argv)
     } else {
         size_t nt;
         const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
-        ct_review_input in = {status_name, (const char *const *)prefer, n_prefer, note, by, date};
+        ct_review_input in = {
+            status_name, (const char *const *)prefer, n_prefer, note, by, date, corpus, set};
         if (ct_review_set_put(reviews, c, t->id, t->properties[c->property].name, &in) < 0) {
             fprintf(stderr, "claimtrack: out of memory\n");
             status = CT_EXIT_USAGE;

@@ -74,3 +74,56 @@ int ct_conflict_set_find_id_collision(const ct_conflict_set *set, size_t *a, siz
     ct_free(v);
     return found;
 }
+
+typedef struct {
+    const char *id;
+    size_t index;
+} claim_ref;
+
+static int cmp_claim_ref(const void *x, const void *y)
+{
+    const claim_ref *a = x, *b = y;
+    int d = strcmp(a->id, b->id);
+    return d ? d : (a->index > b->index) - (a->index < b->index);
+}
+
+int ct_conflict_claims(const ct_corpus *corpus, const ct_conflict_set *set, const ct_conflict *c,
+                       size_t **out, size_t *n)
+{
+    size_t n_all;
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_all);
+    size_t cap = 0, k = 0;
+    for (size_t i = 0; i < c->n_positions; i++)
+        cap += c->positions[i].n_claims;
+    int value_conflict = c->type != CT_CONFLICT_RULE;
+    if (value_conflict)
+        cap += set->n_revisions;
+    claim_ref *r = ct_reallocarray(NULL, cap ? cap : 1, sizeof *r);
+    size_t *v = ct_reallocarray(NULL, cap ? cap : 1, sizeof *v);
+    *out = NULL;
+    *n = 0;
+    if (!v || !r) {
+        ct_free(r);
+        ct_free(v);
+        return CT_ENOMEM;
+    }
+    for (size_t i = 0; i < c->n_positions; i++)
+        for (size_t j = 0; j < c->positions[i].n_claims; j++)
+            r[k++] = (claim_ref){claims[c->positions[i].claims[j]].id, c->positions[i].claims[j]};
+    /* a value conflict's digest covers the group's revised claims too */
+    for (size_t i = 0; value_conflict && i < set->n_revisions; i++) {
+        const ct_claim *x = &claims[set->revisions[i].claim];
+        if (x->topic == c->topic && x->property == c->property &&
+            strcmp(x->subject, c->subject) == 0)
+            r[k++] = (claim_ref){x->id, set->revisions[i].claim};
+    }
+    qsort(r, k, sizeof *r, cmp_claim_ref);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || v[u - 1] != r[i].index)
+            v[u++] = r[i].index;
+    ct_free(r);
+    *out = v;
+    *n = u;
+    return 0;
+}

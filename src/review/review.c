@@ -6,7 +6,7 @@
  * indentation: the same content always gives the same bytes, and a new review
  * shows as a small diff.
  */
-#include "claimtrack/review.h"
+#include "review_int.h"
 #include "claimtrack/common.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/fileio.h"
@@ -312,6 +312,13 @@ int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
         rc |= json_object_set_new(r, "prefer", prefer);
     else
         json_object_del(r, "prefer");
+    /* what the review saw; an older snapshot would describe other claims */
+    if (in->corpus && in->conflicts) {
+        json_t *snap = ct_review__snapshot(in->corpus, in->conflicts, c);
+        rc |= snap ? json_object_set_new(r, "snapshot", snap) : -1;
+    } else {
+        json_object_del(r, "snapshot");
+    }
     return rc ? CT_ENOMEM : 0;
 }
 
