@@ -65,12 +65,27 @@ static char *sentence(const ct_report_change *ch)
     default:
         if (ch->was && ch->now)
             w = snprintf(text, sizeof text, "%s: value %s \u2192 %s%s%s%s", ch->claim, ch->was,
-                         ch->now, others ? "; " : "", fields, others ? " changed" : "");
+                         ch->now, others ? ", " : "", fields, others ? " changed" : "");
         else
             w = snprintf(text, sizeof text, "%s: %s changed", ch->claim, fields);
     }
     ct_text_fit(text, sizeof text, w);
     return ct_strdup(text);
+}
+
+/* Every change's sentence, joined by "; ". */
+static char *join(const ct_report_review *rv)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < rv->n_changes; i++)
+        len += strlen(rv->changes[i].text) + 2;
+    char *s = ct_malloc(len);
+    if (!s)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < rv->n_changes; i++)
+        k += (size_t)snprintf(s + k, len - k, "%s%s", i ? "; " : "", rv->changes[i].text);
+    return s;
 }
 
 int ct_report__changes(ct_report_review *rv, const ct_report *r, const ct_conflict *c)
@@ -107,6 +122,8 @@ int ct_report__changes(ct_report_review *rv, const ct_report *r, const ct_confli
         }
     }
     ct_free(list);
+    if (rc >= 0 && rv->n_changes && !(rv->changes_text = join(rv)))
+        rc = CT_ENOMEM;
     return rc < 0 ? rc : 0;
 }
 
@@ -118,6 +135,8 @@ void ct_report__changes_free(ct_report_review *rv)
         ct_free(rv->changes[i].text);
     }
     ct_free(rv->changes);
+    ct_free(rv->changes_text);
+    rv->changes_text = NULL;
     rv->changes = NULL;
     rv->n_changes = 0;
 }

@@ -52,6 +52,7 @@ typedef struct {
     int has_snapshot;
     ct_report_change *changes;
     size_t n_changes;
+    char *changes_text; /* the changes' sentences joined by "; ", or NULL; owned */
     /* the review's fields, NULL when absent (always, when unreviewed) */
     const char *status, *note, *reviewer, *date, *reviewed_digest;
     const char **prefer; /* the preferred claims of a resolution */
