@@ -89,14 +89,27 @@ expect_status 0 "review one conflict" $R CT-99fa98e50640fc67 --status resolved -
 expect_status 1 "one unreviewed conflict still fails" "$bin" check "$w"
 expect_status 0 "review the other" $R CT-9d1c51d424c87585 --status dismissed --note "different questions" "$w"
 expect_status 0 "all reviewed: the gate passes" "$bin" check "$w"
+# each review keeps a snapshot of the claims it saw: id, per-field digest, value as written
+python3 - "$w/reviews.json" <<'PY' && ok "review writes a snapshot of the conflict's claims" || bad "no snapshot, or a wrong one"
+import json, re, sys
+r = json.load(open(sys.argv[1]))["reviews"]
+snap = r["CT-99fa98e50640fc67"]["snapshot"]
+assert sorted(snap) == ["c1", "c2", "c3"], sorted(snap)
+assert snap["c1"]["value"] == "38" and snap["c2"]["value"] == '{"min":24}', snap
+assert all(re.fullmatch("[0-9a-f]{56}", e["digest"]) for e in snap.values())
+assert sorted(r["CT-9d1c51d424c87585"]["snapshot"]) == ["c4", "c5"]
+PY
+"$bin" check --format json "$w" | grep -q '"changes"' && bad "a fresh review lists changes" || ok "a fresh review lists no changes"
 "$bin" show CT-99fa98e50640fc67 "$w" | sed -n 3p | grep -q "\[1\] 12" && ok "resolved conflict shows the preferred position first" || bad "preferred position not first"
 sed 's/"value": 38/"value": 39/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
 expect_status 1 "an edited claim makes its review stale" "$bin" check "$w"
 grep -q "CT-99fa98e50640fc67 (stale)" "$tmp/out" && ok "stale conflict named as blocking" || bad "stale not reported"
+grep -q "    - c1: value 38 → 39$" "$tmp/out" && ok "the stale conflict says what changed: c1: value 38 → 39" || bad "stale conflict does not say what changed"
 expect_status 0 "--fail-on none passes" "$bin" check --fail-on none "$w"
 expect_status 1 "--fail-on stale fails" "$bin" check --fail-on stale "$w"
 expect_status 0 "re-review" $R CT-99fa98e50640fc67 --status confirmed --note "still disagree" "$w"
 expect_status 0 "re-reviewed: the gate passes" "$bin" check "$w"
+grep -q '"value": "39"' "$w/reviews.json" && ok "a re-review replaces the snapshot" || bad "re-review kept the old snapshot"
 expect_status 1 "--fail-on conflict fails on a confirmed conflict" "$bin" check --fail-on conflict "$w"
 sed 's/"value": "bird"/"value": "sam"/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
 expect_status 0 "a conflict gone: still passes" "$bin" check "$w"

@@ -140,3 +140,22 @@ void ct_report__changes_free(ct_report_review *rv)
     rv->changes = NULL;
     rv->n_changes = 0;
 }
+
+json_t *ct_report_change_texts(const ct_report *r, const ct_conflict *c)
+{
+    ct_report_review rv = {.state = CT_REVIEW_UNREVIEWED};
+    json_t *out = json_array();
+    if (!out || ct_report__changes(&rv, r, c) < 0) {
+        ct_report__changes_free(&rv);
+        json_decref(out);
+        return NULL;
+    }
+    for (size_t i = 0; i < rv.n_changes; i++)
+        if (json_array_append_new(out, json_string(rv.changes[i].text))) {
+            json_decref(out);
+            out = NULL;
+            break;
+        }
+    ct_report__changes_free(&rv);
+    return out;
+}
