@@ -87,6 +87,42 @@ static int cmp_claim_ref(const void *x, const void *y)
     return d ? d : (a->index > b->index) - (a->index < b->index);
 }
 
+/* Claim `x`'s group (topic id, subject, property name) against conflict
+ * `c`'s, in the order revisions are sorted in (group.c). */
+static int cmp_group(const ct_topic *topics, const ct_claim *x, const ct_conflict *c)
+{
+    const ct_topic *tx = &topics[x->topic], *tc = &topics[c->topic];
+    int d = strcmp(tx->id, tc->id);
+    if (!d)
+        d = strcmp(x->subject, c->subject);
+    if (!d)
+        d = strcmp(tx->properties[x->property].name, tc->properties[c->property].name);
+    return d;
+}
+
+/* The revisions of conflict `c`'s group: [*first, *first + n), found by
+ * binary search in the set's canonical order. */
+static size_t group_revisions(const ct_corpus *corpus, const ct_conflict_set *set,
+                              const ct_conflict *c, size_t *first)
+{
+    size_t n_topics, n_claims;
+    const ct_topic *topics = ct_corpus_topics(corpus, &n_topics);
+    const ct_claim *claims = ct_corpus_claims(corpus, &n_claims);
+    size_t lo = 0, hi = set->n_revisions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_group(topics, &claims[set->revisions[mid].claim], c) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < set->n_revisions && cmp_group(topics, &claims[set->revisions[end].claim], c) == 0)
+        end++;
+    *first = lo;
+    return end - lo;
+}
+
 int ct_conflict_claims(const ct_corpus *corpus, const ct_conflict_set *set, const ct_conflict *c,
                        size_t **out, size_t *n)
 {
@@ -95,9 +131,10 @@ int ct_conflict_claims(const ct_corpus *corpus, const ct_conflict_set *set, cons
     size_t cap = 0, k = 0;
     for (size_t i = 0; i < c->n_positions; i++)
         cap += c->positions[i].n_claims;
-    int value_conflict = c->type != CT_CONFLICT_RULE;
-    if (value_conflict)
-        cap += set->n_revisions;
+    /* a value conflict's digest covers the group's revised claims too */
+    size_t first = 0;
+    size_t n_revised = c->type != CT_CONFLICT_RULE ? group_revisions(corpus, set, c, &first) : 0;
+    cap += n_revised;
     claim_ref *r = ct_reallocarray(NULL, cap ? cap : 1, sizeof *r);
     size_t *v = ct_reallocarray(NULL, cap ? cap : 1, sizeof *v);
     *out = NULL;
@@ -110,13 +147,8 @@ int ct_conflict_claims(const ct_corpus *corpus, const ct_conflict_set *set, cons
     for (size_t i = 0; i < c->n_positions; i++)
         for (size_t j = 0; j < c->positions[i].n_claims; j++)
             r[k++] = (claim_ref){claims[c->positions[i].claims[j]].id, c->positions[i].claims[j]};
-    /* a value conflict's digest covers the group's revised claims too */
-    for (size_t i = 0; value_conflict && i < set->n_revisions; i++) {
-        const ct_claim *x = &claims[set->revisions[i].claim];
-        if (x->topic == c->topic && x->property == c->property &&
-            strcmp(x->subject, c->subject) == 0)
-            r[k++] = (claim_ref){x->id, set->revisions[i].claim};
-    }
+    for (size_t i = first; i < first + n_revised; i++)
+        r[k++] = (claim_ref){claims[set->revisions[i].claim].id, set->revisions[i].claim};
     qsort(r, k, sizeof *r, cmp_claim_ref);
     size_t u = 0;
     for (size_t i = 0; i < k; i++)
