@@ -4,7 +4,7 @@
  * with values described for people and one sentence per change.
  */
 #include "model.h"
-#include "util/jnum.h"
+#include "value/jnum.h"
 #include "value/kind.h"
 #include "claimtrack/common.h"
 
