@@ -121,6 +121,31 @@ printf '{"reviews": {"CT-99fa98e50640fc67": {"status": "maybe"}}}' >"$w/reviews.
 expect_status 2 "a malformed reviews file is bad input" "$bin" check "$w"
 grep -q 'reviews.json: /reviews/CT-99fa98e50640fc67: missing required property "digest"' "$tmp/err" && ok "reviews file validated on load" || bad "no schema error for reviews"
 
+# reviews written before snapshots: still valid; a stale one says only that the
+# claims changed; review --upgrade gives the current ones a snapshot, not the stale one
+o="$tmp/old-snapshots"
+mkdir -p "$o"
+cp -R "$root/fixtures/snapshots/claims" "$o/claims"
+cp "$root/fixtures/snapshots/reviews-old.json" "$o/claims/reviews.json"
+expect_status 0 "reviews without a snapshot load and pass the gate" "$bin" check "$o/claims"
+sed -i 's|"quote": "on Friday, 27 June"|"quote": "early on Friday, 27 June"|' "$o/claims/raid.json"
+expect_status 1 "an old review goes stale" "$bin" check "$o/claims"
+grep -q "and the claims changed since$" "$tmp/out" && ! grep -q "quote changed" "$tmp/out" &&
+    ok "a stale review without a snapshot says only that the claims changed" || bad "old stale review output"
+expect_status 0 "review --upgrade" "$bin" review --upgrade "$o/claims"
+grep -q "^1 current review now keeps a snapshot of the claims reviewed$" "$tmp/out" &&
+    ok "review --upgrade says how many reviews got a snapshot" || bad "review --upgrade snapshot count"
+python3 - "$o/claims/reviews.json" <<'PY' && ok "review --upgrade snapshots the current review only" || bad "review --upgrade snapshots"
+import json, sys
+r = json.load(open(sys.argv[1]))["reviews"]
+assert sorted(r["CT-7ab2006b3218277a"]["snapshot"]) == ["raid-detained-daily", "raid-detained-wire"]
+assert "snapshot" not in r["CT-0d707ba07fb576de"]  # stale: what it saw is unknown
+PY
+sed -i 's|"value": 9, "source": "daily"|"value": 8, "source": "daily"|' "$o/claims/raid.json"
+expect_status 1 "the upgraded review goes stale too" "$bin" check "$o/claims"
+grep -q -- "- raid-detained-daily: value 9 people → 8 people$" "$tmp/out" &&
+    ok "and now says what changed" || bad "upgraded review does not say what changed"
+
 # unknown fields survive a rewrite
 printf '{"x-team": "desk", "reviews": {"CT-99fa98e50640fc67": {"digest": "0000000000000000", "status": "confirmed", "note": "n", "reviewer": "r", "date": "2026-01-01", "x-ticket": 42}}}' >"$w/reviews.json"
 expect_status 0 "rewrite keeps unknown fields" $R CT-99fa98e50640fc67 --status confirmed --note again "$w"

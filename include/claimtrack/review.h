@@ -153,6 +153,13 @@ int ct_review_set_prune_loaded(ct_review_set *set, const ct_conflict_set *confli
  * Returns the number of entries carried over, or CT_ENOMEM. */
 int ct_review_set_upgrade(ct_review_set *set, const ct_conflict_set *conflicts);
 
+/* Give each review of a conflict of `conflicts` that keeps no snapshot one
+ * of the conflict's claims, when the review is current (its digest is the
+ * conflict's: the claims are those reviewed).  A stale review gets none:
+ * what it saw is unknown.  Returns how many got one, or CT_ENOMEM. */
+int ct_review_set_add_snapshots(ct_review_set *set, const ct_corpus *corpus,
+                                const ct_conflict_set *conflicts);
+
 /* Ids of reviews whose conflict no longer exists, as a new JSON array. */
 json_t *ct_review_orphans(const ct_review_set *set, const ct_conflict_set *conflicts);
 

@@ -260,7 +260,15 @@ int ct_cmd_review(int argc, char **argv)
     json_t *removed = NULL;
     size_t kept = 0;
     if (upgrade) {
-        /* ct_cli_load_reviews carried the old entries over; save says so */
+        /* ct_cli_load_reviews carried the old entries over; save says so;
+         * current reviews without a snapshot get one (kept counts them) */
+        int n = ct_review_set_add_snapshots(reviews, corpus, set);
+        if (n < 0) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            status = CT_EXIT_USAGE;
+            goto done;
+        }
+        kept = (size_t)n;
     } else if (prune) {
         removed = json_array();
         int n =
@@ -288,6 +296,9 @@ int ct_cmd_review(int argc, char **argv)
     }
     if (upgrade) {
         printf("reviews in %s use the current conflict ids and digests\n", path);
+        if (kept)
+            printf("%zu current review%s now keep%s a snapshot of the claims reviewed\n", kept,
+                   kept == 1 ? "" : "s", kept == 1 ? "s" : "");
     } else if (prune) {
         size_t n = json_array_size(removed);
         for (size_t i = 0; i < n; i++)

@@ -418,6 +418,24 @@ int ct_review_set_upgrade(ct_review_set *s, const ct_conflict_set *conflicts)
     return rc < 0 ? rc : (int)moved;
 }
 
+int ct_review_set_add_snapshots(ct_review_set *s, const ct_corpus *corpus,
+                                const ct_conflict_set *conflicts)
+{
+    int n = 0;
+    for (size_t i = 0; i < conflicts->n_conflicts; i++) {
+        const ct_conflict *c = &conflicts->conflicts[i];
+        json_t *r = json_object_get(s->reviews, c->id);
+        const char *digest = json_string_value(json_object_get(r, "digest"));
+        if (!r || json_object_get(r, "snapshot") || !digest || strcmp(digest, c->digest) != 0)
+            continue;
+        json_t *snap = ct_review__snapshot(corpus, conflicts, c);
+        if (!snap || json_object_set_new(r, "snapshot", snap))
+            return CT_ENOMEM;
+        n++;
+    }
+    return n;
+}
+
 json_t *ct_review_orphans(const ct_review_set *s, const ct_conflict_set *conflicts)
 {
     json_t *out = json_array();

@@ -195,6 +195,44 @@ START_TEST(test_snapshot_unchanged_and_old_reviews)
 }
 END_TEST
 
+/* review --upgrade: a current review without a snapshot gets one; a stale
+ * one does not (what it saw is unknown). */
+START_TEST(test_snapshot_added_to_current_reviews)
+{
+    fixture f = {0};
+    fixture_load(&f, props, "[" A1 ", " B1 "]");
+    ck_assert_int_eq(f.rc, 0);
+    const ct_conflict *c = &f.set->conflicts[0];
+    char text[512];
+    for (int stale = 0; stale < 2; stale++) {
+        snprintf(text, sizeof text,
+                 "{\"reviews\": {\"%s\": {\"digest\": \"%s\", \"status\": \"confirmed\", "
+                 "\"note\": \"n\", \"reviewer\": \"r\", \"date\": \"2026-01-01\"}}}",
+                 c->id,
+                 stale ? "0000000000000000000000000000000000000000000000000000000000000000"
+                       : c->digest);
+        ct_review_set *s = NULL;
+        ct_diag_list diags = CT_DIAG_LIST_INIT;
+        ck_assert_int_eq(ct_review_set_parse(&s, "reviews.json", text, strlen(text), &diags), 0);
+        ck_assert_int_eq(ct_review_set_add_snapshots(s, f.corpus, f.set), stale ? 0 : 1);
+        ck_assert_int_eq(ct_review_set_add_snapshots(s, f.corpus, f.set), 0); /* once */
+        const json_t *entry = NULL;
+        ct_review_state_of(s, c, &entry);
+        const json_t *snap = json_object_get(entry, "snapshot");
+        if (stale) {
+            ck_assert_ptr_null(snap);
+        } else {
+            ck_assert_uint_eq(json_object_size(snap), 2);
+            ck_assert_str_eq(
+                json_string_value(json_object_get(json_object_get(snap, "b1"), "value")), "40");
+        }
+        ct_review_set_free(s);
+        ct_diag_list_dispose(&diags);
+    }
+    fixture_dispose(&f);
+}
+END_TEST
+
 /* A re-review without a corpus drops the snapshot it would contradict. */
 START_TEST(test_snapshot_dropped_without_claims)
 {
@@ -280,6 +318,7 @@ Suite *suite_snapshot(void)
     tcase_add_test(tc, test_snapshot_value_added_removed_quote);
     tcase_add_test(tc, test_snapshot_fields_named);
     tcase_add_test(tc, test_snapshot_unchanged_and_old_reviews);
+    tcase_add_test(tc, test_snapshot_added_to_current_reviews);
     tcase_add_test(tc, test_snapshot_dropped_without_claims);
     tcase_add_test(tc, test_snapshot_digest_parts);
     tcase_add_test(tc, test_conflict_claims_with_revisions);
