@@ -210,7 +210,7 @@ check "POST /api/reviews stores the review and answers with it" \
     '[ "$(post /api/reviews "$b")" = 200 ] && [ "$(jq -r .status body)" = confirmed ] && [ "$(jq -r .reviewer body)" = ann ] &&
      [ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].note" claims/reviews.json)" = real ]'
 check "the workbench's review keeps a snapshot of the claims it was made against" \
-    '[ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].snapshot | keys | join(\",\")" claims/reviews.json)" = c4,c5 ] &&
+    '[ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].snapshot | keys | join(\",\")" claims/reviews.json)" = c4,c5,c6 ] &&
      [ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].snapshot.c4.value" claims/reviews.json)" = "\"sam\"" ]'
 check "the list shows it confirmed" 'get "/?state=confirmed" >/dev/null && grep -q $FLIGHT_CAUSE body'
 check "a stale form (replaces nothing, but a review exists) gets 409 with their review" \
