@@ -225,7 +225,7 @@ grep -q '<properties>\|file="' "$tmp/j.xml" && bad "JUnit: default report carrie
     grep -q '<property name="review_note" value="' "$tmp/jx.xml" && ok "JUnit --junit-extensions: each case's review state, note and reviewer as properties" || bad "JUnit properties"
 
 # ---- CSV -------------------------------------------------------------------
-csvhead="conflict_id,topic,subject,property,rule,type,severity,review_state,baseline,position,value,low,best,high,from,to,unit,stance,claim_id,source,claimant,hedge,as_of,scope,locator,quote,file,line,arithmetic,reviewer,note,reviewed_digest"
+csvhead="conflict_id,topic,subject,property,rule,type,severity,review_state,baseline,position,value,low,best,high,from,to,unit,stance,claim_id,source,claimant,hedge,as_of,scope,locator,quote,file,line,arithmetic,reviewer,note,reviewed_digest,changes"
 for corpus in claims tests/fixtures/hostile-text tests/fixtures/revisions tests/fixtures/ruleconf; do
     (cd "$root" && "$bin" check --fail-on none --format csv -o "$tmp/r.csv" --report json:"$tmp/r.json" "$corpus")
     python3 - "$tmp/r.csv" "$tmp/r.json" "$csvhead" <<'PY' 2>"$tmp/py" && ok "CSV ($corpus): RFC 4180, read back by Python's csv module, one row per claim of each conflict with its review" || { if command -v python3 >/dev/null 2>&1; then bad "CSV $corpus"; cat "$tmp/py"; else skip_missing "python3 absent (CSV)"; fi; }

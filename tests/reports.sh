@@ -98,6 +98,42 @@ grep -q '<svg' "$out/r.html" && ok "HTML draws interval charts" || bad "no SVG c
 if sed 's|<link rel="icon" href="data:,">||' "$out/r.html" | grep -qi '<script\|<link\| src=\|url(\|@import\|<iframe\|<object'; then bad "HTML has script or network references"; else ok "HTML self-contained (no script, no resource loaded from the network)"; fi
 grep -q 'at least five \\| pipes' "$out/r.md" && ok "Markdown escapes table pipes" || bad "Markdown pipes"
 
+# a stale conflict whose review kept a snapshot: every format says what
+# changed, and the JSON, XML and SARIF reports stay valid
+out="$tmp/snapshots"
+mkdir -p "$out"
+cp -R "$root/tests/fixtures/snapshots/claims" "$out/claims"
+sed -i 's|"value": 6, "source": "wire"|"value": 5, "source": "wire"|' "$out/claims/raid.json"
+sed -i 's|"quote": "on Friday, 27 June"|"quote": "early on Friday, 27 June"|' "$out/claims/raid.json"
+(cd "$out" && "$build/claimtrack" check --format text -o r.txt --report json:r.json --report xml:r.xml \
+    --report markdown:r.md --report junit:r.junit.xml --report sarif:r.sarif --report html:r.html \
+    --report csv:r.csv claims) >/dev/null 2>"$out/err"
+[ $? -eq 1 ] && ok "snapshots: one run, eight formats, exit 1 (stale)" || { bad "snapshots: run"; cat "$out/err"; }
+for f in r.txt r.json r.xml r.md r.junit.xml r.sarif r.html r.csv; do
+    grep -q 'raid-detained-wire: value 6 people → 5 people' "$out/$f" && grep -q 'raid-date-wire: quote changed' "$out/$f" &&
+        ok "snapshots: $f says which value and which quote changed" || bad "snapshots: $f does not say what changed"
+done
+"$build/json_validate" "$root/schema/report.schema.json" "$out/r.json" >/dev/null 2>"$out/v" &&
+    ok "snapshots: JSON report with changes valid" || { bad "snapshots: JSON report invalid"; cat "$out/v"; }
+"$build/xml_validate" "$root/schema/report.xsd" "$out/r.xml" >/dev/null 2>"$out/v" &&
+    ok "snapshots: XML report with changes valid" || { bad "snapshots: XML report invalid"; cat "$out/v"; }
+sed 's/kind="edited"/kind="renamed"/' "$out/r.xml" >"$out/bad.xml"
+"$build/xml_validate" "$root/schema/report.xsd" "$out/bad.xml" >/dev/null 2>&1 &&
+    bad "snapshots: report.xsd accepts an unknown change kind" || ok "snapshots: report.xsd refuses an unknown change kind"
+if [ -f "$shared/testdata/sarif/sarif-schema-2.1.0.json" ]; then
+    "$build/json_validate" "$shared/testdata/sarif/sarif-schema-2.1.0.json" "$out/r.sarif" >/dev/null 2>"$out/v" &&
+        ok "snapshots: SARIF valid" || { bad "snapshots: SARIF invalid"; cat "$out/v"; }
+else
+    echo "skipped: $shared/testdata/sarif is absent"
+fi
+# the SARIF result's first location is the claim that changed
+python3 - "$out/r.sarif" <<'PY' && ok "snapshots: SARIF points first at the changed claim" || bad "snapshots: SARIF first location"
+import json, sys
+d = json.load(open(sys.argv[1]))
+firsts = sorted(r["locations"][0]["message"]["text"] for r in d["runs"][0]["results"])
+assert firsts == ["claim raid-date-wire (wire)", "claim raid-detained-wire (wire)"], firsts
+PY
+
 # headless Chromium renders the page
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -n "$browser" ]; then

@@ -86,14 +86,27 @@ expect_status 0 "review one conflict" $R CT-99fa98e50640fc67 --status resolved -
 expect_status 1 "one unreviewed conflict still fails" "$bin" check "$w"
 expect_status 0 "review the other" $R CT-9d1c51d424c87585 --status dismissed --note "different questions" "$w"
 expect_status 0 "all reviewed: the gate passes" "$bin" check "$w"
+# each review keeps a snapshot of the claims it saw: id, per-field digest, value as written
+python3 - "$w/reviews.json" <<'PY' && ok "review writes a snapshot of the conflict's claims" || bad "no snapshot, or a wrong one"
+import json, re, sys
+r = json.load(open(sys.argv[1]))["reviews"]
+snap = r["CT-99fa98e50640fc67"]["snapshot"]
+assert sorted(snap) == ["c1", "c2", "c3"], sorted(snap)
+assert snap["c1"]["value"] == "38" and snap["c2"]["value"] == '{"min":24}', snap
+assert all(re.fullmatch("[0-9a-f]{56}", e["digest"]) for e in snap.values())
+assert sorted(r["CT-9d1c51d424c87585"]["snapshot"]) == ["c4", "c5"]
+PY
+"$bin" check --format json "$w" | grep -q '"changes"' && bad "a fresh review lists changes" || ok "a fresh review lists no changes"
 "$bin" show CT-99fa98e50640fc67 "$w" | sed -n 3p | grep -q "\[1\] 12" && ok "resolved conflict shows the preferred position first" || bad "preferred position not first"
 sed 's/"value": 38/"value": 39/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
 expect_status 1 "an edited claim makes its review stale" "$bin" check "$w"
 grep -q "CT-99fa98e50640fc67 (stale)" "$tmp/out" && ok "stale conflict named as blocking" || bad "stale not reported"
+grep -q "    - c1: value 38 → 39$" "$tmp/out" && ok "the stale conflict says what changed: c1: value 38 → 39" || bad "stale conflict does not say what changed"
 expect_status 0 "--fail-on none passes" "$bin" check --fail-on none "$w"
 expect_status 1 "--fail-on stale fails" "$bin" check --fail-on stale "$w"
 expect_status 0 "re-review" $R CT-99fa98e50640fc67 --status confirmed --note "still disagree" "$w"
 expect_status 0 "re-reviewed: the gate passes" "$bin" check "$w"
+grep -q '"value": "39"' "$w/reviews.json" && ok "a re-review replaces the snapshot" || bad "re-review kept the old snapshot"
 expect_status 1 "--fail-on conflict fails on a confirmed conflict" "$bin" check --fail-on conflict "$w"
 sed 's/"value": "bird"/"value": "sam"/' "$w/crash.json" >"$w/crash.json.new" && mv "$w/crash.json.new" "$w/crash.json"
 expect_status 0 "a conflict gone: still passes" "$bin" check "$w"
@@ -104,6 +117,31 @@ grep -q "CT-9d1c51d424c87585" "$w/reviews.json" && bad "pruned review still in t
 printf '{"reviews": {"CT-99fa98e50640fc67": {"status": "maybe"}}}' >"$w/reviews.json"
 expect_status 2 "a malformed reviews file is bad input" "$bin" check "$w"
 grep -q 'reviews.json: /reviews/CT-99fa98e50640fc67: missing required property "digest"' "$tmp/err" && ok "reviews file validated on load" || bad "no schema error for reviews"
+
+# reviews written before snapshots: still valid; a stale one says only that the
+# claims changed; review --upgrade gives the current ones a snapshot, not the stale one
+o="$tmp/old-snapshots"
+mkdir -p "$o"
+cp -R "$root/fixtures/snapshots/claims" "$o/claims"
+cp "$root/fixtures/snapshots/reviews-old.json" "$o/claims/reviews.json"
+expect_status 0 "reviews without a snapshot load and pass the gate" "$bin" check "$o/claims"
+sed -i 's|"quote": "on Friday, 27 June"|"quote": "early on Friday, 27 June"|' "$o/claims/raid.json"
+expect_status 1 "an old review goes stale" "$bin" check "$o/claims"
+grep -q "and the claims changed since$" "$tmp/out" && ! grep -q "quote changed" "$tmp/out" &&
+    ok "a stale review without a snapshot says only that the claims changed" || bad "old stale review output"
+expect_status 0 "review --upgrade" "$bin" review --upgrade "$o/claims"
+grep -q "^1 current review now keeps a snapshot of the claims reviewed$" "$tmp/out" &&
+    ok "review --upgrade says how many reviews got a snapshot" || bad "review --upgrade snapshot count"
+python3 - "$o/claims/reviews.json" <<'PY' && ok "review --upgrade snapshots the current review only" || bad "review --upgrade snapshots"
+import json, sys
+r = json.load(open(sys.argv[1]))["reviews"]
+assert sorted(r["CT-7ab2006b3218277a"]["snapshot"]) == ["raid-detained-daily", "raid-detained-wire"]
+assert "snapshot" not in r["CT-0d707ba07fb576de"]  # stale: what it saw is unknown
+PY
+sed -i 's|"value": 9, "source": "daily"|"value": 8, "source": "daily"|' "$o/claims/raid.json"
+expect_status 1 "the upgraded review goes stale too" "$bin" check "$o/claims"
+grep -q -- "- raid-detained-daily: value 9 people → 8 people$" "$tmp/out" &&
+    ok "and now says what changed" || bad "upgraded review does not say what changed"
 
 # unknown fields survive a rewrite
 printf '{"x-team": "desk", "reviews": {"CT-99fa98e50640fc67": {"digest": "0000000000000000", "status": "confirmed", "note": "n", "reviewer": "r", "date": "2026-01-01", "x-ticket": 42}}}' >"$w/reviews.json"

@@ -205,6 +205,9 @@ check "check fails before any review" '[ $? = 1 ]'
 check "POST /api/reviews stores the review and answers with it" \
     '[ "$(post /api/reviews "$b")" = 200 ] && [ "$(jq -r .status body)" = confirmed ] && [ "$(jq -r .reviewer body)" = ann ] &&
      [ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].note" claims/reviews.json)" = real ]'
+check "the workbench's review keeps a snapshot of the claims it was made against" \
+    '[ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].snapshot | keys | join(\",\")" claims/reviews.json)" = c4,c5,c6 ] &&
+     [ "$(jq -r ".reviews[\"$FLIGHT_CAUSE\"].snapshot.c4.value" claims/reviews.json)" = "\"sam\"" ]'
 check "the list shows it confirmed" 'get "/?state=confirmed" >/dev/null && grep -q $FLIGHT_CAUSE body'
 check "a stale form (replaces nothing, but a review exists) gets 409 with their review" \
     '[ "$(post /api/reviews "$(review_body $FLIGHT_CAUSE dismissed "mine" bob)")" = 409 ] &&
@@ -261,7 +264,8 @@ check "the reviews file still validates against its schema (history included)" \
 sed 's/"dozens died"/"several dozen died"/' claims/crash.json >crash.new && mv crash.new claims/crash.json
 check "an edited claim shows its conflict as stale without a restart" \
     'get "/?state=stale" >/dev/null && grep -q $FLIGHT_DEATHS body && [ "$(grep -c "<tr class=\"row\"" body)" = 1 ] &&
-     get /conflict/$FLIGHT_DEATHS >/dev/null && grep -q "several dozen died" body && grep -q "it is stale" body'
+     get /conflict/$FLIGHT_DEATHS >/dev/null && grep -q "several dozen died" body && grep -q "it is stale" body &&
+     grep -q "<li>c2: quote changed</li>" body'
 "$bin" check --format json claims >expected.json 2>/dev/null
 check "after the edit the API equals check --format json again" 'get /api/conflicts >/dev/null && cmp -s body expected.json'
 printf '{"topic": "broken",' >claims/broken.json

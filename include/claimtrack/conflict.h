@@ -143,6 +143,13 @@ const ct_conflict *ct_conflict_set_get(const ct_conflict_set *set, const char *i
 size_t ct_conflict_set_prefix_matches(const ct_conflict_set *set, const char *prefix,
                                       const ct_conflict **out, size_t max);
 
+/* The claims the digest of conflict `c` (of `set`, found in `corpus`)
+ * covers: its positions' claims and, in a value conflict, the group's
+ * revised claims; by claim id, each once.  *out is new (free with ct_free),
+ * indexes into the corpus's claims, *n how many.  0 or CT_ENOMEM. */
+int ct_conflict_claims(size_t **out, size_t *n, const ct_corpus *corpus, const ct_conflict_set *set,
+                       const ct_conflict *c);
+
 /* The stable id of the group (topic, subject, property) into caller-owned
  * `out`: "CT-" + the first 16 hex digits of SHA-256 over the canonical
  * encoding of the three names. */

@@ -103,6 +103,13 @@ char *ct_report_conflict_title(const ct_topic *topic, const ct_conflict *c);
  * (ct_free); NULL for other conflicts or when out of memory. */
 char *ct_report_rule_text(const ct_topic *topic, const ct_conflict *c);
 
+/* What changed in conflict `c` since its review (report->reviews), one
+ * sentence per change: "claim x added", "x: value 6 → 5", "x: quote
+ * changed".  A new JSON array of strings: empty when the conflict is not
+ * stale or its review kept no snapshot (reviews written before snapshots);
+ * NULL when out of memory. */
+json_t *ct_report_change_texts(const ct_report *report, const ct_conflict *c);
+
 /* Print one conflict (borrowed) of the report's conflict set in full to
  * `out`, as the text format does.  Returns 0, CT_ENOTFOUND (not in the set),
  * CT_ENOMEM or CT_EIO. */

@@ -67,6 +67,10 @@ typedef struct {
     const char *note;
     const char *reviewer;
     const char *date; /* YYYY-MM-DD */
+    /* where the conflict was found: its claims (ct_conflict_claims) are
+     * kept as the review's snapshot; NULL: the entry keeps none */
+    const ct_corpus *corpus;
+    const ct_conflict_set *conflicts;
 } ct_review_input;
 
 /* Record a review of the current state of `c` (borrowed; `in`'s strings are
@@ -78,6 +82,61 @@ typedef struct {
  * CT_ENOMEM. */
 int ct_review_set_put(ct_review_set *set, const ct_conflict *c, const char *topic,
                       const char *property, const ct_review_input *in);
+
+/* The fields of a claim a snapshot tells apart, in the order of its digest. */
+typedef enum {
+    CT_CLAIM_FIELD_STANCE,
+    CT_CLAIM_FIELD_VALUE,
+    CT_CLAIM_FIELD_SOURCE,
+    CT_CLAIM_FIELD_CLAIMANT,
+    CT_CLAIM_FIELD_HEDGE,
+    CT_CLAIM_FIELD_AS_OF,
+    CT_CLAIM_FIELD_QUOTE,
+    CT_CLAIM_FIELDS /* how many */
+} ct_claim_field;
+
+/* "stance", "value", "source", "claimant", "hedge", "as_of", "quote". */
+const char *ct_claim_field_name(ct_claim_field f);
+
+/* Hex digits of one field in a snapshot digest, and of the whole digest. */
+#define CT_SNAPSHOT_FIELD_HEX 8
+#define CT_SNAPSHOT_DIGEST_SIZE (CT_CLAIM_FIELDS * CT_SNAPSHOT_FIELD_HEX + 1)
+
+/* A claim's snapshot digest: each field in ct_claim_field order hashed
+ * alone (SHA-256 of its name and value, canonically encoded), 8 hex digits
+ * each, so two digests tell which fields differ. */
+void ct_claim_snapshot_digest(const ct_claim *claim, char out[CT_SNAPSHOT_DIGEST_SIZE]);
+
+/* What changed in a reviewed conflict since its review. */
+typedef enum {
+    CT_CHANGE_ADDED,   /* a claim the review did not see */
+    CT_CHANGE_REMOVED, /* a claim gone from the conflict */
+    CT_CHANGE_EDITED,  /* a claim whose fields changed */
+    CT_CHANGE_RULE     /* the claims are as reviewed: the rule's definition changed */
+} ct_change_kind;
+
+typedef struct {
+    ct_change_kind kind;
+    const char *claim; /* the claim id (the rule id for CT_CHANGE_RULE); borrowed */
+    unsigned fields;   /* edited: 1u << ct_claim_field for each field that changed */
+    /* edited: the value as written at review time (compact JSON text),
+     * borrowed from the review set; else NULL */
+    const char *was;
+    const ct_claim *now; /* the claim today (added, edited), from the corpus; else NULL */
+} ct_review_change;
+
+/* "added", "removed", "edited", "rule". */
+const char *ct_change_kind_name(ct_change_kind k);
+
+/* The changes to conflict `c` (of `conflicts`, from `corpus`) since its
+ * review, by claim id: compared with the snapshot the review kept.  Returns
+ * 1 with the list in *out (new, free with ct_free; may be empty when the
+ * conflict is not stale) and its length in *n, 0 when there is nothing to
+ * compare with (unreviewed, or reviewed before snapshots were kept: *out
+ * NULL), or CT_ENOMEM. */
+int ct_review_changes(const ct_review_set *set, const ct_corpus *corpus,
+                      const ct_conflict_set *conflicts, const ct_conflict *c,
+                      ct_review_change **out, size_t *n);
 
 /* Drop reviews of conflicts not in `conflicts`; their ids are appended to
  * `removed` (a borrowed JSON array).  Returns the number dropped (>= 0), or
@@ -100,6 +159,13 @@ int ct_review_set_prune_loaded(ct_review_set *set, const ct_conflict_set *confli
  * review under the new id wins over an old one for the same conflict.
  * Returns the number of entries carried over, or CT_ENOMEM. */
 int ct_review_set_upgrade(ct_review_set *set, const ct_conflict_set *conflicts);
+
+/* Give each review of a conflict of `conflicts` that keeps no snapshot one
+ * of the conflict's claims, when the review is current (its digest is the
+ * conflict's: the claims are those reviewed).  A stale review gets none:
+ * what it saw is unknown.  Returns how many got one, or CT_ENOMEM. */
+int ct_review_set_add_snapshots(ct_review_set *set, const ct_corpus *corpus,
+                                const ct_conflict_set *conflicts);
 
 /* Ids of reviews whose conflict no longer exists, as a new JSON array
  * (json_decref); NULL when out of memory. */

@@ -253,8 +253,17 @@ static int change_reviews(const review_opts *o, ct_review_set *reviews, const ct
                           const ct_corpus *corpus, const ct_conflict *c, json_t **removed,
                           size_t *kept)
 {
-    if (o->upgrade)
+    if (o->upgrade) {
+        /* loading carried the old entries over; current reviews without a
+         * snapshot get one (*kept counts them) */
+        int n = ct_review_set_add_snapshots(reviews, corpus, set);
+        if (n < 0) {
+            fprintf(stderr, "claimtrack: out of memory\n");
+            return CT_EXIT_USAGE;
+        }
+        *kept = (size_t)n;
         return 0;
+    }
     if (o->prune) {
         *removed = json_array();
         int n =
@@ -269,8 +278,14 @@ static int change_reviews(const review_opts *o, ct_review_set *reviews, const ct
     }
     size_t nt;
     const ct_topic *t = &ct_corpus_topics(corpus, &nt)[c->topic];
-    ct_review_input in = {
-        o->status_name, (const char *const *)o->prefer, o->n_prefer, o->note, o->by, o->date};
+    ct_review_input in = {.status = o->status_name,
+                          .prefer = (const char *const *)o->prefer,
+                          .n_prefer = o->n_prefer,
+                          .note = o->note,
+                          .reviewer = o->by,
+                          .date = o->date,
+                          .corpus = corpus,
+                          .conflicts = set};
     if (ct_review_set_put(reviews, c, t->id, t->properties[c->property].name, &in) < 0) {
         fprintf(stderr, "claimtrack: out of memory\n");
         return CT_EXIT_USAGE;
@@ -284,6 +299,9 @@ static void say_written(const review_opts *o, const ct_conflict *c, const char *
 {
     if (o->upgrade) {
         printf("reviews in %s use the current conflict ids and digests\n", path);
+        if (kept)
+            printf("%zu current review%s now keep%s a snapshot of the claims reviewed\n", kept,
+                   kept == 1 ? "" : "s", kept == 1 ? "s" : "");
     } else if (o->prune) {
         size_t n = json_array_size(removed);
         for (size_t i = 0; i < n; i++)

@@ -29,7 +29,8 @@
     X(severity, 0) X(review_state, 0) X(baseline, 0) X(position, 1) X(value, 0) X(low, 1)          \
     X(best, 1) X(high, 1) X(from, 0) X(to, 0) X(unit, 0) X(stance, 0) X(claim_id, 0) X(source, 0)  \
     X(claimant, 0) X(hedge, 0) X(as_of, 0) X(scope, 0) X(locator, 0) X(quote, 0) X(file, 0)        \
-    X(line, 1) X(arithmetic, 0) X(reviewer, 0) X(note, 0) X(reviewed_digest, 0)
+    X(line, 1) X(arithmetic, 0) X(reviewer, 0) X(note, 0) X(reviewed_digest, 0) \
+    X(changes, 0)
 // clang-format on
 
 #define CSV_NAME(name, numeric) #name,
@@ -168,6 +169,8 @@ static void row(FILE *out, const ct_report_conflict *rc, size_t j, const ct_clai
         cells[COL_reviewer] = rc->review.reviewer;
         cells[COL_note] = rc->review.note;
         cells[COL_reviewed_digest] = rc->review.reviewed_digest;
+        if (rc->review.state == CT_REVIEW_STALE)
+            cells[COL_changes] = rc->review.changes_text;
     }
     for (size_t f = 0; f < N_COLUMNS; f++)
         field(out, cells[f], numeric[f], f + 1 == N_COLUMNS);

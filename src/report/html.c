@@ -374,6 +374,15 @@ static int conflict_html(FILE *out, const ct_report_conflict *rc)
         fputs(": ", out);
         esc(out, rv->note);
     }
+    if (rv->state == CT_REVIEW_STALE && rv->n_changes) {
+        fputs("<p>Changed since the review:</p><ul class=\"changes\">", out);
+        for (size_t i = 0; i < rv->n_changes; i++) {
+            fputs("<li>", out);
+            esc(out, rv->changes[i].text);
+            fputs("</li>", out);
+        }
+        fputs("</ul>", out);
+    }
     fputs("</div>\n</article>\n", out);
     return 0;
 }

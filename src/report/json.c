@@ -57,6 +57,31 @@ static int claim_json(json_t *claims, const ct_claim *c)
     return rc ? -1 : 0;
 }
 
+/* What changed since the review: "changes", on a stale conflict whose
+ * review kept a snapshot. */
+static int changes_json(json_t *review, const ct_report_review *rv)
+{
+    json_t *list = set_array(review, "changes");
+    if (!list)
+        return -1;
+    for (size_t i = 0; i < rv->n_changes; i++) {
+        const ct_report_change *ch = &rv->changes[i];
+        json_t *o = append_object(list), *fields = NULL;
+        if (!o || set_str(o, "kind", ct_change_kind_name(ch->kind)) ||
+            set_str(o, "claim", ch->claim) ||
+            (ch->kind == CT_CHANGE_EDITED && !(fields = set_array(o, "fields"))))
+            return -1;
+        for (int f = 0; fields && f < CT_CLAIM_FIELDS; f++)
+            if (((ch->fields >> f) & 1u) &&
+                json_array_append_new(fields, json_string(ct_claim_field_name((ct_claim_field)f))))
+                return -1;
+        if (set_str(o, "value_was", ch->was) || set_str(o, "value_now", ch->now) ||
+            set_str(o, "text", ch->text))
+            return -1;
+    }
+    return 0;
+}
+
 static int review_json(json_t *conflict, const ct_report_review *rv)
 {
     json_t *o = json_object();
@@ -66,6 +91,8 @@ static int review_json(json_t *conflict, const ct_report_review *rv)
         set_str(o, "status", rv->status) || set_str(o, "note", rv->note) ||
         set_str(o, "reviewer", rv->reviewer) || set_str(o, "date", rv->date) ||
         set_str(o, "reviewed_digest", rv->reviewed_digest))
+        return -1;
+    if (rv->state == CT_REVIEW_STALE && rv->has_snapshot && changes_json(o, rv) < 0)
         return -1;
     if (!rv->prefer)
         return 0;

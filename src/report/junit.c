@@ -47,6 +47,15 @@ static void failure(ct_xmlw *w, const ct_report_conflict *rc)
             ct_strbuf__dispose(&line);
         }
     }
+    const ct_report_review *rv = &rc->review;
+    if (rv->state == CT_REVIEW_STALE && rv->n_changes) {
+        ct_xmlw__text(w, "changed since the review:\n");
+        for (size_t i = 0; i < rv->n_changes; i++) {
+            ct_xmlw__text(w, "  - ");
+            ct_xmlw__text(w, rv->changes[i].text);
+            ct_xmlw__text(w, "\n");
+        }
+    }
     snprintf(msg, sizeof msg, "review with one of:\n");
     ct_xmlw__text(w, msg);
     const char *claim =
@@ -80,6 +89,8 @@ static void properties(ct_xmlw *w, const ct_report_conflict *rc)
     property(w, "review_note", rv->note);
     property(w, "reviewer", rv->reviewer);
     property(w, "review_date", rv->date);
+    if (rv->state == CT_REVIEW_STALE)
+        property(w, "review_changes", rv->changes_text);
     property(w, "severity", ct_severity_name(rc->conflict->severity));
     property(w, "baseline", ct_report__baseline_state_name(rc->baseline));
     ct_xmlw__end(w);

@@ -180,6 +180,14 @@ static void conflict_details(FILE *out, const ct_report_conflict *rc)
         md_text(out, rv->note);
     }
     fputc('\n', out);
+    if (rv->state == CT_REVIEW_STALE && rv->n_changes) {
+        fputs("\nChanged since the review:\n\n", out);
+        for (size_t i = 0; i < rv->n_changes; i++) {
+            fputs("- ", out);
+            md_text(out, rv->changes[i].text);
+            fputc('\n', out);
+        }
+    }
     if (rv->blocking) {
         fputs("\nReview with one of:\n\n```sh\n", out);
         ct_report__review_commands(out, rc, "");

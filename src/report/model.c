@@ -262,7 +262,7 @@ static int build_conflict(ct_report_conflict *rc, const ct_report *r, const ct_c
     if (!(rc->title = ct_report_conflict_title(rc->topic, c)) ||
         (rc->rule && !(rc->rule_text = ct_report_rule_text(rc->topic, c))))
         return CT_ENOMEM;
-    if (build_review(&rc->review, r, c) < 0)
+    if (build_review(&rc->review, r, c) < 0 || ct_report__changes(&rc->review, r, c) < 0)
         return CT_ENOMEM;
     rc->baseline = baseline_state(index, c);
     rc->baseline_entry = index ? json_object_get(index, c->id) : NULL;
@@ -304,6 +304,7 @@ static void free_conflict(ct_report_conflict *rc)
     ct_free(rc->positions);
     ct_free(rc->clashes);
     ct_free(rc->review.prefer);
+    ct_report__changes_free(&rc->review);
     ct_free(rc->title);
     ct_free(rc->rule_text);
 }

@@ -32,9 +32,27 @@ typedef struct {
     size_t term;
 } ct_report_position;
 
+/* One change to a reviewed conflict since its review (ct_review_change). */
+typedef struct {
+    ct_change_kind kind;
+    const char *claim;         /* claim id (rule id for CT_CHANGE_RULE); borrowed */
+    unsigned fields;           /* edited: 1u << ct_claim_field per changed field */
+    char *was, *now;           /* edited value: before and today, for people; owned, else NULL */
+    const ct_claim *now_claim; /* the claim today (added, edited), else NULL */
+    /* for people: "claim x added", "x: value 6 → 5", "x: quote changed";
+     * owned */
+    char *text;
+} ct_report_change;
+
 typedef struct {
     ct_review_state state;
     int blocking; /* blocks the gate under the report's fail-on policy */
+    /* a review's snapshot: 1 when the review kept one (changes then lists
+     * what changed since, empty unless stale); 0 for reviews written before */
+    int has_snapshot;
+    ct_report_change *changes;
+    size_t n_changes;
+    char *changes_text; /* the changes' sentences joined by "; ", or NULL; owned */
     /* the review's fields, NULL when absent (always, when unreviewed) */
     const char *status, *note, *reviewer, *date, *reviewed_digest;
     const char **prefer; /* the preferred claims of a resolution */
@@ -151,6 +169,15 @@ const ct_report_conflict *ct_report__model_conflict(const ct_report_model *model
 
 /* The model as the JSON report document (schema/report.schema.json); new
  * reference, NULL when out of memory. */
+/* The changes to conflict `c` since its review into rv (has_snapshot,
+ * changes); 0 or CT_ENOMEM.  ct_report__changes_free frees them. */
+int ct_report__changes(ct_report_review *rv, const ct_report *r, const ct_conflict *c);
+void ct_report__changes_free(ct_report_review *rv);
+
+/* The names of the fields in `fields` (1u << ct_claim_field each) joined
+ * as "quote", "quote and hedge", "stance, quote and hedge" into buf. */
+void ct_report__field_list(unsigned fields, char *buf, size_t n);
+
 /* The index in rc->positions of the conflict's position `origin`. */
 size_t ct_report__position_index(const ct_report_conflict *rc, size_t origin);
 

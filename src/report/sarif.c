@@ -277,13 +277,27 @@ static int in_baseline(const json_t *entry, const char *id)
     return 0;
 }
 
-/* The claim a result points at first: with a baseline, of a new or updated
- * conflict, the first claim the baseline's entry did not list (the one
- * added); else the first claim.  A review keeps only the conflict's digest,
- * not its claims', so a stale conflict points at its first claim. */
+/* The first claim added or edited since the review of a stale conflict
+ * that is one of its positions' claims, or NULL. */
+static const ct_claim *changed_claim(const ct_report_conflict *rc)
+{
+    for (size_t i = 0; rc->review.state == CT_REVIEW_STALE && i < rc->review.n_changes; i++)
+        for (size_t j = 0; j < rc->n_positions; j++)
+            for (size_t k = 0; k < rc->positions[j].n_claims; k++)
+                if (rc->positions[j].claims[k] == rc->review.changes[i].now_claim)
+                    return rc->review.changes[i].now_claim;
+    return NULL;
+}
+
+/* The claim a result points at first: of a stale conflict whose review kept
+ * a snapshot, the first claim added or edited since; with a baseline, of a
+ * new or updated conflict, the first claim the baseline's entry did not list
+ * (the one added); else the first claim. */
 static const ct_claim *first_claim(const ct_report_conflict *rc)
 {
-    const ct_claim *first = NULL;
+    const ct_claim *first = changed_claim(rc);
+    if (first)
+        return first;
     int look = rc->baseline == CT_BASELINE_NEW || rc->baseline == CT_BASELINE_UPDATED;
     for (size_t j = 0; j < rc->n_positions; j++)
         for (size_t k = 0; k < rc->positions[j].n_claims; k++) {
@@ -308,6 +322,8 @@ static void message(ct_strbuf *msg, const ct_report_conflict *rc, int markdown)
         ct_strbuf__printf(msg, "%s %s%s%s", j ? ";" : "", p->denies ? "denies " : "", p->display,
                           j == 0 && rc->preferred ? " (preferred)" : "");
     }
+    if (rc->review.state == CT_REVIEW_STALE && rc->review.changes_text)
+        ct_strbuf__printf(msg, ". Changed since the review: %s", rc->review.changes_text);
     if (rc->review.blocking && markdown)
         ct_strbuf__printf(
             msg,

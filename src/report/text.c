@@ -48,10 +48,13 @@ static void write_review(FILE *out, const palette *p, const ct_report_review *rv
         fprintf(out, "  review: %sunreviewed%s%s\n", p->red, p->reset, blocking);
         return;
     }
-    if (rv->state == CT_REVIEW_STALE)
-        fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since\n",
-                p->yellow, p->reset, blocking, rv->status, rv->reviewer, rv->date);
-    else
+    if (rv->state == CT_REVIEW_STALE) {
+        fprintf(out, "  review: %sstale%s%s: %s by %s on %s, and the claims changed since%s\n",
+                p->yellow, p->reset, blocking, rv->status, rv->reviewer, rv->date,
+                rv->n_changes ? ":" : "");
+        for (size_t i = 0; i < rv->n_changes; i++)
+            fprintf(out, "    - %s\n", rv->changes[i].text);
+    } else
         fprintf(out, "  review: %s by %s on %s%s\n", ct_review_state_name(rv->state), rv->reviewer,
                 rv->date, blocking);
     fprintf(out, "    %s\n", rv->note ? rv->note : "");

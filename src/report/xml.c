@@ -81,6 +81,25 @@ static void write_review(ct_xmlw *x, const ct_report_review *rv)
     ct_xmlw__elem(x, "note", rv->note);
     for (size_t i = 0; i < rv->n_prefer; i++)
         ct_xmlw__elem(x, "prefer", rv->prefer[i]);
+    for (size_t i = 0; rv->state == CT_REVIEW_STALE && i < rv->n_changes; i++) {
+        const ct_report_change *ch = &rv->changes[i];
+        char fields[128] = "";
+        size_t used = 0;
+        for (int f = 0; f < CT_CLAIM_FIELDS; f++)
+            if ((ch->fields >> f) & 1u) {
+                int w = snprintf(fields + used, sizeof fields - used, "%s%s", used ? " " : "",
+                                 ct_claim_field_name((ct_claim_field)f));
+                used += w > 0 ? (size_t)w : 0;
+            }
+        ct_xmlw__start(x, "change");
+        ct_xmlw__attr(x, "kind", ct_change_kind_name(ch->kind));
+        ct_xmlw__attr(x, "claim", ch->claim);
+        ct_xmlw__attr(x, "fields", used ? fields : NULL);
+        ct_xmlw__attr(x, "value-was", ch->was);
+        ct_xmlw__attr(x, "value-now", ch->now);
+        ct_xmlw__text(x, ch->text);
+        ct_xmlw__end(x);
+    }
     ct_xmlw__end(x);
 }
 

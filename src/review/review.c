@@ -6,7 +6,7 @@
  * indentation: the same content always gives the same bytes, and a new review
  * shows as a small diff.
  */
-#include "claimtrack/review.h"
+#include "review_int.h"
 #include "claimtrack/common.h"
 #include "claimtrack/corpus.h"
 #include "claimtrack/fileio.h"
@@ -314,6 +314,13 @@ int ct_review_set_put(ct_review_set *s, const ct_conflict *c, const char *topic,
         rc |= json_object_set_new(r, "prefer", prefer);
     else
         json_object_del(r, "prefer");
+    /* what the review saw; an older snapshot would describe other claims */
+    if (in->corpus && in->conflicts) {
+        json_t *snap = ct_review__snapshot(in->corpus, in->conflicts, c);
+        rc |= snap ? json_object_set_new(r, "snapshot", snap) : -1;
+    } else {
+        json_object_del(r, "snapshot");
+    }
     return rc ? CT_ENOMEM : 0;
 }
 
@@ -411,6 +418,24 @@ int ct_review_set_upgrade(ct_review_set *s, const ct_conflict_set *conflicts)
     json_decref(old_ids);
     ct_free(sorted);
     return rc < 0 ? rc : (int)moved;
+}
+
+int ct_review_set_add_snapshots(ct_review_set *s, const ct_corpus *corpus,
+                                const ct_conflict_set *conflicts)
+{
+    int n = 0;
+    for (size_t i = 0; i < conflicts->n_conflicts; i++) {
+        const ct_conflict *c = &conflicts->conflicts[i];
+        json_t *r = json_object_get(s->reviews, c->id);
+        const char *digest = json_string_value(json_object_get(r, "digest"));
+        if (!r || json_object_get(r, "snapshot") || !digest || strcmp(digest, c->digest) != 0)
+            continue;
+        json_t *snap = ct_review__snapshot(corpus, conflicts, c);
+        if (!snap || json_object_set_new(r, "snapshot", snap))
+            return CT_ENOMEM;
+        n++;
+    }
+    return n;
 }
 
 json_t *ct_review_orphans(const ct_review_set *s, const ct_conflict_set *conflicts)

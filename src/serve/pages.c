@@ -432,6 +432,28 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
     fputs("</ol>\n", f);
 }
 
+/* A stale review: the claims changed since, and what changed when the
+ * review kept a snapshot of them. */
+static void stale_notice(ct_serve *s, FILE *f, const view *v, const ct_conflict *c)
+{
+    ct_report r = {.corpus = s->corpus, .conflicts = v->set, .reviews = v->reviews};
+    json_t *texts = ct_report_change_texts(&r, c);
+    fputs("<p class=\"notice error\">The claims changed since this review: it is stale.", f);
+    if (json_array_size(texts)) {
+        fputs(" Changed since:</p><ul class=\"changes\">", f);
+        size_t i;
+        json_t *t;
+        json_array_foreach(texts, i, t)
+        {
+            ct_serve__wrap(f, "<li>", json_string_value(t), "</li>");
+        }
+        fputs("</ul>", f);
+    } else {
+        fputs("</p>", f);
+    }
+    json_decref(texts);
+}
+
 static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict *c,
                           const char *preset)
 {
@@ -491,9 +513,7 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     char fp[17] = "";
     if (entry && json_object_get(entry, "status")) {
         if (st == CT_REVIEW_STALE)
-            fputs(
-                "<p class=\"notice error\">The claims changed since this review: it is stale.</p>",
-                f);
+            stale_notice(s, f, v, c);
         ct_serve__review_box(f, entry, "current");
         ct_serve__review_fingerprint(entry, fp);
     } else {

@@ -200,7 +200,8 @@ void ct_serve__review_apply(ct_serve *s, const review_post *in, review_outcome *
             today_utc(day);
         size_t nt;
         const ct_topic *t = &ct_corpus_topics(s->corpus, &nt)[c->topic];
-        ct_review_input ri = {in->status, in->prefer, in->n_prefer, in->note, in->by, day};
+        ct_review_input ri = {in->status, in->prefer, in->n_prefer, in->note,
+                              in->by,     day,        s->corpus,    v.set};
         if (ct_review_set_put(v.reviews, c, t->id, t->properties[c->property].name, &ri) < 0) {
             o->status = 500;
             o->error = "out of memory";

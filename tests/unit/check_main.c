@@ -72,6 +72,7 @@ int main(void)
     srunner_add_suite(sr, suite_conflict());
     srunner_add_suite(sr, suite_fileio());
     srunner_add_suite(sr, suite_review());
+    srunner_add_suite(sr, suite_snapshot());
     srunner_add_suite(sr, suite_diag());
     srunner_add_suite(sr, suite_strtab());
     srunner_add_suite(sr, suite_xml_read());

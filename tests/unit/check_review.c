@@ -240,7 +240,8 @@ START_TEST(test_review_put_save_reload)
     ck_assert_int_eq(ct_review_set_load(&s, path, &diags), 0);
 
     const char *prefer[] = {"a1"};
-    ct_review_input in = {"resolved", prefer, 1, "the count in the report", "ed", "2026-01-02"};
+    ct_review_input in = {"resolved", prefer,       1,    "the count in the report",
+                          "ed",       "2026-01-02", NULL, NULL};
     ck_assert_int_eq(ct_review_set_put(s, c, "t", "n", &in), 0);
     ck_assert_int_eq(ct_review_state_of(s, c, NULL), CT_REVIEW_RESOLVED);
     int fd = ct_review_lock(path);
@@ -266,7 +267,7 @@ START_TEST(test_review_put_save_reload)
     ck_assert_str_eq(json_string_value(json_array_get(json_object_get(entry, "prefer"), 0)), "a1");
 
     /* re-reviewing as confirmed drops "prefer" and keeps other entries' fields */
-    ct_review_input again = {"confirmed", NULL, 0, "n2", "ed", "2026-01-03"};
+    ct_review_input again = {"confirmed", NULL, 0, "n2", "ed", "2026-01-03", NULL, NULL};
     ck_assert_int_eq(ct_review_set_put(s, c, "t", "n", &again), 0);
     ck_assert_ptr_null(json_object_get(entry, "prefer"));
     ck_assert_int_eq(ct_review_set_save(s, path, NULL, NULL), 0);
