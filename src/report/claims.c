@@ -135,24 +135,37 @@ static const ct_conflict *next_conflict(builder *b, const claim_key *k)
     return NULL;
 }
 
+/* qsort has no context argument: claims sorted by position carry their
+ * property. */
+typedef struct {
+    const ct_claim *claim;
+    const ct_property *prop;
+    size_t index;
+} by_position;
+
+static int cmp_by_position(const void *x, const void *y)
+{
+    const by_position *a = x, *b = y;
+    int c = ct_claim_position_cmp(a->prop, a->claim, b->claim);
+    return c ? c : strcmp(a->claim->id, b->claim->id);
+}
+
 /* Positions of a group without a conflict: its current claims by stance and
  * value, each position's claims by id. */
 static int own_positions(builder *b, ct_claims_group *g, size_t *storage)
 {
     const ct_property *p = &b->topics[g->topic].properties[g->property];
+    by_position *sorted = ct_calloc(g->n_claims ? g->n_claims : 1, sizeof *sorted);
+    if (!sorted)
+        return CT_ENOMEM;
     size_t n = 0;
     for (size_t i = 0; i < g->n_claims; i++)
         if (!b->revision_of[g->claims[i]])
-            storage[n++] = g->claims[i];
-    /* insertion sort: stable, so claims keep their id order in a position */
-    for (size_t i = 1; i < n; i++) {
-        size_t x = storage[i], j = i;
-        while (j > 0 && ct_claim_position_cmp(p, &b->claims[storage[j - 1]], &b->claims[x]) > 0) {
-            storage[j] = storage[j - 1];
-            j--;
-        }
-        storage[j] = x;
-    }
+            sorted[n++] = (by_position){&b->claims[g->claims[i]], p, g->claims[i]};
+    qsort(sorted, n, sizeof *sorted, cmp_by_position);
+    for (size_t i = 0; i < n; i++)
+        storage[i] = sorted[i].index;
+    ct_free(sorted);
     if (!(g->positions = ct_calloc(n ? n : 1, sizeof *g->positions)))
         return CT_ENOMEM;
     for (size_t i = 0; i < n;) {

@@ -16,16 +16,6 @@ static const char *position_stance(const ct_claims_position *p)
     return p->questions ? "questions" : p->denies ? "denies" : "asserts";
 }
 
-/* The claims of the group that are in no position: the revised ones. */
-static int in_positions(const ct_claims_group *g, size_t claim)
-{
-    for (size_t p = 0; p < g->n_positions; p++)
-        for (size_t x = 0; x < g->positions[p].n_claims; x++)
-            if (g->positions[p].claims[x] == claim)
-                return 1;
-    return 0;
-}
-
 static void text_claim(FILE *out, const ct_claim *c, const char *indent)
 {
     fprintf(out, "%s%s  %s%s%s%s%s", indent, c->id, c->source, c->claimant ? ", claimant " : "",
@@ -56,7 +46,13 @@ static void text_group(FILE *out, const ct_report_model *m, const ct_report *r,
                 ct_severity_name(g->conflict->severity),
                 rc ? ct_review_state_name(rc->review.state) : "unreviewed");
     }
-    fprintf(out, ", %zu source%s taking a stand\n", g->n_sources, plural(g->n_sources));
+    size_t questions = 0;
+    for (size_t i = 0; i < g->n_positions; i++)
+        questions += g->positions[i].questions ? g->positions[i].n_claims : 0;
+    fprintf(out, ", %zu source%s taking a stand", g->n_sources, plural(g->n_sources));
+    if (questions)
+        fprintf(out, ", %zu open question%s", questions, plural(questions));
+    fputc('\n', out);
     for (size_t i = 0; i < g->n_positions; i++) {
         const ct_claims_position *pos = &g->positions[i];
         fprintf(out, "  [%zu] %s%s (%zu source%s)\n", i + 1,
@@ -76,9 +72,10 @@ static void text_group(FILE *out, const ct_report_model *m, const ct_report *r,
     }
     for (size_t i = 0; i < g->n_revisions; i++)
         text_revision(out, &m->revisions[g->revisions[i]]);
-    for (size_t i = 0; i < g->n_claims; i++)
-        if (!in_positions(g, g->claims[i]))
-            text_claim(out, &claims[g->claims[i]], "  revised claim ");
+    /* the revised claims: in no position */
+    for (size_t i = 0; i < g->n_revisions; i++)
+        text_claim(out, &claims[r->conflicts->revisions[g->revisions[i]].claim],
+                   "  revised claim ");
     for (size_t i = 0; i < g->n_rules; i++)
         fprintf(out, "  rule conflict: %s (rule %s)\n", g->rules[i]->id, g->rules[i]->rule);
     fputc('\n', out);
@@ -181,7 +178,7 @@ static json_t *conflict_json(const ct_report_model *m, const ct_report *r, const
 
 /* The group's arrays: positions, revisions, revised claims, rule conflicts. */
 static int group_lists(json_t *o, const ct_report_model *m, const ct_claims_group *g,
-                       const ct_claim *claims)
+                       const ct_claim *claims, const ct_conflict_set *set)
 {
     json_t *pos = new_array_in(o, "positions"), *revs = new_array_in(o, "revisions");
     json_t *revised = new_array_in(o, "revised"), *rules = new_array_in(o, "rule_conflicts");
@@ -193,9 +190,8 @@ static int group_lists(json_t *o, const ct_report_model *m, const ct_claims_grou
     for (size_t i = 0; i < g->n_revisions; i++)
         if (json_array_append_new(revs, revision_json(&m->revisions[g->revisions[i]])))
             return -1;
-    for (size_t i = 0; i < g->n_claims; i++)
-        if (!in_positions(g, g->claims[i]) &&
-            ct_report__claim_json(revised, &claims[g->claims[i]]) < 0)
+    for (size_t i = 0; i < g->n_revisions; i++)
+        if (ct_report__claim_json(revised, &claims[set->revisions[g->revisions[i]].claim]) < 0)
             return -1;
     for (size_t i = 0; i < g->n_rules; i++)
         if (json_array_append_new(rules, json_string(g->rules[i]->id)))
@@ -216,7 +212,7 @@ static json_t *group_json(const ct_report_model *m, const ct_report *r, const ct
         set_int(o, "sources", g->n_sources) ||
         json_object_set_new(o, "conflict",
                             g->conflict ? conflict_json(m, r, g->conflict) : json_null()) ||
-        group_lists(o, m, g, claims) < 0)
+        group_lists(o, m, g, claims, r->conflicts) < 0)
         goto fail;
     for (size_t i = 0; i < t->n_aliases; i++)
         if (strcmp(t->aliases[i].canonical, g->subject) == 0 &&

@@ -232,14 +232,8 @@ int ct_report__write_claims_csv(const ct_report_model *m, const ct_report *r,
         for (size_t p = 0; p < g->n_positions; p++)
             for (size_t x = 0; x < g->positions[p].n_claims; x++)
                 group_row(out, m, r, g, &claims[g->positions[p].claims[x]]);
-        for (size_t x = 0; x < g->n_claims; x++) {
-            int placed = 0;
-            for (size_t p = 0; p < g->n_positions && !placed; p++)
-                for (size_t y = 0; y < g->positions[p].n_claims && !placed; y++)
-                    placed = g->positions[p].claims[y] == g->claims[x];
-            if (!placed) /* revised */
-                group_row(out, m, r, g, &claims[g->claims[x]]);
-        }
+        for (size_t x = 0; x < g->n_revisions; x++) /* the revised claims */
+            group_row(out, m, r, g, &claims[r->conflicts->revisions[g->revisions[x]].claim]);
     }
     return ferror(out) ? CT_EIO : 0;
 }
