@@ -295,6 +295,9 @@ ALLOC_RUNS := "check --fail-on none --format json tests/fixtures/revisions" \
     "check --format csv --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
     "check --format sarif --baseline tests/fixtures/baselines/basic.json tests/fixtures/basic" \
     "sources --matrix tests/fixtures/basic" \
+    "claims --format json tests/fixtures/withdrawn" \
+    "claims --format csv tests/fixtures/ruleconf" \
+    "claims --subject plane tests/fixtures/time-estimates" \
     "check --format xml tests/fixtures/mixed" \
     "+xml check --format xml tests/fixtures/revisions" \
     "+xml check --format junit tests/fixtures/jsonl" \

@@ -66,7 +66,7 @@ _claimtrack()
     cur=${words[cword]}
     prev=${words[cword - 1]}
     cmd=${words[1]}
-    local commands="validate check review topics show sources export suggest init serve help"
+    local commands="validate check review topics show sources claims export suggest init serve help"
     if [ "$cword" -eq 1 ]; then
         mapfile -t COMPREPLY < <(compgen -W "$commands --help --version" -- "$cur")
         return
@@ -77,6 +77,8 @@ _claimtrack()
             mapfile -t COMPREPLY < <(compgen -W "json xml csv" -- "$cur")
         elif [ "$cmd" = suggest ]; then
             mapfile -t COMPREPLY < <(compgen -W "jsonl json text" -- "$cur")
+        elif [ "$cmd" = claims ]; then
+            mapfile -t COMPREPLY < <(compgen -W "text json csv" -- "$cur")
         else
             _claimtrack_reply "$cur" < <("$bin" --list-formats 2>/dev/null)
         fi
@@ -119,8 +121,8 @@ _claimtrack()
         _claimtrack_files "$cur"
         return
         ;;
-    --source | -s | --topic | -t | --published)
-        [ "$cmd" = suggest ] && return
+    --source | -s | --topic | -t | --published | --subject)
+        [[ $cmd == suggest || $cmd == claims ]] && return
         ;;
     --note | --by | --date | --prefer | --jobs | -j | --max-input-size)
         return
@@ -133,6 +135,7 @@ _claimtrack()
     review) opts="--status --prefer --note --by --date --reviews --prune --upgrade --help" ;;
     show) opts="--color --help" ;;
     sources) opts="--matrix --help" ;;
+    claims) opts="--topic --subject --source --format --output --reviews --csv-bom --help" ;;
     export) opts="--format --csv-bom --output --help" ;;
     suggest) opts="--source --topic --published --format --help" ;;
     serve) opts="--port --bind --reviews --help" ;;

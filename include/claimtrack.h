@@ -24,6 +24,7 @@ extern "C" {
 #include "claimtrack/conflict.h"
 #include "claimtrack/review.h"
 #include "claimtrack/report.h"
+#include "claimtrack/claims.h"
 #include "claimtrack/fileio.h"
 #include "claimtrack/suggest.h"
 

@@ -48,6 +48,12 @@ for corpus in shipped semantics gen; do
     # shellcheck disable=SC2046
     report "$corpus.reversed" --reviews "$reviews" $(cat "$tmp/$corpus.files")
     same "$corpus ($n): files, claims and sources in reverse order give the same report" "$corpus.base" "$corpus.reversed"
+    # the grouped view of every claim (claims) does not depend on the order either
+    "$bin" claims --format json --reviews "$reviews" "$src" 2>&1 | grep -v '"file": \|"line": ' >"$tmp/$corpus.claims"
+    # shellcheck disable=SC2046
+    "$bin" claims --format json --reviews "$reviews" $(cat "$tmp/$corpus.files") 2>&1 |
+        grep -v '"file": \|"line": ' >"$tmp/$corpus.claims.reversed"
+    same "$corpus: claims --format json is the same in reverse order" "$corpus.claims" "$corpus.claims.reversed"
     # (c) XML input
     mkdir -p "$tmp/$corpus.xml"
     "$bin" export --format xml -o "$tmp/$corpus.xml/corpus.xml" "$src" || bad "$corpus: export xml"

@@ -133,6 +133,46 @@ d = json.load(open(sys.argv[1]))
 firsts = sorted(r["locations"][0]["message"]["text"] for r in d["runs"][0]["results"])
 assert firsts == ["claim raid-date-wire (wire)", "claim raid-detained-wire (wire)"], firsts
 PY
+# claims --format json: every corpus against schema/claims.schema.json, every
+# claim listed once; CSV with the columns of export --format csv
+for corpus in claims tests/fixtures/basic tests/fixtures/withdrawn tests/fixtures/ruleconf tests/fixtures/time-estimates tests/fixtures/hostile-text; do
+    name=$(basename "$corpus")
+    out="$tmp/claims-view-$name"
+    mkdir -p "$out"
+    (cd "$root" && "$build/claimtrack" claims --format json -o "$out/c.json" "$corpus" &&
+        "$build/claimtrack" claims --format csv -o "$out/c.csv" "$corpus" &&
+        "$build/claimtrack" export --format csv -o "$out/e.csv" "$corpus") 2>"$out/err" ||
+        { bad "$name: claims --format json|csv"; cat "$out/err"; continue; }
+    "$build/json_validate" "$root/schema/claims.schema.json" "$out/c.json" >/dev/null 2>"$out/v" &&
+        ok "$name: claims JSON valid against schema/claims.schema.json" || { bad "$name: claims JSON invalid"; cat "$out/v"; }
+    sed 's/"status": "[a-z]*"/"status": "settled"/' "$out/c.json" >"$out/bad.json"
+    if "$build/json_validate" "$root/schema/claims.schema.json" "$out/bad.json" >/dev/null 2>&1; then
+        bad "$name: schema/claims.schema.json accepts an unknown status"
+    else
+        ok "$name: schema/claims.schema.json refuses an unknown status"
+    fi
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$out/c.json" "$out/c.csv" "$out/e.csv" <<'PY' 2>"$out/py" && ok "$name: claims lists every claim once (JSON, CSV), CSV columns of export" || { bad "$name: claims JSON/CSV"; cat "$out/py"; }
+import csv, json, sys
+doc = json.load(open(sys.argv[1]))
+ids = [c["id"] for g in doc["groups"] for p in g["positions"] for c in p["claims"]]
+ids += [c["id"] for g in doc["groups"] for c in g["revised"]]
+with open(sys.argv[3], newline="", encoding="utf-8") as f:
+    export = list(csv.reader(f))
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+every = {r[export[0].index("claim_id")] for r in export[1:]}
+assert sorted(ids) == sorted(every), (len(ids), len(every))
+assert doc["summary"]["claims"] == len(ids)
+assert rows[0] == export[0], rows[0]
+assert sorted(r[rows[0].index("claim_id")] for r in rows[1:]) == sorted(ids)
+keys = [(g["topic"], g["subject"], g["property"]) for g in doc["groups"]]
+assert keys == sorted(keys, key=lambda k: tuple(x.encode() for x in k)), "groups out of order"
+PY
+    else
+        echo "skipped: python3 absent (claims JSON and CSV)"
+    fi
+done
 
 # headless Chromium renders the page
 browser=$(command -v chromium || command -v chromium-browser || true)

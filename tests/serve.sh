@@ -26,6 +26,9 @@ t_atexit() {
 }
 cd "$tmp" || exit 2
 cp -r "$root/tests/fixtures/serve" claims
+# the flight has aliases, one that needs escaping (the search finds subjects by them)
+sed 's|"title": "A crash",|"title": "A crash", "subjects": {"flight 1": ["the airliner", "Flight <One> \& co"]},|' \
+    claims/crash.json >crash.json && mv crash.json claims/crash.json
 # under valgrind a request takes longer than the 1 s a stop grants it
 [ -n "${VALGRIND:-}" ] && export CLAIMTRACK_SERVE_STOP_SECONDS=30
 # every curl below sends the session cookie (curl -q: none)
@@ -125,6 +128,24 @@ check "the tab icon is served (no 404), before logging in too, and each page nam
     '[ "$(get /favicon.ico)" = 200 ] && grep -qi "^content-type: image/svg+xml" headers && grep -q "<svg" body &&
      [ "$(curl -s -o icon -w "%{http_code}" -H "Cookie:" "${url}favicon.ico")" = 200 ] &&
      get / >/dev/null && grep -q "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.ico\">" body'
+check "subject page: every group of the subject with its status, positions, quotes and conflict links" \
+    '[ "$(get "/subject/flight%201")" = 200 ] && [ "$(grep -c "<section class=\"group\"" body)" = 2 ] &&
+     [ "$(grep -c "data-status=\"conflict\"" body)" = 2 ] && grep -q "href=\"/conflict/$FLIGHT_CAUSE\"" body &&
+     grep -q "href=\"/conflict/$FLIGHT_DEATHS\"" body && grep -q "dozens died" body && grep -q "id=\"count-conflict\">2<" body'
+check "subject page by an alias, aliases escaped" \
+    '[ "$(get "/subject/the%20airliner")" = 200 ] && grep -q "<b>flight 1</b>" body &&
+     grep -q "Flight &lt;One&gt; &amp; co" body && ! grep -q "<One>" body && grep -q "dozens died" body'
+check "a conflict page links to its subject page" \
+    'get /conflict/$PIER_SHIPS >/dev/null && grep -q "id=\"about\">Every claim about <a class=\"subject\" href=\"/subject/pier%209\">pier 9</a>" body'
+check "an unknown subject is 404" '[ "$(get "/subject/flight%202")" = 404 ] && grep -q "No such subject" body'
+check "sources page lists each source's claims, each linked to its subject page" \
+    '[ "$(get /sources)" = 200 ] && [ "$(grep -o "<li><code>[a-z0-9]*</code> <a class=\"subject\"" body | wc -l)" = 10 ] &&
+     grep -q "id=\"source-c\"" body && grep -q "href=\"/subject/flight%201\">flight 1</a>" body &&
+     grep -q "href=\"/subject/pier%209\">pier 9</a>" body && ! grep -q "<script>alert" body'
+check "search finds a subject by an alias: its conflicts and a link to its page" \
+    'get "/?q=AIRLINER" >/dev/null && [ "$(grep -c "<tr class=\"row\"" body)" = 2 ] &&
+     grep -q "href=\"/subject/flight%201\"" body && ! grep -q "href=\"/subject/pier%209\"" body &&
+     get "/?q=%3Cone%3E" >/dev/null && [ "$(grep -c "<tr class=\"row\"" body)" = 2 ] && grep -q "id=\"subjects\"" body'
 check "unknown conflict id is 404" '[ "$(get /conflict/CT-0000000000000000)" = 404 ]'
 check "the built-in assets are served" \
     '[ "$(get /static/serve.js)" = 200 ] && grep -q "X-Claimtrack-Token" body && [ "$(get /static/serve.css)" = 200 ]'

@@ -146,6 +146,13 @@ if command -v bash >/dev/null 2>&1; then
     expect_comp "export --format" "csv
 json
 xml" "$tmp" export --format ""
+    expect_comp "claims --format" "csv
+json
+text" "$tmp" claims --format ""
+    expect_comp "claims: its filters" "--source
+--subject" "$tmp" claims --s
+    expect_comp "claims --topic takes an id, not a file" "" "$tmp" claims --topic ""
+    expect_comp "the claims command" "claims" "$tmp" cla
     expect_comp "--report FORMAT: (every format)" "$(echo "$formats" | sed 's/$/:/' | sort)" "$tmp" check --report ""
     expect_comp "--report sa -> sarif:" "sarif:" "$tmp" check --report sa
     w="$tmp/comp"
@@ -201,7 +208,7 @@ done
 ok "README and man page list every source field"
 # the man page: --reviews and --date documented, value forms rendered as written
 flat=$(printf '%s\n' "$man_text" | tr -s ' \n' '  ')
-for o in "check [" "--reviews file" "review id" "--date yyyy-mm-dd" "--reviews file reads" "--date the review's date"; do
+for o in "claims [--topic t] [--subject s] [--source id]" "agreement" "check [" "--reviews file" "review id" "--date yyyy-mm-dd" "--reviews file reads" "--date the review's date"; do
     case $flat in *"$o"*) ok "man page documents $o" ;; *) bad "man page lacks $o" ;; esac
 done
 for form in '{"min": a}' '{"max": b}' '{"min": a, "max": b}' '{"about": n}' '{"from": d, "to": d}'; do

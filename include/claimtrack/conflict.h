@@ -174,6 +174,11 @@ int ct_conflict_set_find_id_collision(size_t *a, size_t *b, const ct_conflict_se
  * (stances, scopes, cumulative counts), ignoring claimants and revisions. */
 int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b);
 
+/* The order of positions within a group: by stance (asserts, denies,
+ * questions), then by value; 0 when `a` and `b` (same property `p`) would
+ * stand in one position. */
+int ct_claim_position_cmp(const ct_property *p, const ct_claim *a, const ct_claim *b);
+
 /* Order the clash pairs of `c` (borrowed, changed in place) by (a, b). */
 void ct_conflict_sort_clashes(ct_conflict *c);
 

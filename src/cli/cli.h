@@ -37,6 +37,7 @@ int ct_cmd_export(int argc, char **argv);
 int ct_cmd_init(int argc, char **argv);
 int ct_cmd_serve(int argc, char **argv);
 int ct_cmd_suggest(int argc, char **argv);
+int ct_cmd_claims(int argc, char **argv);
 
 /* The reviews file: `option` when given, else reviews.json in the first PATH
  * (a folder) or beside it (a file), default claims/.  New, free with ct_free. */

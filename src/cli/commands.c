@@ -113,6 +113,27 @@ static const ct_cli_command commands[] = {
      "usage: claimtrack show [--color WHEN] ID [PATH...]\n\n"
      "Print conflict ID (as in CT-3f9a2c1b0d4e5f67) with every position, claim and quote.\n"
      "Exit status: 0 shown, 2 unknown id or bad input.\n"},
+    {"claims", ct_cmd_claims,
+     "list every claim, grouped: agreements, questions, revisions, conflicts",
+     "usage: claimtrack claims [--topic T] [--subject S] [--source ID]\n"
+     "                         [--format text|json|csv] [-o FILE] [PATH...]\n\n"
+     "Group every claim by topic, subject and property and show, for each group,\n"
+     "its positions (claims with the same stance and value), the sources behind\n"
+     "each, the claims a speaker revised, and its status: conflict (positions\n"
+     "clash), agreement (two or more sources take a stand, none clash), single\n"
+     "(one source does), open (claims only question it) or uncompared (text).\n"
+     "The filters combine; a group they select is shown whole.\n\n"
+     "  -t, --topic T        only groups of topic T (its id)\n"
+     "  -s, --subject S      only groups about subject S (its name or an alias)\n"
+     "  --source ID          only groups where source ID makes a claim\n"
+     "  -f, --format FORMAT  text (default), json (schema/claims.schema.json) or\n"
+     "                       csv (the columns of check --format csv)\n"
+     "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+     "  --reviews FILE       the reviews file (default: reviews.json in the first PATH)\n"
+     "  --csv-bom            CSV: start with a UTF-8 byte order mark (for Excel)\n"
+     "  -h, --help           show this help\n\n"
+     "Exit status: 0 listed (whatever it shows), 2 unknown topic, subject or\n"
+     "source, usage error or bad input.\n"},
     {"sources", ct_cmd_sources, "list sources with their claims and conflicts",
      "usage: claimtrack sources [--matrix] [PATH...]\n\n"
      "For each source: its claims, the conflicts it takes part in, and how often it\n"

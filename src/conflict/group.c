@@ -101,6 +101,11 @@ int ct_conflict__cmp_value(const ct_property *p, const ct_claim *a, const ct_cla
     return ct_value__kind_of(p->type)->compare(a, b);
 }
 
+int ct_claim_position_cmp(const ct_property *p, const ct_claim *a, const ct_claim *b)
+{
+    return ct_conflict__cmp_value(p, a, b);
+}
+
 /* Who speaks: the relayed claimant (by its declared name), else the source
  * itself.  A claimant is a source only when declared linked to it, never
  * because it is spelt like a source id (the loader resolves this). */

@@ -198,12 +198,52 @@ static int loose_claims(FILE *out, const ct_report_model *m, const ct_corpus *co
     return 0;
 }
 
-int ct_report__write_csv(const ct_report_model *m, FILE *out)
+static void head(const ct_report_model *m, FILE *out)
 {
     if (m->options & CT_REPORT_CSV_BOM)
         fputs("\xEF\xBB\xBF", out);
     for (size_t i = 0; i < N_COLUMNS; i++)
         field(out, header[i], 0, i + 1 == N_COLUMNS);
+}
+
+/* One row of a claim of group `g`: with its conflict's columns when the
+ * group is a conflict and the claim holds one of its positions. */
+static void group_row(FILE *out, const ct_report_model *m, const ct_report *r,
+                      const ct_claims_group *g, const ct_claim *cl)
+{
+    const ct_topic *t = NULL;
+    size_t n_topics;
+    t = &ct_corpus_topics(r->corpus, &n_topics)[g->topic];
+    const ct_report_conflict *rc = g->conflict ? ct_report__model_conflict(m, r, g->conflict) : NULL;
+    for (size_t j = 0; rc && j < rc->n_positions; j++)
+        for (size_t k = 0; k < rc->positions[j].n_claims; k++)
+            if (rc->positions[j].claims[k] == cl) {
+                row(out, rc, j, cl, t, rc->positions[j].property);
+                return;
+            }
+    row(out, NULL, 0, cl, t, &t->properties[g->property]);
+}
+
+int ct_report__write_claims_csv(const ct_report_model *m, const ct_report *r,
+                                const ct_claims_view *v, FILE *out)
+{
+    size_t n;
+    const ct_claim *claims = ct_corpus_claims(r->corpus, &n);
+    head(m, out);
+    for (size_t i = 0; i < v->n_groups; i++) {
+        const ct_claims_group *g = &v->groups[i];
+        for (size_t p = 0; p < g->n_positions; p++)
+            for (size_t x = 0; x < g->positions[p].n_claims; x++)
+                group_row(out, m, r, g, &claims[g->positions[p].claims[x]]);
+        for (size_t x = 0; x < g->n_revisions; x++) /* the revised claims */
+            group_row(out, m, r, g, &claims[r->conflicts->revisions[g->revisions[x]].claim]);
+    }
+    return ferror(out) ? CT_EIO : 0;
+}
+
+int ct_report__write_csv(const ct_report_model *m, FILE *out)
+{
+    head(m, out);
     for (size_t i = 0; i < m->n_conflicts; i++) {
         const ct_report_conflict *rc = &m->conflicts[i];
         for (size_t j = 0; j < rc->n_positions; j++) {

@@ -39,7 +39,7 @@ static json_t *set_array(json_t *obj, const char *key)
     return json_object_set_new(obj, key, a) ? NULL : a;
 }
 
-static int claim_json(json_t *claims, const ct_claim *c)
+int ct_report__claim_json(json_t *claims, const ct_claim *c)
 {
     json_t *o = append_object(claims);
     if (!o)
@@ -114,7 +114,7 @@ static int position_json(json_t *positions, const ct_report_position *p, int rul
         (rule && set_int(o, "term", p->term)) || !(claims = set_array(o, "claims")))
         return -1;
     for (size_t j = 0; j < p->n_claims; j++)
-        if (claim_json(claims, p->claims[j]) < 0)
+        if (ct_report__claim_json(claims, p->claims[j]) < 0)
             return -1;
     return 0;
 }

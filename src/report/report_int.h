@@ -5,6 +5,7 @@
 #define CT_REPORT_INT_H
 
 #include "model.h"
+#include "claimtrack/claims.h"
 
 /* The formats, one row each, in the order help and messages list them; the
  * first is the default.  Each row NAME has a writer ct_report__write_NAME in
@@ -26,6 +27,15 @@ int ct_report__write_conflict_text(const ct_report_model *m, const ct_report_con
 /* One pasteable command per review status for conflict `rc`, each line
  * `indent` + command + "\n". */
 void ct_report__review_commands(FILE *out, const ct_report_conflict *rc, const char *indent);
+
+/* Append claim `c` to the JSON array `claims` as the JSON report writes a
+ * claim: 0, or -1 when out of memory. */
+int ct_report__claim_json(json_t *claims, const ct_claim *c);
+
+/* Every claim of `v` as CSV, one row each, with the columns of the CSV
+ * report (csv.c); conflict columns from `m` where the claim's group is one. */
+int ct_report__write_claims_csv(const ct_report_model *m, const ct_report *r,
+                                const ct_claims_view *v, FILE *out);
 
 /* One big array of a document dumped by ct_report__dump_streamed: `array`
  * (empty, inside the document) stands for `count` elements, element i made

@@ -711,6 +711,8 @@ void ct_serve_handle(ct_serve *s, const ct_serve_request *req, ct_serve_response
             ct_serve__sources_page(s, res);
         else if (strcmp(path, "/suggest") == 0)
             ct_serve__suggest_page(s, res);
+        else if (strncmp(path, "/subject/", 9) == 0 && path[9])
+            ct_serve__subject_page(s, path + 9, res);
         else if (strncmp(path, "/conflict/", 10) == 0 && conflict_id_ok(path + 10))
             ct_serve__conflict_page(s, req, path + 10, res);
         else if (strcmp(path, "/static/serve.css") == 0)

@@ -62,7 +62,7 @@ void ct_serve__error_page(ct_serve *s, ct_serve_response *res, int status, const
     ct_serve__page_finish(&p, res, status);
 }
 
-static void view_failed(ct_serve *s, ct_serve_response *res, int rc, const char *why)
+void ct_serve__view_failed(ct_serve *s, ct_serve_response *res, int rc, const char *why)
 {
     if (rc == CT_ENOMEM)
         ct_serve__set_text(res, 500, "out of memory\n");
@@ -70,7 +70,7 @@ static void view_failed(ct_serve *s, ct_serve_response *res, int rc, const char 
         ct_serve__error_page(s, res, 503, "The corpus does not load", why ? why : "");
 }
 
-static void badge(FILE *f, const char *cls, const char *text)
+void ct_serve__badge(FILE *f, const char *cls, const char *text)
 {
     fputs("<span class=\"badge ", f);
     ct_serve__esc(f, cls);
@@ -85,9 +85,10 @@ static int conflict_matches(const ct_serve *s, const ct_conflict *c, const char 
 {
     if (!q || !*q)
         return 1;
-    if (ct_serve__ci_contains(c->subject, q) || ct_serve__ci_contains(c->id, q))
-        return 1;
     size_t n;
+    const ct_topic *t = &ct_corpus_topics(s->corpus, &n)[c->topic];
+    if (ct_serve__subject_matches(t, c->subject, q) || ct_serve__ci_contains(c->id, q))
+        return 1;
     const ct_claim *claims = ct_corpus_claims(s->corpus, &n);
     for (size_t p = 0; p < c->n_positions; p++)
         for (size_t k = 0; k < c->positions[p].n_claims; k++) {
@@ -158,7 +159,7 @@ static void list_filters(FILE *f, const ct_topic *topics, size_t nt, const list_
     fputs("</select></label><label>Search<input type=\"search\" name=\"q\" value=\"", f);
     ct_serve__esc(f, lf->q);
     fputs(
-        "\" placeholder=\"subject, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n",
+        "\" placeholder=\"subject or alias, claim id, quote\"></label><button type=\"submit\">Filter</button></form>\n",
         f);
 }
 
@@ -191,9 +192,10 @@ static void list_row(FILE *f, const ct_topic *t, const ct_conflict *c, ct_review
     else
         ct_serve__esc(f, t->properties[c->property].name);
     fputs("</td><td>", f);
-    badge(f, severity_names[c->severity], severity_names[c->severity]);
+    ct_serve__badge(f, severity_names[c->severity], severity_names[c->severity]);
     fputs("</td><td>", f);
-    badge(f, ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
+    ct_serve__badge(f, ct_review_state_name((ct_review_state)st),
+                    ct_review_state_name((ct_review_state)st));
     fputs("</td><td>", f);
     for (size_t k = 0; k < c->n_positions; k++) {
         fputs(k ? " &middot; " : "", f);
@@ -243,7 +245,7 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
     page p = {NULL, NULL, 0};
     int rc = oom ? CT_ENOMEM : ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
-        view_failed(s, res, rc, why);
+        ct_serve__view_failed(s, res, rc, why);
     } else if (ct_serve__page_open(&p) < 0) {
         ct_serve__set_text(res, 500, "out of memory\n");
         ct_serve__view_clear(&v);
@@ -253,6 +255,8 @@ void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_resp
         ct_serve__page_head(s, p.fp, "Conflicts");
         list_cards(p.fp, &v);
         list_filters(p.fp, topics, nt, &lf);
+        if (ct_serve__subject_search(p.fp, s->corpus, lf.q) < 0)
+            fputs("<p class=\"notice error\">out of memory</p>", p.fp);
         list_table(s, p.fp, topics, &v, &lf);
         ct_serve__page_tail(p.fp);
         ct_serve__page_finish(&p, res, 200);
@@ -269,7 +273,7 @@ static int is_web_url(const char *u)
     return u && (strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0);
 }
 
-static void source_ref(FILE *f, const ct_corpus *corpus, const char *id)
+void ct_serve__source_ref(FILE *f, const ct_corpus *corpus, const char *id)
 {
     const ct_source *src = ct_corpus_source_find(corpus, id);
     if (src && is_web_url(src->url)) {
@@ -378,6 +382,25 @@ void ct_serve__review_box(FILE *f, const json_t *r, const char *cls)
 
 /* The positions of `c`, each with a radio button for "resolved" and its
  * claims: source, claimant, hedge, as-of, locator, quote and file line. */
+void ct_serve__claim_item(FILE *f, const ct_corpus *corpus, const ct_claim *cl)
+{
+    fputs("<li><code>", f);
+    ct_serve__esc(f, cl->id);
+    fputs("</code> ", f);
+    ct_serve__source_ref(f, corpus, cl->source);
+    ct_serve__wrap(f, ", claimant <b class=\"claimant\">", cl->claimant, "</b>");
+    ct_serve__wrap(f, " <span class=\"badge hedge\">", cl->hedge, "</span>");
+    ct_serve__wrap(f, " <span class=\"meta\">as of ", cl->as_of, "</span>");
+    ct_serve__wrap(f, " <span class=\"meta\">", cl->locator, "</span>");
+    fputs("<blockquote class=\"quote\">", f);
+    ct_serve__esc(f, cl->quote);
+    fputs("</blockquote><span class=\"meta\">", f);
+    ct_serve__esc(f, cl->file);
+    if (cl->line > 0)
+        fprintf(f, ":%d", (int)cl->line);
+    fputs("</span></li>", f);
+}
+
 static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *c)
 {
     size_t n;
@@ -409,24 +432,8 @@ static void positions_list(FILE *f, const ct_corpus *corpus, const ct_conflict *
         ct_serve__esc(f, pos->display);
         fprintf(f, "</span></label> <span class=\"meta\">%zu claim%s</span><ul class=\"claims\">",
                 pos->n_claims, pos->n_claims == 1 ? "" : "s");
-        for (size_t k = 0; k < pos->n_claims; k++) {
-            const ct_claim *cl = &claims[pos->claims[k]];
-            fputs("<li><code>", f);
-            ct_serve__esc(f, cl->id);
-            fputs("</code> ", f);
-            source_ref(f, corpus, cl->source);
-            ct_serve__wrap(f, ", claimant <b class=\"claimant\">", cl->claimant, "</b>");
-            ct_serve__wrap(f, " <span class=\"badge hedge\">", cl->hedge, "</span>");
-            ct_serve__wrap(f, " <span class=\"meta\">as of ", cl->as_of, "</span>");
-            ct_serve__wrap(f, " <span class=\"meta\">", cl->locator, "</span>");
-            fputs("<blockquote class=\"quote\">", f);
-            ct_serve__esc(f, cl->quote);
-            fputs("</blockquote><span class=\"meta\">", f);
-            ct_serve__esc(f, cl->file);
-            if (cl->line > 0)
-                fprintf(f, ":%d", (int)cl->line);
-            fputs("</span></li>", f);
-        }
+        for (size_t k = 0; k < pos->n_claims; k++)
+            ct_serve__claim_item(f, corpus, &claims[pos->claims[k]]);
         fputs("</ul></li>\n", f);
     }
     fputs("</ol>\n", f);
@@ -472,16 +479,14 @@ static void conflict_body(ct_serve *s, FILE *f, const view *v, const ct_conflict
     fputs(" &middot; ", f);
     ct_serve__esc(f, c->rule ? c->subject : prop->name);
     fprintf(f, "</h1><p><code>%s</code> ", c->id);
-    badge(f, severity_names[c->severity], severity_names[c->severity]);
-    badge(f, "type", ct_conflict_type_name(c->type));
+    ct_serve__badge(f, severity_names[c->severity], severity_names[c->severity]);
+    ct_serve__badge(f, "type", ct_conflict_type_name(c->type));
     fprintf(f, "<span id=\"state\" class=\"badge %s\">%s</span> topic ",
             ct_review_state_name((ct_review_state)st), ct_review_state_name((ct_review_state)st));
     ct_serve__esc(f, t->title);
-    if (prop->unit) {
-        fputs(" &middot; unit ", f);
-        ct_serve__esc(f, prop->unit);
-    }
+    ct_serve__wrap(f, " &middot; unit ", prop->unit, "");
     fputs("</p>\n", f);
+    ct_serve__subject_about(f, c->subject);
     positions_list(f, s->corpus, c);
     if (c->n_clashes) {
         fputs("<p class=\"meta\">Clashes: ", f);
@@ -560,7 +565,7 @@ void ct_serve__conflict_page(ct_serve *s, const ct_serve_request *req, const cha
     const char *why = NULL;
     int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
-        view_failed(s, res, rc, why);
+        ct_serve__view_failed(s, res, rc, why);
         return;
     }
     const ct_conflict *c = ct_conflict_set_get(v.set, id);
@@ -591,7 +596,7 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res)
     const char *why = NULL;
     int rc = ct_serve__view_load(s, &v, &why);
     if (rc < 0) {
-        view_failed(s, res, rc, why);
+        ct_serve__view_failed(s, res, rc, why);
         return;
     }
     size_t ns, nc;
@@ -624,7 +629,7 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res)
         fputs("<tr><td><code>", f);
         ct_serve__esc(f, src[i].id);
         fputs("</code></td><td>", f);
-        source_ref(f, s->corpus, src[i].id);
+        ct_serve__source_ref(f, s->corpus, src[i].id);
         fputs("</td><td>", f);
         ct_serve__esc(f, src[i].author);
         fputs("</td><td>", f);
@@ -633,7 +638,18 @@ void ct_serve__sources_page(ct_serve *s, ct_serve_response *res)
         ct_serve__esc(f, src[i].published);
         fprintf(f, "</td><td>%zu</td><td>%zu</td></tr>\n", n_claims, n_conflicts);
     }
-    fputs("</tbody></table>", f);
+    fputs("</tbody></table>\n<h2>Claims by source</h2>\n", f);
+    for (size_t i = 0; i < ns; i++) {
+        fputs("<section class=\"source\" id=\"source-", f);
+        ct_serve__esc(f, src[i].id);
+        fputs("\"><h3><code>", f);
+        ct_serve__esc(f, src[i].id);
+        fputs("</code> ", f);
+        ct_serve__esc(f, src[i].title);
+        fputs("</h3>", f);
+        ct_serve__source_claims(f, s->corpus, src[i].id);
+        fputs("</section>\n", f);
+    }
     ct_serve__page_tail(f);
     ct_serve__page_finish(&p, res, 200);
     ct_serve__view_clear(&v);

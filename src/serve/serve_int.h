@@ -105,6 +105,26 @@ void ct_serve__page_head(ct_serve *s, FILE *f, const char *title);
 void ct_serve__sources_page(ct_serve *s, ct_serve_response *res);
 void ct_serve__list_page(ct_serve *s, const ct_serve_request *req, ct_serve_response *res);
 
+void ct_serve__view_failed(ct_serve *s, ct_serve_response *res, int rc, const char *why);
+void ct_serve__badge(FILE *f, const char *cls, const char *text);
+/* A source's title, linked when its url is http(s). */
+void ct_serve__source_ref(FILE *f, const ct_corpus *corpus, const char *id);
+/* One claim as a list item: id, source, claimant, hedge, as_of, locator,
+ * quote and place. */
+void ct_serve__claim_item(FILE *f, const ct_corpus *corpus, const ct_claim *cl);
+
+/* subjects.c: the subject pages (/subject/NAME, every group of a subject
+ * named by its canonical name or an alias), links to them, and the
+ * subjects a search finds by name or alias. */
+void ct_serve__subject_href(FILE *f, const char *name);
+void ct_serve__subject_link(FILE *f, const char *name);
+/* "Every claim about NAME", linked to its page. */
+void ct_serve__subject_about(FILE *f, const char *name);
+void ct_serve__subject_page(ct_serve *s, const char *name, ct_serve_response *res);
+void ct_serve__source_claims(FILE *f, const ct_corpus *corpus, const char *source);
+int ct_serve__subject_matches(const ct_topic *t, const char *subject, const char *q);
+int ct_serve__subject_search(FILE *f, const ct_corpus *corpus, const char *q);
+
 /* Write `s` HTML-escaped. */
 static inline void ct_serve__esc(FILE *out, const char *s) { ct_report__html_escape(out, s); }
 /* Close a page opened with ct_serve__page_head. */

@@ -28,6 +28,7 @@ Suite *suite_ruleconf(void);
 Suite *suite_suggest(void);
 Suite *suite_locate(void);
 Suite *suite_snapshot(void);
+Suite *suite_claims(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
  * topic.json built from `properties` and `claims` (JSON text). */
