@@ -127,7 +127,7 @@ static json_t *position_json(const ct_claims_position *pos, const ct_claim *clai
     if (!o ||
         json_object_set_new(o, "value",
                             ct_jnum__loadb(pos->value_json, strlen(pos->value_json),
-                                          JSON_DECODE_ANY | JSON_ALLOW_NUL)) ||
+                                           JSON_DECODE_ANY | JSON_ALLOW_NUL)) ||
         set_str(o, "display", pos->display) || set_str(o, "stance", position_stance(pos)) ||
         set_int(o, "sources", pos->n_sources) || !(cl = new_array_in(o, "claims"))) {
         json_decref(o);

@@ -214,7 +214,8 @@ static void group_row(FILE *out, const ct_report_model *m, const ct_report *r,
     const ct_topic *t = NULL;
     size_t n_topics;
     t = &ct_corpus_topics(r->corpus, &n_topics)[g->topic];
-    const ct_report_conflict *rc = g->conflict ? ct_report__model_conflict(m, r, g->conflict) : NULL;
+    const ct_report_conflict *rc =
+        g->conflict ? ct_report__model_conflict(m, r, g->conflict) : NULL;
     for (size_t j = 0; rc && j < rc->n_positions; j++)
         for (size_t k = 0; k < rc->positions[j].n_claims; k++)
             if (rc->positions[j].claims[k] == cl) {
