@@ -192,6 +192,8 @@ test: all $(BUILD)/check_unit $(BUILD)/run_suite $(BUILD)/json_validate $(BUILD)
 	$(Q)$(MAKE) --no-print-directory doc-check
 	$(Q)echo "== a new user's first steps: colour, jobs, review lock, init, help, completion, docs"
 	$(Q)sh tests/usability.sh ./$(BUILD)/claimtrack
+	$(Q)echo "== docs: README's tour runs, links resolve, README stays a front page"
+	$(Q)sh tests/docs.sh ./$(BUILD)/claimtrack
 	$(Q)echo "== XML claim files: round trip, JSON/XML parity, hostile inputs"
 	$(Q)sh tests/xml.sh ./$(BUILD)/claimtrack $(SHARED)
 	$(Q)echo "== claimtrack serve over HTTP"

@@ -6,7 +6,7 @@
 #
 # A folder depends on another when one of its objects uses a symbol another's
 # object defines (nm), or when one of its files includes "OTHER/..." .  The
-# dependencies must form no cycle (tsort).  README's architecture tree must
+# dependencies must form no cycle (tsort).  docs/architecture.md's tree must
 # name every folder of src/ and no other.
 # Writes only inside a temporary folder, removed on exit.
 set -u
@@ -50,15 +50,15 @@ else
     ok "layout: $(ls -d src/*/ | wc -l | tr -d ' ') folders of src/ depend on each other without a cycle ($(wc -l < "$tmp/edges" | tr -d ' ') dependencies)"
 fi
 
-# README's architecture tree names the folders as they are
+# docs/architecture.md's tree names the folders as they are
 ls -d src/*/ | sed 's#src/##; s#/$##' | sort > "$tmp/folders"
-sed -n '/^<!-- tree:begin -->/,/^<!-- tree:end -->/p' README.md |
+sed -n '/^<!-- tree:begin -->/,/^<!-- tree:end -->/p' docs/architecture.md |
     sed -nE 's#^  ([a-z_]+)/ .*#\1#p' | sort > "$tmp/readme"
 if ! cmp -s "$tmp/folders" "$tmp/readme"; then
-    bad "layout: README's architecture tree (between <!-- tree:begin --> and <!-- tree:end -->) does not match src/:"
+    bad "layout: docs/architecture.md's tree (between <!-- tree:begin --> and <!-- tree:end -->) does not match src/:"
     diff "$tmp/folders" "$tmp/readme" | sed 's/^/    /'
 else
-    ok "layout: README's architecture tree names the $(wc -l < "$tmp/folders" | tr -d ' ') folders of src/"
+    ok "layout: docs/architecture.md's tree names the $(wc -l < "$tmp/folders" | tr -d ' ') folders of src/"
 fi
 [ "${LAYOUT_PRINT:-0}" = 1 ] && tsort "$tmp/edges" 2> /dev/null | tac | sed 's/^/    /' && sed 's/^/    /' "$tmp/edges"
 t_end

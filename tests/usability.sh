@@ -202,10 +202,10 @@ fields=$(sed -n 's/.*property "date" is not allowed here; allowed: //p' "$tmp/er
 [ -n "$fields" ] && ok "an unknown source field lists the allowed ones: $fields" || bad "no allowed fields in: $(cat "$tmp/err")"
 man_text=$(groff -man -Tascii -P-cbou "$root/claimtrack.1" 2>/dev/null)
 for f in $fields; do
-    grep -q "^| \`$f\` |" "$root/README.md" || bad "README: source field $f is not listed"
+    grep -q "^| \`$f\` |" "$root/docs/format.md" || bad "docs/format.md: source field $f is not listed"
     printf '%s\n' "$man_text" | grep -q "^       $f" || bad "man page: source field $f is not listed"
 done
-ok "README and man page list every source field"
+ok "docs/format.md and the man page list every source field"
 # the man page: --reviews and --date documented, value forms rendered as written
 flat=$(printf '%s\n' "$man_text" | tr -s ' \n' '  ')
 for o in "claims [--topic t] [--subject s] [--source id]" "agreement" "check [" "--reviews file" "review id" "--date yyyy-mm-dd" "--reviews file reads" "--date the review's date"; do
@@ -217,7 +217,7 @@ done
 # the README's XML example: the full syntax, and it validates
 w="$tmp/xml"
 mkdir -p "$w"
-sed -n '/^## XML claim files/,/^## /p' "$root/README.md" | sed -n '/^```xml$/,/^```$/p' | sed '1d;$d' >"$w/example.xml"
+sed -n '/^## XML claim files/,/^## /p' "$root/docs/format.md" | sed -n '/^```xml$/,/^```$/p' | sed '1d;$d' >"$w/example.xml"
 for tag in '<subject ' '<alias>' '<term ' 'broader=' 'hedge=' 'claimant=' 'stance=' 'as-of=' '<sources>' '<source '; do
     grep -q "$tag" "$w/example.xml" || bad "README XML example lacks $tag"
 done
