@@ -64,30 +64,6 @@ void ct_conflict_legacy_id(const char *topic, const char *subject, const char *p
     snprintf(out, CT_LEGACY_ID_SIZE, "CT-%08x", (unsigned)((h >> 32) ^ (h & 0xffffffffu)));
 }
 
-/* A count that can only grow went down: `later`'s scope lies wholly after
- * `earlier`'s and its interval wholly below. */
-static int count_fell(const ct_claim *earlier, const ct_claim *later)
-{
-    return ct_decimal_cmp(&earlier->scope.hi, &later->scope.lo) < 0 &&
-           ct_decimal_cmp(&later->interval.hi, &earlier->interval.lo) < 0;
-}
-
-int ct_claims_clash(const ct_property *p, const ct_claim *a, const ct_claim *b)
-{
-    const ct_value_kind *kind = ct_value__kind_of(p->type);
-    if ((kind->flags & CT_VALUE_NEVER_CLASHES) || (a->denies && b->denies) || a->questions ||
-        b->questions)
-        return 0;
-    if (p->cumulative && (kind->flags & CT_VALUE_NUMBER) && !a->denies && !b->denies &&
-        (count_fell(a, b) || count_fell(b, a)))
-        return 1;
-    if (p->varies && !ct_interval_overlap(&a->scope, &b->scope))
-        return 0;
-    if (a->denies != b->denies)
-        return a->denies ? kind->implies(p, b, a) : kind->implies(p, a, b);
-    return p->multi ? 0 : !kind->compatible(p, a, b);
-}
-
 /* ---- ordering ----------------------------------------------------------- */
 
 
