@@ -501,7 +501,8 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
         if ((rc = ct_corpus__error(l, fptr, line,
                                    "unknown subject \"%s\" in topic \"%s\" (claim %s)%s", subject,
                                    t->id, id,
-                                   did_you_mean(hint, sizeof hint, subject, &t->aliases[0].alias,
+                                   did_you_mean(hint, sizeof hint, subject,
+                                                t->n_aliases ? &t->aliases[0].alias : NULL,
                                                 t->n_aliases, sizeof *t->aliases))) == CT_ENOMEM)
             return rc;
         bad = 1;
@@ -512,7 +513,8 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
         if ((rc = ct_corpus__error(
                  l, fptr, line, "property \"%s\" is not declared in topic \"%s\" (claim %s)%s",
                  prop, t->id, id,
-                 did_you_mean(hint, sizeof hint, prop, &t->properties[0].name, t->n_properties,
+                 did_you_mean(hint, sizeof hint, prop,
+                              t->n_properties ? &t->properties[0].name : NULL, t->n_properties,
                               sizeof *t->properties))) == CT_ENOMEM)
             return rc;
         bad = 1;
@@ -520,7 +522,8 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
     if (!(*source_out = ct_corpus_source_find(l->c, source))) {
         snprintf(fptr, sizeof fptr, "%s/source", ptr);
         if ((rc = ct_corpus__error(l, fptr, line, "unknown source \"%s\" (claim %s)%s", source, id,
-                                   did_you_mean(hint, sizeof hint, source, &l->c->sources[0].id,
+                                   did_you_mean(hint, sizeof hint, source,
+                                                l->c->n_sources ? &l->c->sources[0].id : NULL,
                                                 l->c->n_sources, sizeof *l->c->sources))) ==
             CT_ENOMEM)
             return rc;
