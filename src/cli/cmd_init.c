@@ -72,6 +72,27 @@ static int in_checkout(const char *dir)
     return 1;
 }
 
+/* Write the strings `parts` to `path` atomically and say `verb` PATH; 0, or
+ * CT_EXIT_USAGE after saying why. */
+static int write_parts(const char *path, const char *const *parts, size_t n, const char *verb)
+{
+    ct_atomic_file f;
+    int rc = ct_atomic_open(&f, path);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (fputs(parts[i], f.fp) == EOF) {
+            ct_atomic_abort(&f);
+            rc = -1;
+        }
+    if (rc == 0)
+        rc = ct_atomic_commit(&f);
+    if (rc < 0) {
+        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path, strerror(errno));
+        return CT_EXIT_USAGE;
+    }
+    printf("%s %s\n", verb, path);
+    return 0;
+}
+
 /* DIR/.schema/NAME: the schema claimtrack is built with, written atomically
  * when missing or different (a newer claimtrack refreshes its own copy). */
 static int write_schema_copy(const char *dir, const char *name)
@@ -92,49 +113,20 @@ static int write_schema_copy(const char *dir, const char *name)
     ct_free(old);
     if (same)
         return 0;
-    ct_atomic_file f;
-    int rc = ct_atomic_open(&f, path);
-    if (rc == 0 && fwrite(text, 1, len, f.fp) != len) {
-        ct_atomic_abort(&f);
-        rc = -1;
-    } else if (rc == 0) {
-        rc = ct_atomic_commit(&f);
-    }
-    if (rc < 0) {
-        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path, strerror(errno));
-        return CT_EXIT_USAGE;
-    }
-    printf("wrote %s\n", path);
-    return 0;
+    const char *parts[] = {text};
+    return write_parts(path, parts, 1, "wrote");
 }
 
-/* Write DIR/NAME: TEXT ("{\n..."), with a "$schema" member for SCHEMA first. */
+/* Write DIR/NAME: TEXT ("{\n..."), with a "$schema" member for SCHEMA first
+ * (ct_cmd_init has made sure that no such file exists). */
 static int write_new(const char *dir, const char *name, const char *schema, const char *text,
                      int checkout)
 {
     char path[4096], member[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     schema_member(member, sizeof member, schema, checkout);
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        fprintf(stderr, "claimtrack: %s already exists; not overwriting it\n", path);
-        return CT_EXIT_USAGE;
-    }
-    ct_atomic_file f;
-    int rc = ct_atomic_open(&f, path);
-    if (rc == 0 &&
-        (fputs("{\n", f.fp) == EOF || fputs(member, f.fp) == EOF || fputs(text + 2, f.fp) == EOF)) {
-        ct_atomic_abort(&f);
-        rc = -1;
-    } else if (rc == 0) {
-        rc = ct_atomic_commit(&f);
-    }
-    if (rc < 0) {
-        fprintf(stderr, "claimtrack: %s: cannot write: %s\n", path, strerror(errno));
-        return CT_EXIT_USAGE;
-    }
-    printf("created %s\n", path);
-    return 0;
+    const char *parts[] = {"{\n", member, text + 2};
+    return write_parts(path, parts, 3, "created");
 }
 
 int ct_cmd_init(int argc, char **argv)
