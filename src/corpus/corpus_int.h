@@ -144,11 +144,51 @@ int ct_corpus__may_hold_control(const char *text, size_t len);
 /* Refuse control characters and bad text in every string of `doc`. */
 int ct_corpus__check_document(ct_load_ctx *l, json_t *doc, int line);
 
+/* ---- claimline.c: claims read without a DOM ---- */
+
+/* A claim's members as claimline.c reads them: strings decoded and
+ * NUL-terminated (in the caller's scratch buffer), NULL when absent; the
+ * value and as_of as their JSON text in the input. */
+enum {
+    CT_CLAIM_VALUE_STRING = 1,
+    CT_CLAIM_VALUE_INTEGER, /* fits int64 */
+    CT_CLAIM_VALUE_DECIMAL, /* a short literal with a fraction, no exponent */
+    CT_CLAIM_VALUE_TRUE,
+    CT_CLAIM_VALUE_FALSE,
+    CT_CLAIM_VALUE_OBJECT
+};
+#define CT_CLAIM_HAS_VALUE (1u << 14)
+#define CT_CLAIM_HAS_AS_OF (1u << 15)
+typedef struct {
+    const char *id, *topic, *subject, *property, *source, *quote, *claimant, *hedge, *stance,
+        *locator, *note;
+    const char *value; /* JSON text in the input */
+    size_t value_len;
+    int value_form;           /* CT_CLAIM_VALUE_* */
+    const char *value_string; /* CT_CLAIM_VALUE_STRING: decoded */
+    size_t value_string_len;
+    const char *as_of; /* JSON text in the input, or NULL */
+    size_t as_of_len;
+    const char *as_of_string; /* a date as_of, decoded; NULL for {from, to} */
+} ct_claim_text;
+
+/* Read the claim object text[0..len): 1 when it is one this reader takes
+ * and the claim schema (/$defs/jsonlClaim when need_topic, else
+ * /$defs/claim) accepts, with *out filled; 0 when the generic path must
+ * decide (nothing is reported).  Decoded strings go to `scratch`, which
+ * needs len + 16 bytes at most.  With `used` NULL only whitespace may follow
+ * the object; otherwise *used is the length of the object read. */
+int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char *scratch,
+                          size_t scratch_len, int need_topic, size_t *used);
+
 /* ---- model.c: sources, topics, properties, claims ---- */
 
 int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc);
 int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base);
 int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line);
+/* The same for a claim read by ct_corpus__claim_read. */
+int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t ti, const char *ptr,
+                               int line);
 const ct_topic *ct_corpus__topic_find(const ct_corpus *c, const char *id, size_t *index);
 
 /* ---- jsonl.c: JSONL claims ---- */

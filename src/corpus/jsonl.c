@@ -48,16 +48,46 @@ int ct_corpus__load_jsonl(ct_load_ctx *l, const char *path)
     return rc;
 }
 
-/* Read claims line by line: memory stays bounded by the longest line. */
+/* A claim read without a DOM (claimline.c): its topic, then the claim. */
+static int load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, int lineno)
+{
+    size_t ti;
+    int rc;
+    if (!ct_corpus__topic_find(l->c, ct->topic, &ti))
+        rc = ct_corpus__error(l, "/topic", lineno, "unknown topic \"%s\" (claim %s)", ct->topic,
+                              ct->id);
+    else
+        rc = ct_corpus__load_claim_text(l, ct, ti, "", lineno);
+    return rc == CT_ENOMEM ? rc : 0;
+}
+
 /* One JSONL line.  `ready`, when not NULL, is the line already parsed and
  * found valid by a worker thread, which keeps it and frees it (memory goes
  * back to the thread that allocated it); otherwise the line is parsed and
  * validated here, with every diagnostic. */
 static int load_jsonl_line(ct_load_ctx *l, ct_schema *schema, const char *line, size_t k,
-                           int lineno, json_t *ready)
+                           int lineno, json_t *ready, const ct_claim_text *fast)
 {
     ct_corpus *c = l->c;
     int rc = 0;
+    if (fast)
+        return load_claim_text(l, fast, lineno);
+    if (!ready) {
+        /* most claims: read without a DOM; the rest below, as always */
+        char small[4096], *scratch = k + 16 <= sizeof small ? small : ct_malloc(k + 16);
+        ct_claim_text ct;
+        if (!scratch) {
+            ct_corpus__note(l, CT_ENOMEM);
+            return CT_ENOMEM;
+        }
+        int taken = ct_corpus__claim_read(&ct, line, k, scratch, k + 16, 1, NULL);
+        if (taken)
+            rc = load_claim_text(l, &ct, lineno);
+        if (scratch != small)
+            ct_free(scratch);
+        if (taken)
+            return rc;
+    }
     json_t *obj = ready;
     int ints_as_reals = 0;
     if (!obj) {
@@ -152,6 +182,10 @@ typedef struct {
     size_t offset[BATCH_LINES + 1];
     int lineno[BATCH_LINES];
     json_t *doc[BATCH_LINES]; /* parsed and valid, or NULL */
+    ct_claim_text claim[BATCH_LINES];
+    unsigned char fast[BATCH_LINES]; /* claim[i] was read without a DOM */
+    char *scratch;                   /* its decoded strings: line i's at offset[i] + 16 i */
+    size_t scratch_cap;
 } batch;
 
 typedef struct {
@@ -201,6 +235,13 @@ static void *jsonl_worker(void *arg)
         for (size_t i = 0; i < b->n; i++) {
             const char *line = b->text + b->offset[i];
             size_t k = b->offset[i + 1] - b->offset[i];
+            char *scratch = b->scratch + b->offset[i] + 16 * i;
+            b->fast[i] = (unsigned char)(schema && ct_corpus__claim_read(&b->claim[i], line, k,
+                                                                         scratch, k + 16, 1, NULL));
+            if (b->fast[i]) {
+                b->doc[i] = NULL;
+                continue;
+            }
             json_t *obj = schema && !memchr(line, '\0', k)
                               ? json_loadb(line, k, CT_JSON_LOAD_FLAGS, NULL)
                               : NULL;
@@ -243,6 +284,14 @@ static int batch_add(batch *b, const char *line, size_t k, int lineno)
             return CT_ENOMEM;
         b->text = t;
         b->text_cap = cap;
+    }
+    size_t need = b->text_cap + 16 * BATCH_LINES;
+    if (b->scratch_cap < need) {
+        char *t = ct_realloc(b->scratch, need);
+        if (!t)
+            return CT_ENOMEM;
+        b->scratch = t;
+        b->scratch_cap = need;
     }
     memcpy(b->text + b->text_len, line, k);
     b->offset[b->n] = b->text_len;
@@ -317,7 +366,7 @@ static int load_jsonl_parallel(ct_load_ctx *l, ct_schema *schema, FILE *f, int j
         pthread_mutex_unlock(&p->lock);
         for (size_t i = 0; i < b->n && rc == 0; i++)
             rc = load_jsonl_line(l, schema, b->text + b->offset[i], b->offset[i + 1] - b->offset[i],
-                                 b->lineno[i], b->doc[i]);
+                                 b->lineno[i], b->doc[i], b->fast[i] ? &b->claim[i] : NULL);
         report_progress(l, f, total);
         pthread_mutex_lock(&p->lock);
         b->state = SLOT_EMPTY;
@@ -328,6 +377,7 @@ static int load_jsonl_parallel(ct_load_ctx *l, ct_schema *schema, FILE *f, int j
     for (size_t i = 0; i < RING; i++) {
         free_docs(&p->ring[i]); /* none left unless no worker ran */
         ct_free(p->ring[i].text);
+        ct_free(p->ring[i].scratch);
     }
     pthread_cond_destroy(&p->changed);
     pthread_mutex_destroy(&p->lock);
@@ -363,7 +413,7 @@ int ct_corpus__load_jsonl_stream(ct_load_ctx *l, FILE *f, const char *path)
             size_t k = trim_line(line, (size_t)n);
             size_t skip = ++lineno == 1 ? ct_corpus__bom_length(line, k) : 0;
             if (k > skip)
-                rc = load_jsonl_line(l, schema, line + skip, k - skip, lineno, NULL);
+                rc = load_jsonl_line(l, schema, line + skip, k - skip, lineno, NULL, NULL);
             if (lineno % 4096 == 0)
                 report_progress(l, f, total);
         }

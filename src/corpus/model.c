@@ -416,12 +416,14 @@ static int load_value(ct_load_ctx *l, ct_claim *cl, const ct_property *p, json_t
     return ct_corpus__error(l, vptr, line, "%s (claim %s)", why, cl->id);
 }
 
-/* Load one claim object (already schema-valid) of topic `ti`. */
-/* The members of a claim object, found in one pass over it (a big corpus
- * reads millions: one walk costs less than a hash lookup per name). */
+/* The members of a claim (already schema-valid): its strings, and its value
+ * and as_of as JSON trees.  Read from a jansson object in one pass (a big
+ * corpus reads millions: one walk costs less than a hash lookup per name),
+ * or from a claim read without a DOM (claimline.c). */
 typedef struct {
-    json_t *id, *topic, *subject, *property, *value, *source, *quote, *claimant, *hedge, *stance,
-        *as_of, *locator, *note;
+    const char *id, *topic, *subject, *property, *source, *quote, *claimant, *hedge, *stance,
+        *locator, *note;
+    json_t *value, *as_of;
 } claim_fields;
 
 static void claim_fields_get(json_t *obj, claim_fields *f)
@@ -431,28 +433,34 @@ static void claim_fields_get(json_t *obj, claim_fields *f)
     json_t *v;
     json_object_foreach(obj, key, v)
     {
-        json_t **slot = NULL;
+        const char **text = NULL;
         switch (key[0]) {
-        case 'a': slot = strcmp(key, "as_of") == 0 ? &f->as_of : NULL; break;
-        case 'c': slot = strcmp(key, "claimant") == 0 ? &f->claimant : NULL; break;
-        case 'h': slot = strcmp(key, "hedge") == 0 ? &f->hedge : NULL; break;
-        case 'i': slot = strcmp(key, "id") == 0 ? &f->id : NULL; break;
-        case 'l': slot = strcmp(key, "locator") == 0 ? &f->locator : NULL; break;
-        case 'n': slot = strcmp(key, "note") == 0 ? &f->note : NULL; break;
-        case 'p': slot = strcmp(key, "property") == 0 ? &f->property : NULL; break;
-        case 'q': slot = strcmp(key, "quote") == 0 ? &f->quote : NULL; break;
+        case 'a':
+            if (strcmp(key, "as_of") == 0)
+                f->as_of = v;
+            break;
+        case 'c': text = strcmp(key, "claimant") == 0 ? &f->claimant : NULL; break;
+        case 'h': text = strcmp(key, "hedge") == 0 ? &f->hedge : NULL; break;
+        case 'i': text = strcmp(key, "id") == 0 ? &f->id : NULL; break;
+        case 'l': text = strcmp(key, "locator") == 0 ? &f->locator : NULL; break;
+        case 'n': text = strcmp(key, "note") == 0 ? &f->note : NULL; break;
+        case 'p': text = strcmp(key, "property") == 0 ? &f->property : NULL; break;
+        case 'q': text = strcmp(key, "quote") == 0 ? &f->quote : NULL; break;
         case 's':
-            slot = strcmp(key, "subject") == 0  ? &f->subject
+            text = strcmp(key, "subject") == 0  ? &f->subject
                    : strcmp(key, "source") == 0 ? &f->source
                    : strcmp(key, "stance") == 0 ? &f->stance
                                                 : NULL;
             break;
-        case 't': slot = strcmp(key, "topic") == 0 ? &f->topic : NULL; break;
-        case 'v': slot = strcmp(key, "value") == 0 ? &f->value : NULL; break;
+        case 't': text = strcmp(key, "topic") == 0 ? &f->topic : NULL; break;
+        case 'v':
+            if (strcmp(key, "value") == 0)
+                f->value = v;
+            break;
         default: break;
         }
-        if (slot)
-            *slot = v;
+        if (text)
+            *text = json_string_value(v);
     }
 }
 
@@ -478,11 +486,11 @@ static int check_refs(ct_load_ctx *l, const claim_fields *f, const ct_topic *t, 
                       int line, const char **canonical_out, long *pi_out,
                       const ct_source **source_out)
 {
-    const char *id = json_string_value(f->id);
-    const char *subject = json_string_value(f->subject);
-    const char *prop = json_string_value(f->property);
-    const char *source = json_string_value(f->source);
-    const char *topic = json_string_value(f->topic);
+    const char *id = f->id;
+    const char *subject = f->subject;
+    const char *prop = f->property;
+    const char *source = f->source;
+    const char *topic = f->topic;
     char fptr[400], hint[200];
     int rc, bad = 0;
     if (topic && strcmp(topic, t->id) != 0) {
@@ -591,6 +599,18 @@ static const char *value_text(const json_t *value, char *buf, size_t size, char 
     return text;
 }
 
+/* Optional string `s` interned or copied into the corpus; NULL when absent
+ * (*oom set when out of memory). */
+static const char *opt_text(ct_corpus *c, const char *s, int interned, int *oom)
+{
+    if (!s)
+        return NULL;
+    const char *r = interned ? ct_corpus__intern(c, s) : ct_corpus__copy(c, s);
+    if (!r)
+        *oom = 1;
+    return r;
+}
+
 /* The claim's strings, copied or interned into the corpus (subject and
  * source are interned already), its speaker and its stance. */
 static int intern_claim(ct_load_ctx *l, ct_claim *cl, const claim_fields *f, const char *vjson,
@@ -599,14 +619,14 @@ static int intern_claim(ct_load_ctx *l, ct_claim *cl, const claim_fields *f, con
     ct_corpus *c = l->c;
     int oom = 0;
     cl->id = ct_corpus__copy(c, cl->id);
-    cl->quote = ct_corpus__copy(c, json_string_value(f->quote));
-    cl->claimant = ct_corpus__opt_string(c, f->claimant, 1, &oom);
-    cl->hedge = ct_corpus__opt_string(c, f->hedge, 1, &oom);
-    cl->locator = ct_corpus__opt_string(c, f->locator, 0, &oom);
-    cl->note = ct_corpus__opt_string(c, f->note, 0, &oom);
+    cl->quote = ct_corpus__copy(c, f->quote);
+    cl->claimant = opt_text(c, f->claimant, 1, &oom);
+    cl->hedge = opt_text(c, f->hedge, 1, &oom);
+    cl->locator = opt_text(c, f->locator, 0, &oom);
+    cl->note = opt_text(c, f->note, 0, &oom);
     if (!oom && ct_corpus__resolve_speaker(c, cl) < 0)
         oom = 1;
-    const char *stance = json_string_value(f->stance);
+    const char *stance = f->stance;
     cl->denies = stance && strcmp(stance, "denies") == 0;
     cl->questions = stance && strcmp(stance, "questions") == 0;
     cl->value_json = ct_strtab__intern(&c->strings, vjson, strlen(vjson));
@@ -633,13 +653,13 @@ static int add_claim(ct_corpus *c, const ct_claim *cl)
     return 0;
 }
 
-int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+static int load_claim_fields(ct_load_ctx *l, const claim_fields *fields, size_t ti,
+                             const char *ptr, int line)
 {
     ct_corpus *c = l->c;
     const ct_topic *t = &c->topics[ti];
-    claim_fields f;
-    claim_fields_get(obj, &f);
-    const char *id = json_string_value(f.id);
+    claim_fields f = *fields;
+    const char *id = f.id;
     int rc, bad = 0;
     if ((rc = check_duplicate(l, id, ptr, line)) < 0)
         return rc;
@@ -683,6 +703,64 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     rc = intern_claim(l, &cl, &f, vjson, display, line);
     free(vheap);
     return rc < 0 ? rc : add_claim(c, &cl);
+}
+
+int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line)
+{
+    claim_fields f;
+    claim_fields_get(obj, &f);
+    return load_claim_fields(l, &f, ti, ptr, line);
+}
+
+/* The value read by claimline.c as the tree jansson and the exact numbers
+ * (value/jnum.h) make of its text; NULL when out of memory. */
+static json_t *value_tree(int form, const char *text, size_t len, const char *string,
+                          size_t string_len)
+{
+    switch (form) {
+    case CT_CLAIM_VALUE_STRING: return json_stringn_nocheck(string, string_len);
+    case CT_CLAIM_VALUE_TRUE: return json_true();
+    case CT_CLAIM_VALUE_FALSE: return json_false();
+    case CT_CLAIM_VALUE_INTEGER: {
+        /* at most 18 digits: no overflow */
+        json_int_t v = 0;
+        size_t i = text[0] == '-';
+        for (; i < len; i++)
+            v = v * 10 + (text[i] - '0');
+        return json_integer(text[0] == '-' ? -v : v);
+    }
+    case CT_CLAIM_VALUE_DECIMAL: return ct_jnum__new(text, len);
+    default: return ct_jnum__loadb(text, len, CT_JSON_LOAD_FLAGS);
+    }
+}
+
+int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t ti, const char *ptr,
+                               int line)
+{
+    claim_fields f = {
+        .id = ct->id,
+        .topic = ct->topic,
+        .subject = ct->subject,
+        .property = ct->property,
+        .source = ct->source,
+        .quote = ct->quote,
+        .claimant = ct->claimant,
+        .hedge = ct->hedge,
+        .stance = ct->stance,
+        .locator = ct->locator,
+        .note = ct->note,
+    };
+    int rc = CT_ENOMEM;
+    f.value = value_tree(ct->value_form, ct->value, ct->value_len, ct->value_string,
+                         ct->value_string_len);
+    if (ct->as_of)
+        f.as_of = ct->as_of_string ? json_string_nocheck(ct->as_of_string)
+                                   : ct_jnum__loadb(ct->as_of, ct->as_of_len, CT_JSON_LOAD_FLAGS);
+    if (f.value && (!ct->as_of || f.as_of))
+        rc = load_claim_fields(l, &f, ti, ptr, line);
+    json_decref(f.value);
+    json_decref(f.as_of);
+    return rc;
 }
 
 int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base)

@@ -1,0 +1,446 @@
+/*
+ * claimline.c - the claim reader without a DOM: one claim object's text read
+ * straight into its members, with the claim schema's rules checked as the
+ * bytes go by (a hand-compiled /$defs/claim and /$defs/jsonlClaim of
+ * schema/topic.schema.json).
+ *
+ * It decides only what it can decide cheaply and surely: a claim it accepts
+ * is one jansson parses and the generic validator accepts, with the same
+ * members (tests/fuzz/fuzz_claimline.c checks exactly that, byte for byte).
+ * Anything else (a schema error, an escape that could hide a control
+ * character, \u escapes, exponents, long or huge numbers, duplicate members,
+ * invalid UTF-8) is left to the generic path, which then reports it with
+ * the same verdict, pointer and message as always.
+ */
+#include "corpus_int.h"
+
+#include <string.h>
+
+typedef struct {
+    const char *p, *end;
+    char *out, *out_end; /* decoded strings go here, NUL-terminated */
+} reader;
+
+static void skip_space(reader *r)
+{
+    while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+        r->p++;
+}
+
+static int eat(reader *r, char ch)
+{
+    skip_space(r);
+    if (r->p < r->end && *r->p == ch) {
+        r->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* Length of the UTF-8 sequence at p (strict RFC 3629: no overlongs, no
+ * surrogates, nothing past U+10FFFF), or 0 when it is not one. */
+static size_t utf8_length(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = (size_t)(end - p);
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+            return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* A string at r->p (its opening quote), decoded into r->out and
+ * NUL-terminated: the decoded text, its length in *len.  NULL when it is
+ * not a string this reader takes: raw control characters, escapes other
+ * than \" \\ \/ \n \r \t, invalid UTF-8. */
+static const char *read_string(reader *r, size_t *len)
+{
+    skip_space(r);
+    if (r->p >= r->end || *r->p != '"')
+        return NULL;
+    r->p++;
+    char *start = r->out;
+    for (;;) {
+        if (r->p >= r->end)
+            return NULL;
+        const unsigned char *q = (const unsigned char *)r->p;
+        const unsigned char *stop = (const unsigned char *)r->end;
+        /* plain ASCII runs first: most of a claim */
+        const unsigned char *run = q;
+        while (run < stop && *run >= 0x20 && *run < 0x80 && *run != '"' && *run != '\\')
+            run++;
+        size_t k = (size_t)(run - q);
+        if (k) {
+            if ((size_t)(r->out_end - r->out) < k + 1)
+                return NULL;
+            memcpy(r->out, q, k);
+            r->out += k;
+            r->p += k;
+            continue;
+        }
+        unsigned char c = *q;
+        if (c == '"') {
+            r->p++;
+            if (r->out >= r->out_end)
+                return NULL;
+            *r->out++ = '\0';
+            *len = (size_t)(r->out - start - 1);
+            return start;
+        }
+        if (c < 0x20)
+            return NULL;
+        if (c == '\\') {
+            if (stop - q < 2)
+                return NULL;
+            char e;
+            switch (q[1]) {
+            case '"': e = '"'; break;
+            case '\\': e = '\\'; break;
+            case '/': e = '/'; break;
+            case 'n': e = '\n'; break;
+            case 'r': e = '\r'; break;
+            case 't': e = '\t'; break;
+            default: return NULL; /* \b, \f and \u: the generic path */
+            }
+            if (r->out + 1 >= r->out_end)
+                return NULL;
+            *r->out++ = e;
+            r->p += 2;
+            continue;
+        }
+        size_t n = utf8_length(q, stop);
+        if (!n || (size_t)(r->out_end - r->out) < n + 1)
+            return NULL;
+        memcpy(r->out, q, n);
+        r->out += n;
+        r->p += (ptrdiff_t)n;
+    }
+}
+
+/* A number at r->p of the form -?(0|[1-9][0-9]*)(.[0-9]+)? : 1 and its
+ * text; an integer of more than 18 digits, an exponent or a literal of more
+ * than 64 bytes is 0 (jansson reads them as reals or refuses them). */
+static int read_number(reader *r, const char **text, size_t *len)
+{
+    skip_space(r);
+    const char *p = r->p, *e = r->end;
+    const char *start = p;
+    if (p < e && *p == '-')
+        p++;
+    const char *digits = p;
+    if (p < e && *p == '0')
+        p++;
+    else if (p < e && *p >= '1' && *p <= '9')
+        while (p < e && *p >= '0' && *p <= '9')
+            p++;
+    else
+        return 0;
+    size_t int_digits = (size_t)(p - digits);
+    int fraction = 0;
+    if (p < e && *p == '.') {
+        p++;
+        const char *f = p;
+        while (p < e && *p >= '0' && *p <= '9')
+            p++;
+        if (p == f)
+            return 0;
+        fraction = 1;
+    }
+    if (p < e && (*p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9')))
+        return 0;
+    if ((!fraction && int_digits > 18) || p - start > 64)
+        return 0;
+    *text = start;
+    *len = (size_t)(p - start);
+    r->p = p;
+    return 1;
+}
+
+static int is_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return 0;
+    if (n == 4)
+        return 1;
+    if (n != 7 && n != 10)
+        return 0;
+    if (s[4] != '-' || !((s[5] == '0' && s[6] >= '1' && s[6] <= '9') ||
+                         (s[5] == '1' && s[6] >= '0' && s[6] <= '2')))
+        return 0;
+    if (n == 7)
+        return 1;
+    return s[7] == '-' && (((s[8] == '0' && s[9] >= '1' && s[9] <= '9') ||
+                            ((s[8] == '1' || s[8] == '2') && s[9] >= '0' && s[9] <= '9') ||
+                            (s[8] == '3' && (s[9] == '0' || s[9] == '1'))));
+}
+
+/* ^[a-z0-9][a-z0-9_.-]*$ (lower) or ^[A-Za-z0-9][A-Za-z0-9_.:-]*$ (claim
+ * ids), at most 128 characters. */
+static int is_name(const char *s, size_t n, int id)
+{
+    if (n == 0 || n > 128)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (id && c >= 'A' && c <= 'Z');
+        if (!ok && i > 0)
+            ok = c == '_' || c == '.' || c == '-' || (id && c == ':');
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const hedges[] = {"reported",  "alleged",     "believed",    "claimed",
+                                     "suspected", "estimated",   "expected",    "preliminary",
+                                     "unconfirmed", "speculated", NULL};
+static const char *const stances[] = {"asserts", "denies", "questions", NULL};
+
+/* Members of the value and as_of objects. */
+enum { V_MIN = 1, V_MAX = 2, V_ABOUT = 4, V_LOW = 8, V_BEST = 16, V_HIGH = 32, V_FROM = 64,
+       V_TO = 128 };
+
+static int value_key(const char *k)
+{
+    static const char *const keys[] = {"min", "max", "about", "low", "best", "high", "from", "to"};
+    for (int i = 0; i < 8; i++)
+        if (strcmp(k, keys[i]) == 0)
+            return 1 << i;
+    return 0;
+}
+
+/* An object of the value forms ({min, max}, {about}, {low, best, high},
+ * {from, to}) at r->p: the set of its members (dates for from and to,
+ * numbers for the rest), or 0 when it is none of them. */
+static int read_value_object(reader *r)
+{
+    char *mark = r->out;
+    int seen = 0;
+    if (!eat(r, '{'))
+        return 0;
+    if (eat(r, '}'))
+        return 0;
+    do {
+        size_t n;
+        const char *key = read_string(r, &n);
+        int bit = key ? value_key(key) : 0;
+        if (!bit || (seen & bit) || !eat(r, ':'))
+            return 0;
+        seen |= bit;
+        if (bit & (V_FROM | V_TO)) {
+            const char *d = read_string(r, &n);
+            if (!d || !is_date(d, n))
+                return 0;
+        } else {
+            const char *t;
+            if (!read_number(r, &t, &n))
+                return 0;
+        }
+    } while (eat(r, ','));
+    r->out = mark; /* the object is kept as text */
+    if (!eat(r, '}'))
+        return 0;
+    int numbers = seen & ~(V_FROM | V_TO);
+    if (numbers && numbers != seen)
+        return 0;
+    if (!numbers)
+        return seen;                             /* {from, to}, one or both */
+    if (!(seen & ~(V_MIN | V_MAX)))              /* {min, max} */
+        return seen;
+    if (seen == V_ABOUT)                         /* {about} */
+        return seen;
+    if ((seen & (V_LOW | V_HIGH)) == (V_LOW | V_HIGH) && !(seen & ~(V_LOW | V_BEST | V_HIGH)))
+        return seen;                             /* {low, best, high} */
+    return 0;
+}
+
+/* A value (number, string, boolean or one of the objects) at r->p: its
+ * JSON text into out. */
+static int read_value(reader *r, ct_claim_text *out)
+{
+    skip_space(r);
+    const char *start = r->p;
+    if (r->p >= r->end)
+        return 0;
+    char c = *r->p;
+    size_t n;
+    if (c == '"') {
+        if (!(out->value_string = read_string(r, &n)))
+            return 0;
+        out->value_string_len = n;
+        out->value_form = CT_CLAIM_VALUE_STRING;
+    } else if (c == 't' || c == 'f') {
+        size_t k = c == 't' ? 4 : 5;
+        if ((size_t)(r->end - r->p) < k || memcmp(r->p, c == 't' ? "true" : "false", k) != 0)
+            return 0;
+        r->p += k;
+        out->value_form = c == 't' ? CT_CLAIM_VALUE_TRUE : CT_CLAIM_VALUE_FALSE;
+    } else if (c == '{') {
+        if (!read_value_object(r))
+            return 0;
+        out->value_form = CT_CLAIM_VALUE_OBJECT;
+    } else {
+        const char *t;
+        if (!read_number(r, &t, &n))
+            return 0;
+        out->value_form = memchr(t, '.', n) ? CT_CLAIM_VALUE_DECIMAL : CT_CLAIM_VALUE_INTEGER;
+    }
+    out->value = start;
+    out->value_len = (size_t)(r->p - start);
+    return 1;
+}
+
+/* as_of: a date, or {from, to} with one or both. */
+static int read_as_of(reader *r, ct_claim_text *out)
+{
+    skip_space(r);
+    const char *start = r->p;
+    size_t n;
+    if (r->p < r->end && *r->p == '"') {
+        const char *d = read_string(r, &n);
+        if (!d || !is_date(d, n))
+            return 0;
+        out->as_of_string = d;
+    } else {
+        int seen = read_value_object(r);
+        if (!seen || (seen & ~(V_FROM | V_TO)))
+            return 0;
+    }
+    out->as_of = start;
+    out->as_of_len = (size_t)(r->p - start);
+    return 1;
+}
+
+/* One member "key": value of the claim; 0 when the reader cannot take it. */
+static int read_member(reader *r, ct_claim_text *out, unsigned *seen)
+{
+    size_t klen, n;
+    char *mark = r->out;
+    const char *key = read_string(r, &klen);
+    if (!key || !eat(r, ':'))
+        return 0;
+    r->out = mark; /* the key's text is not kept */
+    const char **slot = NULL;
+    unsigned bit;
+    int kind = 0; /* 0 any string, 1 non-empty, 2 identifier, 3 claim id, 4 hedge, 5 stance */
+    switch (key[0]) {
+    case 'a':
+        if (strcmp(key, "as_of") != 0)
+            return 0;
+        if (*seen & CT_CLAIM_HAS_AS_OF)
+            return 0;
+        *seen |= CT_CLAIM_HAS_AS_OF;
+        return read_as_of(r, out);
+    case 'v':
+        if (strcmp(key, "value") != 0 || (*seen & CT_CLAIM_HAS_VALUE))
+            return 0;
+        *seen |= CT_CLAIM_HAS_VALUE;
+        return read_value(r, out);
+    case 'c': slot = &out->claimant, bit = 1u << 0, kind = 1; break;
+    case 'h': slot = &out->hedge, bit = 1u << 1, kind = 4; break;
+    case 'i': slot = &out->id, bit = 1u << 2, kind = 3; break;
+    case 'l': slot = &out->locator, bit = 1u << 3, kind = 0; break;
+    case 'n': slot = &out->note, bit = 1u << 4, kind = 0; break;
+    case 'p': slot = &out->property, bit = 1u << 5, kind = 2; break;
+    case 'q': slot = &out->quote, bit = 1u << 6, kind = 1; break;
+    case 't': slot = &out->topic, bit = 1u << 7, kind = 2; break;
+    case 's':
+        if (strcmp(key, "subject") == 0)
+            slot = &out->subject, bit = 1u << 8, kind = 1;
+        else if (strcmp(key, "source") == 0)
+            slot = &out->source, bit = 1u << 9, kind = 1;
+        else if (strcmp(key, "stance") == 0)
+            slot = &out->stance, bit = 1u << 10, kind = 5;
+        else
+            return 0;
+        break;
+    default: return 0;
+    }
+    static const char *const names[] = {"claimant", "hedge",    "id",      "locator",
+                                        "note",     "property", "quote",   "topic",
+                                        "subject",  "source",   "stance"};
+    unsigned index = 0;
+    while ((1u << index) != bit)
+        index++;
+    if (strcmp(key, names[index]) != 0 || (*seen & bit))
+        return 0;
+    *seen |= bit;
+    const char *s = read_string(r, &n);
+    if (!s)
+        return 0;
+    switch (kind) {
+    case 1:
+        if (n == 0)
+            return 0;
+        break;
+    case 2:
+    case 3:
+        if (!is_name(s, n, kind == 3))
+            return 0;
+        break;
+    case 4:
+        if (!in_list(s, hedges))
+            return 0;
+        break;
+    case 5:
+        if (!in_list(s, stances))
+            return 0;
+        break;
+    default: break;
+    }
+    if (memchr(s, '\0', n))
+        return 0;
+    *slot = s;
+    return 1;
+}
+
+int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char *scratch,
+                          size_t scratch_len, int need_topic, size_t *used)
+{
+    memset(out, 0, sizeof *out);
+    reader r = {text, text + len, scratch, scratch + scratch_len};
+    unsigned seen = 0;
+    if (!eat(&r, '{'))
+        return 0;
+    if (!eat(&r, '}')) {
+        do {
+            if (!read_member(&r, out, &seen))
+                return 0;
+        } while (eat(&r, ','));
+        if (!eat(&r, '}'))
+            return 0;
+    }
+    if (used)
+        *used = (size_t)(r.p - text);
+    else if ((skip_space(&r), r.p != r.end))
+        return 0; /* the line holds more than the claim */
+    /* required: id, subject, property, value, source, quote (and topic) */
+    if (!out->id || !out->subject || !out->property || !(seen & CT_CLAIM_HAS_VALUE) ||
+        !out->source || !out->quote || (need_topic && !out->topic))
+        return 0;
+    return 1;
+}
