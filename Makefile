@@ -252,7 +252,7 @@ portability:
 	done; echo "ok   $(OTHER_CC) compiles every file of src/ without a warning"
 
 # ---- fuzzing (clang libFuzzer) ----------------------------------------------
-FUZZ_TARGETS := topic jsonl xml values schema reviews http suggest
+FUZZ_TARGETS := topic jsonl claimline xml values schema reviews http suggest
 FUZZ_SECONDS ?= 30
 # FUZZ_RUNS=N: N inputs per harness from a fixed seed instead of a time limit,
 # so that a run is the same on every machine (CI uses it; FUZZ_SECONDS caps it).

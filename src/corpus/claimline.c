@@ -14,6 +14,8 @@
  */
 #include "corpus_int.h"
 
+#include "value/jnum.h"
+
 #include <string.h>
 
 typedef struct {
@@ -215,14 +217,22 @@ static int in_list(const char *s, const char *const *list)
     return 0;
 }
 
-static const char *const hedges[] = {"reported",  "alleged",     "believed",    "claimed",
-                                     "suspected", "estimated",   "expected",    "preliminary",
+static const char *const hedges[] = {"reported",    "alleged",    "believed", "claimed",
+                                     "suspected",   "estimated",  "expected", "preliminary",
                                      "unconfirmed", "speculated", NULL};
 static const char *const stances[] = {"asserts", "denies", "questions", NULL};
 
 /* Members of the value and as_of objects. */
-enum { V_MIN = 1, V_MAX = 2, V_ABOUT = 4, V_LOW = 8, V_BEST = 16, V_HIGH = 32, V_FROM = 64,
-       V_TO = 128 };
+enum {
+    V_MIN = 1,
+    V_MAX = 2,
+    V_ABOUT = 4,
+    V_LOW = 8,
+    V_BEST = 16,
+    V_HIGH = 32,
+    V_FROM = 64,
+    V_TO = 128
+};
 
 static int value_key(const char *k)
 {
@@ -268,13 +278,13 @@ static int read_value_object(reader *r)
     if (numbers && numbers != seen)
         return 0;
     if (!numbers)
-        return seen;                             /* {from, to}, one or both */
-    if (!(seen & ~(V_MIN | V_MAX)))              /* {min, max} */
+        return seen;                /* {from, to}, one or both */
+    if (!(seen & ~(V_MIN | V_MAX))) /* {min, max} */
         return seen;
-    if (seen == V_ABOUT)                         /* {about} */
+    if (seen == V_ABOUT) /* {about} */
         return seen;
     if ((seen & (V_LOW | V_HIGH)) == (V_LOW | V_HIGH) && !(seen & ~(V_LOW | V_BEST | V_HIGH)))
-        return seen;                             /* {low, best, high} */
+        return seen; /* {low, best, high} */
     return 0;
 }
 
@@ -380,8 +390,8 @@ static int read_member(reader *r, ct_claim_text *out, unsigned *seen)
         break;
     default: return 0;
     }
-    static const char *const names[] = {"claimant", "hedge",    "id",      "locator",
-                                        "note",     "property", "quote",   "topic",
+    static const char *const names[] = {"claimant", "hedge",    "id",    "locator",
+                                        "note",     "property", "quote", "topic",
                                         "subject",  "source",   "stance"};
     unsigned index = 0;
     while ((1u << index) != bit)
@@ -443,4 +453,31 @@ int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char
         !out->source || !out->quote || (need_topic && !out->topic))
         return 0;
     return 1;
+}
+
+json_t *ct_corpus__claim_value(const ct_claim_text *ct)
+{
+    const char *text = ct->value;
+    switch (ct->value_form) {
+    case CT_CLAIM_VALUE_STRING: return json_stringn_nocheck(ct->value_string, ct->value_string_len);
+    case CT_CLAIM_VALUE_TRUE: return json_true();
+    case CT_CLAIM_VALUE_FALSE: return json_false();
+    case CT_CLAIM_VALUE_INTEGER: {
+        /* at most 18 digits: no overflow */
+        json_int_t v = 0;
+        for (size_t i = text[0] == '-'; i < ct->value_len; i++)
+            v = v * 10 + (text[i] - '0');
+        return json_integer(text[0] == '-' ? -v : v);
+    }
+    case CT_CLAIM_VALUE_DECIMAL: return ct_jnum__new(text, ct->value_len);
+    default: return ct_jnum__loadb(text, ct->value_len, CT_JSON_LOAD_FLAGS);
+    }
+}
+
+json_t *ct_corpus__claim_as_of(const ct_claim_text *ct)
+{
+    if (!ct->as_of)
+        return NULL;
+    return ct->as_of_string ? json_string_nocheck(ct->as_of_string)
+                            : ct_jnum__loadb(ct->as_of, ct->as_of_len, CT_JSON_LOAD_FLAGS);
 }

@@ -180,6 +180,11 @@ typedef struct {
  * the object; otherwise *used is the length of the object read. */
 int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char *scratch,
                           size_t scratch_len, int need_topic, size_t *used);
+/* The claim's value, and its as_of (NULL when it has none), as the trees
+ * jansson and the exact numbers (value/jnum.h) make of their text.  New
+ * references; NULL when out of memory. */
+json_t *ct_corpus__claim_value(const ct_claim_text *ct);
+json_t *ct_corpus__claim_as_of(const ct_claim_text *ct);
 
 /* ---- model.c: sources, topics, properties, claims ---- */
 

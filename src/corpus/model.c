@@ -653,8 +653,8 @@ static int add_claim(ct_corpus *c, const ct_claim *cl)
     return 0;
 }
 
-static int load_claim_fields(ct_load_ctx *l, const claim_fields *fields, size_t ti,
-                             const char *ptr, int line)
+static int load_claim_fields(ct_load_ctx *l, const claim_fields *fields, size_t ti, const char *ptr,
+                             int line)
 {
     ct_corpus *c = l->c;
     const ct_topic *t = &c->topics[ti];
@@ -712,28 +712,6 @@ int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *pt
     return load_claim_fields(l, &f, ti, ptr, line);
 }
 
-/* The value read by claimline.c as the tree jansson and the exact numbers
- * (value/jnum.h) make of its text; NULL when out of memory. */
-static json_t *value_tree(int form, const char *text, size_t len, const char *string,
-                          size_t string_len)
-{
-    switch (form) {
-    case CT_CLAIM_VALUE_STRING: return json_stringn_nocheck(string, string_len);
-    case CT_CLAIM_VALUE_TRUE: return json_true();
-    case CT_CLAIM_VALUE_FALSE: return json_false();
-    case CT_CLAIM_VALUE_INTEGER: {
-        /* at most 18 digits: no overflow */
-        json_int_t v = 0;
-        size_t i = text[0] == '-';
-        for (; i < len; i++)
-            v = v * 10 + (text[i] - '0');
-        return json_integer(text[0] == '-' ? -v : v);
-    }
-    case CT_CLAIM_VALUE_DECIMAL: return ct_jnum__new(text, len);
-    default: return ct_jnum__loadb(text, len, CT_JSON_LOAD_FLAGS);
-    }
-}
-
 int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t ti, const char *ptr,
                                int line)
 {
@@ -751,11 +729,9 @@ int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t t
         .note = ct->note,
     };
     int rc = CT_ENOMEM;
-    f.value = value_tree(ct->value_form, ct->value, ct->value_len, ct->value_string,
-                         ct->value_string_len);
+    f.value = ct_corpus__claim_value(ct);
     if (ct->as_of)
-        f.as_of = ct->as_of_string ? json_string_nocheck(ct->as_of_string)
-                                   : ct_jnum__loadb(ct->as_of, ct->as_of_len, CT_JSON_LOAD_FLAGS);
+        f.as_of = ct_corpus__claim_as_of(ct);
     if (f.value && (!ct->as_of || f.as_of))
         rc = load_claim_fields(l, &f, ti, ptr, line);
     json_decref(f.value);

@@ -85,6 +85,7 @@ int main(void)
     srunner_add_suite(sr, suite_ruleconf());
     srunner_add_suite(sr, suite_suggest());
     srunner_add_suite(sr, suite_claims());
+    srunner_add_suite(sr, suite_claimline());
     srunner_run_all(sr, CK_ENV);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -29,6 +29,7 @@ Suite *suite_suggest(void);
 Suite *suite_locate(void);
 Suite *suite_snapshot(void);
 Suite *suite_claims(void);
+Suite *suite_claimline(void);
 
 /* A scratch folder holding sources.json (sources "a", "b", "c", "d") and
  * topic.json built from `properties` and `claims` (JSON text). */
