@@ -252,7 +252,21 @@ typedef struct {
     json_t *doc;
     ct_id_lines lines;
     int kind;
+    char *text;         /* a split topic file's text (topicstream.c), or NULL */
+    ct_topic_stream stream; /* its claims, which doc's "claims" array stands for */
 } parsed_doc;
+
+static void parsed_doc_dispose(parsed_doc *d)
+{
+    json_decref(d->doc);
+    d->doc = NULL;
+    ct_corpus__id_lines_dispose(&d->lines);
+    memset(&d->lines, 0, sizeof d->lines);
+    ct_free(d->text);
+    d->text = NULL;
+    ct_free((void *)d->stream.at);
+    memset(&d->stream, 0, sizeof d->stream);
+}
 
 /* ---- the input formats ---------------------------------------------------- */
 
@@ -334,7 +348,9 @@ static int read_xml(ct_load_ctx *l, const char *path, char *text, size_t len, pa
     return rc;
 }
 
-/* A JSON document: parsed, its strings checked, its claim ids located. */
+/* A JSON document: parsed, its strings checked, its claim ids located.  A
+ * topic file whose claims the reader without a DOM takes is split: only its
+ * head becomes a tree, and its text is kept for the claims (topicstream.c). */
 static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, parsed_doc *out)
 {
     (void)path;
@@ -345,28 +361,53 @@ static int read_json(ct_load_ctx *l, const char *path, char *text, size_t len, p
         ct_free(text);
         return rc;
     }
+    char *head = NULL;
+    size_t head_len = 0, *at = NULL, n_at = 0;
+    if ((rc = ct_corpus__topic_split(text + bom, len - bom, &head, &head_len, &at, &n_at)) < 0) {
+        ct_free(text);
+        ct_corpus__note(l, rc);
+        return rc;
+    }
+    const char *doc_text = head ? head : text + bom;
+    size_t doc_len = head ? head_len : len - bom;
     int ints_as_reals;
-    out->doc = ct_jnum__parse(text + bom, len - bom, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
+    out->doc = ct_jnum__parse(doc_text, doc_len, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
+    if (!out->doc && head) {
+        /* not JSON: the whole text says where */
+        ct_free(head);
+        ct_free(at);
+        head = NULL;
+        at = NULL;
+        doc_text = text + bom;
+        doc_len = len - bom;
+        out->doc = ct_jnum__parse(doc_text, doc_len, CT_JSON_LOAD_FLAGS, &err, &ints_as_reals);
+    }
     if (!out->doc) {
         ct_free(text);
         return ct_corpus__parse_error(l, &err, 0);
     }
-    if (ct_corpus__may_hold_control(text + bom, len - bom) &&
-        (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM) {
-        ct_free(text);
-        return rc;
-    }
-    if ((rc = ct_corpus__exact_numbers(l, &out->doc, text + bom, len - bom, ints_as_reals, 0)) <
-        0) {
-        ct_free(text);
-        json_decref(out->doc);
-        out->doc = NULL;
-        return rc;
-    }
+    if (ct_corpus__may_hold_control(doc_text, doc_len) &&
+        (rc = ct_corpus__check_document(l, out->doc, 0)) == CT_ENOMEM)
+        goto fail;
+    if ((rc = ct_corpus__exact_numbers(l, &out->doc, doc_text, doc_len, ints_as_reals, 0)) < 0)
+        goto fail;
     rc = ct_corpus__id_lines_scan(l->c, text, len, &out->lines);
-    ct_free(text);
+    ct_free(head);
+    if (at) {
+        out->text = text; /* kept for the claims */
+        out->stream = (ct_topic_stream){text + bom, len - bom, at, n_at};
+    } else {
+        ct_free(text);
+    }
     if (rc < 0)
         ct_corpus__note(l, rc);
+    return rc;
+fail:
+    ct_free(head);
+    ct_free(at);
+    ct_free(text);
+    json_decref(out->doc);
+    out->doc = NULL;
     return rc;
 }
 
@@ -421,7 +462,7 @@ static int load_parsed(ct_load_ctx *l, parsed_doc *d, int pass)
     if (pass == 0 && d->kind == KIND_SOURCES)
         return ct_corpus__load_sources(l, d->doc);
     if (pass == 1 && d->kind == KIND_TOPIC)
-        return ct_corpus__load_topic(l, d->doc, &d->lines, "");
+        return ct_corpus__load_topic(l, d->doc, &d->lines, "", d->text ? &d->stream : NULL);
     if (d->kind != KIND_BUNDLE)
         return 0;
     if (pass == 0) {
@@ -446,7 +487,7 @@ static int load_parsed(ct_load_ctx *l, parsed_doc *d, int pass)
     {
         char base[48];
         snprintf(base, sizeof base, "/topics/%zu", i);
-        if ((rc = ct_corpus__load_topic(l, t, &d->lines, base)) == CT_ENOMEM)
+        if ((rc = ct_corpus__load_topic(l, t, &d->lines, base, NULL)) == CT_ENOMEM)
             return rc;
     }
     return 0;
@@ -479,8 +520,7 @@ int ct_corpus_load_memory(ct_corpus *c, const char *name, const char *text, size
         rc = parse_text(&l, l.file, copy, len, &d);
         for (int pass = 0; rc == 0 && pass < 2; pass++)
             rc = load_parsed(&l, &d, pass);
-        json_decref(d.doc);
-        ct_corpus__id_lines_dispose(&d.lines);
+        parsed_doc_dispose(&d);
     }
     if (rc != CT_ENOMEM)
         rc = ct_corpus__locate_diags(&l, first_diag, l.file, text, len);
@@ -606,22 +646,16 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
             continue;
         l.file = file;
         rc = parse_file(&l, file, &docs[n_docs]);
-        if (rc == 0) {
+        if (rc == 0)
             n_docs++;
-        } else {
-            json_decref(docs[n_docs].doc);
-            ct_corpus__id_lines_dispose(&docs[n_docs].lines);
-        }
+        else
+            parsed_doc_dispose(&docs[n_docs]);
     }
     for (int pass = 0; pass < 2 && rc != CT_ENOMEM; pass++)
         for (size_t i = 0; i < n_docs && rc != CT_ENOMEM; i++) {
             rc = load_parsed(&l, &docs[i], pass);
-            if (pass == 1) { /* loaded for good: its tree goes before the JSONL claims come */
-                json_decref(docs[i].doc);
-                docs[i].doc = NULL;
-                ct_corpus__id_lines_dispose(&docs[i].lines);
-                memset(&docs[i].lines, 0, sizeof docs[i].lines);
-            }
+            if (pass == 1) /* loaded for good: its tree goes before the JSONL claims come */
+                parsed_doc_dispose(&docs[i]);
         }
     for (size_t i = 0; i < files.count && rc != CT_ENOMEM; i++) {
         if (!is_jsonl(files.items[i]))
@@ -629,10 +663,8 @@ int ct_corpus_load(ct_corpus *c, const char *const *paths, size_t n_paths,
         l.file = ct_corpus__intern(c, files.items[i]);
         rc = l.file ? ct_corpus__load_jsonl(&l, l.file) : CT_ENOMEM;
     }
-    for (size_t i = 0; i < n_docs; i++) {
-        json_decref(docs[i].doc);
-        ct_corpus__id_lines_dispose(&docs[i].lines);
-    }
+    for (size_t i = 0; i < n_docs; i++)
+        parsed_doc_dispose(&docs[i]);
     ct_free(docs);
     for (size_t i = 0; i < files.count; i++)
         ct_free(files.items[i]);

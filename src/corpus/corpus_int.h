@@ -64,7 +64,12 @@ typedef struct {
     int *lines;
     size_t count, alloc;
     ct_namemap first; /* id -> its first occurrence not yet taken (SIZE_MAX: none) */
-    size_t *next;     /* the next occurrence of the same id, or SIZE_MAX */
+    size_t *next;     /* the next occurrence of the same id, or SIZE_MAX; NULL: not indexed */
+    size_t cursor;    /* not indexed: occurrences before it are taken or passed */
+    size_t passed[64], n_passed;
+    int oom;     /* indexing ran out of memory */
+    char *names; /* the scanned ids, back to back (ids point here) */
+    size_t names_len, names_cap;
 } ct_id_lines;
 
 typedef struct {
@@ -186,10 +191,35 @@ int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char
 json_t *ct_corpus__claim_value(const ct_claim_text *ct);
 json_t *ct_corpus__claim_as_of(const ct_claim_text *ct);
 
+/* ---- topicstream.c: a topic file's claims without its tree ---- */
+
+/* The claims of a split topic file: each starts at text + at[i]. */
+typedef struct {
+    const char *text;
+    size_t len;
+    const size_t *at;
+    size_t n;
+} ct_topic_stream;
+
+/* When text[0..len) is an object whose "claims" array holds only claims
+ * ct_corpus__claim_read takes: 1, with *head a new text of it holding
+ * "claims": [] instead (NUL-terminated, *head_len bytes; free with ct_free)
+ * and *at (free with ct_free) the offset of each of the *n claims.  0 when
+ * the file must be parsed whole; CT_ENOMEM. */
+int ct_corpus__topic_split(const char *text, size_t len, char **head, size_t *head_len,
+                           size_t **at, size_t *n);
+/* Load the claims of `s` into topic `ti` (already loaded from the head),
+ * located by `lines`, pointers under `base`.  0 or CT_ENOMEM. */
+int ct_corpus__topic_stream_claims(ct_load_ctx *l, const ct_topic_stream *s, size_t ti,
+                                   ct_id_lines *lines, const char *base);
+
 /* ---- model.c: sources, topics, properties, claims ---- */
 
 int ct_corpus__load_sources(ct_load_ctx *l, json_t *doc);
-int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base);
+/* A topic document; `stream` (may be NULL) holds claims its "claims" array
+ * stands for (topicstream.c), loaded after the array's. */
+int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base,
+                          const ct_topic_stream *stream);
 int ct_corpus__load_claim(ct_load_ctx *l, json_t *obj, size_t ti, const char *ptr, int line);
 /* The same for a claim read by ct_corpus__claim_read. */
 int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t ti, const char *ptr,

@@ -22,11 +22,13 @@ void ct_corpus__id_lines_dispose(ct_id_lines *m)
     ct_free((void *)m->ids);
     ct_free(m->lines);
     ct_free(m->next);
+    ct_free(m->names);
     ct_namemap__dispose(&m->first);
 }
 
-/* Index the recorded ids: each id maps to its first occurrence, and each
- * occurrence links to the next one of the same id. */
+/* Index the ids not yet taken (taken ones are NULL): each id maps to its
+ * first occurrence, and each occurrence links to the next one of the same
+ * id. */
 static int id_lines_index(ct_id_lines *m)
 {
     if (!m->count)
@@ -35,6 +37,8 @@ static int id_lines_index(ct_id_lines *m)
         ct_namemap__reserve(&m->first, m->count) < 0)
         return CT_ENOMEM;
     for (size_t i = m->count; i-- > 0;) {
+        if (!m->ids[i])
+            continue;
         size_t *after = ct_namemap__find(&m->first, m->ids[i]);
         m->next[i] = after ? *after : SIZE_MAX;
         if (after)
@@ -45,11 +49,14 @@ static int id_lines_index(ct_id_lines *m)
     return 0;
 }
 
-/* Record the line of every `"id": "<value>"` in text.  The strings are
- * interned so the claim loader can match them by pointer or strcmp. */
+/* Record the line of every `"id": "<value>"` in text.  The ids are copied
+ * back to back into one buffer (a file of a million claims would otherwise
+ * intern a million strings it needs only while it loads). */
 int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_lines *m)
 {
+    (void)c;
     int line = 1;
+    size_t *at = NULL; /* offsets into m->names until it stops moving */
     for (size_t i = 0; i < len; i++) {
         if (text[i] == '\n') {
             line++;
@@ -74,30 +81,82 @@ int ct_corpus__id_lines_scan(ct_corpus *c, const char *text, size_t len, ct_id_l
             continue;
         if (m->count == m->alloc) {
             size_t n = m->alloc ? m->alloc * 2 : 64;
-            const char **ids = ct_reallocarray((void *)m->ids, n, sizeof *ids);
-            if (!ids)
-                return CT_ENOMEM;
-            m->ids = ids;
+            size_t *grown_at = ct_reallocarray(at, n, sizeof *at);
+            if (!grown_at)
+                goto oom;
+            at = grown_at;
             int *lines = ct_reallocarray(m->lines, n, sizeof *lines);
             if (!lines)
-                return CT_ENOMEM;
+                goto oom;
             m->lines = lines;
             m->alloc = n;
         }
-        const char *id = ct_strtab__intern(&c->strings, text + start, j - start);
-        if (!id)
-            return CT_ENOMEM;
-        m->ids[m->count] = id;
+        size_t k = j - start;
+        if (m->names_len + k + 1 > m->names_cap) {
+            size_t cap = m->names_cap ? m->names_cap * 2 : 4096;
+            while (cap < m->names_len + k + 1)
+                cap *= 2;
+            char *grown = ct_realloc(m->names, cap);
+            if (!grown)
+                goto oom;
+            m->names = grown;
+            m->names_cap = cap;
+        }
+        memcpy(m->names + m->names_len, text + start, k);
+        m->names[m->names_len + k] = '\0';
+        at[m->count] = m->names_len;
+        m->names_len += k + 1;
         m->lines[m->count++] = line;
         i = j;
     }
-    return id_lines_index(m);
+    if (m->count && !(m->ids = ct_calloc(m->count, sizeof *m->ids)))
+        goto oom;
+    for (size_t i = 0; i < m->count; i++)
+        m->ids[i] = m->names + at[i];
+    ct_free(at);
+    return 0; /* indexed when the ids are not taken in their order (take) */
+oom:
+    ct_free(at);
+    m->count = 0; /* m->ids is not filled */
+    return CT_ENOMEM;
 }
 
 /* The line of the first not yet claimed occurrence of `id`; claiming it
- * lets a repeated id find its own line. */
+ * lets a repeated id find its own line.  Claims mostly ask in the order
+ * their ids were written: a cursor follows them, and the occurrences it
+ * passes by (rule ids, say) wait in a short list; when that list fills, the
+ * ids left are indexed by name. */
 int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
 {
+    if (!m->next) {
+        for (size_t k = 0; k < m->n_passed; k++) {
+            size_t i = m->passed[k];
+            if (strcmp(m->ids[i], id) == 0) {
+                memmove(m->passed + k, m->passed + k + 1, (m->n_passed - k - 1) * sizeof *m->passed);
+                m->n_passed--;
+                m->ids[i] = NULL;
+                return m->lines[i];
+            }
+        }
+        while (m->cursor < m->count) {
+            size_t i = m->cursor++;
+            if (strcmp(m->ids[i], id) == 0) {
+                m->ids[i] = NULL;
+                return m->lines[i];
+            }
+            if (m->n_passed == sizeof m->passed / sizeof *m->passed) {
+                m->cursor--; /* not passed: indexed with the rest */
+                if (id_lines_index(m) < 0) {
+                    m->oom = 1;
+                    return 0;
+                }
+                break;
+            }
+            m->passed[m->n_passed++] = i;
+        }
+        if (!m->next)
+            return 0;
+    }
     size_t *head = ct_namemap__find(&m->first, id);
     if (!head || *head == SIZE_MAX)
         return 0;

@@ -739,7 +739,8 @@ int ct_corpus__load_claim_text(ct_load_ctx *l, const ct_claim_text *ct, size_t t
     return rc;
 }
 
-int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base)
+int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const char *base,
+                          const ct_topic_stream *stream)
 {
     ct_corpus *c = l->c;
     ct_schema *schema;
@@ -764,6 +765,8 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         snprintf(ptr, sizeof ptr, "%s/claims/%zu", base, i);
         const char *id = json_string_value(json_object_get(claim, "id"));
         int line = id ? ct_corpus__id_lines_take(lines, id) : 0;
+        if (lines->oom)
+            return CT_ENOMEM;
         /* the schema has already reported a malformed claim; skip it here
          * (when the whole document is valid, every claim is) */
         rc = all_valid ? 0 : ct_schema_validate(schema, "/$defs/claim", claim, l->file, ptr, NULL);
@@ -776,5 +779,5 @@ int ct_corpus__load_topic(ct_load_ctx *l, json_t *doc, ct_id_lines *lines, const
         if (json_array_set_new(claims, i, json_null()) < 0)
             return CT_ENOMEM;
     }
-    return 0;
+    return stream ? ct_corpus__topic_stream_claims(l, stream, ti, lines, base) : 0;
 }
