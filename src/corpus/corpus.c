@@ -252,7 +252,7 @@ typedef struct {
     json_t *doc;
     ct_id_lines lines;
     int kind;
-    char *text;         /* a split topic file's text (topicstream.c), or NULL */
+    char *text;             /* a split topic file's text (topicstream.c), or NULL */
     ct_topic_stream stream; /* its claims, which doc's "claims" array stands for */
 } parsed_doc;
 

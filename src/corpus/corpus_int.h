@@ -206,8 +206,8 @@ typedef struct {
  * "claims": [] instead (NUL-terminated, *head_len bytes; free with ct_free)
  * and *at (free with ct_free) the offset of each of the *n claims.  0 when
  * the file must be parsed whole; CT_ENOMEM. */
-int ct_corpus__topic_split(const char *text, size_t len, char **head, size_t *head_len,
-                           size_t **at, size_t *n);
+int ct_corpus__topic_split(const char *text, size_t len, char **head, size_t *head_len, size_t **at,
+                           size_t *n);
 /* Load the claims of `s` into topic `ti` (already loaded from the head),
  * located by `lines`, pointers under `base`.  0 or CT_ENOMEM. */
 int ct_corpus__topic_stream_claims(ct_load_ctx *l, const ct_topic_stream *s, size_t ti,

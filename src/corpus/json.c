@@ -132,7 +132,8 @@ int ct_corpus__id_lines_take(ct_id_lines *m, const char *id)
         for (size_t k = 0; k < m->n_passed; k++) {
             size_t i = m->passed[k];
             if (strcmp(m->ids[i], id) == 0) {
-                memmove(m->passed + k, m->passed + k + 1, (m->n_passed - k - 1) * sizeof *m->passed);
+                memmove(m->passed + k, m->passed + k + 1,
+                        (m->n_passed - k - 1) * sizeof *m->passed);
                 m->n_passed--;
                 m->ids[i] = NULL;
                 return m->lines[i];

@@ -111,8 +111,8 @@ static const char *read_claims(const char *text, const char *p, const char *end,
     }
 }
 
-int ct_corpus__topic_split(const char *text, size_t len, char **head, size_t *head_len,
-                           size_t **at, size_t *n)
+int ct_corpus__topic_split(const char *text, size_t len, char **head, size_t *head_len, size_t **at,
+                           size_t *n)
 {
     const char *p = skip_space(text, text + len), *end = text + len;
     const char *array = NULL, *after = NULL;
