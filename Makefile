@@ -52,7 +52,7 @@ SCHEMAS := schema/topic.schema.json schema/sources.schema.json schema/reviews.sc
            schema/topic.xsd
 ASSETS  := src/serve/assets/serve.css src/serve/assets/serve.js
 
-.PHONY: icu-compare dist check pkgcheck lint valgrind coverage doc-check bench alloc-test alloc-test-plain portability fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
+.PHONY: same-reports icu-compare dist check pkgcheck lint valgrind coverage doc-check bench alloc-test alloc-test-plain portability fuzz fuzz-replay all run test unit e2e schema-suite jsontestsuite asan install uninstall clean golden deps seeds-check
 
 all: $(BUILD)/claimtrack
 
@@ -351,6 +351,19 @@ icu-compare: $(BUILD)/icu_sentences
 
 bench: all $(BUILD)/gen_corpus $(BUILD)/bare_parse $(BUILD)/measure
 	$(Q)sh tests/bench/bench.sh $(BUILD) $(BENCH_SIZES)
+
+# Every report of this tree beside those of revision BASE (built in a git
+# worktree under build/) on the shipped corpus, the fixtures and 100k
+# generated claims (JSONL and one topic file): byte-identical, or the
+# differences are printed.  make same-reports BASE=ff3daec
+same-reports: all $(BUILD)/gen_corpus
+	$(Q)test -n "$(BASE)" || { echo "make same-reports: name a revision, e.g. BASE=HEAD~1" >&2; exit 2; }
+	$(Q)rm -rf $(BUILD)/same-base && git worktree prune && git worktree add -q --detach $(BUILD)/same-base $(BASE)
+	$(Q)$(MAKE) --no-print-directory -C $(BUILD)/same-base build/claimtrack > /dev/null
+	$(Q)rm -rf $(BUILD)/same-data && mkdir -p $(BUILD)/same-data/spread $(BUILD)/same-data/one-file
+	$(Q)./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/spread && ./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/one-file --one-file
+	$(Q)sh tests/bench/same-reports.sh $(BUILD)/same-base/build/claimtrack ./$(BUILD)/claimtrack claims tests/fixtures/* \
+	    $(BUILD)/same-data/spread $(BUILD)/same-data/one-file; rc=$$?; git worktree remove --force $(BUILD)/same-base; exit $$rc
 
 # The unit and end-to-end suites under valgrind memcheck: zero errors, zero leaks.
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
