@@ -42,6 +42,27 @@ static int cmp_group(const group_key *a, const group_key *b)
     return a->subject != b->subject;
 }
 
+/* A claim's source is one of few strings (the corpus interns source ids):
+ * the index found for each address is remembered, so most lookups compare
+ * one pointer instead of searching by name. */
+typedef struct {
+    const char *key[256];
+    long value[256];
+} source_memo;
+
+static long source_index(const char *const *ids, size_t n, const char *id);
+
+static long source_lookup(source_memo *m, const char *const *ids, size_t n, const char *id)
+{
+    uintptr_t a = (uintptr_t)id;
+    size_t h = (size_t)((a ^ (a >> 9)) >> 3) & 255;
+    if (m->key[h] != id) {
+        m->key[h] = id;
+        m->value[h] = source_index(ids, n, id);
+    }
+    return m->value[h];
+}
+
 static long source_index(const char *const *ids, size_t n, const char *id)
 {
     size_t lo = 0, hi = n;
@@ -162,8 +183,9 @@ int ct_source_agreement(ct_agreement **out, const ct_corpus *corpus, const ct_co
     long *src = ct_calloc(n ? n : 1, sizeof *src);
     unsigned char *held = NULL;
     size_t held_cap = 0;
+    source_memo *memo = ct_calloc(1, sizeof *memo);
     *out = NULL;
-    if (!cells || !keys || !conf || !src)
+    if (!cells || !keys || !conf || !src || !memo)
         goto fail;
     for (size_t i = 0; i < n_claims; i++)
         keys[i] = (group_key){claims[i].topic, claims[i].property, claims[i].subject, i};
@@ -184,7 +206,7 @@ int ct_source_agreement(ct_agreement **out, const ct_corpus *corpus, const ct_co
         for (size_t i = g; i < end; i++) {
             if (claims[keys[i].index].questions)
                 continue; /* no stand */
-            long s = source_index(ids, n, claims[keys[i].index].source);
+            long s = source_lookup(memo, ids, n, claims[keys[i].index].source);
             size_t j = 0;
             while (j < k && src[j] != s)
                 j++;
@@ -202,7 +224,7 @@ int ct_source_agreement(ct_agreement **out, const ct_corpus *corpus, const ct_co
             memset(held, 0, need);
         for (size_t p = 0; p < np; p++)
             for (size_t x = 0; !c->positions[p].questions && x < c->positions[p].n_claims; x++) {
-                long s = source_index(ids, n, claims[c->positions[p].claims[x]].source);
+                long s = source_lookup(memo, ids, n, claims[c->positions[p].claims[x]].source);
                 for (size_t j = 0; j < k; j++)
                     if (src[j] == s)
                         held[j * np + p] = 1;
@@ -218,9 +240,11 @@ int ct_source_agreement(ct_agreement **out, const ct_corpus *corpus, const ct_co
     ct_free(keys);
     ct_free(conf);
     ct_free(src);
+    ct_free(memo);
     *out = cells;
     return 0;
 fail:
+    ct_free(memo);
     ct_free(held);
     ct_free(cells);
     ct_free(keys);

@@ -12,6 +12,7 @@
  * the file, else the working directory), percent-encoded per RFC 3986; the
  * conflict id as a partial fingerprint.
  */
+#include "util/namemap.h"
 #include "util/strbuf.h"
 #include "report_int.h"
 #include "claimtrack/common.h"
@@ -163,19 +164,62 @@ static char *percent_encode(const char *path)
     return out;
 }
 
-/* The artifact location of a claim file: its path relative to the
- * repository root under %SRCROOT%; NULL when out of memory. */
-static json_t *artifact(const char *file)
+/* The URI of each claim file met so far: a report names the same few files
+ * thousands of times, and finding one's repository root asks the file
+ * system at every folder above it. */
+typedef struct {
+    ct_namemap index; /* file name -> index into uris */
+    char **uris;
+    size_t n, cap;
+} uri_cache;
+
+static void uri_cache_dispose(uri_cache *u)
 {
+    for (size_t i = 0; i < u->n; i++)
+        ct_free(u->uris[i]);
+    ct_free(u->uris);
+    ct_namemap__dispose(&u->index);
+}
+
+/* The URI of claim file `path` ("-": standard input), kept by the cache
+ * (borrowed); NULL when out of memory. */
+static const char *file_uri(uri_cache *u, const char *path)
+{
+    long known = ct_namemap__get(&u->index, path);
+    if (known >= 0)
+        return u->uris[known];
     char abs[PATH_MAX], root[PATH_MAX], rel[PATH_MAX];
-    const char *path = file && *file ? file : "-";
+    const char *name = path;
     if (strcmp(path, "-") != 0 && absolute(path, abs) == 0 && repo_root(abs, root) == 0 &&
         relative(abs, root, rel) == 0)
-        path = rel;
-    char *uri = percent_encode(path);
-    json_t *loc = uri ? json_pack("{ssss}", "uri", uri, "uriBaseId", "%SRCROOT%") : NULL;
-    ct_free(uri);
-    return loc;
+        name = rel;
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 8;
+        char **grown = ct_reallocarray(u->uris, cap, sizeof *grown);
+        if (!grown)
+            return NULL;
+        u->uris = grown;
+        u->cap = cap;
+    }
+    char *uri = percent_encode(name);
+    if (!uri)
+        return NULL;
+    /* the key is the caller's string: the corpus's file names and the
+     * baseline's outlive the report being written */
+    if (ct_namemap__add(&u->index, path, u->n, NULL) < 0) {
+        ct_free(uri);
+        return NULL;
+    }
+    u->uris[u->n++] = uri;
+    return uri;
+}
+
+/* The artifact location of a claim file: its path relative to the
+ * repository root under %SRCROOT%; NULL when out of memory. */
+static json_t *artifact(uri_cache *u, const char *file)
+{
+    const char *uri = file_uri(u, file && *file ? file : "-");
+    return uri ? json_pack("{ssss}", "uri", uri, "uriBaseId", "%SRCROOT%") : NULL;
 }
 
 #define N_RULES (sizeof rules / sizeof rules[0])
@@ -188,9 +232,10 @@ static const char *level_of(ct_severity severity)
 }
 
 /* A location at `file`:`line` (line 0: none; GitHub then takes line 1). */
-static json_t *location(const char *file, long line, const char *id, const char *source)
+static json_t *location(uri_cache *u, const char *file, long line, const char *id,
+                        const char *source)
 {
-    json_t *art = artifact(file);
+    json_t *art = artifact(u, file);
     json_t *phys = art ? json_pack("{so}", "artifactLocation", art) : NULL;
     if (phys &&
         json_object_set_new(phys, "region",
@@ -342,7 +387,8 @@ static void message(ct_strbuf *msg, const ct_report_conflict *rc, int markdown)
 
 /* The locations of a conflict: its first claim (first_claim) into *first,
  * every other claim into *related; 0 or CT_ENOMEM. */
-static int claim_locations(const ct_report_conflict *rc, json_t **first, json_t **related)
+static int claim_locations(uri_cache *u, const ct_report_conflict *rc, json_t **first,
+                           json_t **related)
 {
     const ct_claim *lead = first_claim(rc);
     *first = json_array();
@@ -350,14 +396,14 @@ static int claim_locations(const ct_report_conflict *rc, json_t **first, json_t 
     if (!*first || !*related)
         return CT_ENOMEM;
     if (lead &&
-        json_array_append_new(*first, location(lead->file, lead->line, lead->id, lead->source)))
+        json_array_append_new(*first, location(u, lead->file, lead->line, lead->id, lead->source)))
         return CT_ENOMEM;
     for (size_t j = 0; j < rc->n_positions; j++)
         for (size_t k = 0; k < rc->positions[j].n_claims; k++) {
             const ct_claim *cl = rc->positions[j].claims[k];
             if (cl == lead)
                 continue;
-            json_t *loc = location(cl->file, cl->line, cl->id, cl->source);
+            json_t *loc = location(u, cl->file, cl->line, cl->id, cl->source);
             if (!loc)
                 return CT_ENOMEM;
             if (json_object_set_new(loc, "id",
@@ -374,7 +420,7 @@ static int claim_locations(const ct_report_conflict *rc, json_t **first, json_t 
 /* The result of one conflict; NULL when out of memory.  `full`: the report
  * with reviewed conflicts (level by severity, suppressions, baselineState);
  * else a blocking conflict at level error. */
-static json_t *result(const ct_report_conflict *rc, int full)
+static json_t *result(uri_cache *u, const ct_report_conflict *rc, int full)
 {
     const ct_conflict *c = rc->conflict;
     const char *type = ct_conflict_type_name(c->type);
@@ -384,7 +430,7 @@ static json_t *result(const ct_report_conflict *rc, int full)
     message(&text, rc, 0);
     message(&md, rc, 1);
     json_t *locations = NULL, *related = NULL;
-    if (text.oom || md.oom || claim_locations(rc, &locations, &related) < 0) {
+    if (text.oom || md.oom || claim_locations(u, rc, &locations, &related) < 0) {
         json_decref(locations);
         json_decref(related);
         ct_strbuf__dispose(&text);
@@ -413,7 +459,7 @@ static json_t *result(const ct_report_conflict *rc, int full)
 
 /* The result of a baseline conflict no longer found, at its claims' places
  * as the baseline gave them; NULL when out of memory. */
-static json_t *absent_result(const ct_report_absent *x)
+static json_t *absent_result(uri_cache *u, const ct_report_absent *x)
 {
     size_t ri = rule_index(x->type);
     ct_strbuf msg = CT_STRBUF_INIT;
@@ -427,7 +473,7 @@ static json_t *absent_result(const ct_report_absent *x)
         for (size_t k = 0; k < json_array_size(claims); k++) {
             const json_t *cl = json_array_get(claims, k);
             if (json_array_append_new(
-                    locations, location(json_string_value(json_object_get(cl, "file")),
+                    locations, location(u, json_string_value(json_object_get(cl, "file")),
                                         (long)json_integer_value(json_object_get(cl, "line")),
                                         json_string_value(json_object_get(cl, "id")),
                                         json_string_value(json_object_get(cl, "source"))))) {
@@ -438,7 +484,7 @@ static json_t *absent_result(const ct_report_absent *x)
         }
     }
     if (locations && json_array_size(locations) == 0 &&
-        json_array_append_new(locations, location(NULL, 0, x->id, NULL))) {
+        json_array_append_new(locations, location(u, NULL, 0, x->id, NULL))) {
         json_decref(locations);
         ct_strbuf__dispose(&msg);
         return NULL;
@@ -461,16 +507,17 @@ typedef struct {
     const ct_report_model *m;
     int full;
     size_t *blocking; /* indexes of the blocking conflicts (not full) */
+    uri_cache uris;
 } sarif_results;
 
 /* Result i: the conflicts, then the conflicts absent since the baseline. */
 static json_t *make_result(void *payload, size_t i)
 {
-    const sarif_results *r = payload;
+    sarif_results *r = payload;
     if (!r->full)
-        return result(&r->m->conflicts[r->blocking[i]], 0);
-    return i < r->m->n_conflicts ? result(&r->m->conflicts[i], 1)
-                                 : absent_result(&r->m->absent[i - r->m->n_conflicts]);
+        return result(&r->uris, &r->m->conflicts[r->blocking[i]], 0);
+    return i < r->m->n_conflicts ? result(&r->uris, &r->m->conflicts[i], 1)
+                                 : absent_result(&r->uris, &r->m->absent[i - r->m->n_conflicts]);
 }
 
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
@@ -478,7 +525,7 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     json_t *rules_json = rule_list(), *results = json_array();
     json_t *doc = NULL;
     int rc = CT_ENOMEM;
-    sarif_results r = {m, (m->options & CT_REPORT_SARIF_INCLUDE_REVIEWED) != 0, NULL};
+    sarif_results r = {.m = m, .full = (m->options & CT_REPORT_SARIF_INCLUDE_REVIEWED) != 0};
     size_t count = r.full ? m->n_conflicts + m->n_absent : 0;
     if (!rules_json || !results)
         goto done;
@@ -501,6 +548,7 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
     ct_json_stream_part part = {results, count, make_result, &r};
     rc = ct_report__dump_streamed(out, doc, &part, 1);
 done:
+    uri_cache_dispose(&r.uris);
     ct_free(r.blocking);
     json_decref(doc);
     json_decref(rules_json);

@@ -24,37 +24,186 @@ static void marker_text(size_t k, char *buf, size_t n)
     snprintf(buf, n, "\"\\u0001claimtrack-stream-%zu\\u0001\"", k);
 }
 
-/* Write `text` with `indent` spaces after each line break. */
-static int write_indented(FILE *out, const char *text, size_t indent)
+/* Output through a buffer of its own: an element is written in many small
+ * pieces, and one fwrite per piece would cost more than the piece. */
+typedef struct {
+    FILE *out;
+    size_t n;
+    int failed;
+    char buf[1 << 16];
+} tree_writer;
+
+static void put(tree_writer *w, const char *s, size_t n)
 {
-    for (const char *nl; (nl = strchr(text, '\n')); text = nl + 1) {
-        if (fwrite(text, 1, (size_t)(nl - text) + 1, out) != (size_t)(nl - text) + 1 ||
-            fprintf(out, "%*s", (int)indent, "") < 0)
-            return CT_EIO;
+    if (n > sizeof w->buf - w->n) {
+        if (w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
+            w->failed = 1;
+        w->n = 0;
+        if (n > sizeof w->buf) {
+            if (fwrite(s, 1, n, w->out) != n)
+                w->failed = 1;
+            return;
+        }
     }
-    return fputs(text, out) == EOF ? CT_EIO : 0;
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void flush(tree_writer *w)
+{
+    if (w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
+        w->failed = 1;
+    w->n = 0;
+}
+
+/* A line break and `spaces` spaces. */
+static void newline(tree_writer *w, size_t spaces)
+{
+    static const char blank[] =
+        "\n                                                                ";
+    put(w, "\n", 1);
+    while (spaces) {
+        size_t k = spaces < sizeof blank - 2 ? spaces : sizeof blank - 2;
+        put(w, blank + 1, k);
+        spaces -= k;
+    }
+}
+
+/* A string as jansson writes it without flags: '"', '\\' and control
+ * characters escaped, the rest (UTF-8 included) as it is. */
+static void put_string(tree_writer *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    put(w, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, s + run, i - run);
+        run = i + 1;
+        char esc[6] = {'\\', 0};
+        size_t k = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            k = 6;
+        }
+        put(w, esc, k);
+    }
+    put(w, s + run, n - run);
+    put(w, "\"", 1);
+}
+
+/* `v` as json_dumps writes it with JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+ * JSON_ENCODE_ANY, each line after the first indented by `spaces` more, and
+ * exact numbers (value/jnum.h) as their bare literals: what ct_jnum__dumps
+ * then the indenting gave, without the text in between. */
+static int put_tree(tree_writer *w, const json_t *v, size_t spaces)
+{
+    char num[64];
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        if (json_object_size(v) == 0) {
+            put(w, "{}", 2);
+            break;
+        }
+        put(w, "{", 1);
+        const char *key;
+        json_t *m;
+        size_t i = 0;
+        json_object_foreach((json_t *)v, key, m)
+        {
+            if (i++)
+                put(w, ",", 1);
+            newline(w, spaces + 2);
+            put_string(w, key, strlen(key));
+            put(w, ": ", 2);
+            if (put_tree(w, m, spaces + 2) < 0)
+                return CT_ENOMEM;
+        }
+        newline(w, spaces);
+        put(w, "}", 1);
+        break;
+    }
+    case JSON_ARRAY: {
+        size_t n = json_array_size(v);
+        if (n == 0) {
+            put(w, "[]", 2);
+            break;
+        }
+        put(w, "[", 1);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                put(w, ",", 1);
+            newline(w, spaces + 2);
+            if (put_tree(w, json_array_get(v, i), spaces + 2) < 0)
+                return CT_ENOMEM;
+        }
+        newline(w, spaces);
+        put(w, "]", 1);
+        break;
+    }
+    case JSON_STRING:
+        if (ct_jnum__is_exact(v))
+            put(w, json_string_value(v) + 1, json_string_length(v) - 1);
+        else
+            put_string(w, json_string_value(v), json_string_length(v));
+        break;
+    case JSON_INTEGER: {
+        int k = snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        put(w, num, (size_t)k);
+        break;
+    }
+    case JSON_REAL: { /* only trees a caller built hold one: jansson's own form */
+        char *text = json_dumps(v, JSON_ENCODE_ANY);
+        if (!text)
+            return CT_ENOMEM;
+        put(w, text, strlen(text));
+        free(text);
+        break;
+    }
+    case JSON_TRUE: put(w, "true", 4); break;
+    case JSON_FALSE: put(w, "false", 5); break;
+    default: put(w, "null", 4); break;
+    }
+    return 0;
 }
 
 static int write_part(FILE *out, const ct_json_stream_part *p, size_t indent)
 {
-    for (size_t i = 0; i < p->count; i++) {
+    tree_writer *w = ct_calloc(1, sizeof *w);
+    if (!w)
+        return CT_ENOMEM;
+    w->out = out;
+    int rc = 0;
+    for (size_t i = 0; i < p->count && rc == 0; i++) {
         json_t *v = p->make(p->payload, i);
-        if (!v)
-            return CT_ENOMEM;
-        char *text = ct_jnum__dumps(v, MARKER_FLAGS | JSON_ENCODE_ANY);
+        if (!v) {
+            rc = CT_ENOMEM;
+            break;
+        }
+        if (i) {
+            put(w, ",", 1);
+            newline(w, indent);
+        }
+        rc = put_tree(w, v, indent);
         json_decref(v);
-        if (!text)
-            return CT_ENOMEM;
-        int rc = 0;
-        if (i && fprintf(out, ",\n%*s", (int)indent, "") < 0)
-            rc = CT_EIO;
-        if (rc == 0)
-            rc = write_indented(out, text, indent);
-        free(text);
-        if (rc < 0)
-            return rc;
     }
-    return 0;
+    flush(w);
+    if (rc == 0 && w->failed)
+        rc = CT_EIO;
+    ct_free(w);
+    return rc;
 }
 
 int ct_report__dump_streamed(FILE *out, json_t *doc, const ct_json_stream_part *parts,
