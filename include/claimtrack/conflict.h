@@ -129,6 +129,11 @@ typedef struct {
  * positions by value (asserting before denying), a position's claims by id;
  * clashes by (a, b); revisions by (topic id, subject, property, claim id). */
 int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus);
+
+/* ct_conflict_find on up to `jobs` threads (a big corpus's groups are
+ * shared out among them; 1 or less: none).  The set is the same for every
+ * `jobs`. */
+int ct_conflict_find_jobs(ct_conflict_set **out, const ct_corpus *corpus, int jobs);
 /* Free `set` and everything it owns; NULL is accepted. */
 void ct_conflict_set_free(ct_conflict_set *set);
 

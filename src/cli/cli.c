@@ -110,6 +110,23 @@ int ct_cli_jobs(const char *text)
     return cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
 }
 
+/* --jobs, else $CLAIMTRACK_JOBS (checked like --jobs: a bad value is an
+ * error, reported here), else the online CPUs; -1 after an error. */
+static int threads_to_use(const ct_cli_load_options *o)
+{
+    if (o && o->jobs > 0)
+        return o->jobs;
+    const char *env = getenv("CLAIMTRACK_JOBS");
+    if (env && !*env)
+        env = NULL;
+    int jobs = ct_cli_jobs(env);
+    if (jobs < 0) {
+        ct_cli_usage_error(NULL, "CLAIMTRACK_JOBS expects a number from 1 to 64, got '%s'", env);
+        return -1;
+    }
+    return jobs;
+}
+
 /* Progress on a terminal, once a load has taken more than a second. */
 typedef struct {
     struct timespec start;
@@ -175,17 +192,8 @@ int ct_cli_load(ct_corpus **out, char **paths, int n_paths, const ct_cli_load_op
     opts.archive_root = o ? o->archive : NULL;
     opts.archive_required = o ? o->require_archive : 0;
     opts.max_input_size = o ? o->max_input : 0;
-    if (o && o->jobs > 0) {
-        opts.jobs = o->jobs;
-    } else {
-        /* $CLAIMTRACK_JOBS is checked like --jobs: a bad value is an error */
-        const char *env = getenv("CLAIMTRACK_JOBS");
-        if (env && !*env)
-            env = NULL;
-        if ((opts.jobs = ct_cli_jobs(env)) < 0)
-            return ct_cli_usage_error(
-                NULL, "CLAIMTRACK_JOBS expects a number from 1 to 64, got '%s'", env);
-    }
+    if ((opts.jobs = threads_to_use(o)) < 0)
+        return CT_EXIT_USAGE;
     progress_state progress = {{0, 0}, 0};
     if (isatty(fileno(stderr))) {
         clock_gettime(CLOCK_MONOTONIC, &progress.start);
@@ -230,7 +238,7 @@ int ct_cli_analyse(ct_corpus **corpus, ct_conflict_set **set, char **paths, int 
     if (status)
         return status;
     size_t a, b;
-    int rc = ct_conflict_find(set, *corpus);
+    int rc = ct_conflict_find_jobs(set, *corpus, threads_to_use(o));
     if (rc == 0 && (rc = ct_conflict_set_find_id_collision(&a, &b, *set)) > 0) {
         size_t nt;
         const ct_topic *topics = ct_corpus_topics(*corpus, &nt);

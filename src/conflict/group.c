@@ -17,6 +17,7 @@
 #include "value/kind.h"
 #include "util/util.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -526,7 +527,119 @@ static int find_rule_conflicts(const ct_corpus *corpus, group_index *gi, results
     return rc;
 }
 
+/* Groups [from, to) built into a results list of their own, on a thread. */
+typedef struct {
+    const ct_corpus *corpus;
+    const group *groups;
+    const size_t *flat;
+    size_t from, to;
+    results r;
+    int rc;
+} group_job;
+
+static void *build_groups(void *arg)
+{
+    group_job *j = arg;
+    for (size_t g = j->from; g < j->to && j->rc == 0; g++)
+        j->rc = build_group(j->corpus, &j->groups[g], j->flat, &j->r);
+    return NULL;
+}
+
+/* Append what job `j` found to `r` (in order); 0 or CT_ENOMEM.  The job's
+ * lists are emptied either way: `r` owns their conflicts, or they are
+ * freed. */
+static int take_results(results *r, group_job *j)
+{
+    int rc = 0;
+    if (j->r.count) {
+        size_t n = r->count + j->r.count;
+        ct_conflict *items = n > r->alloc ? ct_reallocarray(r->items, n, sizeof *items) : r->items;
+        if (!items) {
+            for (size_t i = 0; i < j->r.count; i++)
+                ct_conflict__parts_free(&j->r.items[i]);
+            rc = CT_ENOMEM;
+        } else {
+            if (n > r->alloc)
+                r->alloc = n;
+            r->items = items;
+            memcpy(r->items + r->count, j->r.items, j->r.count * sizeof *items);
+            r->count = n;
+        }
+    }
+    if (rc == 0 && j->r.revs.count) {
+        size_t n = r->revs.count + j->r.revs.count;
+        ct_revision *items =
+            n > r->revs.alloc ? ct_reallocarray(r->revs.items, n, sizeof *items) : r->revs.items;
+        if (!items) {
+            rc = CT_ENOMEM;
+        } else {
+            if (n > r->revs.alloc)
+                r->revs.alloc = n;
+            r->revs.items = items;
+            memcpy(r->revs.items + r->revs.count, j->r.revs.items, j->r.revs.count * sizeof *items);
+            r->revs.count = n;
+        }
+    }
+    ct_free(j->r.items);
+    ct_free(j->r.revs.items);
+    memset(&j->r, 0, sizeof j->r);
+    return rc;
+}
+
+/* Build every group: on `jobs` threads for a big corpus, each taking a run
+ * of groups holding about as many claims as the others; their results are
+ * joined in group order, so the lists are those one thread makes. */
+static int build_all_groups(const ct_corpus *corpus, const group *groups, size_t ng,
+                            const size_t *flat, size_t n_claims, int jobs, results *r)
+{
+    enum { MAX_JOBS = 64, MIN_CLAIMS_PER_JOB = 20000 };
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    if ((size_t)jobs > n_claims / MIN_CLAIMS_PER_JOB)
+        jobs = (int)(n_claims / MIN_CLAIMS_PER_JOB);
+    if (jobs < 2) {
+        int rc = 0;
+        for (size_t g = 0; g < ng && rc == 0; g++)
+            rc = build_group(corpus, &groups[g], flat, r);
+        return rc;
+    }
+    group_job job[MAX_JOBS];
+    pthread_t thread[MAX_JOBS];
+    int started[MAX_JOBS] = {0};
+    size_t g = 0, done_claims = 0;
+    for (int k = 0; k < jobs; k++) {
+        job[k] = (group_job){.corpus = corpus, .groups = groups, .flat = flat, .from = g};
+        size_t want = n_claims / (size_t)jobs * (size_t)(k + 1);
+        while (g < ng && (k == jobs - 1 || done_claims < want))
+            done_claims += groups[g++].count;
+        job[k].to = g;
+    }
+    for (int k = 1; k < jobs; k++)
+        started[k] = pthread_create(&thread[k], NULL, build_groups, &job[k]) == 0;
+    build_groups(&job[0]);
+    for (int k = 1; k < jobs; k++) {
+        if (started[k])
+            pthread_join(thread[k], NULL);
+        else
+            build_groups(&job[k]); /* no thread to be had: here */
+    }
+    int rc = 0;
+    for (int k = 0; k < jobs; k++) {
+        if (rc == 0)
+            rc = job[k].rc;
+        int taken = take_results(r, &job[k]);
+        if (rc == 0)
+            rc = taken;
+    }
+    return rc;
+}
+
 int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus)
+{
+    return ct_conflict_find_jobs(out, corpus, 1);
+}
+
+int ct_conflict_find_jobs(ct_conflict_set **out, const ct_corpus *corpus, int jobs)
 {
     *out = NULL; /* on failure too: callers free what they get */
     size_t n;
@@ -586,8 +699,7 @@ int ct_conflict_find(ct_conflict_set **out, const ct_corpus *corpus)
         group *g = &groups[of_claim[i]];
         flat[g->first + g->fill++] = i;
     }
-    for (size_t g = 0; g < ng && rc == 0; g++)
-        rc = build_group(corpus, &groups[g], flat, &r);
+    rc = build_all_groups(corpus, groups, ng, flat, n, jobs, &r);
     if (rc == 0) {
         group_index gi = {groups, ng, slots, size, flat, NULL, NULL};
         rc = find_rule_conflicts(corpus, &gi, &r, n);
