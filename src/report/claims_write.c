@@ -293,7 +293,8 @@ static int write_json(const ct_report_model *m, const ct_report *r, const ct_cla
     json_t *groups, *doc = claims_doc(v, &groups);
     if (!doc)
         return CT_ENOMEM;
-    ct_json_stream_part part = {groups, v->n_groups, make_group, &p};
+    ct_json_stream_part part = {
+        .array = groups, .count = v->n_groups, .make = make_group, .payload = &p};
     int rc = ct_report__dump_streamed(out, doc, &part, 1);
     json_decref(doc);
     return rc;

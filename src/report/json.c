@@ -39,162 +39,206 @@ static json_t *set_array(json_t *obj, const char *key)
     return json_object_set_new(obj, key, a) ? NULL : a;
 }
 
+/* The writers below serve both the streamed report (text straight out) and
+ * the report as a tree (ct_report__model_to_json): one description of each
+ * element, two sinks (report_int.h, ct_jw). */
+
+static void claim_write(ct_jw *w, const ct_claim *c)
+{
+    ct_jw__object(w);
+    ct_jw__optional(w, "id", c->id);
+    ct_jw__optional(w, "source", c->source);
+    ct_jw__optional(w, "claimant", c->claimant);
+    ct_jw__optional(w, "hedge", c->hedge);
+    ct_jw__member(w, "stance", claim_stance(c));
+    ct_jw__optional(w, "quote", c->quote);
+    ct_jw__optional(w, "as_of", c->as_of);
+    ct_jw__optional(w, "locator", c->locator);
+    ct_jw__optional(w, "file", c->file);
+    if (c->scope_basis) {
+        ct_jw__optional(w, "scope", c->scope_text);
+        ct_jw__optional(w, "scope_basis", ct_scope_basis_name(c->scope_basis));
+    }
+    if (c->line > 0) {
+        ct_jw__key(w, "line");
+        ct_jw__integer(w, c->line);
+    }
+    ct_jw__end(w);
+}
+
 int ct_report__claim_json(json_t *claims, const ct_claim *c)
 {
-    json_t *o = append_object(claims);
-    if (!o)
-        return -1;
-    int rc = set_str(o, "id", c->id) | set_str(o, "source", c->source) |
-             set_str(o, "claimant", c->claimant) | set_str(o, "hedge", c->hedge) |
-             set_str(o, "stance", claim_stance(c)) | set_str(o, "quote", c->quote) |
-             set_str(o, "as_of", c->as_of) | set_str(o, "locator", c->locator) |
-             set_str(o, "file", c->file);
-    if (c->scope_basis)
-        rc |= set_str(o, "scope", c->scope_text) |
-              set_str(o, "scope_basis", ct_scope_basis_name(c->scope_basis));
-    if (c->line > 0)
-        rc |= set_int(o, "line", (size_t)c->line);
-    return rc ? -1 : 0;
+    ct_jw *w = ct_jw__into(claims);
+    if (w)
+        claim_write(w, c);
+    return ct_jw__done(w) < 0 ? -1 : 0;
 }
 
 /* What changed since the review: "changes", on a stale conflict whose
  * review kept a snapshot. */
-static int changes_json(json_t *review, const ct_report_review *rv)
+static void changes_write(ct_jw *w, const ct_report_review *rv)
 {
-    json_t *list = set_array(review, "changes");
-    if (!list)
-        return -1;
+    ct_jw__key(w, "changes");
+    ct_jw__array(w);
     for (size_t i = 0; i < rv->n_changes; i++) {
         const ct_report_change *ch = &rv->changes[i];
-        json_t *o = append_object(list), *fields = NULL;
-        if (!o || set_str(o, "kind", ct_change_kind_name(ch->kind)) ||
-            set_str(o, "claim", ch->claim) ||
-            (ch->kind == CT_CHANGE_EDITED && !(fields = set_array(o, "fields"))))
-            return -1;
-        for (int f = 0; fields && f < CT_CLAIM_FIELDS; f++)
-            if (((ch->fields >> f) & 1u) &&
-                json_array_append_new(fields, json_string(ct_claim_field_name((ct_claim_field)f))))
-                return -1;
-        if (set_str(o, "value_was", ch->was) || set_str(o, "value_now", ch->now) ||
-            set_str(o, "text", ch->text))
-            return -1;
+        ct_jw__object(w);
+        ct_jw__optional(w, "kind", ct_change_kind_name(ch->kind));
+        ct_jw__optional(w, "claim", ch->claim);
+        if (ch->kind == CT_CHANGE_EDITED) {
+            ct_jw__key(w, "fields");
+            ct_jw__array(w);
+            for (int f = 0; f < CT_CLAIM_FIELDS; f++)
+                if ((ch->fields >> f) & 1u)
+                    ct_jw__string(w, ct_claim_field_name((ct_claim_field)f));
+            ct_jw__end(w);
+        }
+        ct_jw__optional(w, "value_was", ch->was);
+        ct_jw__optional(w, "value_now", ch->now);
+        ct_jw__optional(w, "text", ch->text);
+        ct_jw__end(w);
     }
-    return 0;
+    ct_jw__end(w);
 }
 
-static int review_json(json_t *conflict, const ct_report_review *rv)
+static void review_write(ct_jw *w, const ct_report_review *rv)
 {
-    json_t *o = json_object();
-    if (json_object_set_new(conflict, "review", o) ||
-        set_str(o, "state", ct_review_state_name(rv->state)) ||
-        json_object_set_new(o, "blocking", json_boolean(rv->blocking)) ||
-        set_str(o, "status", rv->status) || set_str(o, "note", rv->note) ||
-        set_str(o, "reviewer", rv->reviewer) || set_str(o, "date", rv->date) ||
-        set_str(o, "reviewed_digest", rv->reviewed_digest))
-        return -1;
-    if (rv->state == CT_REVIEW_STALE && rv->has_snapshot && changes_json(o, rv) < 0)
-        return -1;
-    if (!rv->prefer)
-        return 0;
-    json_t *prefer = set_array(o, "prefer");
-    if (!prefer)
-        return -1;
-    for (size_t i = 0; i < rv->n_prefer; i++)
-        if (json_array_append_new(prefer, json_string(rv->prefer[i])))
-            return -1;
-    return 0;
+    ct_jw__key(w, "review");
+    ct_jw__object(w);
+    ct_jw__optional(w, "state", ct_review_state_name(rv->state));
+    ct_jw__key(w, "blocking");
+    ct_jw__bool(w, rv->blocking);
+    ct_jw__optional(w, "status", rv->status);
+    ct_jw__optional(w, "note", rv->note);
+    ct_jw__optional(w, "reviewer", rv->reviewer);
+    ct_jw__optional(w, "date", rv->date);
+    ct_jw__optional(w, "reviewed_digest", rv->reviewed_digest);
+    if (rv->state == CT_REVIEW_STALE && rv->has_snapshot)
+        changes_write(w, rv);
+    if (rv->prefer) {
+        ct_jw__key(w, "prefer");
+        ct_jw__array(w);
+        for (size_t i = 0; i < rv->n_prefer; i++)
+            ct_jw__string(w, rv->prefer[i]);
+        ct_jw__end(w);
+    }
+    ct_jw__end(w);
 }
 
-static int position_json(json_t *positions, const ct_report_position *p, int rule)
+static void position_write(ct_jw *w, const ct_report_position *p, int rule)
 {
-    json_t *o = append_object(positions), *claims;
-    if (!o || json_object_set(o, "value", p->value) || set_str(o, "display", p->display) ||
-        set_str(o, "stance", p->questions ? "questions" : stance(p->denies)) ||
-        set_str(o, "subject", p->subject) || set_str(o, "property", p->property->name) ||
-        (rule && set_int(o, "term", p->term)) || !(claims = set_array(o, "claims")))
-        return -1;
+    ct_jw__object(w);
+    ct_jw__key(w, "value");
+    ct_jw__tree(w, p->value);
+    ct_jw__optional(w, "display", p->display);
+    ct_jw__member(w, "stance", p->questions ? "questions" : stance(p->denies));
+    ct_jw__optional(w, "subject", p->subject);
+    ct_jw__optional(w, "property", p->property->name);
+    if (rule) {
+        ct_jw__key(w, "term");
+        ct_jw__integer(w, (long long)p->term);
+    }
+    ct_jw__key(w, "claims");
+    ct_jw__array(w);
     for (size_t j = 0; j < p->n_claims; j++)
-        if (ct_report__claim_json(claims, p->claims[j]) < 0)
-            return -1;
-    return 0;
+        claim_write(w, p->claims[j]);
+    ct_jw__end(w);
+    ct_jw__end(w);
 }
 
 /* A rule conflict's rule as applied: "relation", and "terms" (left, then
  * right) each with its subject, property and side. */
-static int terms_json(json_t *o, const ct_report_conflict *rc)
+static void terms_write(ct_jw *w, const ct_report_conflict *rc)
 {
     const ct_rule *r = rc->rule;
-    json_t *terms;
-    if (set_str(o, "relation", ct_relation_name(r->relation)) || !(terms = set_array(o, "terms")))
-        return -1;
+    ct_jw__optional(w, "relation", ct_relation_name(r->relation));
+    ct_jw__key(w, "terms");
+    ct_jw__array(w);
     for (size_t k = 0; k < r->n_left + r->n_right; k++) {
         const ct_rule_term *t = k < r->n_left ? &r->left[k] : &r->right[k - r->n_left];
-        json_t *to = append_object(terms);
-        if (!to || set_str(to, "subject", t->subject ? t->subject : rc->conflict->subject) ||
-            set_str(to, "property", rc->topic->properties[t->property].name) ||
-            set_str(to, "side", k < r->n_left ? "left" : "right"))
-            return -1;
+        ct_jw__object(w);
+        ct_jw__optional(w, "subject", t->subject ? t->subject : rc->conflict->subject);
+        ct_jw__optional(w, "property", rc->topic->properties[t->property].name);
+        ct_jw__member(w, "side", k < r->n_left ? "left" : "right");
+        ct_jw__end(w);
     }
-    return 0;
+    ct_jw__end(w);
+}
+
+static void conflict_write(ct_jw *w, const ct_report_conflict *rc)
+{
+    const ct_conflict *c = rc->conflict;
+    const ct_property *p = rc->property;
+    ct_jw__object(w);
+    ct_jw__member(w, "id", c->id);
+    ct_jw__member(w, "digest", c->digest);
+    ct_jw__optional(w, "topic", rc->topic->id);
+    ct_jw__optional(w, "subject", c->subject);
+    ct_jw__key(w, "property");
+    if (rc->rule)
+        ct_jw__null(w);
+    else
+        ct_jw__string(w, p->name);
+    ct_jw__optional(w, "title", rc->title);
+    ct_jw__optional(w, "property_type", ct_value_type_name(p->type));
+    ct_jw__optional(w, "unit", p->unit);
+    ct_jw__optional(w, "type", ct_conflict_type_name(c->type));
+    ct_jw__optional(w, "severity", ct_severity_name(c->severity));
+    ct_jw__key(w, "claims");
+    ct_jw__integer(w, (long long)c->n_claims);
+    ct_jw__key(w, "severity_reasons");
+    ct_jw__array(w);
+    for (size_t i = 0; i < c->n_severity_reasons; i++)
+        ct_jw__string(w, c->severity_reasons[i]);
+    ct_jw__end(w);
+    ct_jw__key(w, "positions");
+    ct_jw__array(w);
+    for (size_t i = 0; i < rc->n_positions; i++)
+        position_write(w, &rc->positions[i], rc->rule != NULL);
+    ct_jw__end(w);
+    ct_jw__key(w, "clashes");
+    ct_jw__array(w);
+    for (size_t i = 0; i < rc->n_clashes; i++) {
+        ct_jw__array(w);
+        ct_jw__integer(w, (long long)rc->clashes[i].a);
+        ct_jw__integer(w, (long long)rc->clashes[i].b);
+        ct_jw__end(w);
+    }
+    ct_jw__end(w);
+    if (c->clashes_truncated) {
+        ct_jw__key(w, "clashes_truncated");
+        ct_jw__bool(w, 1);
+    }
+    ct_jw__optional(w, "baseline", ct_report__baseline_state_name(rc->baseline));
+    if (c->rule) {
+        ct_jw__member(w, "rule", c->rule);
+        ct_jw__key(w, "violations");
+        ct_jw__array(w);
+        for (size_t i = 0; i < c->n_violations; i++) {
+            const ct_rule_violation *v = &c->violations[i];
+            ct_jw__object(w);
+            ct_jw__optional(w, "arithmetic", v->arithmetic);
+            ct_jw__key(w, "positions");
+            ct_jw__array(w);
+            for (size_t k = 0; k < v->n_positions; k++)
+                ct_jw__integer(w, (long long)ct_report__position_index(rc, v->positions[k]));
+            ct_jw__end(w);
+            ct_jw__end(w);
+        }
+        ct_jw__end(w);
+        if (rc->rule)
+            terms_write(w, rc);
+    }
+    review_write(w, &rc->review);
+    ct_jw__end(w);
 }
 
 static int conflict_json(json_t *conflicts, const ct_report_conflict *rc)
 {
-    const ct_conflict *c = rc->conflict;
-    const ct_property *p = rc->property;
-    json_t *o = append_object(conflicts), *positions, *clashes;
-    if (!o)
-        return -1;
-    int rc_ =
-        set_str(o, "id", c->id) | set_str(o, "digest", c->digest) |
-        set_str(o, "topic", rc->topic->id) | set_str(o, "subject", c->subject) |
-        (rc->rule ? json_object_set_new(o, "property", json_null())
-                  : set_str(o, "property", p->name)) |
-        set_str(o, "title", rc->title) | set_str(o, "property_type", ct_value_type_name(p->type)) |
-        set_str(o, "unit", p->unit) | set_str(o, "type", ct_conflict_type_name(c->type)) |
-        set_str(o, "severity", ct_severity_name(c->severity)) | set_int(o, "claims", c->n_claims);
-    json_t *reasons;
-    if (rc_ || !(reasons = set_array(o, "severity_reasons")))
-        return -1;
-    for (size_t i = 0; i < c->n_severity_reasons; i++)
-        if (json_array_append_new(reasons, json_string(c->severity_reasons[i])))
-            return -1;
-    if (!(positions = set_array(o, "positions")))
-        return -1;
-    for (size_t i = 0; i < rc->n_positions; i++)
-        if (position_json(positions, &rc->positions[i], rc->rule != NULL) < 0)
-            return -1;
-    if (!(clashes = set_array(o, "clashes")))
-        return -1;
-    for (size_t i = 0; i < rc->n_clashes; i++) {
-        json_t *pair =
-            json_pack("[ii]", (json_int_t)rc->clashes[i].a, (json_int_t)rc->clashes[i].b);
-        if (json_array_append_new(clashes, pair))
-            return -1;
-    }
-    if (c->clashes_truncated && json_object_set_new(o, "clashes_truncated", json_true()))
-        return -1;
-    if (set_str(o, "baseline", ct_report__baseline_state_name(rc->baseline)))
-        return -1;
-    if (c->rule) {
-        json_t *vs;
-        if (set_str(o, "rule", c->rule) || !(vs = set_array(o, "violations")))
-            return -1;
-        if (rc->rule && terms_json(o, rc) < 0)
-            return -1;
-        for (size_t i = 0; i < c->n_violations; i++) {
-            const ct_rule_violation *v = &c->violations[i];
-            json_t *vo = append_object(vs), *pa;
-            if (!vo || set_str(vo, "arithmetic", v->arithmetic) ||
-                !(pa = set_array(vo, "positions")))
-                return -1;
-            for (size_t k = 0; k < v->n_positions; k++)
-                if (json_array_append_new(pa, json_integer((json_int_t)ct_report__position_index(
-                                                  rc, v->positions[k]))))
-                    return -1;
-        }
-    }
-    return review_json(o, &rc->review);
+    ct_jw *w = ct_jw__into(conflicts);
+    if (w)
+        conflict_write(w, rc);
+    return ct_jw__done(w) < 0 ? -1 : 0;
 }
 
 static int summary_json(json_t *doc, const ct_report_summary *s, int has_baseline)
@@ -258,21 +302,33 @@ static int topics_json(json_t *doc, const ct_report_model *m)
     return 0;
 }
 
-static int revision_json(json_t *revisions, const ct_report_revision *v)
+static void revision_write(ct_jw *w, const ct_report_revision *v)
 {
     const ct_claim *from = v->from, *to = v->to;
-    json_t *o = append_object(revisions);
-    return !o || set_str(o, "topic", v->topic->id) || set_str(o, "subject", from->subject) ||
-                   set_str(o, "property", v->property->name) ||
-                   set_str(o, "claimant", v->claimant) || set_str(o, "claim", from->id) ||
-                   set_str(o, "by", to->id) || set_str(o, "from", from->display) ||
-                   set_str(o, "from_stance", ct_report__stance(from)) ||
-                   set_str(o, "to", to->display) ||
-                   set_str(o, "to_stance", ct_report__stance(to)) ||
-                   set_str(o, "from_as_of", from->as_of) || set_str(o, "to_as_of", to->as_of) ||
-                   set_str(o, "from_date", v->from_date) || set_str(o, "to_date", v->to_date)
-               ? -1
-               : 0;
+    ct_jw__object(w);
+    ct_jw__optional(w, "topic", v->topic->id);
+    ct_jw__optional(w, "subject", from->subject);
+    ct_jw__optional(w, "property", v->property->name);
+    ct_jw__optional(w, "claimant", v->claimant);
+    ct_jw__optional(w, "claim", from->id);
+    ct_jw__optional(w, "by", to->id);
+    ct_jw__optional(w, "from", from->display);
+    ct_jw__optional(w, "from_stance", ct_report__stance(from));
+    ct_jw__optional(w, "to", to->display);
+    ct_jw__optional(w, "to_stance", ct_report__stance(to));
+    ct_jw__optional(w, "from_as_of", from->as_of);
+    ct_jw__optional(w, "to_as_of", to->as_of);
+    ct_jw__optional(w, "from_date", v->from_date);
+    ct_jw__optional(w, "to_date", v->to_date);
+    ct_jw__end(w);
+}
+
+static int revision_json(json_t *revisions, const ct_report_revision *v)
+{
+    ct_jw *w = ct_jw__into(revisions);
+    if (w)
+        revision_write(w, v);
+    return ct_jw__done(w) < 0 ? -1 : 0;
 }
 
 static int absent_json(json_t *doc, const ct_report_model *m)
@@ -340,27 +396,18 @@ json_t *ct_report__model_to_json(const ct_report_model *m)
     return model_json(m, 1, &conflicts, &revisions);
 }
 
-/* The one element an append function put into a new array, as a new
- * reference; NULL when out of memory. */
-static json_t *single(json_t *array, int rc)
-{
-    json_t *v = rc == 0 ? json_incref(json_array_get(array, 0)) : NULL;
-    json_decref(array);
-    return v;
-}
-
-static json_t *make_conflict(void *payload, size_t i)
+static int write_conflict(void *payload, size_t i, ct_jw *w)
 {
     const ct_report_model *m = payload;
-    json_t *a = json_array();
-    return a ? single(a, conflict_json(a, &m->conflicts[i])) : NULL;
+    conflict_write(w, &m->conflicts[i]);
+    return 0;
 }
 
-static json_t *make_revision(void *payload, size_t i)
+static int write_revision(void *payload, size_t i, ct_jw *w)
 {
     const ct_report_model *m = payload;
-    json_t *a = json_array();
-    return a ? single(a, revision_json(a, &m->revisions[i])) : NULL;
+    revision_write(w, &m->revisions[i]);
+    return 0;
 }
 
 int ct_report__write_json(const ct_report_model *m, FILE *out)
@@ -370,8 +417,14 @@ int ct_report__write_json(const ct_report_model *m, FILE *out)
     if (!doc)
         return CT_ENOMEM;
     ct_json_stream_part parts[] = {
-        {conflicts, m->n_conflicts, make_conflict, (void *)m},
-        {revisions, m->n_revisions, make_revision, (void *)m},
+        {.array = conflicts,
+         .count = m->n_conflicts,
+         .write = write_conflict,
+         .payload = (void *)m},
+        {.array = revisions,
+         .count = m->n_revisions,
+         .write = write_revision,
+         .payload = (void *)m},
     };
     int rc = ct_report__dump_streamed(out, doc, parts, sizeof parts / sizeof *parts);
     json_decref(doc);

@@ -37,14 +37,42 @@ int ct_report__claim_json(json_t *claims, const ct_claim *c);
 int ct_report__write_claims_csv(const ct_report_model *m, const ct_report *r,
                                 const ct_claims_view *v, FILE *out);
 
+/* A JSON writer that writes an element of a streamed array straight to the
+ * output, in the form ct_report__dump_streamed gives (jansson's
+ * JSON_INDENT(2), members in the order written, exact numbers bare): open a
+ * container, give each member a key then a value, end it.  Errors (out of
+ * memory, too deep) are kept and reported when the element ends. */
+typedef struct ct_jw ct_jw;
+#define CT_JW_DEPTH 32
+void ct_jw__object(ct_jw *w);
+void ct_jw__array(ct_jw *w);
+void ct_jw__end(ct_jw *w);
+void ct_jw__key(ct_jw *w, const char *key);
+void ct_jw__string(ct_jw *w, const char *s);
+void ct_jw__integer(ct_jw *w, long long v);
+void ct_jw__bool(ct_jw *w, int v);
+void ct_jw__null(ct_jw *w);
+/* A value that is a tree already (a claim's value, say; borrowed). */
+void ct_jw__tree(ct_jw *w, const json_t *v);
+/* key, then the string s; optional: nothing when s is NULL */
+void ct_jw__member(ct_jw *w, const char *key, const char *s);
+void ct_jw__optional(ct_jw *w, const char *key, const char *s);
+/* The same calls building trees instead: what is written is appended to
+ * `array` (borrowed).  NULL when out of memory.  ct_jw__done frees the
+ * writer: 0, or CT_ENOMEM when something could not be built. */
+ct_jw *ct_jw__into(json_t *array);
+int ct_jw__done(ct_jw *w);
+
 /* One big array of a document dumped by ct_report__dump_streamed: `array`
- * (empty, inside the document) stands for `count` elements, element i made
- * by make(payload, i) as a new reference (NULL when out of memory). */
+ * (empty, inside the document) stands for `count` elements, element i
+ * written by write(payload, i, w) (0 or CT_ENOMEM), or when write is NULL
+ * made by make(payload, i) as a new reference (NULL when out of memory). */
 typedef struct {
     json_t *array;
     size_t count;
     json_t *(*make)(void *payload, size_t i);
     void *payload;
+    int (*write)(void *payload, size_t i, ct_jw *w);
 } ct_json_stream_part;
 
 /* Write `doc` as json_dumpf does with JSON_INDENT(2) | JSON_PRESERVE_ORDER,

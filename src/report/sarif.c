@@ -214,14 +214,6 @@ static const char *file_uri(uri_cache *u, const char *path)
     return uri;
 }
 
-/* The artifact location of a claim file: its path relative to the
- * repository root under %SRCROOT%; NULL when out of memory. */
-static json_t *artifact(uri_cache *u, const char *file)
-{
-    const char *uri = file_uri(u, file && *file ? file : "-");
-    return uri ? json_pack("{ssss}", "uri", uri, "uriBaseId", "%SRCROOT%") : NULL;
-}
-
 #define N_RULES (sizeof rules / sizeof rules[0])
 
 static const char *level_of(ct_severity severity)
@@ -231,28 +223,43 @@ static const char *level_of(ct_severity severity)
     return severity == CT_SEVERITY_MEDIUM ? "warning" : "note";
 }
 
-/* A location at `file`:`line` (line 0: none; GitHub then takes line 1). */
-static json_t *location(uri_cache *u, const char *file, long line, const char *id,
-                        const char *source)
+/* A location at `file`:`line` (line 0: none; GitHub then takes line 1);
+ * `id` >= 0 numbers a related location.  0 or CT_ENOMEM. */
+static int write_location(ct_jw *w, uri_cache *u, const char *file, long line, const char *id,
+                          const char *source, long related)
 {
-    json_t *art = artifact(u, file);
-    json_t *phys = art ? json_pack("{so}", "artifactLocation", art) : NULL;
-    if (phys &&
-        json_object_set_new(phys, "region",
-                            json_pack("{sI}", "startLine", (json_int_t)(line > 0 ? line : 1)))) {
-        json_decref(phys);
-        return NULL;
-    }
+    const char *uri = file_uri(u, file && *file ? file : "-");
     ct_strbuf msg = CT_STRBUF_INIT;
     ct_strbuf__printf(&msg, "claim %s (%s)", id, source ? source : "?");
-    json_t *loc = NULL;
-    if (phys && !msg.oom) /* "o" takes phys, on failure too */
-        loc = json_pack("{sos{ss}}", "physicalLocation", phys, "message", "text",
-                        ct_strbuf__text(&msg));
-    else
-        json_decref(phys);
+    if (!uri || msg.oom) {
+        ct_strbuf__dispose(&msg);
+        return CT_ENOMEM;
+    }
+    ct_jw__object(w);
+    ct_jw__key(w, "physicalLocation");
+    ct_jw__object(w);
+    ct_jw__key(w, "artifactLocation");
+    ct_jw__object(w);
+    ct_jw__member(w, "uri", uri);
+    ct_jw__member(w, "uriBaseId", "%SRCROOT%");
+    ct_jw__end(w);
+    ct_jw__key(w, "region");
+    ct_jw__object(w);
+    ct_jw__key(w, "startLine");
+    ct_jw__integer(w, line > 0 ? line : 1);
+    ct_jw__end(w);
+    ct_jw__end(w);
+    ct_jw__key(w, "message");
+    ct_jw__object(w);
+    ct_jw__member(w, "text", ct_strbuf__text(&msg));
+    ct_jw__end(w);
+    if (related >= 0) {
+        ct_jw__key(w, "id");
+        ct_jw__integer(w, related);
+    }
+    ct_jw__end(w);
     ct_strbuf__dispose(&msg);
-    return loc;
+    return 0;
 }
 
 static json_t *rule_list(void)
@@ -289,7 +296,7 @@ static size_t rule_index(const char *type)
 
 /* Reviewed conflicts (confirmed, dismissed, resolved) are suppressed: an
  * editor accepted them, with the review note as the justification. */
-static int suppress(json_t *res, const ct_report_review *rv)
+static int write_suppression(ct_jw *w, const ct_report_review *rv)
 {
     if (rv->state == CT_REVIEW_UNREVIEWED || rv->state == CT_REVIEW_STALE)
         return 0;
@@ -297,12 +304,17 @@ static int suppress(json_t *res, const ct_report_review *rv)
     ct_strbuf__printf(&just, "%s by %s on %s: %s", ct_review_state_name(rv->state),
                       rv->reviewer ? rv->reviewer : "?", rv->date ? rv->date : "?",
                       rv->note ? rv->note : "");
-    int rc =
-        just.oom
-            ? -1
-            : json_object_set_new(res, "suppressions",
-                                  json_pack("[{ssssss}]", "kind", "external", "status", "accepted",
-                                            "justification", ct_strbuf__text(&just)));
+    int rc = just.oom ? CT_ENOMEM : 0;
+    if (rc == 0) {
+        ct_jw__key(w, "suppressions");
+        ct_jw__array(w);
+        ct_jw__object(w);
+        ct_jw__member(w, "kind", "external");
+        ct_jw__member(w, "status", "accepted");
+        ct_jw__member(w, "justification", ct_strbuf__text(&just));
+        ct_jw__end(w);
+        ct_jw__end(w);
+    }
     ct_strbuf__dispose(&just);
     return rc;
 }
@@ -385,120 +397,127 @@ static void message(ct_strbuf *msg, const ct_report_conflict *rc, int markdown)
         ct_strbuf__printf(msg, ".");
 }
 
-/* The locations of a conflict: its first claim (first_claim) into *first,
- * every other claim into *related; 0 or CT_ENOMEM. */
-static int claim_locations(uri_cache *u, const ct_report_conflict *rc, json_t **first,
-                           json_t **related)
+/* "ruleId", "ruleIndex", "level" and "message" of a result. */
+static void write_result_head(ct_jw *w, const char *type, const char *level, const char *text,
+                              const char *markdown)
+{
+    size_t ri = rule_index(type);
+    ct_jw__member(w, "ruleId", rules[ri].rule);
+    ct_jw__key(w, "ruleIndex");
+    ct_jw__integer(w, (long long)ri);
+    ct_jw__member(w, "level", level);
+    ct_jw__key(w, "message");
+    ct_jw__object(w);
+    ct_jw__member(w, "text", text);
+    if (markdown)
+        ct_jw__member(w, "markdown", markdown);
+    ct_jw__end(w);
+}
+
+/* The locations of a conflict: its first claim (first_claim), then as
+ * related locations every other claim; 0 or CT_ENOMEM. */
+static int write_claim_locations(ct_jw *w, uri_cache *u, const ct_report_conflict *rc)
 {
     const ct_claim *lead = first_claim(rc);
-    *first = json_array();
-    *related = json_array();
-    if (!*first || !*related)
-        return CT_ENOMEM;
-    if (lead &&
-        json_array_append_new(*first, location(u, lead->file, lead->line, lead->id, lead->source)))
-        return CT_ENOMEM;
+    int err = 0;
+    ct_jw__key(w, "locations");
+    ct_jw__array(w);
+    if (lead)
+        err |= write_location(w, u, lead->file, lead->line, lead->id, lead->source, -1);
+    ct_jw__end(w);
+    ct_jw__key(w, "relatedLocations");
+    ct_jw__array(w);
+    long related = 0;
     for (size_t j = 0; j < rc->n_positions; j++)
         for (size_t k = 0; k < rc->positions[j].n_claims; k++) {
             const ct_claim *cl = rc->positions[j].claims[k];
-            if (cl == lead)
-                continue;
-            json_t *loc = location(u, cl->file, cl->line, cl->id, cl->source);
-            if (!loc)
-                return CT_ENOMEM;
-            if (json_object_set_new(loc, "id",
-                                    json_integer((json_int_t)json_array_size(*related)))) {
-                json_decref(loc); /* not yet in the array */
-                return CT_ENOMEM;
-            }
-            if (json_array_append_new(*related, loc)) /* takes loc, on failure too */
-                return CT_ENOMEM;
+            if (cl != lead)
+                err |= write_location(w, u, cl->file, cl->line, cl->id, cl->source, related++);
         }
-    return 0;
+    ct_jw__end(w);
+    return err ? CT_ENOMEM : 0;
 }
 
-/* The result of one conflict; NULL when out of memory.  `full`: the report
- * with reviewed conflicts (level by severity, suppressions, baselineState);
- * else a blocking conflict at level error. */
-static json_t *result(uri_cache *u, const ct_report_conflict *rc, int full)
+/* The result of one conflict.  `full`: the report with reviewed conflicts
+ * (level by severity, suppressions, baselineState); else a blocking
+ * conflict at level error.  0 or CT_ENOMEM. */
+static int write_result(ct_jw *w, uri_cache *u, const ct_report_conflict *rc, int full)
 {
     const ct_conflict *c = rc->conflict;
-    const char *type = ct_conflict_type_name(c->type);
-    const char *state = ct_review_state_name(rc->review.state);
-    size_t ri = rule_index(type);
     ct_strbuf text = CT_STRBUF_INIT, md = CT_STRBUF_INIT;
     message(&text, rc, 0);
     message(&md, rc, 1);
-    json_t *locations = NULL, *related = NULL;
-    if (text.oom || md.oom || claim_locations(u, rc, &locations, &related) < 0) {
-        json_decref(locations);
-        json_decref(related);
-        ct_strbuf__dispose(&text);
-        ct_strbuf__dispose(&md);
-        return NULL;
+    int err = text.oom || md.oom;
+    if (!err) {
+        ct_jw__object(w);
+        write_result_head(w, ct_conflict_type_name(c->type), full ? level_of(c->severity) : "error",
+                          ct_strbuf__text(&text), ct_strbuf__text(&md));
+        err |= write_claim_locations(w, u, rc) < 0;
+        ct_jw__key(w, "partialFingerprints");
+        ct_jw__object(w);
+        ct_jw__member(w, "claimtrackConflictId/v1", c->id);
+        ct_jw__end(w);
+        ct_jw__key(w, "properties");
+        ct_jw__object(w);
+        ct_jw__member(w, "severity", ct_severity_name(c->severity));
+        ct_jw__member(w, "reviewState", ct_review_state_name(rc->review.state));
+        ct_jw__member(w, "digest", c->digest);
+        ct_jw__key(w, "blocking");
+        ct_jw__bool(w, rc->review.blocking);
+        ct_jw__end(w);
+        const char *b = ct_report__baseline_state_name(rc->baseline);
+        if (full) {
+            err |= write_suppression(w, &rc->review) < 0;
+            if (b)
+                ct_jw__member(w, "baselineState", b);
+        }
+        ct_jw__end(w);
     }
-    const char *severity = ct_severity_name(c->severity);
-    json_t *res =
-        json_pack("{sssIsss{ssss}sosos{ss}s{sssssssb}}", "ruleId", rules[ri].rule, "ruleIndex",
-                  (json_int_t)ri, "level", full ? level_of(c->severity) : "error", "message",
-                  "text", ct_strbuf__text(&text), "markdown", ct_strbuf__text(&md), "locations",
-                  locations, "relatedLocations", related, "partialFingerprints",
-                  "claimtrackConflictId/v1", c->id, "properties", "severity", severity,
-                  "reviewState", state, "digest", c->digest, "blocking", rc->review.blocking);
     ct_strbuf__dispose(&text);
     ct_strbuf__dispose(&md);
-    const char *b = ct_report__baseline_state_name(rc->baseline);
-    if (res && full &&
-        (suppress(res, &rc->review) ||
-         (b && json_object_set_new(res, "baselineState", json_string(b))))) {
-        json_decref(res);
-        return NULL;
-    }
-    return res;
+    return err ? CT_ENOMEM : 0;
 }
 
 /* The result of a baseline conflict no longer found, at its claims' places
- * as the baseline gave them; NULL when out of memory. */
-static json_t *absent_result(uri_cache *u, const ct_report_absent *x)
+ * as the baseline gave them; 0 or CT_ENOMEM. */
+static int write_absent_result(ct_jw *w, uri_cache *u, const ct_report_absent *x)
 {
-    size_t ri = rule_index(x->type);
     ct_strbuf msg = CT_STRBUF_INIT;
     ct_strbuf__printf(&msg,
                       "conflict %s on %s · %s is no longer found (absent since the baseline).",
                       x->id, x->subject ? x->subject : "?", x->property ? x->property : "?");
-    json_t *locations = json_array();
+    if (msg.oom) {
+        ct_strbuf__dispose(&msg);
+        return CT_ENOMEM;
+    }
+    int err = 0;
+    size_t written = 0;
+    ct_jw__object(w);
+    write_result_head(w, x->type, "none", ct_strbuf__text(&msg), NULL);
+    ct_jw__key(w, "locations");
+    ct_jw__array(w);
     const json_t *positions = json_object_get(x->entry, "positions");
-    for (size_t j = 0; locations && j < json_array_size(positions); j++) {
+    for (size_t j = 0; j < json_array_size(positions); j++) {
         const json_t *claims = json_object_get(json_array_get(positions, j), "claims");
-        for (size_t k = 0; k < json_array_size(claims); k++) {
+        for (size_t k = 0; k < json_array_size(claims); k++, written++) {
             const json_t *cl = json_array_get(claims, k);
-            if (json_array_append_new(
-                    locations, location(u, json_string_value(json_object_get(cl, "file")),
-                                        (long)json_integer_value(json_object_get(cl, "line")),
-                                        json_string_value(json_object_get(cl, "id")),
-                                        json_string_value(json_object_get(cl, "source"))))) {
-                json_decref(locations);
-                ct_strbuf__dispose(&msg);
-                return NULL;
-            }
+            err |= write_location(w, u, json_string_value(json_object_get(cl, "file")),
+                                  (long)json_integer_value(json_object_get(cl, "line")),
+                                  json_string_value(json_object_get(cl, "id")),
+                                  json_string_value(json_object_get(cl, "source")), -1);
         }
     }
-    if (locations && json_array_size(locations) == 0 &&
-        json_array_append_new(locations, location(u, NULL, 0, x->id, NULL))) {
-        json_decref(locations);
-        ct_strbuf__dispose(&msg);
-        return NULL;
-    }
-    json_t *res = NULL;
-    if (locations && !msg.oom) /* "o" takes locations, on failure too */
-        res = json_pack("{sssIsss{ss}sos{ss}ss}", "ruleId", rules[ri].rule, "ruleIndex",
-                        (json_int_t)ri, "level", "none", "message", "text", ct_strbuf__text(&msg),
-                        "locations", locations, "partialFingerprints", "claimtrackConflictId/v1",
-                        x->id, "baselineState", "absent");
-    else
-        json_decref(locations);
+    if (!written)
+        err |= write_location(w, u, NULL, 0, x->id, NULL, -1);
+    ct_jw__end(w);
+    ct_jw__key(w, "partialFingerprints");
+    ct_jw__object(w);
+    ct_jw__member(w, "claimtrackConflictId/v1", x->id);
+    ct_jw__end(w);
+    ct_jw__member(w, "baselineState", "absent");
+    ct_jw__end(w);
     ct_strbuf__dispose(&msg);
-    return res;
+    return err ? CT_ENOMEM : 0;
 }
 
 /* What the report holds: every conflict then the absent ones (full), or
@@ -511,13 +530,14 @@ typedef struct {
 } sarif_results;
 
 /* Result i: the conflicts, then the conflicts absent since the baseline. */
-static json_t *make_result(void *payload, size_t i)
+static int write_one_result(void *payload, size_t i, ct_jw *w)
 {
     sarif_results *r = payload;
     if (!r->full)
-        return result(&r->uris, &r->m->conflicts[r->blocking[i]], 0);
-    return i < r->m->n_conflicts ? result(&r->uris, &r->m->conflicts[i], 1)
-                                 : absent_result(&r->uris, &r->m->absent[i - r->m->n_conflicts]);
+        return write_result(w, &r->uris, &r->m->conflicts[r->blocking[i]], 0);
+    return i < r->m->n_conflicts
+               ? write_result(w, &r->uris, &r->m->conflicts[i], 1)
+               : write_absent_result(w, &r->uris, &r->m->absent[i - r->m->n_conflicts]);
 }
 
 int ct_report__write_sarif(const ct_report_model *m, FILE *out)
@@ -545,7 +565,8 @@ int ct_report__write_sarif(const ct_report_model *m, FILE *out)
                     "results", results);
     if (!doc)
         goto done;
-    ct_json_stream_part part = {results, count, make_result, &r};
+    ct_json_stream_part part = {
+        .array = results, .count = count, .payload = &r, .write = write_one_result};
     rc = ct_report__dump_streamed(out, doc, &part, 1);
 done:
     uri_cache_dispose(&r.uris);

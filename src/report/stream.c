@@ -179,28 +179,208 @@ static int put_tree(tree_writer *w, const json_t *v, size_t spaces)
     return 0;
 }
 
+/* ---- the direct writer (report_int.h) ---- */
+
+struct ct_jw {
+    size_t base; /* spaces before every line of the element after its first */
+    size_t depth;
+    int oom;
+    struct {
+        char close;   /* '}' or ']' */
+        size_t count; /* members or elements written */
+        json_t *node; /* a tree writer's container */
+    } open[CT_JW_DEPTH];
+    int tree;        /* builds trees instead of writing text */
+    const char *key; /* a tree writer's member waiting for its value */
+    tree_writer out; /* last: big */
+};
+
+/* A tree writer's new value `v` (taken) into the open container.  After a
+ * failure nothing more is built. */
+static void add(ct_jw *w, json_t *v)
+{
+    if (w->oom || !v || !w->depth) {
+        json_decref(v);
+        w->oom = 1;
+        return;
+    }
+    json_t *parent = w->open[w->depth - 1].node;
+    int rc = w->open[w->depth - 1].close == '}' ? json_object_set_new(parent, w->key, v)
+                                                : json_array_append_new(parent, v);
+    if (rc)
+        w->oom = 1;
+}
+
+ct_jw *ct_jw__into(json_t *array)
+{
+    ct_jw *w = ct_calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->tree = 1;
+    w->open[0].close = ']';
+    w->open[0].node = array;
+    w->depth = 1;
+    return w;
+}
+
+int ct_jw__done(ct_jw *w)
+{
+    int rc = !w || w->oom || w->depth != 1 ? CT_ENOMEM : 0;
+    ct_free(w);
+    return rc;
+}
+
+/* Before a value: in an array, the separator and line break of an element
+ * (a member's were written with its key). */
+static void before_value(ct_jw *w)
+{
+    if (!w->depth || w->open[w->depth - 1].close != ']')
+        return;
+    if (w->open[w->depth - 1].count++)
+        put(&w->out, ",", 1);
+    newline(&w->out, w->base + 2 * w->depth);
+}
+
+static void open_container(ct_jw *w, char open, char close)
+{
+    json_t *node = NULL;
+    if (w->tree) {
+        node = open == '{' ? json_object() : json_array();
+        add(w, json_incref(node));
+        json_decref(node); /* the parent holds it now (or nothing does) */
+    } else {
+        before_value(w);
+        put(&w->out, &open, 1);
+    }
+    if (w->depth == CT_JW_DEPTH) {
+        w->oom = 1; /* deeper than any report goes */
+        return;
+    }
+    w->open[w->depth].close = close;
+    w->open[w->depth].count = 0;
+    w->open[w->depth].node = w->oom ? NULL : node;
+    w->depth++;
+}
+
+void ct_jw__object(ct_jw *w) { open_container(w, '{', '}'); }
+
+void ct_jw__array(ct_jw *w) { open_container(w, '[', ']'); }
+
+void ct_jw__end(ct_jw *w)
+{
+    if (!w->depth)
+        return;
+    w->depth--;
+    if (w->tree)
+        return;
+    if (w->open[w->depth].count)
+        newline(&w->out, w->base + 2 * w->depth);
+    put(&w->out, &w->open[w->depth].close, 1);
+}
+
+void ct_jw__key(ct_jw *w, const char *key)
+{
+    if (w->tree) {
+        w->key = key;
+        return;
+    }
+    if (!w->depth)
+        return;
+    if (w->open[w->depth - 1].count++)
+        put(&w->out, ",", 1);
+    newline(&w->out, w->base + 2 * w->depth);
+    put_string(&w->out, key, strlen(key));
+    put(&w->out, ": ", 2);
+}
+
+void ct_jw__string(ct_jw *w, const char *s)
+{
+    if (w->tree)
+        return add(w, json_string(s));
+    before_value(w);
+    put_string(&w->out, s, strlen(s));
+}
+
+void ct_jw__integer(ct_jw *w, long long v)
+{
+    char num[32];
+    if (w->tree)
+        return add(w, json_integer((json_int_t)v));
+    before_value(w);
+    int k = snprintf(num, sizeof num, "%lld", v);
+    put(&w->out, num, (size_t)k);
+}
+
+void ct_jw__bool(ct_jw *w, int v)
+{
+    if (w->tree)
+        return add(w, json_boolean(v));
+    before_value(w);
+    put(&w->out, v ? "true" : "false", v ? 4 : 5);
+}
+
+void ct_jw__null(ct_jw *w)
+{
+    if (w->tree)
+        return add(w, json_null());
+    before_value(w);
+    put(&w->out, "null", 4);
+}
+
+void ct_jw__tree(ct_jw *w, const json_t *v)
+{
+    if (!v) {
+        w->oom = 1; /* nothing to write: as if it could not be made */
+        return;
+    }
+    if (w->tree)
+        return add(w, json_incref((json_t *)v));
+    before_value(w);
+    if (put_tree(&w->out, v, w->base + 2 * w->depth) < 0)
+        w->oom = 1;
+}
+
+void ct_jw__member(ct_jw *w, const char *key, const char *s)
+{
+    ct_jw__key(w, key);
+    ct_jw__string(w, s);
+}
+
+void ct_jw__optional(ct_jw *w, const char *key, const char *s)
+{
+    if (s)
+        ct_jw__member(w, key, s);
+}
+
 static int write_part(FILE *out, const ct_json_stream_part *p, size_t indent)
 {
-    tree_writer *w = ct_calloc(1, sizeof *w);
+    ct_jw *w = ct_calloc(1, sizeof *w);
     if (!w)
         return CT_ENOMEM;
-    w->out = out;
+    w->out.out = out;
+    w->base = indent;
     int rc = 0;
     for (size_t i = 0; i < p->count && rc == 0; i++) {
+        if (i) {
+            put(&w->out, ",", 1);
+            newline(&w->out, indent);
+        }
+        if (p->write) {
+            rc = p->write(p->payload, i, w);
+            if (rc == 0 && (w->oom || w->depth))
+                rc = CT_ENOMEM; /* (an unclosed container cannot happen: a writer's bug) */
+            continue;
+        }
         json_t *v = p->make(p->payload, i);
         if (!v) {
             rc = CT_ENOMEM;
             break;
         }
-        if (i) {
-            put(w, ",", 1);
-            newline(w, indent);
-        }
-        rc = put_tree(w, v, indent);
+        rc = put_tree(&w->out, v, indent);
         json_decref(v);
     }
-    flush(w);
-    if (rc == 0 && w->failed)
+    flush(&w->out);
+    if (rc == 0 && w->out.failed)
         rc = CT_EIO;
     ct_free(w);
     return rc;
