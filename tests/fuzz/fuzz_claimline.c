@@ -8,6 +8,11 @@
  * loader refuses, and every member must be the same: each string byte for
  * byte, the value and as_of as the same kind of tree with the same dump.
  * Where the reader declines, the generic path decides, so it cannot differ.
+ *
+ * The whole input is also tried as a topic file (src/corpus/topicstream.c):
+ * when it is split, jansson must parse the whole text, its "claims" must be
+ * the claims found, each the same as the reader gives at its offset, and
+ * the head must be the rest of the document.
  */
 #include "fuzz.h"
 
@@ -123,8 +128,67 @@ static void check_claim(const char *text, size_t n, int need_topic, int prefix)
     free(scratch);
 }
 
+/* The claim the reader reads at `text` is `tree`: each string the same,
+ * and the value and as_of dumping the same. */
+static void same_claim(const char *text, size_t len, const json_t *tree)
+{
+    char *scratch = malloc(len + 16);
+    ct_claim_text ct;
+    size_t used;
+    if (!scratch || !ct_corpus__claim_read(&ct, text, len, scratch, len + 16, 0, &used))
+        abort(); /* the split took this claim: reading it again must too */
+    const char *const names[] = {"id",       "topic", "subject", "property", "source", "quote",
+                                 "claimant", "hedge", "stance",  "locator",  "note"};
+    const char *const values[] = {ct.id,     ct.topic,   ct.subject,  ct.property,
+                                  ct.source, ct.quote,   ct.claimant, ct.hedge,
+                                  ct.stance, ct.locator, ct.note};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        same_string(values[i], json_object_get(tree, names[i]));
+    same_tree(ct_corpus__claim_value(&ct), json_object_get(tree, "value"));
+    same_tree(ct_corpus__claim_as_of(&ct), json_object_get(tree, "as_of"));
+    free(scratch);
+}
+
+static void check_topic_split(const char *text, size_t len)
+{
+    char *head = NULL;
+    size_t head_len = 0, *at = NULL, n = 0;
+    int rc = ct_corpus__topic_split(text, len, &head, &head_len, &at, &n);
+    if (rc != 1)
+        return;
+    int whole_reals = 0, rest_reals = 0;
+    size_t bad;
+    json_error_t err;
+    json_t *whole = ct_jnum__parse(text, len, CT_JSON_LOAD_FLAGS, &err, &whole_reals);
+    json_t *rest = ct_jnum__parse(head, head_len, CT_JSON_LOAD_FLAGS, &err, &rest_reals);
+    /* the head parses exactly when the whole does */
+    if (!whole != !rest)
+        abort();
+    if (whole) {
+        if (ct_jnum__mark_as(&whole, text, len, whole_reals, &bad) != 0 ||
+            ct_jnum__mark_as(&rest, head, head_len, rest_reals, &bad) != 0)
+            abort();
+        json_t *claims = json_object_get(whole, "claims");
+        if (!json_is_array(claims) || json_array_size(claims) != n)
+            abort();
+        for (size_t i = 0; i < n; i++)
+            same_claim(text + at[i], len - at[i], json_array_get(claims, i));
+        /* the head is the document with an empty claims array */
+        json_t *emptied = json_copy(whole);
+        if (!emptied || json_object_set_new(emptied, "claims", json_array()) ||
+            !json_equal(emptied, rest))
+            abort();
+        json_decref(emptied);
+    }
+    json_decref(whole);
+    json_decref(rest);
+    ct_free(head);
+    ct_free(at);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    check_topic_split((const char *)data, size);
     const char *text = (const char *)data, *end = text + size;
     while (text < end) {
         const char *nl = memchr(text, '\n', (size_t)(end - text));

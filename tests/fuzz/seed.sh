@@ -30,6 +30,8 @@ jsonl | claimline)
         '{"topic": "t", "id": "e8", "subject": "s", "property": "n", "value": {"min": 1, "max": 2, "about": 3}, "source": "b", "quote": "q"}' \
         '{"topic": "t", "id": "e9", "subject": "s", "property": "n", "value": 1, "source": "b", "quote": "q", "hedge": "bogus", "stance": "maybe"}' \
         '{"topic": "T", "id": ":bad", "subject": "", "property": "n", "value": null, "source": "b", "quote": "q", "extra": 1}' >"$out/seed-claimline"
+    # whole topic files, split into head and claims or read whole
+    [ "$target" = claimline ] && for f in "$root"/claims/*.json "$root"/tests/fixtures/*/*.json; do add "$f"; done
     printf '{"topic": "t", "id": "a", "subject": "s", "property": "n", "value": {"min": 3}, "source": "a", "quote": "q"}\n{"topic": "t", "id": "b", "subject": "alias", "property": "n", "value": 1, "source": "b", "quote": "q", "as_of": "2025-02"}\n' >"$out/seed-jsonl"
     printf '{"topic": "t", "id": "c", "subject": "s", "property": "w", "value": "y", "source": "a", "quote": "q", "stance": "denies"}\n{"topic": "t", "id": "d", "subject": "s", "property": "d", "value": {"from": "2024-12", "to": "2025"}, "source": "b", "quote": "q"}\n' >"$out/seed-jsonl2"
     printf '{"topic": "t", "id": "e", "subject": "s", "property": "v", "value": "up", "source": "a", "quote": "q", "as_of": {"from": "2025-03", "to": "2025-04"}}\n{"topic": "t", "id": "f", "subject": "s", "property": "v", "value": "down", "source": "b", "quote": "q"}\n{"topic": "t", "id": "g", "subject": "s", "property": "v", "value": "up", "source": "a", "quote": "q", "stance": "questions"}\n' >"$out/seed-jsonl3"
