@@ -481,8 +481,9 @@ START_TEST(test_report_streamed_dump)
             json_pack("{ss s{s[] s[]} s[i]}", "head", "h", "inner", "items", "more", "tail", 1);
         json_t *items = json_object_get(json_object_get(doc, "inner"), "items");
         json_t *more = json_object_get(json_object_get(doc, "inner"), "more");
-        ct_json_stream_part parts[] = {{items, count, make_item, NULL},
-                                       {more, count ? count - 1 : 0, make_item, NULL}};
+        ct_json_stream_part parts[] = {
+            {.array = items, .count = count, .make = make_item},
+            {.array = more, .count = count ? count - 1 : 0, .make = make_item}};
         char *streamed = dump_with(doc, parts, 2);
         /* the same document built whole */
         json_t *whole =
