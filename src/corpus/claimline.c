@@ -16,6 +16,7 @@
 
 #include "value/jnum.h"
 
+#include <stddef.h>
 #include <string.h>
 
 typedef struct {
@@ -209,20 +210,45 @@ static int is_name(const char *s, size_t n, int id)
     return 1;
 }
 
-static int in_list(const char *s, const char *const *list)
+static const char *const hedges[] = {"reported",    "alleged",   "believed", "claimed",
+                                     "suspected",   "estimated", "expected", "preliminary",
+                                     "unconfirmed", "speculated"};
+static const char *const stances[] = {"asserts", "denies", "questions"};
+enum {
+    N_HEDGES = sizeof hedges / sizeof hedges[0],
+    N_STANCES = sizeof stances / sizeof stances[0]
+};
+
+/* A member name at r->p, read in place: its text and length.  Only names
+ * of plain ASCII letters and '_' are taken (every member the claim schema
+ * knows is one); a name with escapes or other characters is left to the
+ * generic path, which knows it as well as any. */
+static const char *read_key(reader *r, size_t *len)
 {
-    for (; *list; list++)
-        if (strcmp(s, *list) == 0)
-            return 1;
-    return 0;
+    skip_space(r);
+    const char *p = r->p, *e = r->end;
+    if (p >= e || *p != '"')
+        return NULL;
+    const char *start = ++p;
+    while (p < e && ((*p >= 'a' && *p <= 'z') || *p == '_'))
+        p++;
+    if (p >= e || *p != '"')
+        return NULL;
+    *len = (size_t)(p - start);
+    r->p = p + 1;
+    return eat(r, ':') ? start : NULL;
 }
 
-static const char *const hedges[] = {"reported",    "alleged",    "believed", "claimed",
-                                     "suspected",   "estimated",  "expected", "preliminary",
-                                     "unconfirmed", "speculated", NULL};
-static const char *const stances[] = {"asserts", "denies", "questions", NULL};
+/* The index in names[0..n) of the key key[0..len), or -1. */
+static int key_index(const char *key, size_t len, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strlen(names[i]) == len && memcmp(key, names[i], len) == 0)
+            return i;
+    return -1;
+}
 
-/* Members of the value and as_of objects. */
+/* Members of the value and as_of objects, as bits by their index. */
 enum {
     V_MIN = 1,
     V_MAX = 2,
@@ -234,14 +260,8 @@ enum {
     V_TO = 128
 };
 
-static int value_key(const char *k)
-{
-    static const char *const keys[] = {"min", "max", "about", "low", "best", "high", "from", "to"};
-    for (int i = 0; i < 8; i++)
-        if (strcmp(k, keys[i]) == 0)
-            return 1 << i;
-    return 0;
-}
+static const char *const value_keys[] = {"min",  "max",  "about", "low",
+                                         "best", "high", "from",  "to"};
 
 /* An object of the value forms ({min, max}, {about}, {low, best, high},
  * {from, to}) at r->p: the set of its members (dates for from and to,
@@ -256,9 +276,10 @@ static int read_value_object(reader *r)
         return 0;
     do {
         size_t n;
-        const char *key = read_string(r, &n);
-        int bit = key ? value_key(key) : 0;
-        if (!bit || (seen & bit) || !eat(r, ':'))
+        const char *key = read_key(r, &n);
+        int index = key ? key_index(key, n, value_keys, 8) : -1;
+        int bit = index < 0 ? 0 : 1 << index;
+        if (!bit || (seen & bit))
             return 0;
         seen |= bit;
         if (bit & (V_FROM | V_TO)) {
@@ -345,86 +366,102 @@ static int read_as_of(reader *r, ct_claim_text *out)
     return 1;
 }
 
-/* One member "key": value of the claim; 0 when the reader cannot take it. */
-static int read_member(reader *r, ct_claim_text *out, unsigned *seen)
+/* The members of a claim: what each must hold and where it goes. */
+enum {
+    MEMBER_TEXT,     /* any string */
+    MEMBER_NONEMPTY, /* a non-empty string */
+    MEMBER_NAME,     /* a lower-case identifier */
+    MEMBER_ID,       /* a claim id */
+    MEMBER_HEDGE,    /* one of hedges */
+    MEMBER_STANCE,   /* one of stances */
+    MEMBER_VALUE,
+    MEMBER_AS_OF
+};
+
+typedef struct {
+    const char *name;
+    unsigned char len, kind;
+    unsigned short offset; /* of its `const char *` in ct_claim_text */
+} member_def;
+
+#define MEMBER(n, k, field)                                                                        \
+    {                                                                                              \
+        n, sizeof n - 1, k, offsetof(ct_claim_text, field)                                         \
+    }
+static const member_def members[] = {
+    MEMBER("id", MEMBER_ID, id),
+    MEMBER("topic", MEMBER_NAME, topic),
+    MEMBER("subject", MEMBER_NONEMPTY, subject),
+    MEMBER("property", MEMBER_NAME, property),
+    MEMBER("value", MEMBER_VALUE, value),
+    MEMBER("as_of", MEMBER_AS_OF, as_of),
+    MEMBER("source", MEMBER_NONEMPTY, source),
+    MEMBER("quote", MEMBER_NONEMPTY, quote),
+    MEMBER("claimant", MEMBER_NONEMPTY, claimant),
+    MEMBER("hedge", MEMBER_HEDGE, hedge),
+    MEMBER("stance", MEMBER_STANCE, stance),
+    MEMBER("locator", MEMBER_TEXT, locator),
+    MEMBER("note", MEMBER_TEXT, note),
+};
+#undef MEMBER
+enum { N_MEMBERS = sizeof members / sizeof members[0], MEMBER_VALUE_BIT = 1u << 4 };
+
+/* The member of the claim named key[0..len), or NULL.  Members come in
+ * the order above in most files: the one after the last found is tried
+ * first. */
+static const member_def *find_member(const char *key, size_t len, size_t *hint)
+{
+    for (size_t k = 0; k < N_MEMBERS; k++) {
+        size_t i = (*hint + k) % N_MEMBERS;
+        if (members[i].len == len && memcmp(key, members[i].name, len) == 0) {
+            *hint = i + 1;
+            return &members[i];
+        }
+    }
+    return NULL;
+}
+
+/* One member "key": value of the claim; 0 when the reader cannot take it.
+ * *seen holds a bit for each member read (by its index in members). */
+static int read_member(reader *r, ct_claim_text *out, unsigned *seen, size_t *hint)
 {
     size_t klen, n;
-    char *mark = r->out;
-    const char *key = read_string(r, &klen);
-    if (!key || !eat(r, ':'))
+    const char *key = read_key(r, &klen);
+    const member_def *m = key ? find_member(key, klen, hint) : NULL;
+    if (!m)
         return 0;
-    r->out = mark; /* the key's text is not kept */
-    const char **slot = NULL;
-    unsigned bit;
-    int kind = 0; /* 0 any string, 1 non-empty, 2 identifier, 3 claim id, 4 hedge, 5 stance */
-    switch (key[0]) {
-    case 'a':
-        if (strcmp(key, "as_of") != 0)
-            return 0;
-        if (*seen & CT_CLAIM_HAS_AS_OF)
-            return 0;
-        *seen |= CT_CLAIM_HAS_AS_OF;
-        return read_as_of(r, out);
-    case 'v':
-        if (strcmp(key, "value") != 0 || (*seen & CT_CLAIM_HAS_VALUE))
-            return 0;
-        *seen |= CT_CLAIM_HAS_VALUE;
-        return read_value(r, out);
-    case 'c': slot = &out->claimant, bit = 1u << 0, kind = 1; break;
-    case 'h': slot = &out->hedge, bit = 1u << 1, kind = 4; break;
-    case 'i': slot = &out->id, bit = 1u << 2, kind = 3; break;
-    case 'l': slot = &out->locator, bit = 1u << 3, kind = 0; break;
-    case 'n': slot = &out->note, bit = 1u << 4, kind = 0; break;
-    case 'p': slot = &out->property, bit = 1u << 5, kind = 2; break;
-    case 'q': slot = &out->quote, bit = 1u << 6, kind = 1; break;
-    case 't': slot = &out->topic, bit = 1u << 7, kind = 2; break;
-    case 's':
-        if (strcmp(key, "subject") == 0)
-            slot = &out->subject, bit = 1u << 8, kind = 1;
-        else if (strcmp(key, "source") == 0)
-            slot = &out->source, bit = 1u << 9, kind = 1;
-        else if (strcmp(key, "stance") == 0)
-            slot = &out->stance, bit = 1u << 10, kind = 5;
-        else
-            return 0;
-        break;
-    default: return 0;
-    }
-    static const char *const names[] = {"claimant", "hedge",    "id",    "locator",
-                                        "note",     "property", "quote", "topic",
-                                        "subject",  "source",   "stance"};
-    unsigned index = 0;
-    while ((1u << index) != bit)
-        index++;
-    if (strcmp(key, names[index]) != 0 || (*seen & bit))
-        return 0;
+    unsigned bit = 1u << (m - members);
+    if (*seen & bit)
+        return 0; /* a duplicate: the generic path names it */
     *seen |= bit;
+    if (m->kind == MEMBER_VALUE)
+        return read_value(r, out);
+    if (m->kind == MEMBER_AS_OF)
+        return read_as_of(r, out);
     const char *s = read_string(r, &n);
-    if (!s)
+    if (!s || memchr(s, '\0', n))
         return 0;
-    switch (kind) {
-    case 1:
+    switch (m->kind) {
+    case MEMBER_NONEMPTY:
         if (n == 0)
             return 0;
         break;
-    case 2:
-    case 3:
-        if (!is_name(s, n, kind == 3))
+    case MEMBER_NAME:
+    case MEMBER_ID:
+        if (!is_name(s, n, m->kind == MEMBER_ID))
             return 0;
         break;
-    case 4:
-        if (!in_list(s, hedges))
+    case MEMBER_HEDGE:
+        if (key_index(s, n, hedges, N_HEDGES) < 0)
             return 0;
         break;
-    case 5:
-        if (!in_list(s, stances))
+    case MEMBER_STANCE:
+        if (key_index(s, n, stances, N_STANCES) < 0)
             return 0;
         break;
     default: break;
     }
-    if (memchr(s, '\0', n))
-        return 0;
-    *slot = s;
+    *(const char **)(void *)((char *)out + m->offset) = s;
     return 1;
 }
 
@@ -434,11 +471,12 @@ int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char
     memset(out, 0, sizeof *out);
     reader r = {text, text + len, scratch, scratch + scratch_len};
     unsigned seen = 0;
+    size_t hint = 0;
     if (!eat(&r, '{'))
         return 0;
     if (!eat(&r, '}')) {
         do {
-            if (!read_member(&r, out, &seen))
+            if (!read_member(&r, out, &seen, &hint))
                 return 0;
         } while (eat(&r, ','));
         if (!eat(&r, '}'))
@@ -449,8 +487,8 @@ int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char
     else if ((skip_space(&r), r.p != r.end))
         return 0; /* the line holds more than the claim */
     /* required: id, subject, property, value, source, quote (and topic) */
-    if (!out->id || !out->subject || !out->property || !(seen & CT_CLAIM_HAS_VALUE) ||
-        !out->source || !out->quote || (need_topic && !out->topic))
+    if (!out->id || !out->subject || !out->property || !(seen & MEMBER_VALUE_BIT) || !out->source ||
+        !out->quote || (need_topic && !out->topic))
         return 0;
     return 1;
 }

@@ -162,8 +162,6 @@ enum {
     CT_CLAIM_VALUE_FALSE,
     CT_CLAIM_VALUE_OBJECT
 };
-#define CT_CLAIM_HAS_VALUE (1u << 14)
-#define CT_CLAIM_HAS_AS_OF (1u << 15)
 typedef struct {
     const char *id, *topic, *subject, *property, *source, *quote, *claimant, *hedge, *stance,
         *locator, *note;

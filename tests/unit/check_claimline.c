@@ -54,9 +54,19 @@ START_TEST(test_claimline_takes_or_declines)
         {HEAD "\"value\": {\"from\": \"2025-13\"}" TAIL, 1, 0},
         {HEAD "\"value\": 1, \"as_of\": \"2025-02-30x\"" TAIL, 1, 0},
         {HEAD "\"value\": 1, \"hedge\": \"bogus\"" TAIL, 1, 0},
-        {HEAD "\"value\": 1, \"extra\": 1" TAIL, 1, 0},   /* unknown member */
-        {HEAD "\"value\": 1, \"id\": \"c2\"" TAIL, 1, 0}, /* duplicate member */
-        {HEAD "\"value\": 1" TAIL " x", 1, 0},            /* trailing text */
+        {HEAD "\"value\": 1, \"extra\": 1" TAIL, 1, 0},                   /* unknown member */
+        {HEAD "\"value\": 1, \"id\": \"c2\"" TAIL, 1, 0},                 /* duplicate member */
+        {HEAD "\"value\": 1" TAIL " x", 1, 0},                            /* trailing text */
+        {HEAD "\"value\": 1, \"hedge\": \"reported\\u0000\"" TAIL, 1, 0}, /* a hidden NUL */
+        {HEAD "\"value\": 1, \"hedge\": \"report\"" TAIL, 1, 0},          /* a prefix of one */
+        {HEAD "\"value\": 1, \"stance\": \"assertsx\"" TAIL, 1, 0},       /* longer than one */
+        {HEAD "\"valu\\u0065\": 1" TAIL, 1, 0},            /* an escaped member name */
+        {HEAD "\"value\": 1, \"Note\": \"x\"" TAIL, 1, 0}, /* names are case-sensitive */
+        {HEAD "\"value\": {\"mi\": 1}" TAIL, 1, 0},        /* a prefix of a value member */
+        {HEAD "\"value\": 1, \"value\": 2" TAIL, 1, 0},    /* duplicate value */
+        {"{\"quote\": \"q\", \"source\": \"a\", \"value\": 1, \"property\": \"n\", "
+         "\"subject\": \"s\", \"id\": \"c1\", \"topic\": \"t\"}",
+         1, 1}, /* any order */
         {"{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 1" TAIL, 1, 0},
         {"{\"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 1" TAIL, 0, 1},
         {"{\"topic\": \"T\", \"id\": \"c1\", \"subject\": \"s\", \"property\": \"n\", \"value\": 1" TAIL,
