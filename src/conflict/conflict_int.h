@@ -37,6 +37,7 @@ typedef struct {
     const ct_claim *claim;
     const ct_property *prop;
     size_t index;
+    size_t id_rank; /* place in the group by (claim id, index): ties of value sorts */
 } member;
 
 typedef struct {

@@ -94,16 +94,36 @@ static int cmp_member_value(const void *x, const void *y)
     int c = ct_conflict__cmp_value(a->prop, a->claim, b->claim);
     if (c)
         return c;
-    c = strcmp(a->claim->id, b->claim->id);
-    if (c)
-        return c;
-    return a->index < b->index ? -1 : a->index > b->index;
+    return a->id_rank < b->id_rank ? -1 : a->id_rank > b->id_rank;
 }
 
-static int cmp_member_id(const void *x, const void *y)
+/* Sorting a group by claim id: the first 8 bytes of each id, big-endian,
+ * decide most comparisons without reaching the claim. */
+typedef struct {
+    uint64_t prefix;
+    const char *id;
+    size_t at; /* place in the group's load order */
+} id_key;
+
+static int cmp_id_key(const void *x, const void *y)
 {
-    const member *a = x, *b = y;
-    return strcmp(a->claim->id, b->claim->id);
+    const id_key *a = x, *b = y;
+    if (a->prefix != b->prefix)
+        return a->prefix < b->prefix ? -1 : 1;
+    int c = strcmp(a->id, b->id);
+    if (c)
+        return c;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static uint64_t id_prefix(const char *id)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+    for (; i < 8 && id[i]; i++)
+        v = v << 8 | (unsigned char)id[i];
+    /* zero padding: a shorter id sorts first, as in strcmp */
+    return i == 0 ? 0 : i == 8 ? v : v << (8 * (8 - i));
 }
 
 static int cmp_speaker(const void *x, const void *y)
@@ -125,14 +145,23 @@ typedef struct {
     revision_list revs;
 } results;
 
-/* The members of group `g`, in load order. */
+/* The members of group `g`: in `m` in load order, and in `by_id` sorted by
+ * claim id (then load order); each carries its rank in the id order, by
+ * which the value sorts break ties without comparing strings.  `keys` is
+ * room for the group's id keys. */
 static void group_members(const ct_claim *claims, const group *g, const size_t *flat,
-                          const ct_property *p, member *m)
+                          const ct_property *p, member *m, member *by_id, id_key *keys)
 {
     for (size_t i = 0; i < g->count; i++) {
         m[i].index = flat[g->first + i];
         m[i].claim = &claims[m[i].index];
         m[i].prop = p;
+        keys[i] = (id_key){id_prefix(m[i].claim->id), m[i].claim->id, i};
+    }
+    qsort(keys, g->count, sizeof *keys, cmp_id_key);
+    for (size_t r = 0; r < g->count; r++) {
+        m[keys[r].at].id_rank = r;
+        by_id[r] = m[keys[r].at];
     }
 }
 
@@ -276,12 +305,11 @@ static int classify_clashes(ct_conflict *c, clash_list *cl, const ct_property *p
     return ct_severity__attach(c, &chosen);
 }
 
-/* The digest of `c`: every claim of the group (the k members `m`), revised
- * ones too, in id order; with the old FNV-1a digest, kept only to carry old
- * reviews over. */
-static void conflict_digest(ct_conflict *c, member *m, size_t k)
+/* The digest of `c`: every claim of the group (the k members `m`, in id
+ * order), revised ones too; with the old FNV-1a digest, kept only to carry
+ * old reviews over. */
+static void conflict_digest(ct_conflict *c, const member *m, size_t k)
 {
-    qsort(m, k, sizeof *m, cmp_member_id);
     unsigned long long h = CT_HASH64_INIT;
     ct_canon_hash sha;
     ct_canon_hash__init(&sha, "claimtrack conflict digest 2");
@@ -314,17 +342,18 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     if ((ct_value__kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
         return 0;
     int rc = 0;
-    member *m = ct_calloc(k, sizeof *m);
+    member *m = ct_calloc(k, sizeof *m), *by_id = ct_calloc(k, sizeof *by_id);
+    id_key *keys = ct_calloc(k, sizeof *keys);
     unsigned char *superseded = ct_calloc(k, 1);
     pos_build *pb = NULL;
     clash_list cl = {0};
     size_t np = 0;
     ct_conflict *c;
-    if (!m || !superseded) {
+    if (!m || !by_id || !keys || !superseded) {
         rc = CT_ENOMEM;
         goto done;
     }
-    group_members(claims, g, flat, p, m);
+    group_members(claims, g, flat, p, m, by_id, keys);
     if ((rc = ct_conflict__find_revisions(corpus, p, m, k, superseded, &r->revs)) < 0 ||
         (rc = find_positions(p, m, k, superseded, &pb, &np)) < 0 || np < 2)
         goto done;
@@ -338,8 +367,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         rc = fill_position(c, i, m, pb);
     if (rc < 0 || (rc = classify_clashes(c, &cl, p, m, pb)) < 0)
         goto done;
-    group_members(claims, g, flat, p, m); /* revised ones too */
-    conflict_digest(c, m, k);
+    conflict_digest(c, by_id, k); /* revised ones too */
 done:
     if (pb)
         for (size_t i = 0; i < np; i++)
@@ -347,6 +375,8 @@ done:
     ct_free(pb);
     ct_free(cl.items);
     ct_free(m);
+    ct_free(by_id);
+    ct_free(keys);
     ct_free(superseded);
     return rc;
 }
