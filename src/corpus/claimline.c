@@ -404,7 +404,7 @@ static const member_def members[] = {
     MEMBER("note", MEMBER_TEXT, note),
 };
 #undef MEMBER
-enum { N_MEMBERS = sizeof members / sizeof members[0], MEMBER_VALUE_BIT = 1u << 4 };
+enum { N_MEMBERS = sizeof members / sizeof members[0] }; /* fewer than 32: a bit each */
 
 /* The member of the claim named key[0..len), or NULL.  Members come in
  * the order above in most files: the one after the last found is tried
@@ -487,8 +487,8 @@ int ct_corpus__claim_read(ct_claim_text *out, const char *text, size_t len, char
     else if ((skip_space(&r), r.p != r.end))
         return 0; /* the line holds more than the claim */
     /* required: id, subject, property, value, source, quote (and topic) */
-    if (!out->id || !out->subject || !out->property || !(seen & MEMBER_VALUE_BIT) || !out->source ||
-        !out->quote || (need_topic && !out->topic))
+    if (!out->id || !out->subject || !out->property || !out->value || !out->source || !out->quote ||
+        (need_topic && !out->topic))
         return 0;
     return 1;
 }

@@ -63,6 +63,7 @@ START_TEST(test_claimline_takes_or_declines)
         {HEAD "\"valu\\u0065\": 1" TAIL, 1, 0},            /* an escaped member name */
         {HEAD "\"value\": 1, \"Note\": \"x\"" TAIL, 1, 0}, /* names are case-sensitive */
         {HEAD "\"value\": {\"mi\": 1}" TAIL, 1, 0},        /* a prefix of a value member */
+        {HEAD "\"note\": \"no value\"" TAIL, 1, 0},        /* value missing */
         {HEAD "\"value\": 1, \"value\": 2" TAIL, 1, 0},    /* duplicate value */
         {"{\"quote\": \"q\", \"source\": \"a\", \"value\": 1, \"property\": \"n\", "
          "\"subject\": \"s\", \"id\": \"c1\", \"topic\": \"t\"}",
