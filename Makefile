@@ -360,10 +360,12 @@ same-reports: all $(BUILD)/gen_corpus
 	$(Q)test -n "$(BASE)" || { echo "make same-reports: name a revision, e.g. BASE=HEAD~1" >&2; exit 2; }
 	$(Q)rm -rf $(BUILD)/same-base && git worktree prune && git worktree add -q --detach $(BUILD)/same-base $(BASE)
 	$(Q)$(MAKE) --no-print-directory -C $(BUILD)/same-base build/claimtrack > /dev/null
-	$(Q)rm -rf $(BUILD)/same-data && mkdir -p $(BUILD)/same-data/spread $(BUILD)/same-data/one-file
-	$(Q)./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/spread && ./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/one-file --one-file
+	$(Q)rm -rf $(BUILD)/same-data && mkdir -p $(BUILD)/same-data/spread $(BUILD)/same-data/one-file $(BUILD)/same-data/one-group
+	$(Q)./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/spread && ./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/one-file --one-file && \
+	    ./$(BUILD)/gen_corpus 100000 42 $(BUILD)/same-data/one-group --one-group
 	$(Q)sh tests/bench/same-reports.sh $(BUILD)/same-base/build/claimtrack ./$(BUILD)/claimtrack claims tests/fixtures/* \
-	    $(BUILD)/same-data/spread $(BUILD)/same-data/one-file; rc=$$?; git worktree remove --force $(BUILD)/same-base; exit $$rc
+	    $(BUILD)/same-data/spread $(BUILD)/same-data/one-file $(BUILD)/same-data/one-group; rc=$$?; \
+	    git worktree remove --force $(BUILD)/same-base; exit $$rc
 
 # The unit and end-to-end suites under valgrind memcheck: zero errors, zero leaks.
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
