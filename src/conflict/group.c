@@ -101,7 +101,7 @@ static int cmp_member_value(const void *x, const void *y)
  * decide most comparisons without reaching the claim. */
 typedef struct {
     uint64_t prefix;
-    const char *id;
+    const ct_claim *claim;
     size_t at; /* place in the group's load order */
 } id_key;
 
@@ -110,7 +110,7 @@ static int cmp_id_key(const void *x, const void *y)
     const id_key *a = x, *b = y;
     if (a->prefix != b->prefix)
         return a->prefix < b->prefix ? -1 : 1;
-    int c = strcmp(a->id, b->id);
+    int c = strcmp(a->claim->id, b->claim->id);
     if (c)
         return c;
     return a->at < b->at ? -1 : a->at > b->at;
@@ -145,24 +145,22 @@ typedef struct {
     revision_list revs;
 } results;
 
-/* The members of group `g`: in `m` in load order, and in `by_id` sorted by
- * claim id (then load order); each carries its rank in the id order, by
- * which the value sorts break ties without comparing strings.  `keys` is
- * room for the group's id keys. */
+/* The members of group `g` in `m`, in load order, and its claims in `keys`,
+ * sorted by claim id (then load order).  Each member carries its rank in
+ * the id order, by which the value sorts break ties without comparing
+ * strings. */
 static void group_members(const ct_claim *claims, const group *g, const size_t *flat,
-                          const ct_property *p, member *m, member *by_id, id_key *keys)
+                          const ct_property *p, member *m, id_key *keys)
 {
     for (size_t i = 0; i < g->count; i++) {
         m[i].index = flat[g->first + i];
         m[i].claim = &claims[m[i].index];
         m[i].prop = p;
-        keys[i] = (id_key){id_prefix(m[i].claim->id), m[i].claim->id, i};
+        keys[i] = (id_key){id_prefix(m[i].claim->id), m[i].claim, i};
     }
     qsort(keys, g->count, sizeof *keys, cmp_id_key);
-    for (size_t r = 0; r < g->count; r++) {
+    for (size_t r = 0; r < g->count; r++)
         m[keys[r].at].id_rank = r;
-        by_id[r] = m[keys[r].at];
-    }
 }
 
 /* Positions: the members not revised, sorted by value (`m` keeps only them,
@@ -305,16 +303,16 @@ static int classify_clashes(ct_conflict *c, clash_list *cl, const ct_property *p
     return ct_severity__attach(c, &chosen);
 }
 
-/* The digest of `c`: every claim of the group (the k members `m`, in id
- * order), revised ones too; with the old FNV-1a digest, kept only to carry
- * old reviews over. */
-static void conflict_digest(ct_conflict *c, const member *m, size_t k)
+/* The digest of `c`: every claim of the group (the k claims of `keys`, in
+ * id order), revised ones too; with the old FNV-1a digest, kept only to
+ * carry old reviews over. */
+static void conflict_digest(ct_conflict *c, const id_key *keys, size_t k)
 {
     unsigned long long h = CT_HASH64_INIT;
     ct_canon_hash sha;
     ct_canon_hash__init(&sha, "claimtrack conflict digest 2");
     for (size_t i = 0; i < k; i++) {
-        const ct_claim *x = m[i].claim;
+        const ct_claim *x = keys[i].claim;
         const char *fields[] = {
             x->id,         x->denies ? "denies" : x->questions ? "questions" : "asserts",
             x->value_json, x->source,
@@ -342,18 +340,18 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
     if ((ct_value__kind_of(p->type)->flags & CT_VALUE_NEVER_CLASHES) || k < 2)
         return 0;
     int rc = 0;
-    member *m = ct_calloc(k, sizeof *m), *by_id = ct_calloc(k, sizeof *by_id);
+    member *m = ct_calloc(k, sizeof *m);
     id_key *keys = ct_calloc(k, sizeof *keys);
     unsigned char *superseded = ct_calloc(k, 1);
     pos_build *pb = NULL;
     clash_list cl = {0};
     size_t np = 0;
     ct_conflict *c;
-    if (!m || !by_id || !keys || !superseded) {
+    if (!m || !keys || !superseded) {
         rc = CT_ENOMEM;
         goto done;
     }
-    group_members(claims, g, flat, p, m, by_id, keys);
+    group_members(claims, g, flat, p, m, keys);
     if ((rc = ct_conflict__find_revisions(corpus, p, m, k, superseded, &r->revs)) < 0 ||
         (rc = find_positions(p, m, k, superseded, &pb, &np)) < 0 || np < 2)
         goto done;
@@ -367,7 +365,7 @@ static int build_group(const ct_corpus *corpus, const group *g, const size_t *fl
         rc = fill_position(c, i, m, pb);
     if (rc < 0 || (rc = classify_clashes(c, &cl, p, m, pb)) < 0)
         goto done;
-    conflict_digest(c, by_id, k); /* revised ones too */
+    conflict_digest(c, keys, k); /* revised ones too */
 done:
     if (pb)
         for (size_t i = 0; i < np; i++)
@@ -375,7 +373,6 @@ done:
     ct_free(pb);
     ct_free(cl.items);
     ct_free(m);
-    ct_free(by_id);
     ct_free(keys);
     ct_free(superseded);
     return rc;
